@@ -1,0 +1,24 @@
+/**
+ * A mistake the user can fix by changing an input, the policy or a cloud's trust
+ * configuration. Kept apart from bugs so that the message is shown as-is, without a
+ * stack, and so that reporting can say "change this" rather than "this broke".
+ */
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
+/** A cloud refused or failed a request; the message already says what to fix. */
+export class CloudError extends Error {
+  override name = 'CloudError';
+  constructor(
+    message: string,
+    readonly retryable = false,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

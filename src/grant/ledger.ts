@@ -1,0 +1,158 @@
+import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { CloseMethod, DeliveryMode, ProviderId } from '../providers/provider.js';
+
+export type GrantPhase =
+  | 'requested'
+  | 'allowed'
+  | 'denied'
+  | 'issued'
+  | 'delivered'
+  | 'used'
+  | 'closed'
+  | 'close-failed';
+
+/** One line of the ledger. Never holds a secret: tokens appear only as SHA-256 digests. */
+export interface GrantEvent {
+  readonly time: string;
+  readonly grant: string;
+  readonly phase: GrantPhase;
+  readonly provider: ProviderId;
+  readonly [field: string]: unknown;
+}
+
+/** A grant as the ledger's events leave it. */
+export interface GrantState {
+  id: string;
+  provider: ProviderId;
+  phase: GrantPhase;
+  step: string;
+  mode?: DeliveryMode;
+  principal?: string;
+  scope?: string;
+  scopeDigest?: string;
+  requestedTtl?: number;
+  effectiveTtl?: number;
+  issuedAt?: string;
+  expiresAt?: string;
+  closedAt?: string;
+  closeMethod?: CloseMethod;
+  verified?: boolean;
+  closeNote?: string;
+  /** Variables exported to GITHUB_ENV, emptied on close. */
+  envNames: string[];
+  /** The grant's private directory, deleted on close. */
+  dir?: string;
+  details: Record<string, string | number | boolean>;
+  claims?: Record<string, unknown>;
+  tokenSha256?: string;
+  policy?: Record<string, unknown>;
+  error?: string;
+  exitCode?: number;
+}
+
+export const LEDGER_DIR = 'jit-credentials';
+
+/** One ledger per job: RUNNER_TEMP is per job, and every action instance of the job finds it there. */
+export function defaultLedgerPath(runnerTemp: string): string {
+  return join(runnerTemp, LEDGER_DIR, 'ledger.jsonl');
+}
+
+export class Ledger {
+  constructor(readonly path: string) {}
+
+  /**
+   * Appended and flushed to disk before the caller acts on it: a grant is on record
+   * before its credential leaves the action, so a crash still leaves it for the post step.
+   */
+  append(event: GrantEvent): void {
+    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+    const fd = openSync(this.path, 'a', 0o600);
+    try {
+      appendFileSync(fd, JSON.stringify(event) + '\n');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  events(): GrantEvent[] {
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    const events: GrantEvent[] = [];
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      try {
+        events.push(JSON.parse(line) as GrantEvent);
+      } catch {
+        // A line torn by a crash mid-write is skipped; the events before it still count.
+      }
+    }
+    return events;
+  }
+
+  grants(): GrantState[] {
+    return foldEvents(this.events());
+  }
+}
+
+export function foldEvents(events: readonly GrantEvent[]): GrantState[] {
+  const byId = new Map<string, GrantState>();
+  for (const e of events) {
+    let g = byId.get(e.grant);
+    if (!g) {
+      g = { id: e.grant, provider: e.provider, phase: e.phase, step: '', envNames: [], details: {} };
+      byId.set(e.grant, g);
+    }
+    applyEvent(g, e);
+  }
+  return [...byId.values()];
+}
+
+function applyEvent(g: GrantState, e: GrantEvent): void {
+  // A closed grant stays closed: a late or repeated event must not reopen it.
+  if (g.phase === 'closed' && e.phase !== 'closed') return;
+  g.phase = e.phase;
+  const f = e as Record<string, unknown>;
+  const str = (k: string) => (typeof f[k] === 'string' ? (f[k] as string) : undefined);
+  const num = (k: string) => (typeof f[k] === 'number' ? (f[k] as number) : undefined);
+  g.step = str('step') ?? g.step;
+  g.mode = (str('mode') as DeliveryMode | undefined) ?? g.mode;
+  g.principal = str('principal') ?? g.principal;
+  g.scope = str('scope') ?? g.scope;
+  g.scopeDigest = str('scopeDigest') ?? g.scopeDigest;
+  g.requestedTtl = num('requestedTtl') ?? g.requestedTtl;
+  g.effectiveTtl = num('effectiveTtl') ?? g.effectiveTtl;
+  g.tokenSha256 = str('tokenSha256') ?? g.tokenSha256;
+  g.dir = str('dir') ?? g.dir;
+  g.error = str('error') ?? g.error;
+  g.exitCode = num('exitCode') ?? g.exitCode;
+  if (e.phase === 'issued') {
+    g.issuedAt = e.time;
+    g.expiresAt = str('expiresAt');
+  }
+  if (e.phase === 'closed' || e.phase === 'close-failed') {
+    g.closedAt = e.time;
+    g.closeMethod = (str('method') as CloseMethod | undefined) ?? g.closeMethod;
+    g.verified = typeof f['verified'] === 'boolean' ? (f['verified'] as boolean) : g.verified;
+    g.closeNote = str('note') ?? g.closeNote;
+  }
+  if (Array.isArray(f['envNames'])) {
+    g.envNames = [...new Set([...g.envNames, ...(f['envNames'] as string[])])];
+  }
+  if (f['details'] && typeof f['details'] === 'object') {
+    Object.assign(g.details, f['details']);
+  }
+  if (f['claims'] && typeof f['claims'] === 'object') g.claims = f['claims'] as Record<string, unknown>;
+  if (f['policy'] && typeof f['policy'] === 'object') g.policy = f['policy'] as Record<string, unknown>;
+}
+
+/** Grants whose credential may still be reachable on the runner or valid in the cloud. */
+export function isOpen(g: GrantState): boolean {
+  return g.phase === 'issued' || g.phase === 'delivered' || g.phase === 'used' || g.phase === 'close-failed';
+}

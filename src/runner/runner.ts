@@ -1,0 +1,59 @@
+import * as core from '@actions/core';
+import type { Logger } from './logger.js';
+
+/**
+ * Everything the actions do to the runner goes through this interface: the one place
+ * that knows about workflow commands and GITHUB_* files. Tests substitute a fake.
+ */
+export interface Runner {
+  readonly log: Logger;
+  /** `''` when unset, as the runner passes unset inputs. */
+  input(name: string): string;
+  /** Masks `value` (and the forms the runner does not derive itself) from now on. */
+  mask(value: string): void;
+  setOutput(name: string, value: string): void;
+  exportVariable(name: string, value: string): void;
+  saveState(name: string, value: string): void;
+  getState(name: string): string;
+  appendSummary(markdown: string): Promise<void>;
+  fail(message: string): void;
+  env(name: string): string | undefined;
+}
+
+export const coreLogger: Logger = {
+  debug: (m) => core.debug(m),
+  info: (m) => core.info(m),
+  warning: (m) => core.warning(m),
+  error: (m) => core.error(m),
+};
+
+export function actionsRunner(): Runner {
+  return {
+    log: coreLogger,
+    input: (name) => core.getInput(name),
+    mask: maskWithDerivedForms,
+    setOutput: (name, value) => core.setOutput(name, value),
+    exportVariable: (name, value) => core.exportVariable(name, value),
+    saveState: (name, value) => core.saveState(name, value),
+    getState: (name) => core.getState(name),
+    appendSummary: async (markdown) => {
+      // The summary file passes through the runner's masker, but write nothing secret anyway.
+      if (!process.env['GITHUB_STEP_SUMMARY']) return;
+      await core.summary.addRaw(markdown, true).write();
+      core.summary.emptyBuffer();
+    },
+    fail: (message) => core.setFailed(message),
+    env: (name) => process.env[name],
+  };
+}
+
+/**
+ * The runner masks a registered value and its base64, JSON- and URL-escaped forms, and a
+ * multi-line value whole and per line. Forms it does not derive (a value with a shell
+ * quoting, say) are not produced by us, so registering the value is enough; an empty or
+ * very short value is refused because masking it would blank unrelated output.
+ */
+function maskWithDerivedForms(value: string): void {
+  if (value.trim().length < 4) return;
+  core.setSecret(value);
+}
