@@ -13,7 +13,7 @@ execFileSync(
   { cwd: root, stdio: 'inherit' },
 );
 
-const entries = ['main', 'post', 'revoke', 'scan', 'cli'];
+const entries = ['main', 'post', 'revoke', 'scan', 'cli', 'aws', 'azure', 'gcp'];
 for (const entry of entries) {
   const shebang = entry === 'cli' ? '#!/usr/bin/env node\n' : '';
   const file = join(dist, `${entry}.js`);

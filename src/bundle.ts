@@ -14,6 +14,13 @@ export async function run(entry: string): Promise<void> {
       return (await import('./entry/scan.js')).main();
     case 'cli':
       return (await import('./entry/cli.js')).main();
+    // Front doors: the same main step under the input names of the action users migrate from.
+    case 'aws':
+      return (await import('./entry/main.js')).main((await import('./fronts/aws.js')).awsFront);
+    case 'azure':
+      return (await import('./entry/main.js')).main((await import('./fronts/azure.js')).azureFront);
+    case 'gcp':
+      return (await import('./entry/main.js')).main((await import('./fronts/gcp.js')).gcpFront);
     default:
       throw new Error(`unknown entry ${entry}`);
   }

@@ -49,6 +49,8 @@ export interface GrantState {
   policy?: Record<string, unknown>;
   error?: string;
   exitCode?: number;
+  notes: string[];
+  sessionName?: string;
 }
 
 export const LEDGER_DIR = 'jit-credentials';
@@ -106,7 +108,7 @@ export function foldEvents(events: readonly GrantEvent[]): GrantState[] {
   for (const e of events) {
     let g = byId.get(e.grant);
     if (!g) {
-      g = { id: e.grant, provider: e.provider, phase: e.phase, step: '', envNames: [], details: {} };
+      g = { id: e.grant, provider: e.provider, phase: e.phase, step: '', envNames: [], details: {}, notes: [] };
       byId.set(e.grant, g);
     }
     applyEvent(g, e);
@@ -132,6 +134,8 @@ function applyEvent(g: GrantState, e: GrantEvent): void {
   g.dir = str('dir') ?? g.dir;
   g.error = str('error') ?? g.error;
   g.exitCode = num('exitCode') ?? g.exitCode;
+  g.sessionName = str('sessionName') ?? g.sessionName;
+  if (Array.isArray(f['notes'])) g.notes = f['notes'] as string[];
   if (e.phase === 'issued') {
     g.issuedAt = e.time;
     g.expiresAt = str('expiresAt');

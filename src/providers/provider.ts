@@ -52,6 +52,8 @@ export interface Delivery {
   readonly files: ReadonlyArray<{ readonly path: string; readonly content: string }>;
   /** Step outputs for `export: outputs`, by output name. */
   readonly outputs: Readonly<Record<string, string>>;
+  /** Inherited variables the `run:` command must not see (they would override or confuse the grant). */
+  readonly unset?: readonly string[];
 }
 
 export interface DeliverContext {
@@ -87,7 +89,7 @@ export interface ServerSideClose {
  */
 export interface Provider<S = unknown> {
   readonly id: ProviderId;
-  parse(inputs: Inputs, common: CommonSettings): S;
+  parse(inputs: Inputs, common: CommonSettings, env: NodeJS.ProcessEnv): S;
   audience(settings: S): string;
   /** Facts for the summary and ledger before the exchange (requested role, scope...). */
   describe(settings: S): { principal: string; scope: string };

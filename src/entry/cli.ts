@@ -1,0 +1,36 @@
+/** `jit-credentials <verb> ...`: the same engines as the actions, for a terminal. */
+export async function main(): Promise<void> {
+  const [verb, ...rest] = process.argv.slice(2);
+  const io = {
+    stdout: (s: string) => process.stdout.write(s),
+    stderr: (s: string) => process.stderr.write(s),
+    cwd: process.cwd(),
+  };
+  switch (verb) {
+    case 'scan':
+      process.exitCode = await (await import('../cli/scan.js')).scanCli(rest, io);
+      return;
+    case 'policy':
+      process.exitCode = await (await import('../cli/policy.js')).policyCli(rest, io);
+      return;
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      io.stdout(USAGE);
+      return;
+    default:
+      io.stderr(`Unknown command '${verb}'.\n${USAGE}`);
+      process.exitCode = 2;
+  }
+}
+
+const USAGE = `Usage: jit-credentials <command>
+
+  scan [PATH...]            find long-lived cloud credentials in workflows (default .github/)
+  policy check [FILE]       validate a policy file (default .github/jit-policy.yml)
+  policy test --claims F    explain the decision for a token's claims
+  policy export --target T  write the matching cloud trust configuration (aws, gcp, azure)
+
+Run a command with --help for its options.
+`;

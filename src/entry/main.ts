@@ -1,0 +1,91 @@
+import { closeOpenGrants } from '../grant/close.js';
+import { issueGrant, type Gate } from '../grant/engine.js';
+import { defaultLedgerPath, Ledger } from '../grant/ledger.js';
+import { summaryBlock } from '../grant/render.js';
+import { readCommonSettings, type EngineSettings } from '../grant/settings.js';
+import { ConfigurationError } from '../errors.js';
+import { loadProvider } from '../providers/provider.js';
+import { frontRunner, type Front } from '../fronts/front.js';
+import { Inputs } from '../runner/inputs.js';
+import { checkIdTokenAvailable, githubIdTokenSource, type IdTokenSource } from '../runner/oidc.js';
+import { actionsRunner, type Runner } from '../runner/runner.js';
+import { reportFailure } from './report.js';
+
+export interface MainDeps {
+  runner: Runner;
+  env: NodeJS.ProcessEnv;
+  idToken: IdTokenSource;
+  now: () => Date;
+}
+
+export async function main(front?: Front): Promise<void> {
+  const runner = actionsRunner();
+  await runMain({
+    runner: front ? frontRunner(runner, front) : runner,
+    env: process.env,
+    idToken: githubIdTokenSource,
+    now: () => new Date(),
+  });
+}
+
+/** Reads and checks everything before the first request; then one grant, recorded and summarised. */
+export async function runMain(deps: MainDeps): Promise<void> {
+  const { runner, env } = deps;
+  let ledger: Ledger | undefined;
+  let settings: EngineSettings | undefined;
+  try {
+    const inputs = new Inputs(runner);
+    settings = readCommonSettings(inputs, env);
+    const provider = await loadProvider(settings.provider);
+    const providerSettings = provider.parse(inputs, settings, env);
+    const runnerTemp = env['RUNNER_TEMP'];
+    if (!runnerTemp) {
+      throw new ConfigurationError('RUNNER_TEMP is not set: run this action on a GitHub Actions runner.');
+    }
+    const gate: Gate | undefined = await policyGate(settings, provider.id, provider.describe(providerSettings).principal, env, runnerTemp);
+    checkIdTokenAvailable(env);
+    ledger = new Ledger(defaultLedgerPath(runnerTemp));
+    const result = await issueGrant(
+      settings,
+      provider,
+      providerSettings,
+      { runner, ledger, idToken: deps.idToken, now: deps.now, runnerTemp, baseEnv: env },
+      gate,
+    );
+    await runner.appendSummary(summaryBlock(title(settings, env), [result.grant]));
+    if (result.exitCode !== undefined && result.exitCode !== 0) {
+      runner.fail(`The command given in 'run' exited with code ${result.exitCode}; the grant is closed.`);
+      process.exitCode = result.exitCode;
+    } else if (settings.mode === 'env') {
+      runner.log.info(
+        `Credentials exported to the job's environment until actions/revoke or the end of the job; grant ${result.grant.id}.`,
+      );
+    }
+  } catch (err) {
+    reportFailure(runner, err);
+    if (ledger && settings) {
+      // Whatever made it onto the ledger in this step is shown, denials included.
+      const mine = ledger.grants().filter((g) => g.step === (env['GITHUB_ACTION'] ?? ''));
+      const last = mine.at(-1);
+      if (last) await runner.appendSummary(summaryBlock(title(settings, env), [last])).catch(() => undefined);
+      // Nothing half-delivered stays behind: close whatever this step left open.
+      await closeOpenGrants({ runner, ledger, now: deps.now }, last ? [last.id] : []).catch(() => undefined);
+    }
+  }
+}
+
+function title(settings: EngineSettings, env: NodeJS.ProcessEnv): string {
+  const step = env['GITHUB_ACTION'] ? ` · step \`${env['GITHUB_ACTION']}\`` : '';
+  return `🔑 jit-credentials · ${settings.provider} · ${settings.mode}${step}`;
+}
+
+/** The policy gate comes from src/policy; without a policy file there is no gate. */
+async function policyGate(
+  _settings: EngineSettings,
+  _provider: string,
+  _principal: string,
+  _env: NodeJS.ProcessEnv,
+  _runnerTemp: string,
+): Promise<Gate | undefined> {
+  return undefined;
+}

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { ConfigurationError } from '../errors.js';
+import type { Inputs } from '../runner/inputs.js';
+import { SHELLS } from '../runner/child.js';
+import { PROVIDER_IDS, type CommonSettings, type DeliveryMode, type ProviderId } from '../providers/provider.js';
+
+export const INPUT = {
+  provider: 'provider',
+  run: 'run',
+  shell: 'shell',
+  workingDirectory: 'working-directory',
+  export: 'export',
+  duration: 'duration',
+  audience: 'audience',
+  sessionName: 'session-name',
+  policy: 'policy',
+  oidcIssuer: 'oidc-issuer',
+} as const;
+
+export interface EngineSettings extends CommonSettings {
+  readonly shell: string;
+  readonly workingDirectory: string | undefined;
+  readonly policyPath: string | undefined;
+  readonly oidcIssuer: string | undefined;
+}
+
+/** Reads the inputs every provider shares into one frozen object; nothing here touches the network. */
+export function readCommonSettings(inputs: Inputs, env: NodeJS.ProcessEnv): EngineSettings {
+  const provider = inputs.oneOf(INPUT.provider, PROVIDER_IDS);
+  if (provider === undefined) {
+    throw new ConfigurationError(
+      `Input 'provider' is required: set it to one of ${PROVIDER_IDS.join(', ')}.`,
+    );
+  }
+  const run = inputs.raw(INPUT.run);
+  const exportTo = inputs.oneOf(INPUT.export, ['env', 'outputs'] as const);
+  if (run !== undefined && exportTo !== undefined) {
+    throw new ConfigurationError(
+      `Inputs 'run' and 'export: ${exportTo}' exclude each other: with 'run' the credentials exist only ` +
+        `inside that command. Remove 'export', or remove 'run' and use the credentials in later steps.`,
+    );
+  }
+  if (run === undefined && exportTo === undefined) {
+    throw new ConfigurationError(
+      "Say how the credentials are delivered: give 'run' (a command that gets them in its environment " +
+        "only, closed when it ends), or 'export: outputs' (masked step outputs), or 'export: env' " +
+        '(GITHUB_ENV for the rest of the job, closed by actions/revoke or at the end of the job).',
+    );
+  }
+  const mode: DeliveryMode = run !== undefined ? 'run' : exportTo!;
+  const shell = inputs.oneOf(INPUT.shell, Object.keys(SHELLS), 'bash')!;
+  const sessionName = inputs.optional(INPUT.sessionName) ?? defaultSessionName(env);
+  if (!/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
+    throw new ConfigurationError(
+      `Invalid session-name '${sessionName}'. Use 2 to 64 characters of letters, digits and + = , . @ _ -.`,
+    );
+  }
+  return Object.freeze({
+    provider: provider as ProviderId,
+    duration: inputs.duration(INPUT.duration),
+    mode,
+    run,
+    shell,
+    workingDirectory: inputs.optional(INPUT.workingDirectory),
+    audience: inputs.optional(INPUT.audience),
+    sessionName,
+    policyPath: inputs.optional(INPUT.policy),
+    oidcIssuer: inputs.optional(INPUT.oidcIssuer),
+  });
+}
+
+/**
+ * Unique per step (run id, attempt, job, step), so that CloudTrail and the ledger can tell the
+ * grants of one job apart. Kept within STS's [\w+=,.@-]{2,64}: characters outside it become
+ * '-', and a name that would be too long keeps its start and ends in a digest of the whole.
+ */
+export function defaultSessionName(env: NodeJS.ProcessEnv): string {
+  const parts = [
+    'gh',
+    env['GITHUB_RUN_ID'] ?? 'local',
+    env['GITHUB_RUN_ATTEMPT'] ?? '1',
+    env['GITHUB_JOB'] ?? 'job',
+    env['GITHUB_ACTION'] ?? 'step',
+  ];
+  const full = parts.join('.').replace(/[^\w+=,.@-]/g, '-');
+  if (full.length <= 64) return full;
+  const digest = createHash('sha256').update(full).digest('hex').slice(0, 8);
+  return `${full.slice(0, 64 - digest.length - 1)}.${digest}`;
+}

@@ -1,0 +1,112 @@
+import { ConfigurationError } from '../../errors.js';
+import type { Inputs } from '../../runner/inputs.js';
+import { formatDuration } from '../../runner/inputs.js';
+import type { CommonSettings } from '../provider.js';
+import { checkPolicySize, parseSessionPolicy, STS_MIN_DURATION } from './session-policy.js';
+
+export const AWS_INPUT = {
+  role: 'role',
+  region: 'region',
+  sessionPolicy: 'session-policy',
+  managedPolicies: 'managed-policies',
+} as const;
+
+export const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+export const DEFAULT_DURATION = 900;
+export const MAX_DURATION = 43_200;
+/** Below this, clock skew between the runner and AWS would eat the window. */
+export const MIN_DURATION = 60;
+
+export interface AwsSettings {
+  readonly role: string;
+  readonly region: string;
+  /** Effective lifetime in seconds. */
+  readonly duration: number;
+  /** DurationSeconds sent to STS: never below its 900 s minimum. */
+  readonly stsDuration: number;
+  /** True when the session policy must end the session before STS would. */
+  readonly needsWindow: boolean;
+  readonly sessionPolicy: ReturnType<typeof parseSessionPolicy> | undefined;
+  readonly managedPolicies: readonly string[];
+  readonly sessionName: string;
+  readonly audience: string;
+  readonly endpoint: string | undefined;
+  /** Per attempt; three attempts at most. */
+  readonly timeoutMs: number;
+}
+
+const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+const POLICY_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::(\d{12}|aws):policy\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+
+export function parseAwsSettings(inputs: Inputs, common: CommonSettings, env: NodeJS.ProcessEnv): AwsSettings {
+  const role = inputs.required(AWS_INPUT.role, 'the ARN of the IAM role to assume, e.g. arn:aws:iam::123456789012:role/deploy.');
+  if (!ROLE_ARN.test(role)) {
+    throw new ConfigurationError(
+      `Invalid role '${role}'. Expected an IAM role ARN such as arn:aws:iam::123456789012:role/deploy ` +
+        '(a 12-digit account id; the role name, not the role id).',
+    );
+  }
+  const region = inputs.optional(AWS_INPUT.region) ?? env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'];
+  if (region === undefined) {
+    throw new ConfigurationError("Input 'region' is required for AWS (e.g. region: eu-west-1).");
+  }
+  if (!REGION.test(region)) {
+    throw new ConfigurationError(`Invalid region '${region}'. Expected an AWS region such as eu-west-1 or us-gov-west-1.`);
+  }
+  const duration = common.duration ?? DEFAULT_DURATION;
+  if (duration < MIN_DURATION || duration > MAX_DURATION) {
+    throw new ConfigurationError(
+      `Invalid duration '${formatDuration(duration)}' for AWS. Use between ${MIN_DURATION}s and 12h ` +
+        '(below 15m the session is ended early by a session policy; above 1h the role must allow it).',
+    );
+  }
+  const policyText = inputs.raw(AWS_INPUT.sessionPolicy);
+  const sessionPolicy = policyText === undefined ? undefined : parseSessionPolicy(policyText);
+  const managedPolicies = inputs.list(AWS_INPUT.managedPolicies);
+  for (const arn of managedPolicies) {
+    if (!POLICY_ARN.test(arn)) {
+      throw new ConfigurationError(
+        `Invalid managed policy ARN '${arn}' in 'managed-policies'. Expected e.g. arn:aws:iam::aws:policy/ReadOnlyAccess.`,
+      );
+    }
+  }
+  if (managedPolicies.length > 10) {
+    throw new ConfigurationError(
+      `'managed-policies' lists ${managedPolicies.length} ARNs; STS accepts at most 10 session policy ARNs.`,
+    );
+  }
+  const needsWindow = duration < STS_MIN_DURATION;
+  checkPolicySize(sessionPolicy, needsWindow);
+  const endpoint = env['AWS_ENDPOINT_URL_STS'] || env['AWS_ENDPOINT_URL'] || undefined;
+  if (endpoint !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol)) {
+      throw new ConfigurationError(`Invalid STS endpoint '${endpoint}' in AWS_ENDPOINT_URL_STS/AWS_ENDPOINT_URL: expected an http(s) URL.`);
+    }
+  }
+  return Object.freeze({
+    role,
+    region,
+    duration,
+    stsDuration: Math.max(duration, STS_MIN_DURATION),
+    needsWindow,
+    sessionPolicy,
+    managedPolicies,
+    sessionName: common.sessionName,
+    audience: common.audience ?? DEFAULT_AUDIENCE,
+    endpoint,
+    timeoutMs: httpTimeout(env),
+  });
+}
+
+/** JIT_CREDENTIALS_HTTP_TIMEOUT_MS shortens the per-attempt timeout (tests, slow proxies lengthen it). */
+export function httpTimeout(env: NodeJS.ProcessEnv): number {
+  const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
+  return Number.isFinite(v) && v > 0 ? v : 5000;
+}
