@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSessionName, readCommonSettings } from '../../src/grant/settings.ts';
+import { Inputs } from '../../src/runner/inputs.ts';
+
+const read = (values: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
+  readCommonSettings(new Inputs({ input: (n) => values[n] ?? '' }), env);
+
+describe('readCommonSettings', () => {
+  it('reads run mode', () => {
+    const s = read({ provider: 'aws', run: 'aws s3 ls', duration: '5m' });
+    expect(s).toMatchObject({ provider: 'aws', mode: 'run', run: 'aws s3 ls', duration: 300, shell: 'bash' });
+    expect(Object.isFrozen(s)).toBe(true);
+  });
+  it('reads export modes', () => {
+    expect(read({ provider: 'gcp', export: 'outputs' }).mode).toBe('outputs');
+    expect(read({ provider: 'azure', export: 'env' }).mode).toBe('env');
+  });
+  it.each([
+    [{}, /Input 'provider' is required/],
+    [{ provider: 'oracle', run: 'x' }, /Invalid provider 'oracle'. Expected one of: aws, azure, gcp/],
+    [{ provider: 'aws' }, /Say how the credentials are delivered/],
+    [{ provider: 'aws', run: 'x', export: 'env' }, /exclude each other/],
+    [{ provider: 'aws', export: 'file' }, /Invalid export 'file'/],
+    [{ provider: 'aws', run: 'x', shell: 'pwsh' }, /Invalid shell 'pwsh'/],
+    [{ provider: 'aws', run: 'x', duration: '5 minutes' }, /Invalid duration '5 minutes'/],
+    [{ provider: 'aws', run: 'x', 'session-name': 'has space' }, /Invalid session-name 'has space'/],
+  ])('refuses %j', (values, message) => {
+    expect(() => read(values as Record<string, string>)).toThrow(message);
+  });
+});
+
+describe('defaultSessionName', () => {
+  it('is unique per step and within STS limits', () => {
+    const a = defaultSessionName({ GITHUB_RUN_ID: '123', GITHUB_RUN_ATTEMPT: '2', GITHUB_JOB: 'deploy', GITHUB_ACTION: 'creds' });
+    expect(a).toBe('gh.123.2.deploy.creds');
+    const b = defaultSessionName({ GITHUB_RUN_ID: '123', GITHUB_RUN_ATTEMPT: '2', GITHUB_JOB: 'deploy', GITHUB_ACTION: '__run_2' });
+    expect(b).not.toBe(a);
+  });
+  it('replaces characters STS refuses and shortens long names with a digest', () => {
+    const long = defaultSessionName({ GITHUB_RUN_ID: '9'.repeat(12), GITHUB_JOB: 'a job with spaces/and:colons'.repeat(3), GITHUB_ACTION: 'x' });
+    expect(long).toMatch(/^[\w+=,.@-]{2,64}$/);
+    expect(long.length).toBe(64);
+    const other = defaultSessionName({ GITHUB_RUN_ID: '9'.repeat(12), GITHUB_JOB: 'a job with spaces/and:colons'.repeat(3), GITHUB_ACTION: 'y' });
+    expect(other).not.toBe(long);
+  });
+});

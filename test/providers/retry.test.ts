@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { isNetworkError, withRetry } from '../../src/providers/retry.ts';
+
+const retryable = (e: unknown) => (e as Error).message === 'busy';
+
+describe('withRetry', () => {
+  it('stops after the given attempts and never sleeps after the last', async () => {
+    const sleeps: number[] = [];
+    let calls = 0;
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw new Error('busy');
+        },
+        { attempts: 3, baseDelayMs: 100, isRetryable: retryable, sleep: async (ms) => void sleeps.push(ms), random: () => 1 },
+      ),
+    ).rejects.toThrow('busy');
+    expect(calls).toBe(3);
+    expect(sleeps).toEqual([100, 200]);
+  });
+  it('fails at once on what another attempt cannot fix', async () => {
+    let calls = 0;
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw new Error('denied');
+        },
+        { attempts: 3, baseDelayMs: 100, isRetryable: retryable, sleep: async () => undefined },
+      ),
+    ).rejects.toThrow('denied');
+    expect(calls).toBe(1);
+  });
+  it('returns the first success, with jittered delays', async () => {
+    const sleeps: number[] = [];
+    let calls = 0;
+    const v = await withRetry(
+      async () => {
+        if (++calls < 3) throw new Error('busy');
+        return 'ok';
+      },
+      { attempts: 3, baseDelayMs: 100, isRetryable: retryable, sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 },
+    );
+    expect(v).toBe('ok');
+    expect(sleeps).toEqual([50, 100]);
+  });
+});
+
+describe('isNetworkError', () => {
+  it.each([
+    [{ code: 'ECONNRESET' }, true],
+    [{ name: 'TimeoutError' }, true],
+    [{ message: 'x', cause: { code: 'ECONNREFUSED' } }, true],
+    [{ name: 'AccessDenied' }, false],
+    ['ECONNRESET', false],
+  ])('%j → %s', (err, expected) => {
+    expect(isNetworkError(err)).toBe(expected);
+  });
+});
