@@ -1,0 +1,152 @@
+import { gaxios } from 'google-auth-library';
+import { StsCredentials } from 'google-auth-library/build/src/auth/stscredentials.js';
+import type { AccessBoundaryOptions } from './boundary.js';
+import { CLOUD_PLATFORM_SCOPE, type GcpSettings } from './settings.js';
+
+export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
+export const JWT_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:jwt';
+export const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
+
+/** Which call failed, so that the error can say what to change. */
+export type Stage = 'federate' | 'impersonate' | 'downscope';
+
+export class ExchangeError extends Error {
+  override name = 'ExchangeError';
+  constructor(
+    readonly stage: Stage,
+    readonly url: string,
+    /** HTTP status, or undefined when no answer came back. */
+    readonly status: number | undefined,
+    /** Google's error body (never the request: that holds the tokens). */
+    readonly body: unknown,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Token {
+  readonly accessToken: string;
+  /** From the answer's own expiry: `expires_in` or `expireTime`. */
+  readonly expiresAt: Date | undefined;
+}
+
+export interface ExchangeOptions {
+  readonly timeoutMs: number;
+  readonly now: () => Date;
+  readonly onRetry?: (stage: Stage, status: number | undefined, attempt: number) => void;
+}
+
+/**
+ * The three calls of a Google Cloud grant, made with google-auth-library's own RFC 8693
+ * client (StsCredentials, the one its DownscopedClient uses) and its HTTP transport, but
+ * pointed at endpoints we choose: DownscopedClient hard-codes sts.googleapis.com, and
+ * IdentityPoolClient gives its STS call no timeout.
+ */
+export class Exchanger {
+  private readonly transport: InstanceType<typeof gaxios.Gaxios>;
+  private readonly sts: StsCredentials;
+  private stage: Stage = 'federate';
+  /** HTTP requests sent, retries included: the round trips of one issuance. */
+  requests = 0;
+
+  constructor(
+    private readonly settings: GcpSettings,
+    private readonly options: ExchangeOptions,
+  ) {
+    this.transport = new gaxios.Gaxios({
+      timeout: options.timeoutMs,
+      retryConfig: {
+        // Only what another attempt can fix: 408, 429, 5xx and lost connections; never a denial.
+        retry: 2,
+        noResponseRetries: 2,
+        retryDelay: 200,
+        httpMethodsToRetry: ['POST'],
+        onRetryAttempt: (err) => {
+          this.options.onRetry?.(this.stage, err.response?.status, (err.config.retryConfig?.currentRetryAttempt ?? 0) + 1);
+        },
+      },
+    });
+    this.transport.interceptors.request.add({
+      resolved: async (config) => {
+        this.requests++;
+        return config;
+      },
+    });
+    this.sts = new StsCredentials({ tokenExchangeEndpoint: `${settings.endpoints.sts}/token`, transporter: this.transport });
+  }
+
+  /** GitHub JWT → federated access token (lives as long as the JWT on Google's side). */
+  async federate(jwt: string): Promise<Token> {
+    this.stage = 'federate';
+    // generateAccessToken needs cloud-platform on the federated token; the SA token gets the user's scopes.
+    const scope = this.settings.serviceAccount ? [CLOUD_PLATFORM_SCOPE] : [...this.settings.scopes];
+    const res = await this.call(`${this.settings.endpoints.sts}/token`, () =>
+      this.sts.exchangeToken({
+        grantType: TOKEN_EXCHANGE_GRANT,
+        audience: this.settings.stsAudience,
+        scope,
+        requestedTokenType: ACCESS_TOKEN_TYPE,
+        subjectToken: jwt,
+        subjectTokenType: JWT_TOKEN_TYPE,
+      }),
+    );
+    return { accessToken: res.access_token, expiresAt: this.expiresIn(res.expires_in) };
+  }
+
+  /** Federated token → service account token with the requested lifetime and scopes. */
+  async impersonate(federated: string, serviceAccount: string): Promise<Token> {
+    this.stage = 'impersonate';
+    const url = `${this.settings.endpoints.iamcredentials}/projects/-/serviceAccounts/${encodeURIComponent(serviceAccount)}:generateAccessToken`;
+    const res = await this.call(url, () =>
+      this.transport.request<{ accessToken?: string; expireTime?: string }>({
+        url,
+        method: 'POST',
+        headers: { authorization: `Bearer ${federated}`, 'content-type': 'application/json' },
+        data: { scope: [...this.settings.scopes], lifetime: `${this.settings.duration}s` },
+        responseType: 'json',
+        retry: true,
+      }),
+    );
+    const expire = res.data?.expireTime ? new Date(res.data.expireTime) : undefined;
+    return {
+      accessToken: res.data?.accessToken ?? '',
+      expiresAt: expire && !Number.isNaN(expire.getTime()) ? expire : undefined,
+    };
+  }
+
+  /** Any access token → the same token narrowed by a Credential Access Boundary. */
+  async downscope(source: string, boundary: AccessBoundaryOptions): Promise<Token> {
+    this.stage = 'downscope';
+    const res = await this.call(`${this.settings.endpoints.sts}/token`, () =>
+      this.sts.exchangeToken(
+        {
+          grantType: TOKEN_EXCHANGE_GRANT,
+          requestedTokenType: ACCESS_TOKEN_TYPE,
+          subjectToken: source,
+          subjectTokenType: ACCESS_TOKEN_TYPE,
+        },
+        undefined,
+        boundary,
+      ),
+    );
+    return { accessToken: res.access_token, expiresAt: this.expiresIn(res.expires_in) };
+  }
+
+  private expiresIn(seconds: number | undefined): Date | undefined {
+    return typeof seconds === 'number' && seconds > 0 ? new Date(this.options.now().getTime() + seconds * 1000) : undefined;
+  }
+
+  /** Runs one call and turns whatever failed into an ExchangeError that carries no request. */
+  private async call<T>(url: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      const e = err as { response?: { status?: number; data?: unknown }; code?: string; message?: string };
+      const status = e.response?.status;
+      const body = e.response?.data;
+      const reason = status === undefined ? (e.code ?? e.message ?? 'no answer') : `HTTP ${status}`;
+      throw new ExchangeError(this.stage, url, status, body, `${this.stage} failed at ${url}: ${reason}`);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import { join } from 'node:path';
+import { decodeJwt } from 'jose';
+import { CloudError } from '../../errors.js';
+import { formatDuration } from '../../runner/inputs.js';
+import { expiryClose, type Credential, type Delivery, type Provider } from '../provider.js';
+import { boundaryDigest, boundaryOptions, describeBoundary } from './boundary.js';
+import { translateExchangeError } from './errors.js';
+import { Exchanger, type Token } from './exchange.js';
+import { DEFAULT_DURATION, parseGcpSettings, type GcpSettings } from './settings.js';
+
+export const GCP_OUTPUTS = { accessToken: 'gcp-access-token' } as const;
+
+/** gcloud, Terraform (and OpenTofu, Pulumi) read these; client libraries take the token in code. */
+export const TOKEN_VARIABLES = ['CLOUDSDK_AUTH_ACCESS_TOKEN', 'GOOGLE_OAUTH_ACCESS_TOKEN'] as const;
+/** The project as gcloud, Terraform and the client libraries look for it. */
+export const PROJECT_VARIABLES = [
+  'CLOUDSDK_CORE_PROJECT',
+  'CLOUDSDK_PROJECT',
+  'GCLOUD_PROJECT',
+  'GCP_PROJECT',
+  'GOOGLE_CLOUD_PROJECT',
+  'GOOGLE_PROJECT',
+] as const;
+
+/** Variables that would make a tool pick other (often long-lived) credentials than the grant's. */
+export const COMPETING = [
+  'GOOGLE_APPLICATION_CREDENTIALS',
+  'GOOGLE_GHA_CREDS_PATH',
+  'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE',
+  'CLOUDSDK_AUTH_ACCESS_TOKEN_FILE',
+  'CLOUDSDK_AUTH_IMPERSONATE_SERVICE_ACCOUNT',
+  'CLOUDSDK_CORE_ACCOUNT',
+  'GOOGLE_CREDENTIALS',
+  'GOOGLE_CLOUD_KEYFILE_JSON',
+  'GCLOUD_KEYFILE_JSON',
+  'GOOGLE_IMPERSONATE_SERVICE_ACCOUNT',
+] as const;
+
+const NO_REVOKE =
+  'Google Cloud cannot revoke access tokens: the cloud accepts this one until the time shown; every copy on the runner is gone';
+
+function timeoutMs(env: NodeJS.ProcessEnv): number {
+  const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
+  return Number.isFinite(v) && v > 0 ? v : 5000;
+}
+
+function jwtExpiry(jwt: string): Date | undefined {
+  try {
+    const exp = decodeJwt(jwt).exp;
+    return typeof exp === 'number' ? new Date(exp * 1000) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function earliest(...dates: Array<Date | undefined>): Date | undefined {
+  const known = dates.filter((d): d is Date => d !== undefined);
+  return known.length ? new Date(Math.min(...known.map((d) => d.getTime()))) : undefined;
+}
+
+/** Who a direct federation token acts as, with the default mapping google.subject = assertion.sub. */
+function federatedPrincipal(s: GcpSettings, jwt: string): string {
+  let sub = '';
+  try {
+    sub = String(decodeJwt(jwt).sub ?? '');
+  } catch {
+    sub = '';
+  }
+  return `principal://iam.googleapis.com/projects/${s.projectNumber}/locations/global/workloadIdentityPools/${s.pool}/subject/${sub}`;
+}
+
+export const gcpProvider: Provider<GcpSettings> = {
+  id: 'gcp',
+  outputNames: Object.values(GCP_OUTPUTS),
+
+  parse: (inputs, common, env) => parseGcpSettings(inputs, common, env),
+
+  audience: (s) => s.audience,
+
+  describe: (s) => ({
+    principal: s.serviceAccount ?? `workload identity pool ${s.pool} (direct federation)`,
+    scope: [
+      s.scopes.join(' '),
+      ...(s.boundary.length ? [`boundary ${describeBoundary(s.boundary)}`] : []),
+    ].join('; '),
+  }),
+
+  async issue(s, ctx): Promise<Credential> {
+    for (const name of s.overridden) {
+      ctx.log.warning(`${name} is set: the GitHub OIDC token for this grant is sent to ${name.endsWith('sts') ? s.endpoints.sts : s.endpoints.iamcredentials}, not to Google.`);
+    }
+    const exchanger = new Exchanger(s, {
+      timeoutMs: timeoutMs(process.env),
+      now: ctx.now,
+      onRetry: (stage, status, attempt) =>
+        ctx.log.info(`Google Cloud ${stage} attempt ${attempt} failed (${status === undefined ? 'no answer' : `HTTP ${status}`}); retrying`),
+    });
+    const jwt = await ctx.idToken(s.audience);
+    const requestedAt = ctx.now();
+    const secrets: string[] = [];
+    let delivered: Token;
+    let federatedExpiry: Date | undefined;
+    try {
+      const federated = await exchanger.federate(jwt);
+      if (!federated.accessToken) throw new CloudError('Google STS answered without an access token; nothing was issued.');
+      secrets.push(federated.accessToken);
+      // Google's federated token does not outlive the GitHub token it was made from.
+      federatedExpiry = earliest(federated.expiresAt, jwtExpiry(jwt));
+      if (s.serviceAccount) {
+        const sa = await exchanger.impersonate(federated.accessToken, s.serviceAccount);
+        if (!sa.accessToken) throw new CloudError('Google IAM Credentials answered without an access token; nothing was issued.');
+        secrets.push(sa.accessToken);
+        delivered = { accessToken: sa.accessToken, expiresAt: sa.expiresAt ?? new Date(requestedAt.getTime() + s.duration * 1000) };
+      } else {
+        delivered = { accessToken: federated.accessToken, expiresAt: federatedExpiry };
+      }
+      if (s.boundary.length) {
+        const down = await exchanger.downscope(delivered.accessToken, boundaryOptions(s.boundary));
+        if (!down.accessToken) throw new CloudError('Google STS answered the downscoping call without a token; nothing was issued.');
+        secrets.push(down.accessToken);
+        // A downscoped token never outlives its source.
+        delivered = { accessToken: down.accessToken, expiresAt: earliest(down.expiresAt, delivered.expiresAt) };
+      }
+    } catch (err) {
+      throw translateExchangeError(err, s, jwt);
+    }
+    const expiresAt = delivered.expiresAt ?? jwtExpiry(jwt) ?? new Date(requestedAt.getTime() + 300_000);
+    const notes: string[] = [];
+    if (!s.serviceAccount) {
+      notes.push(
+        `Direct federation: the token dies with the GitHub OIDC token it came from (${expiresAt.toISOString()}, about 5 minutes); add service-account to choose a lifetime.`,
+      );
+    }
+    if (s.boundary.length) {
+      notes.push(`Downscoped by a Credential Access Boundary: Cloud Storage only, ${describeBoundary(s.boundary)}; other APIs refuse it.`);
+    }
+    notes.push(`${NO_REVOKE} once closed.`);
+    const scopeParts = [s.serviceAccount ? `service account ${s.serviceAccount}` : `direct federation through ${s.pool}/${s.providerId}`];
+    scopeParts.push(`scopes ${s.scopes.join(' ')}`);
+    if (s.boundary.length) scopeParts.push(`boundary ${describeBoundary(s.boundary)}`);
+    return {
+      principal: s.serviceAccount ?? federatedPrincipal(s, jwt),
+      expiresAt,
+      // The delivered token first; the intermediate ones are masked too, though they never leave this process.
+      secrets: [secrets.at(-1)!, ...secrets.slice(0, -1)],
+      scope: scopeParts.join('; '),
+      ...(s.boundary.length ? { scopeDigest: boundaryDigest(s.boundary) } : {}),
+      details: {
+        workloadIdentityProvider: s.workloadIdentityProvider,
+        tokenType: s.serviceAccount ? 'service-account' : 'federated',
+        ...(s.serviceAccount ? { serviceAccount: s.serviceAccount, lifetimeSeconds: s.duration } : {}),
+        ...(s.serviceAccount && s.duration !== DEFAULT_DURATION ? { requestedSeconds: s.duration } : {}),
+        ...(federatedExpiry ? { federatedExpiresAt: federatedExpiry.toISOString() } : {}),
+        downscoped: s.boundary.length > 0,
+        ...(s.projectId ? { projectId: s.projectId } : {}),
+        roundTrips: exchanger.requests,
+        ...(s.overridden.length ? { endpointOverrides: s.overridden.join(' ') } : {}),
+      },
+      notes,
+    };
+  },
+
+  async deliver(s, credential, ctx): Promise<Delivery> {
+    const token = credential.secrets[0]!;
+    if (ctx.mode === 'outputs') {
+      return { env: {}, files: [], outputs: { [GCP_OUTPUTS.accessToken]: token } };
+    }
+    const env: Record<string, string> = {};
+    for (const name of TOKEN_VARIABLES) env[name] = token;
+    if (s.projectId) for (const name of PROJECT_VARIABLES) env[name] = s.projectId;
+    if (ctx.mode === 'run') {
+      // gcloud's own state (logs, caches, any earlier login) for this command only, deleted on close.
+      env['CLOUDSDK_CONFIG'] = join(ctx.dir, 'gcloud');
+    }
+    return { env, files: [], outputs: {}, unset: [...COMPETING] };
+  },
+
+  async close(grant, _log, now) {
+    const lifetime = grant.details['lifetimeSeconds'];
+    const why =
+      grant.details['tokenType'] === 'federated'
+        ? `${NO_REVOKE}; as a direct federation token it dies with the GitHub OIDC token`
+        : `${NO_REVOKE}; generateAccessToken bounded it to ${typeof lifetime === 'number' ? formatDuration(lifetime) : 'its lifetime'}`;
+    return expiryClose(grant.expiresAt, now, why);
+  },
+};
