@@ -1,0 +1,7 @@
+/** The policy capability as the rest of the action sees it; nothing else in src/policy is imported from outside. */
+export type { Decision, LoadedPolicy, PolicyRequest, PolicyWarning, Rule } from './types.js';
+export { DEFAULT_POLICY_PATH, loadPolicy, parsePolicy } from './load.js';
+export { decide, decidePartial } from './decide.js';
+export { renderDecision } from './render.js';
+export { verifyGitHubToken, TokenRejectedError, type TokenRejection, type VerifyOptions } from './verify.js';
+export { checkIssuer, GITHUB_ISSUER } from './issuer.js';

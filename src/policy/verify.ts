@@ -1,0 +1,248 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet } from 'jose';
+import { checkFetchUrl, checkIssuer } from './issuer.js';
+
+export type TokenRejection =
+  | 'malformed'
+  | 'algorithm'
+  | 'signature'
+  | 'unknown-key'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'issuer'
+  | 'audience';
+
+/** The OIDC token failed verification; `reason` says which check, the message says what it means. */
+export class TokenRejectedError extends Error {
+  override name = 'TokenRejectedError';
+  constructor(
+    message: string,
+    readonly reason: TokenRejection,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface VerifyOptions {
+  issuer: string;
+  audience: string;
+  now?: Date;
+  /** Where discovery + JWKS are kept for later steps of the job (RUNNER_TEMP/jit-credentials). */
+  cacheDir?: string;
+}
+
+/** GitHub's tokens are RS256 only; anything else offered is refused before any key is tried. */
+const ALGORITHMS = ['RS256'];
+/** Small: runner clocks are NTP-synced, and GitHub already backdates `nbf` by ten minutes. */
+const CLOCK_TOLERANCE_SECONDS = 10;
+/** Keys are re-read after this even within a job, and at once when a token names an unknown kid. */
+const CACHE_MAX_AGE_MS = 60 * 60 * 1000;
+const FETCH_TIMEOUT_MS = 10_000;
+
+interface CachedKeys {
+  issuer: string;
+  jwksUri: string;
+  jwks: JSONWebKeySet;
+  fetchedAt: number;
+}
+
+const memory = new Map<string, { entry: CachedKeys; keySet: ReturnType<typeof createLocalJWKSet> }>();
+
+/** Forget the in-process copy (tests and the benchmark measure the cold and the disk-cached paths). */
+export function clearKeyCache(): void {
+  memory.clear();
+}
+
+/**
+ * Verifies a GitHub Actions OIDC token: RS256 signature against the issuer's JWKS, `iss`,
+ * `aud`, `exp`, `nbf`. Returns the claims. Discovery and JWKS are fetched once and kept in
+ * `cacheDir`, so the later steps of a job reuse them; an unknown `kid` (key rotation) causes
+ * one refetch.
+ */
+export async function verifyGitHubToken(token: string, opts: VerifyOptions): Promise<Record<string, unknown>> {
+  const issuer = checkIssuer(opts.issuer);
+  const { alg, kid } = precheck(token, issuer);
+  if (!ALGORITHMS.includes(alg)) {
+    throw new TokenRejectedError(
+      `The OIDC token is signed with '${alg}'; only ${ALGORITHMS.join(', ')} is accepted, as GitHub signs them. The token was not issued by GitHub Actions.`,
+      'algorithm',
+    );
+  }
+  const now = opts.now ?? new Date();
+  let keys = await keysFor(issuer, opts.cacheDir, now, false);
+  if (kid !== undefined && !hasKid(keys.entry.jwks, kid) && keys.entry.fetchedAt < now.getTime() - 1000) {
+    keys = await keysFor(issuer, opts.cacheDir, now, true);
+  }
+  try {
+    const { payload } = await jwtVerify(token, keys.keySet, {
+      issuer,
+      audience: opts.audience,
+      algorithms: ALGORITHMS,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      currentDate: now,
+      requiredClaims: ['exp', 'iat', 'sub'],
+    });
+    return payload as Record<string, unknown>;
+  } catch (err) {
+    throw explain(err, issuer, opts.audience, now, keys.entry.jwksUri);
+  }
+}
+
+function precheck(token: string, issuer: string): { alg: string; kid: string | undefined } {
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  let payload: ReturnType<typeof decodeJwt>;
+  try {
+    header = decodeProtectedHeader(token);
+    payload = decodeJwt(token);
+  } catch (err) {
+    throw new TokenRejectedError('The OIDC token is not a well-formed JWT.', 'malformed', { cause: err });
+  }
+  // Said before the signature check: a token from another issuer would otherwise read as "forged".
+  if (payload.iss !== issuer) {
+    throw new TokenRejectedError(
+      `The OIDC token was issued by '${String(payload.iss)}', but the policy trusts '${issuer}'. ` +
+        `If this job runs on GitHub Enterprise Server or uses an enterprise issuer, set the 'oidc-issuer' input to '${String(payload.iss)}'.`,
+      'issuer',
+    );
+  }
+  return { alg: String(header.alg), kid: typeof header.kid === 'string' ? header.kid : undefined };
+}
+
+function hasKid(jwks: JSONWebKeySet, kid: string): boolean {
+  return jwks.keys.some((k) => k.kid === kid);
+}
+
+function explain(err: unknown, issuer: string, audience: string, now: Date, jwksUri: string): Error {
+  if (err instanceof errors.JWTExpired) {
+    return new TokenRejectedError(
+      `The OIDC token expired at ${expiry(err.payload)} (now ${now.toISOString()}): GitHub tokens live 5 minutes; mint a fresh one for each exchange.`,
+      'expired',
+      { cause: err },
+    );
+  }
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    if (err.claim === 'nbf' || err.claim === 'iat') {
+      return new TokenRejectedError(
+        `The OIDC token is not valid yet ('${err.claim}' is in the future at ${now.toISOString()}): check the runner's clock.`,
+        'not-yet-valid',
+        { cause: err },
+      );
+    }
+    if (err.claim === 'aud') {
+      return new TokenRejectedError(
+        `The OIDC token's audience is ${JSON.stringify(err.payload.aud)}, not '${audience}': request the token with the provider's audience (or fix the 'audience' input).`,
+        'audience',
+        { cause: err },
+      );
+    }
+    if (err.claim === 'iss') {
+      return new TokenRejectedError(`The OIDC token was not issued by '${issuer}'.`, 'issuer', { cause: err });
+    }
+    return new TokenRejectedError(`The OIDC token lacks or has a bad '${err.claim}' claim: ${err.message}.`, 'malformed', { cause: err });
+  }
+  if (err instanceof errors.JOSEAlgNotAllowed) {
+    return new TokenRejectedError(`The OIDC token's algorithm is not allowed: only RS256 is accepted.`, 'algorithm', { cause: err });
+  }
+  if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys) {
+    return new TokenRejectedError(
+      `No key in ${jwksUri} matches the OIDC token's key id: the token was not signed by ${issuer}.`,
+      'unknown-key',
+      { cause: err },
+    );
+  }
+  if (err instanceof errors.JWSSignatureVerificationFailed) {
+    return new TokenRejectedError(
+      `The OIDC token's signature does not verify against ${issuer}'s keys: the token is forged or altered. Nothing was issued.`,
+      'signature',
+      { cause: err },
+    );
+  }
+  if (err instanceof errors.JOSEError) {
+    return new TokenRejectedError(`The OIDC token was refused: ${err.message}.`, 'malformed', { cause: err });
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+function expiry(payload: { exp?: number }): string {
+  return typeof payload.exp === 'number' ? new Date(payload.exp * 1000).toISOString() : '?';
+}
+
+async function keysFor(
+  issuer: string,
+  cacheDir: string | undefined,
+  now: Date,
+  force: boolean,
+): Promise<{ entry: CachedKeys; keySet: ReturnType<typeof createLocalJWKSet> }> {
+  const fresh = (e: CachedKeys) => e.issuer === issuer && now.getTime() - e.fetchedAt < CACHE_MAX_AGE_MS && e.fetchedAt <= now.getTime() + 60_000;
+  if (!force) {
+    const hit = memory.get(issuer);
+    if (hit && fresh(hit.entry)) return hit;
+    const onDisk = cacheDir ? await readCache(cacheFile(cacheDir, issuer)) : undefined;
+    if (onDisk && fresh(onDisk)) {
+      const loaded = { entry: onDisk, keySet: createLocalJWKSet(onDisk.jwks) };
+      memory.set(issuer, loaded);
+      return loaded;
+    }
+  }
+  const entry = await fetchKeys(issuer, now);
+  if (cacheDir) await writeCache(cacheDir, cacheFile(cacheDir, issuer), entry);
+  const loaded = { entry, keySet: createLocalJWKSet(entry.jwks) };
+  memory.set(issuer, loaded);
+  return loaded;
+}
+
+function cacheFile(dir: string, issuer: string): string {
+  return join(dir, `oidc-keys-${createHash('sha256').update(issuer).digest('hex').slice(0, 16)}.json`);
+}
+
+async function readCache(path: string): Promise<CachedKeys | undefined> {
+  try {
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as CachedKeys;
+    if (typeof parsed.issuer === 'string' && typeof parsed.fetchedAt === 'number' && Array.isArray(parsed.jwks?.keys)) return parsed;
+  } catch {
+    // Missing or torn (two steps writing at once): fetch again.
+  }
+  return undefined;
+}
+
+async function writeCache(dir: string, path: string, entry: CachedKeys): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // Written whole then renamed, so a concurrent reader never sees half a file.
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(tmp, JSON.stringify(entry), { mode: 0o600 });
+  await rename(tmp, path);
+}
+
+async function getJson(url: string, what: string): Promise<Record<string, unknown>> {
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+  } catch (err) {
+    throw new Error(`Could not fetch the OIDC ${what} from ${url}: ${(err as Error).message}`, { cause: err });
+  }
+  if (!res.ok) throw new Error(`Could not fetch the OIDC ${what} from ${url}: HTTP ${res.status}.`);
+  try {
+    const body = (await res.json()) as unknown;
+    if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw new Error(`The OIDC ${what} at ${url} is not a JSON object.`);
+}
+
+async function fetchKeys(issuer: string, now: Date): Promise<CachedKeys> {
+  const discoveryUrl = `${issuer}/.well-known/openid-configuration`;
+  const discovery = await getJson(discoveryUrl, 'discovery document');
+  if (discovery['issuer'] !== issuer) {
+    throw new Error(
+      `The discovery document at ${discoveryUrl} names issuer '${String(discovery['issuer'])}', not '${issuer}': check the 'oidc-issuer' input.`,
+    );
+  }
+  const jwksUri = checkFetchUrl(discovery['jwks_uri'], 'jwks_uri');
+  const jwks = await getJson(jwksUri, 'JWKS');
+  if (!Array.isArray(jwks['keys'])) throw new Error(`The JWKS at ${jwksUri} has no 'keys' list.`);
+  return { issuer, jwksUri, jwks: jwks as unknown as JSONWebKeySet, fetchedAt: now.getTime() };
+}
