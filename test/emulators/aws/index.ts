@@ -1,0 +1,385 @@
+/**
+ * AWS emulator: STS and a small S3 on one loopback endpoint, verifying what the real services
+ * verify.
+ *
+ *   const aws = await startAwsEmulator({
+ *     clock,                                   // test/emulators/clock.ts (only now() is read)
+ *     issuer: oidc.url,                        // discovery + JWKS fetched over HTTP, cached
+ *     roles: {
+ *       'arn:aws:iam::123456789012:role/deploy': {
+ *         trust: { aud: 'sts.amazonaws.com', sub: ['repo:acme/site:*'] }, // StringLike, any of
+ *         maxSessionDuration: 3600,
+ *         permissions: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+ *       },
+ *     },
+ *     buckets: ['site'],
+ *   });
+ *   new STSClient({ endpoint: aws.url, region: 'us-east-1' });   // or AWS_ENDPOINT_URL_STS=aws.url
+ *
+ * STS vs S3 is told apart by the SigV4 credential scope's service, else by an `Action` form
+ * parameter (unsigned AssumeRoleWithWebIdentity). STS: AssumeRoleWithWebIdentity (unsigned;
+ * token signature, iss, exp/nbf by the emulator clock, trust aud/sub, the real limits and error
+ * codes) and GetCallerIdentity (signed, needs no permission). S3, path style: ListBuckets,
+ * ListObjects v1/v2, Put/Get/Head/DeleteObject, each authorised by iam-policy.ts against the
+ * role's permissions, its inline policies and the session policy.
+ *
+ * Handles for tests:
+ *   aws.requests   every request answered: time, method, path, service, action, key id, status, code
+ *   aws.issued     every credential handed out, secrets included (leak canaries)
+ *   aws.faults     aws.faults.add('throttle' | 'status500' | 'hang' | 'reset' | 'malformed', n)
+ *   aws.putRolePolicy(roleArn, name, doc) / aws.deleteRolePolicy(roleArn, name)
+ *                  an admin's inline policy (e.g. deny aws:userid), applied to every later call
+ *   aws.buckets    the S3 contents (Map of bucket → objects)
+ *   aws.close()
+ *
+ * Signature checks: header and presigned forms; hex SHA-256, UNSIGNED-PAYLOAD and aws-chunked
+ * (signed chunks, or unsigned with trailers) bodies. Order: key, signature, session token,
+ * expiry by the emulator clock, then clock skew (±maxSkewSeconds, default 300, of the clock).
+ * Responses carry `Date` from the emulator clock, so SDKs correct their own skew from it.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { AuthFailure, authenticate, type AwsService } from './auth.ts';
+import { AwsFaultQueue, type AwsFaultKind } from './faults.ts';
+import { denialMessage, evaluate, statements, type PolicyDocument } from './iam-policy.ts';
+import { S3Failure, S3Store, type Reply, type S3Bucket } from './s3.ts';
+import { parseSigV4, SigV4Error, splitUrl, type RawRequest, type SigV4Auth } from './sigv4.ts';
+import { accountOf, roleState, type ClockLike, type IssuedCredential, type RoleConfig, type RoleState } from './state.ts';
+import { assumeRoleWithWebIdentity, getCallerIdentityXml, PACKED_POLICY_LIMIT_BYTES } from './sts.ts';
+import { StsFault, WebIdentityVerifier } from './web-identity.ts';
+import { hostId, newRequestId, s3ErrorXml, stsErrorXml, type XmlNode } from './xml.ts';
+
+export type { AwsFaultKind } from './faults.ts';
+export type { PolicyDocument, PolicyStatement } from './iam-policy.ts';
+export type { ClockLike, IssuedCredential, RoleConfig } from './state.ts';
+
+export interface AwsEmulatorOptions {
+  clock: ClockLike;
+  /** The OIDC issuer URL; tokens must carry exactly this `iss`. */
+  issuer: string;
+  roles: Record<string, RoleConfig>;
+  /** Defaults to the account of the first role ARN, else 123456789012. */
+  accountId?: string;
+  buckets?: string[];
+  /** Managed policies a caller may pass as PolicyArns, by ARN. */
+  managedPolicies?: Record<string, PolicyDocument>;
+  maxSkewSeconds?: number;
+  packedPolicyLimitBytes?: number;
+  port?: number;
+}
+
+export interface AwsRequestRecord {
+  /** Emulator clock time the request arrived. */
+  at: Date;
+  method: string;
+  path: string;
+  service: AwsService | 'unknown';
+  /** STS Action, or the S3 operation's IAM action once authorised. */
+  action: string | undefined;
+  accessKeyId: string | undefined;
+  status: number;
+  code: string | undefined;
+  fault: AwsFaultKind | undefined;
+}
+
+export interface AwsEmulator {
+  url: string;
+  accountId: string;
+  requests: AwsRequestRecord[];
+  issued: IssuedCredential[];
+  faults: AwsFaultQueue;
+  buckets: Map<string, S3Bucket>;
+  putRolePolicy(roleArn: string, name: string, doc: PolicyDocument): void;
+  deleteRolePolicy(roleArn: string, name: string): void;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function isForm(req: RawRequest): boolean {
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i]!.toLowerCase() === 'content-type') {
+      return req.rawHeaders[i + 1]!.toLowerCase().startsWith('application/x-www-form-urlencoded');
+    }
+  }
+  return false;
+}
+
+/** Query-protocol parameters: the form body, plus the URL query (presigned or GET calls). */
+function queryProtocolParams(req: RawRequest, body: Buffer): URLSearchParams {
+  const params = new URLSearchParams(splitUrl(req.url).query);
+  if (isForm(req)) for (const [k, v] of new URLSearchParams(body.toString('utf8'))) params.append(k, v);
+  return params;
+}
+
+export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<AwsEmulator> {
+  const { clock } = options;
+  const roleArns = Object.keys(options.roles);
+  const accountId = options.accountId ?? (roleArns[0] && accountOf(roleArns[0])) ?? '123456789012';
+  const roles = new Map<string, RoleState>(roleArns.map((arn) => [arn, roleState(arn, options.roles[arn]!)]));
+  const managed = new Map(Object.entries(options.managedPolicies ?? {}));
+  const verifier = new WebIdentityVerifier(options.issuer, clock);
+  const sessions = new Map<string, IssuedCredential>();
+  const issued: IssuedCredential[] = [];
+  const requests: AwsRequestRecord[] = [];
+  const faults = new AwsFaultQueue();
+  const s3 = new S3Store(options.buckets ?? [], clock.now());
+  const maxSkewSeconds = options.maxSkewSeconds ?? 300;
+  const sockets = new Set<Socket>();
+
+  function roleOf(session: IssuedCredential): RoleState {
+    const role = roles.get(session.roleArn);
+    if (!role) throw new Error(`AWS emulator: role ${session.roleArn} vanished`);
+    return role;
+  }
+
+  function send(res: ServerResponse, reply: Reply, record: AwsRequestRecord, requestId: string, service: AwsService): void {
+    record.status = reply.status;
+    const headers: Record<string, string> = { ...reply.headers, date: clock.now().toUTCString() };
+    if (service === 's3') {
+      headers['x-amz-request-id'] = requestId;
+      headers['x-amz-id-2'] = hostId();
+      headers.server = 'AmazonS3';
+    } else {
+      headers['x-amzn-requestid'] = requestId;
+    }
+    const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
+    if (headers['content-length'] === undefined) headers['content-length'] = String(body.length);
+    res.writeHead(reply.status, headers);
+    res.end(record.method === 'HEAD' ? undefined : body);
+  }
+
+  function stsError(status: number, type: 'Sender' | 'Receiver', code: string, message: string, requestId: string): Reply {
+    return { status, headers: { 'content-type': 'text/xml' }, body: stsErrorXml(type, code, message, requestId) };
+  }
+
+  function s3Error(status: number, code: string, message: string, requestId: string, extra: XmlNode = {}): Reply {
+    return { status, headers: { 'content-type': 'application/xml' }, body: s3ErrorXml(code, message, requestId, extra) };
+  }
+
+  /** Returns undefined when the fault leaves the request unanswered (hang) or the socket cut (reset). */
+  function faultReply(kind: AwsFaultKind, req: IncomingMessage, requestId: string): Reply | undefined {
+    switch (kind) {
+      case 'throttle':
+        return stsError(400, 'Sender', 'Throttling', 'Rate exceeded', requestId);
+      case 'status500':
+        return stsError(500, 'Receiver', 'InternalFailure', 'An internal error occurred. Try again.', requestId);
+      case 'malformed':
+        // A reply cut off mid-document, as a broken proxy or a dropped connection leaves it.
+        return {
+          status: 200,
+          headers: { 'content-type': 'text/xml' },
+          body: '<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>',
+        };
+      case 'reset':
+        req.socket.destroy();
+        return undefined;
+      case 'hang':
+        return undefined;
+    }
+  }
+
+  async function handleSts(
+    raw: RawRequest,
+    auth: SigV4Auth | undefined,
+    body: Buffer,
+    record: AwsRequestRecord,
+    requestId: string,
+  ): Promise<Reply> {
+    const params = queryProtocolParams(raw, body);
+    const action = params.get('Action') ?? undefined;
+    record.action = action;
+    try {
+      if (action === 'AssumeRoleWithWebIdentity') {
+        const { xml, credential } = await assumeRoleWithWebIdentity(
+          params,
+          { clock, verifier, account: accountId, roles, managedPolicies: managed, packedPolicyLimit: options.packedPolicyLimitBytes ?? PACKED_POLICY_LIMIT_BYTES },
+          requestId,
+        );
+        sessions.set(credential.accessKeyId, credential);
+        issued.push(credential);
+        return { status: 200, headers: { 'content-type': 'text/xml' }, body: xml };
+      }
+      if (!auth) {
+        return stsError(403, 'Sender', 'MissingAuthenticationToken', 'Request is missing Authentication Token', requestId);
+      }
+      const { session } = authenticate('sts', raw, auth, body, { clock, sessions, maxSkewSeconds });
+      if (action === 'GetCallerIdentity') {
+        // Needs no permission: it answers even under an explicit deny, as the real one does.
+        return { status: 200, headers: { 'content-type': 'text/xml' }, body: getCallerIdentityXml(session, accountId, requestId) };
+      }
+      if (action === undefined) {
+        return stsError(400, 'Sender', 'MissingAction', 'Missing Action', requestId);
+      }
+      return stsError(400, 'Sender', 'InvalidAction', `Could not find operation ${action} for version 2011-06-15`, requestId);
+    } catch (err) {
+      if (err instanceof StsFault) return stsError(err.status, err.type, err.code, err.message, requestId);
+      if (err instanceof AuthFailure) return stsError(err.status, 'Sender', err.code, err.message, requestId);
+      throw err;
+    }
+  }
+
+  function handleS3(raw: RawRequest, auth: SigV4Auth | undefined, body: Buffer, record: AwsRequestRecord, requestId: string): Reply {
+    try {
+      if (!auth) {
+        return s3Error(403, 'AccessDenied', 'Access Denied', requestId);
+      }
+      const { session, payload } = authenticate('s3', raw, auth, body, { clock, sessions, maxSkewSeconds });
+      const role = roleOf(session);
+      const now = clock.now();
+      return s3.handle({
+        req: raw,
+        payload,
+        now,
+        authorize(action, resource) {
+          record.action = action;
+          const request = {
+            action,
+            resource,
+            keys: {
+              'aws:CurrentTime': now.toISOString(),
+              'aws:EpochTime': String(Math.floor(now.getTime() / 1000)),
+              'aws:userid': session.assumedRoleId,
+              'aws:PrincipalArn': session.roleArn,
+              'aws:PrincipalAccount': accountId,
+              'aws:TokenIssueTime': session.issuedAt.toISOString(),
+              'aws:SecureTransport': 'false',
+            },
+          };
+          const identity = [...role.permissions, ...[...role.inlinePolicies.values()].flat()];
+          const decision = evaluate({ identity, session: session.sessionPolicies }, request);
+          if (decision.effect !== 'allow') {
+            throw new S3Failure('AccessDenied', denialMessage(session.arn, request, decision), 403);
+          }
+        },
+      });
+    } catch (err) {
+      if (err instanceof AuthFailure || err instanceof S3Failure) {
+        return s3Error(err.status, err.code, err.message, requestId, err.extra);
+      }
+      throw err;
+    }
+  }
+
+  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = newRequestId();
+    const raw: RawRequest = { method: req.method ?? 'GET', url: req.url ?? '/', rawHeaders: req.rawHeaders };
+    const record: AwsRequestRecord = {
+      at: clock.now(),
+      method: raw.method,
+      path: splitUrl(raw.url).path,
+      service: 'unknown',
+      action: undefined,
+      accessKeyId: undefined,
+      status: 0,
+      code: undefined,
+      fault: undefined,
+    };
+    requests.push(record);
+    const body = await readBody(req);
+    let auth: SigV4Auth | undefined;
+    let malformed: SigV4Error | undefined;
+    try {
+      auth = parseSigV4(raw);
+    } catch (err) {
+      if (!(err instanceof SigV4Error)) throw err;
+      malformed = err;
+    }
+    record.accessKeyId = auth?.accessKeyId;
+    const service: AwsService = auth
+      ? auth.service === 'sts'
+        ? 'sts'
+        : 's3'
+      : queryProtocolParams(raw, body).has('Action')
+        ? 'sts'
+        : 's3';
+    record.service = auth && auth.service !== 'sts' && auth.service !== 's3' ? 'unknown' : service;
+
+    const fault = faults.take(service);
+    if (fault) {
+      record.fault = fault;
+      const reply = faultReply(fault, req, requestId);
+      if (reply) {
+        record.code = /<Code>([^<]+)<\/Code>/.exec(String(reply.body))?.[1];
+        send(res, reply, record, requestId, service);
+      }
+      return;
+    }
+
+    let reply: Reply;
+    if (malformed) {
+      reply =
+        service === 'sts'
+          ? stsError(400, 'Sender', 'IncompleteSignature', malformed.message, requestId)
+          : s3Error(400, 'AuthorizationHeaderMalformed', malformed.message, requestId);
+    } else if (service === 'sts') {
+      reply = await handleSts(raw, auth, body, record, requestId);
+    } else {
+      reply = handleS3(raw, auth, body, record, requestId);
+    }
+    record.code = reply.status >= 300 ? /<Code>([^<]+)<\/Code>/.exec(String(reply.body))?.[1] : undefined;
+    send(res, reply, record, requestId, service);
+  }
+
+  const server: Server = createServer((req, res) => {
+    dispatch(req, res).catch((err: unknown) => {
+      // A bug in the emulator, not a modelled failure: answer 500 and say so loudly.
+      console.error('AWS emulator internal error:', err);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`AWS emulator internal error: ${(err as Error).message}`);
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  function requireRole(roleArn: string): RoleState {
+    const role = roles.get(roleArn);
+    if (!role) throw new Error(`AWS emulator: no role ${roleArn}; configured: ${[...roles.keys()].join(', ')}`);
+    return role;
+  }
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    accountId,
+    requests,
+    issued,
+    faults,
+    buckets: s3.buckets,
+    putRolePolicy(roleArn, name, doc) {
+      requireRole(roleArn).inlinePolicies.set(name, statements(doc));
+    },
+    deleteRolePolicy(roleArn, name) {
+      requireRole(roleArn).inlinePolicies.delete(name);
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        // Hung requests never end by themselves: cut every socket so close() returns.
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      });
+    },
+  };
+}
