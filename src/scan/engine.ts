@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap } from 'yaml';
+import { EMPTY_CONFIG, type ScanConfig } from './config.js';
+import { repoRoot, type FileKind, type TargetFile } from './files.js';
+import { rule } from './rules/catalog.js';
+import { RuleContext } from './rules/context.js';
+import { checkCredentials, oidcCloud } from './rules/credentials.js';
+import { checkHandoff } from './rules/handoff.js';
+import { KEY_INPUT_NAMES, knownAction } from './rules/known-actions.js';
+import { checkLiterals } from './rules/literals.js';
+import { checkOidc } from './rules/oidc.js';
+import { checkScripts } from './rules/scripts.js';
+import { isCloudCredentialName } from './names.js';
+import { applySuppressions, inlineSuppressions } from './suppress.js';
+import { severityRank, type FilePosture, type Finding, type ScanResult } from './types.js';
+import { actionName, buildModel, type Model, type Step } from './workflow.js';
+import { YamlSource } from './yaml-source.js';
+
+export interface FileScan {
+  findings: Finding[];
+  posture: FilePosture;
+  suppressed: number;
+}
+
+/** Resolves `uses: ./path` against the repository of the file being scanned. */
+export interface LocalResolver {
+  read(relativeToRepo: string): string | undefined;
+}
+
+export function scanTargets(targets: TargetFile[], cwd: string, config: ScanConfig = EMPTY_CONFIG): ScanResult {
+  const findings: Finding[] = [];
+  const files: FilePosture[] = [];
+  let suppressed = 0;
+  for (const t of targets) {
+    let text: string;
+    try {
+      text = readFileSync(t.abs, 'utf8');
+    } catch (err) {
+      findings.push(fileError(t.rel, `The file could not be read: ${(err as Error).message}`));
+      continue;
+    }
+    const root = repoRoot(t.abs, cwd);
+    const result = scanText(text, t.rel, t.kind, config, {
+      read: (p) => {
+        try {
+          return readFileSync(join(root, p), 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+    });
+    findings.push(...result.findings);
+    files.push(result.posture);
+    suppressed += result.suppressed;
+  }
+  findings.sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1)),
+  );
+  return { findings, files, suppressed };
+}
+
+/** Scans one file's text. Never throws: a file that cannot be parsed is a JIT001 finding. */
+export function scanText(
+  text: string,
+  file: string,
+  kind: FileKind,
+  config: ScanConfig = EMPTY_CONFIG,
+  local?: LocalResolver,
+  depth = 0,
+): FileScan {
+  const posture: FilePosture = { file, kind, oidcSteps: 0 };
+  let src: YamlSource;
+  try {
+    src = new YamlSource(file, text);
+  } catch (err) {
+    return { findings: [fileError(file, `The YAML parser failed: ${(err as Error).message}`)], posture, suppressed: 0 };
+  }
+  const errors = src.doc.errors;
+  const root = src.doc.contents;
+  const ctx = new RuleContext(src, file, []);
+  let model: Model | undefined;
+  try {
+    if (errors.length > 0) {
+      const e = errors[0]!;
+      const at = src.pos(e.pos[0]);
+      ctx.report('JIT001', { ...at, endLine: at.line, endColumn: at.column + 1 }, `The file is not valid YAML (${e.code}): ${e.message.split('\n')[0]}`);
+    } else if (root !== null && !isMap(root)) {
+      ctx.report('JIT001', src.nodeLoc(root), `The file is not a ${kind === 'action' ? 'action' : 'workflow'}: its top level is not a mapping.`);
+    }
+    model = buildModel(src, kind === 'action' || src.get(root, 'runs') !== undefined ? 'action' : 'workflow');
+    const rules = new RuleContext(src, file, model.kind === 'workflow' ? model.triggers : []);
+    checkCredentials(rules, model, {
+      localKeyInputs: (uses) => (local && depth < 3 ? localKeyInputs(local, uses) : undefined),
+    });
+    checkScripts(rules, model);
+    checkLiterals(rules);
+    checkHandoff(rules, model, {
+      localWorkflowUsesKeys: (uses) => {
+        const callee = local && depth < 3 ? local.read(uses.split('@')[0]!) : undefined;
+        if (callee === undefined) return undefined;
+        return scanText(callee, uses, 'workflow', EMPTY_CONFIG, local, depth + 1).findings.some((f) => rule(f.rule).credential);
+      },
+    });
+    if (model.kind === 'workflow') checkOidc(rules, model);
+    ctx.findings.push(...rules.findings);
+    fillPosture(posture, src, model);
+  } catch (err) {
+    // A rule bug must not hide the rest of the scan: report it on the file and carry on.
+    ctx.findings.push(fileError(file, `The scanner failed on this file (please report it): ${(err as Error).message}`));
+  }
+  const disabled = new Set(config.disable);
+  const inline = inlineSuppressions(src.lines);
+  const { kept, suppressed, missingReason } = applySuppressions(
+    dedupe(ctx.findings.filter((f) => !disabled.has(f.rule))),
+    inline,
+    config.ignore,
+    file,
+  );
+  for (const s of missingReason) {
+    if (disabled.has('JIT002')) break;
+    const r = rule('JIT002');
+    kept.push({
+      rule: 'JIT002',
+      severity: r.severity,
+      file,
+      line: s.line,
+      column: s.column,
+      endLine: s.line,
+      endColumn: (src.lines[s.line - 1] ?? '').length + 1,
+      message: `This suppression of ${s.rules.join(', ') || 'no rule'} gives no reason, so it is not applied.`,
+      help: r.help,
+    });
+  }
+  return { findings: kept, posture, suppressed };
+}
+
+/** One finding per rule and line: a line with several expressions is still one problem. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Map<string, Finding>();
+  for (const f of findings) {
+    const key = `${f.rule}:${f.line}`;
+    const prev = seen.get(key);
+    if (!prev || severityRank(f.severity) > severityRank(prev.severity)) seen.set(key, f);
+  }
+  return [...seen.values()];
+}
+
+function fileError(file: string, message: string): Finding {
+  const r = rule('JIT001');
+  return { rule: 'JIT001', severity: r.severity, file, line: 1, column: 1, endLine: 1, endColumn: 1, message, help: r.help };
+}
+
+/** Inputs of a local composite action that end up as cloud keys. */
+function localKeyInputs(local: LocalResolver, uses: string): Set<string> | undefined {
+  const dir = uses.replace(/^\.\//, '').replace(/\/$/, '');
+  const text = local.read(`${dir}/action.yml`) ?? local.read(`${dir}/action.yaml`);
+  if (text === undefined) return undefined;
+  const src = new YamlSource(uses, text);
+  const model = buildModel(src, 'action');
+  if (model.kind !== 'action') return undefined;
+  const out = new Set<string>();
+  for (const input of model.inputs) {
+    if (KEY_INPUT_NAMES[input.key.toLowerCase()] || isCloudCredentialName(input.key)) out.add(input.key);
+  }
+  for (const step of model.steps) {
+    const known = knownAction(actionName(step.uses));
+    for (const e of step.with) {
+      if (!known?.keyInputs.includes(e.key) && !KEY_INPUT_NAMES[e.key.toLowerCase()]) continue;
+      for (const span of e.spans) for (const r of span.refs) if (r.context === 'inputs' && r.path[0]) out.add(r.path[0]);
+    }
+  }
+  return out;
+}
+
+function fillPosture(posture: FilePosture, src: YamlSource, model: Model): void {
+  const steps: Step[] = model.kind === 'action' ? model.steps : model.jobs.flatMap((j) => j.steps);
+  for (const step of steps) {
+    if (!oidcCloud(step)) continue;
+    posture.oidcSteps++;
+    const known = knownAction(actionName(step.uses));
+    const ttl = known?.ttlInput ? step.with.find((e) => e.key === known.ttlInput)?.text : undefined;
+    const seconds = ttl ? ttlSeconds(ttl) : undefined;
+    if (seconds !== undefined && seconds > (posture.longestTtlSeconds ?? 0)) posture.longestTtlSeconds = seconds;
+  }
+  void src;
+}
+
+/** `3600`, `3600s`, `15m`, `1h`, `1h30m`; undefined for expressions and anything else. */
+export function ttlSeconds(value: string): number | undefined {
+  const v = value.trim();
+  if (/^\d+s?$/.test(v)) return Number.parseInt(v, 10);
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(v);
+  if (!m || v === '') return undefined;
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+}

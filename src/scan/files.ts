@@ -1,0 +1,73 @@
+import { readdirSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
+import { ConfigurationError } from '../errors.js';
+
+export type FileKind = 'workflow' | 'action';
+
+export interface TargetFile {
+  /** Absolute path. */
+  abs: string;
+  /** As reported: relative to cwd, forward slashes. */
+  rel: string;
+  kind: FileKind;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'vendor']);
+const YAML = /\.ya?ml$/;
+
+/**
+ * Workflows are `*.yml|yaml` in a `workflows` directory, actions are `action.yml|yaml` anywhere
+ * (composite actions live under `.github/actions/` or the repository root). A file named on the
+ * command line is scanned whatever its name.
+ */
+export function findTargets(paths: string[], cwd: string): TargetFile[] {
+  const out = new Map<string, TargetFile>();
+  for (const p of paths) {
+    const abs = isAbsolute(p) ? p : join(cwd, p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      throw new ConfigurationError(`Path '${p}' does not exist. Give workflow files or directories to scan (default .github/).`);
+    }
+    if (st.isFile()) out.set(abs, target(abs, cwd));
+    else walk(abs, cwd, out, 0);
+  }
+  return [...out.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+
+function walk(dir: string, cwd: string, out: Map<string, TargetFile>, depth: number): void {
+  if (depth > 30) return;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const abs = join(dir, name);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) {
+      if (!SKIP_DIRS.has(name)) walk(abs, cwd, out, depth + 1);
+    } else if (YAML.test(name) && (basename(dir) === 'workflows' || /^action\.ya?ml$/.test(name))) {
+      out.set(abs, target(abs, cwd));
+    }
+  }
+}
+
+function target(abs: string, cwd: string): TargetFile {
+  const rel = relative(cwd, abs).split(sep).join('/') || basename(abs);
+  const kind: FileKind = /^action\.ya?ml$/.test(basename(abs)) ? 'action' : 'workflow';
+  return { abs, rel: rel.startsWith('../') ? abs.split(sep).join('/') : rel, kind };
+}
+
+/** The repository root a file belongs to: the directory holding its `.github`, else `fallback`. */
+export function repoRoot(abs: string, fallback: string): string {
+  const i = abs.lastIndexOf(`${sep}.github${sep}`);
+  return i >= 0 ? abs.slice(0, i) : fallback;
+}

@@ -1,0 +1,201 @@
+import {
+  cloudOfName,
+  cloudOfText,
+  isCloudCredentialName,
+  isCredentialName,
+  isExampleValue,
+  isNonCloudName,
+  words,
+} from '../names.js';
+import type { Cloud } from '../types.js';
+import { actionName, type Model, type Step } from '../workflow.js';
+import type { Entry } from '../yaml-source.js';
+import type { RuleContext } from './context.js';
+import { DOCKER_LOGIN, KEY_INPUT_NAMES, knownAction } from './known-actions.js';
+import { sourcesOf, type ValueSources } from './sources.js';
+
+/**
+ * Static keys handed to actions (JIT101, JIT102), put in `env` (JIT103), kept beside OIDC
+ * (JIT203), and asked for by actions and reusable workflows (JIT108).
+ */
+export interface CredentialOptions {
+  /** Inputs a local composite action (`uses: ./x`) uses as cloud keys, when it can be read. */
+  localKeyInputs?: (uses: string) => Set<string> | undefined;
+}
+
+/** What a scope can see: used to tell keys-beside-OIDC and to follow credentials into scripts. */
+interface Scope {
+  oidcClouds: Set<Cloud>;
+  /** The file receives values from callers: an action, or a `workflow_call` workflow. */
+  fromCallers: boolean;
+}
+
+export function checkCredentials(ctx: RuleContext, model: Model, opts: CredentialOptions = {}): void {
+  if (model.kind === 'action') {
+    const scope: Scope = { oidcClouds: oidcCloudsOf(model.steps), fromCallers: true };
+    for (const input of model.inputs) checkKeyDeclaration(ctx, input, 'action input');
+    for (const step of model.steps) checkStep(ctx, step, scope, opts);
+    return;
+  }
+  const fromCallers = model.triggers.includes('workflow_call');
+  for (const input of model.callInputs) checkKeyDeclaration(ctx, input, 'workflow_call input');
+  const allOidc = new Set<Cloud>();
+  for (const job of model.jobs) for (const c of oidcCloudsOf(job.steps)) allOidc.add(c);
+  checkEnv(ctx, model.env, 'workflow', { oidcClouds: allOidc, fromCallers });
+  for (const job of model.jobs) {
+    const scope: Scope = { oidcClouds: oidcCloudsOf(job.steps), fromCallers };
+    checkEnv(ctx, job.env, `job '${job.id}'`, scope);
+    if (job.uses) checkInputs(ctx, [...job.with, ...job.secrets], `reusable workflow ${job.uses}`, scope, undefined);
+    for (const step of job.steps) checkStep(ctx, step, scope, opts);
+  }
+}
+
+function checkStep(ctx: RuleContext, step: Step, scope: Scope, opts: CredentialOptions): void {
+  checkEnv(ctx, step.env, 'step', scope);
+  const name = actionName(step.uses);
+  if (!step.uses) return;
+  const local = name.startsWith('./') ? opts.localKeyInputs?.(name) : undefined;
+  checkInputs(ctx, step.with, step.uses, scope, local, name);
+}
+
+function checkInputs(
+  ctx: RuleContext,
+  entries: Entry[],
+  target: string,
+  scope: Scope,
+  localKeys: Set<string> | undefined,
+  name = '',
+): void {
+  const known = knownAction(name);
+  const siblingCloud = cloudOfText(entries.map((e) => e.text ?? '').join('\n'));
+  const dockerCloud = name === DOCKER_LOGIN ? dockerRegistryCloud(entries) : undefined;
+  for (const e of entries) {
+    const s = sourcesOf(e);
+    const secrets = s.secrets.filter((n) => !isNonCloudName(n));
+    const fed = secrets.length > 0 || s.vars.length > 0 || (scope.fromCallers && s.inputs.length > 0);
+    const literalKey = s.literal !== undefined && !isExampleValue(s.literal) && s.literal.length >= 16;
+    const keyName = e.key.toLowerCase();
+    const what = `input '${e.key}' of ${target}`;
+    if (known?.keyInputs.includes(e.key) && (fed || literalKey)) {
+      keyFinding(ctx, 'JIT101', e, `${describe(s)} is given to ${what}: a long-lived ${cloudName(known.cloud)} key.`, known.cloud, scope);
+    } else if (KEY_INPUT_NAMES[keyName] && fed) {
+      const cloud = KEY_INPUT_NAMES[keyName]!;
+      keyFinding(ctx, 'JIT101', e, `${describe(s)} is given to ${what}, the input cloud login actions take a static ${cloudName(cloud)} key in.`, cloud, scope);
+    } else if (dockerCloud && /^(password|username)$/.test(keyName) && fed) {
+      if (keyName === 'username' && dockerCloud !== 'aws') continue;
+      keyFinding(ctx, 'JIT101', e, `${describe(s)} logs docker in to a ${cloudName(dockerCloud)} registry through ${what} with a long-lived key.`, dockerCloud, scope);
+    } else if (localKeys?.has(e.key) && fed) {
+      keyFinding(ctx, 'JIT102', e, `${describe(s)} is given to ${what}, which that action uses as a cloud key.`, 'other', scope);
+    } else if (secrets.length > 0) {
+      const destination = isCredentialName(e.key) && !isNonCloudName(e.key);
+      const named = secrets.find((n) => isCloudCredentialName(n));
+      const cloud =
+        cloudOfName(e.key) ?? secrets.map(cloudOfName).find((c) => c !== undefined) ?? siblingCloud ?? known?.cloud;
+      if ((destination && cloud) || named) {
+        keyFinding(ctx, 'JIT102', e, `${describe(s)} is passed to ${what}: its names show a long-lived ${cloudName(cloud)} key.`, cloud ?? 'other', scope);
+      }
+    }
+  }
+}
+
+function checkEnv(ctx: RuleContext, entries: Entry[], where: string, scope: Scope): void {
+  for (const e of entries) {
+    const s = sourcesOf(e);
+    const destination = isCredentialName(e.key) && !isNonCloudName(e.key);
+    const keyCloud = cloudOfName(e.key);
+    const secrets = s.secrets.filter((n) => !isNonCloudName(n));
+    const secretCloud = secrets.map(cloudOfName).find((c) => c !== undefined);
+    const what = `${where} env ${e.key}`;
+    if (secrets.length > 0 && ((destination && (keyCloud ?? secretCloud)) || secrets.some(isCloudCredentialName))) {
+      keyFinding(ctx, 'JIT103', e, `${describe(s)} is put in ${what}: a long-lived ${cloudName(keyCloud ?? secretCloud)} key in the environment.`, keyCloud ?? secretCloud ?? 'other', scope);
+      continue;
+    }
+    if (!destination || !keyCloud) continue;
+    if ((scope.fromCallers && s.inputs.length > 0) || s.vars.length > 0) {
+      keyFinding(ctx, 'JIT103', e, `${describe(s)} is put in ${what}: a long-lived ${cloudName(keyCloud)} key in the environment.`, keyCloud, scope);
+    } else if (s.stepOutputs.length > 0 && alwaysLongLived(e.key)) {
+      keyFinding(ctx, 'JIT103', e, `A step output is put in ${what}; a ${cloudName(keyCloud)} ${words(e.key).slice(-2).join(' ')} is a long-lived key wherever it is fetched from.`, keyCloud, scope);
+    } else if (s.literal !== undefined && !isExampleValue(s.literal) && /^[A-Za-z0-9+/=_\-.]{16,}$/.test(s.literal.trim())) {
+      ctx.report('JIT105', e.loc, `${what} is set to a literal value that looks like a ${cloudName(keyCloud)} key.`, { cloud: keyCloud });
+    }
+  }
+}
+
+/** An action input or workflow_call input/secret named for a static key (JIT108). */
+function checkKeyDeclaration(ctx: RuleContext, input: Entry, what: string): void {
+  const known = KEY_INPUT_NAMES[input.key.toLowerCase()];
+  if (known || isCloudCredentialName(input.key)) {
+    const cloud = known ?? cloudOfName(input.key) ?? 'other';
+    ctx.report('JIT108', input.loc, `The ${what} '${input.key}' asks callers for a long-lived ${cloudName(cloud)} key.`, { cloud });
+  }
+}
+
+function keyFinding(ctx: RuleContext, id: string, e: Entry, message: string, cloud: Cloud, scope: Scope): void {
+  if (cloud !== 'other' && scope.oidcClouds.has(cloud)) {
+    ctx.report('JIT203', e.loc, `${message} The same job already logs in to ${cloudName(cloud)} with OIDC, so this key is only a fallback that can still be stolen.`, { cloud });
+    return;
+  }
+  ctx.report(id, e.loc, message, { cloud });
+}
+
+/** Client secrets, account keys and key files stay valid until deleted, wherever they come from. */
+function alwaysLongLived(name: string): boolean {
+  const j = words(name).join('_');
+  return /client_secret|account_key|storage_key|credentials|connection_string|sa_key|service_account/.test(j);
+}
+
+function dockerRegistryCloud(entries: Entry[]): Cloud | undefined {
+  const registry = entries.find((e) => e.key === 'registry');
+  const username = entries.find((e) => e.key === 'username')?.text;
+  if (username === '_json_key' || username === '_json_key_base64') return 'gcp';
+  if (!registry) return undefined;
+  const text = registry.text ?? '';
+  return cloudOfText(text) ?? sourcesOf(registry).secrets.map(cloudOfName).find((c) => c !== undefined);
+}
+
+/** Clouds a list of steps logs in to with OIDC. */
+export function oidcCloudsOf(steps: Step[]): Set<Cloud> {
+  const out = new Set<Cloud>();
+  for (const step of steps) {
+    const c = oidcCloud(step);
+    if (c) out.add(c);
+  }
+  return out;
+}
+
+export function oidcCloud(step: Step): Cloud | undefined {
+  if (!step.uses) return undefined;
+  const has = (key: string) => step.with.some((e) => e.key === key && (e.text ?? '').trim() !== '');
+  const known = knownAction(actionName(step.uses));
+  if (known?.label === 'jit-credentials') {
+    const provider = step.with.find((e) => e.key === 'provider')?.text?.toLowerCase();
+    return provider === 'aws' || provider === 'azure' || provider === 'gcp' ? provider : 'other';
+  }
+  if (known && known.oidcInputs.some(has) && !known.keyInputs.some(has)) return known.cloud;
+  // Forks, wrappers and `uses: ./` keep the original input names.
+  if (has('role-to-assume') && !has('aws-access-key-id')) return 'aws';
+  if (has('workload_identity_provider') && !has('credentials_json')) return 'gcp';
+  if (has('client-id') && has('tenant-id') && !has('creds') && !has('client-secret')) return 'azure';
+  return undefined;
+}
+
+export function cloudName(cloud: Cloud | undefined): string {
+  switch (cloud) {
+    case 'aws':
+      return 'AWS';
+    case 'azure':
+      return 'Azure';
+    case 'gcp':
+      return 'Google Cloud';
+    default:
+      return 'cloud';
+  }
+}
+
+function describe(s: ValueSources): string {
+  if (s.secrets.length > 0) return `The secret ${s.secrets.join(', ')}`;
+  if (s.vars.length > 0) return `The variable vars.${s.vars[0]}`;
+  if (s.inputs.length > 0) return `The caller's input ${s.inputs[0]}`;
+  if (s.stepOutputs.length > 0) return 'A step output';
+  return 'A literal value';
+}

@@ -1,0 +1,45 @@
+/** Severities in rising order; the index is the rank used by `--fail-on`. */
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type Cloud = 'aws' | 'azure' | 'gcp' | 'other';
+
+export interface Location {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Finding extends Location {
+  rule: string;
+  severity: Severity;
+  /** Path as given to the scanner, with forward slashes. */
+  file: string;
+  message: string;
+  /** The OIDC replacement for this step, in a sentence or two. */
+  help: string;
+  /** Which cloud the credential belongs to, for the posture figures. */
+  cloud?: Cloud;
+}
+
+/** Per-file facts the summary turns into posture figures. */
+export interface FilePosture {
+  file: string;
+  kind: 'workflow' | 'action' | 'other';
+  /** Steps or jobs that authenticate to a cloud through OIDC. */
+  oidcSteps: number;
+  /** Longest credential lifetime requested by a step, in seconds. */
+  longestTtlSeconds?: number;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  files: FilePosture[];
+  /** Findings silenced by inline comments or the config file, kept for the summary. */
+  suppressed: number;
+}
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
