@@ -62,12 +62,23 @@ export function claimText(value: unknown): string | undefined {
 
 /** Closest known claim name, for "did you mean" in errors. */
 export function suggestClaim(name: string): string | undefined {
+  return closest(name, MATCHABLE_CLAIMS);
+}
+
+/** The known name a typo most likely meant: a prefix of it (repo → repository), else within two edits. */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
+  const n = norm(name);
+  if (n.length >= 3) {
+    const prefixed = known.find((k) => norm(k).startsWith(n));
+    if (prefixed) return prefixed;
+  }
   let best: string | undefined;
   let bestDistance = 3;
-  for (const claim of MATCHABLE_CLAIMS) {
-    const d = editDistance(name.toLowerCase().replace(/-/g, '_'), claim);
+  for (const k of known) {
+    const d = editDistance(n, norm(k));
     if (d < bestDistance) {
-      best = claim;
+      best = k;
       bestDistance = d;
     }
   }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigurationError } from '../errors.js';
 import { PROVIDER_IDS, type DeliveryMode, type ProviderId } from '../providers/provider.js';
-import { MATCHABLE_CLAIMS, REF_CLAIMS, REPOSITORY_CLAIMS, suggestClaim } from './claims.js';
+import { closest, MATCHABLE_CLAIMS, REF_CLAIMS, REPOSITORY_CLAIMS, suggestClaim } from './claims.js';
 import { MAX_POLICY_DURATION, formatDuration, parseDuration } from './duration.js';
 import { compileMatcher, matchesAnything } from './matcher.js';
 import type { Condition, LoadedPolicy, Matcher, PolicyWarning, Rule, RuleAllow, SourcePos } from './types.js';
@@ -125,7 +125,7 @@ class Checker {
   }
 
   private unknownKey(keyNode: Node, key: string, where: string, known: readonly string[]): void {
-    const hint = known.find((k) => k.replace(/[-_]/g, '') === key.toLowerCase().replace(/[-_]/g, ''));
+    const hint = closest(key, known);
     this.error(keyNode, `unknown key '${key}' in ${where}${hint ? ` (did you mean '${hint}'?)` : ''}; allowed: ${known.join(', ')}`);
   }
 

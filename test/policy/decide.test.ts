@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decide, decidePartial, parsePolicy, renderDecision, type PolicyRequest } from '../../src/policy/index.ts';
 
-const ISSUE_EXAMPLE = readFileSync(new URL('./fixtures/good-issue-example.yml', import.meta.url));
+const ISSUE_EXAMPLE = readFileSync(new URL('./fixtures/valid/issue-example.yml', import.meta.url));
 const policy = parsePolicy(ISSUE_EXAMPLE, '.github/jit-policy.yml');
 
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
