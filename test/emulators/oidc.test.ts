@@ -2,6 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as jose from 'jose';
 import { Clock } from './clock.ts';
 import { startOidcIssuer, subjectFor, deriveClaims, type OidcIssuer } from './oidc.ts';
+import { startServer, type TestServer } from './http.ts';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import https from 'node:https';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const clock = new Clock();
 let oidc: OidcIssuer;
@@ -193,5 +199,115 @@ describe('expiry and forgeries', () => {
     expect(jose.decodeProtectedHeader(fresh).kid).not.toBe(jose.decodeProtectedHeader(old).kid);
     await expect(verify(old, 'x')).resolves.toBeTruthy();
     await expect(verify(fresh, 'x')).resolves.toBeTruthy();
+  });
+});
+
+// The fault and logging machinery every emulator builds on (http.ts), exercised on its own server.
+describe('shared HTTP helper', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(
+      (req) => {
+        if (req.fault === 'throttle') return { status: 429, body: { error: 'slow_down' } };
+        if (req.path === '/echo') return { body: { method: req.method, parsed: req.parsedBody() } };
+        if (req.path === '/text') return { headers: { 'content-type': 'text/plain' }, body: 'plain' };
+        if (req.path === '/boom') throw new Error('handler broke');
+        return undefined;
+      },
+      { clock, faultReply: (kind) => (kind === 'status500' ? undefined : kind === 'custom-own' ? { status: 418, body: 'teapot' } : undefined) },
+    );
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  beforeEach(() => {
+    server.faults.clear();
+    server.requests.length = 0;
+  });
+
+  it('logs every request with its body and the clock time, and parses form and JSON bodies', async () => {
+    const form = await fetch(`${server.url}/echo`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1&b=two' });
+    expect(await form.json()).toEqual({ method: 'POST', parsed: { a: '1', b: 'two' } });
+    const json = await fetch(`${server.url}/echo?x=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"scope":["s"]}' });
+    expect(await json.json()).toEqual({ method: 'POST', parsed: { scope: ['s'] } });
+    expect(server.requests.map((r) => [r.method, r.path, r.body, r.query.get('x')])).toEqual([
+      ['POST', '/echo', 'a=1&b=two', null],
+      ['POST', '/echo', '{"scope":["s"]}', '1'],
+    ]);
+    expect(server.requests[0]!.time.getTime()).toBe(clock.nowMs());
+  });
+
+  it('answers 404 for unknown paths and 500 naming the error when the handler throws', async () => {
+    expect((await fetch(`${server.url}/nope`)).status).toBe(404);
+    const res = await fetch(`${server.url}/boom`);
+    expect(res.status).toBe(500);
+    expect(await res.text()).toContain('handler broke');
+  });
+
+  it('consumes faults in order, one per matching request, and then answers normally', async () => {
+    server.faults.next('status500', 2, '/echo');
+    server.faults.next('status503');
+    expect((await fetch(`${server.url}/text`)).status).toBe(503);
+    expect((await fetch(`${server.url}/echo`, { method: 'POST' })).status).toBe(500);
+    expect((await fetch(`${server.url}/echo`, { method: 'POST' })).status).toBe(500);
+    expect(server.faults.pending()).toEqual([]);
+    expect((await fetch(`${server.url}/text`)).status).toBe(200);
+    expect(server.requests.map((r) => r.fault)).toEqual(['status503', 'status500', 'status500', undefined]);
+  });
+
+  it('malformed: a 200 the client cannot parse', async () => {
+    server.faults.next('malformed');
+    const res = await fetch(`${server.url}/echo`);
+    expect(res.status).toBe(200);
+    await expect(res.json()).rejects.toThrow();
+  });
+
+  it('reset: the socket dies without a response', async () => {
+    server.faults.next('reset');
+    await expect(fetch(`${server.url}/text`)).rejects.toThrow();
+  });
+
+  it('hang: no answer until the client gives up, and close() still ends it', async () => {
+    const hung = await startServer(() => ({ body: 'never' }));
+    hung.faults.next('hang');
+    const started = Date.now();
+    await expect(fetch(`${hung.url}/`, { signal: AbortSignal.timeout(200) })).rejects.toThrow();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(180);
+    hung.faults.next('hang');
+    const pending = fetch(`${hung.url}/`).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 50));
+    await hung.close();
+    expect(await pending).toBeInstanceOf(Error);
+  });
+
+  it('emulator-defined kinds reach the handler; faultReply can answer any kind in its own format', async () => {
+    server.faults.next('throttle');
+    expect((await fetch(`${server.url}/text`)).status).toBe(429);
+    server.faults.next('custom-own');
+    expect((await fetch(`${server.url}/text`)).status).toBe(418);
+  });
+
+  it('serves HTTPS with a given key and certificate', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tls-'));
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/k.pem`, '-out', `${dir}/c.pem`, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+      const cert = readFileSync(`${dir}/c.pem`);
+      const tls = await startServer(() => ({ body: { ok: true } }), { tls: { key: readFileSync(`${dir}/k.pem`), cert } });
+      try {
+        expect(tls.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+        const body = await new Promise<string>((resolve, reject) => {
+          https.get(`${tls.url}/x`, { ca: cert }, (res) => {
+            let b = '';
+            res.on('data', (c: Buffer) => (b += c));
+            res.on('end', () => resolve(b));
+          }).on('error', reject);
+        });
+        expect(JSON.parse(body)).toEqual({ ok: true });
+      } finally {
+        await tls.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
