@@ -36,7 +36,9 @@ export class Clock {
   /** Moves forward by `seconds`. Going backwards is almost always a test bug, so it is refused. */
   advance(seconds: number): void {
     if (!Number.isFinite(seconds) || seconds < 0) {
-      throw new RangeError(`Clock.advance(${seconds}): give a finite number of seconds >= 0; use set() to jump.`);
+      throw new RangeError(
+        `Clock.advance(${seconds}): give a finite number of seconds >= 0; use set() to jump.`,
+      );
     }
     this.#ms += Math.round(seconds * 1000);
   }

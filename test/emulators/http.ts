@@ -78,7 +78,8 @@ export class Faults {
 
   /** Queues `kind` for the next `count` requests (that match `match`, if given: a path, regexp or predicate). */
   next(kind: FaultKind, count = 1, match?: PathMatch): void {
-    if (!Number.isInteger(count) || count < 1) throw new RangeError(`faults.next('${kind}', ${count}): count must be an integer >= 1`);
+    if (!Number.isInteger(count) || count < 1)
+      throw new RangeError(`faults.next('${kind}', ${count}): count must be an integer >= 1`);
     this.#queue.push({ kind, remaining: count, match });
   }
 
@@ -116,9 +117,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-const GENERIC: Record<string, true> = { status500: true, status503: true, hang: true, reset: true, malformed: true };
+const GENERIC: Record<string, true> = {
+  status500: true,
+  status503: true,
+  hang: true,
+  reset: true,
+  malformed: true,
+};
 
-export async function startServer(handler: Handler, options: ServerOptions = {}): Promise<TestServer> {
+export async function startServer(
+  handler: Handler,
+  options: ServerOptions = {},
+): Promise<TestServer> {
   const requests: LoggedRequest[] = [];
   const faults = new Faults();
   const sockets = new Set<Socket>();
@@ -131,7 +141,11 @@ export async function startServer(handler: Handler, options: ServerOptions = {})
     });
   };
 
-  const answer = async (req: http.IncomingMessage, res: http.ServerResponse, rawBody: Buffer): Promise<void> => {
+  const answer = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    rawBody: Buffer,
+  ): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const logged: LoggedRequest = {
       method: req.method ?? 'GET',
@@ -160,12 +174,29 @@ export async function startServer(handler: Handler, options: ServerOptions = {})
       }
       reply = await handler(er);
     } catch (err) {
-      reply = { status: 500, body: { error: 'emulator_error', message: err instanceof Error ? err.message : String(err) } };
+      reply = {
+        status: 500,
+        body: {
+          error: 'emulator_error',
+          message: err instanceof Error ? err.message : String(err),
+        },
+      };
     }
-    send(res, reply ?? { status: 404, body: { error: 'not_found', message: `${logged.method} ${logged.path} is not served by this emulator` } });
+    send(
+      res,
+      reply ?? {
+        status: 404,
+        body: {
+          error: 'not_found',
+          message: `${logged.method} ${logged.path} is not served by this emulator`,
+        },
+      },
+    );
   };
 
-  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
+  const server = options.tls
+    ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : http.createServer(listener);
   // TLS servers track the TLS socket under 'secureConnection'; 'connection' sees the raw one, which is what destroy() needs.
   server.on('connection', (s: Socket) => {
     sockets.add(s);
@@ -193,24 +224,36 @@ export async function startServer(handler: Handler, options: ServerOptions = {})
 function genericFault(kind: FaultKind): Reply {
   switch (kind) {
     case 'status500':
-      return { status: 500, body: { error: 'internal_error', message: 'Injected fault: internal server error' } };
+      return {
+        status: 500,
+        body: { error: 'internal_error', message: 'Injected fault: internal server error' },
+      };
     case 'status503':
-      return { status: 503, headers: { 'retry-after': '0' }, body: { error: 'unavailable', message: 'Injected fault: service unavailable' } };
+      return {
+        status: 503,
+        headers: { 'retry-after': '0' },
+        body: { error: 'unavailable', message: 'Injected fault: service unavailable' },
+      };
     default:
       // Claims to be JSON, is neither JSON nor XML: a client must fail to parse it, not accept it.
-      return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"value": <<truncated' };
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: '{"value": <<truncated',
+      };
   }
 }
 
 function send(res: http.ServerResponse, reply: Reply): void {
   if (res.writableEnded || res.destroyed) return;
   const headers: Record<string, string> = { ...(reply.headers ?? {}) };
-  let body: string | Buffer = '';
+  let body: string | Buffer;
   if (reply.body === undefined) body = '';
   else if (typeof reply.body === 'string' || Buffer.isBuffer(reply.body)) body = reply.body;
   else {
     body = JSON.stringify(reply.body);
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+      headers['content-type'] = 'application/json';
   }
   res.writeHead(reply.status ?? 200, headers);
   res.end(body);
@@ -219,10 +262,12 @@ function send(res: http.ServerResponse, reply: Reply): void {
 function parseBody(req: LoggedRequest): Record<string, unknown> {
   if (req.body === '') return {};
   const type = String(req.headers['content-type'] ?? '');
-  if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(req.body));
+  if (type.includes('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(req.body));
   if (type.includes('json') || /^\s*[{[]/.test(req.body)) {
     const v: unknown = JSON.parse(req.body);
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('request body is JSON but not an object');
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+      throw new Error('request body is JSON but not an object');
     return v as Record<string, unknown>;
   }
   return Object.fromEntries(new URLSearchParams(req.body));

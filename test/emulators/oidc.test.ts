@@ -25,25 +25,41 @@ beforeEach(() => {
 
 async function fetchToken(audience?: string, bearer = oidc.requestToken): Promise<Response> {
   // Build the URL the way @actions/core does: the request URL plus `&audience=<encoded>`.
-  const url = audience ? `${oidc.requestUrl}&audience=${encodeURIComponent(audience)}` : oidc.requestUrl;
+  const url = audience
+    ? `${oidc.requestUrl}&audience=${encodeURIComponent(audience)}`
+    : oidc.requestUrl;
   return fetch(url, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } });
 }
 
 function verify(token: string, audience: string, at = clock.now()) {
   const jwks = jose.createRemoteJWKSet(new URL(oidc.jwksUri));
-  return jose.jwtVerify(token, jwks, { issuer: oidc.issuer, audience, algorithms: ['RS256'], currentDate: at });
+  return jose.jwtVerify(token, jwks, {
+    issuer: oidc.issuer,
+    audience,
+    algorithms: ['RS256'],
+    currentDate: at,
+  });
 }
 
 describe('discovery', () => {
   it('serves an OpenID configuration that points at its own JWKS', async () => {
-    const doc = (await (await fetch(`${oidc.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    const doc = (await (
+      await fetch(`${oidc.issuer}/.well-known/openid-configuration`)
+    ).json()) as Record<string, unknown>;
     expect(doc.issuer).toBe(oidc.issuer);
     expect(doc.jwks_uri).toBe(`${oidc.issuer}/.well-known/jwks`);
     expect(doc.id_token_signing_alg_values_supported).toEqual(['RS256']);
-    for (const k of ['subject_types_supported', 'response_types_supported', 'claims_supported', 'scopes_supported']) {
+    for (const k of [
+      'subject_types_supported',
+      'response_types_supported',
+      'claims_supported',
+      'scopes_supported',
+    ]) {
       expect(Array.isArray(doc[k]), k).toBe(true);
     }
-    expect(doc.claims_supported).toEqual(expect.arrayContaining(['sub', 'job_workflow_ref', 'environment', 'run_attempt']));
+    expect(doc.claims_supported).toEqual(
+      expect.arrayContaining(['sub', 'job_workflow_ref', 'environment', 'run_attempt']),
+    );
   });
 
   it('serves RS256 signing keys with kid, use and alg, and no private parts', async () => {
@@ -83,10 +99,36 @@ describe('the runner token endpoint', () => {
     const { value } = (await (await fetchToken('aud-1')).json()) as { value: string };
     const p = jose.decodeJwt(value);
     for (const claim of [
-      'sub', 'aud', 'iss', 'exp', 'iat', 'nbf', 'jti', 'actor', 'actor_id', 'base_ref', 'head_ref', 'ref',
-      'ref_type', 'sha', 'event_name', 'job_workflow_ref', 'job_workflow_sha', 'repository',
-      'repository_id', 'repository_owner', 'repository_owner_id', 'repository_visibility', 'run_id',
-      'run_number', 'run_attempt', 'runner_environment', 'workflow', 'workflow_ref', 'workflow_sha', 'check_run_id',
+      'sub',
+      'aud',
+      'iss',
+      'exp',
+      'iat',
+      'nbf',
+      'jti',
+      'actor',
+      'actor_id',
+      'base_ref',
+      'head_ref',
+      'ref',
+      'ref_type',
+      'sha',
+      'event_name',
+      'job_workflow_ref',
+      'job_workflow_sha',
+      'repository',
+      'repository_id',
+      'repository_owner',
+      'repository_owner_id',
+      'repository_visibility',
+      'run_id',
+      'run_number',
+      'run_attempt',
+      'runner_environment',
+      'workflow',
+      'workflow_ref',
+      'workflow_sha',
+      'check_run_id',
     ]) {
       expect(p, claim).toHaveProperty(claim);
     }
@@ -104,7 +146,8 @@ describe('the runner token endpoint', () => {
       job_workflow_ref: 'acme/site/.github/workflows/ci.yml@refs/heads/main',
       sub: 'repo:acme/site:ref:refs/heads/main',
     });
-    for (const k of ['run_id', 'run_attempt', 'repository_id', 'actor_id']) expect(typeof p[k], k).toBe('string');
+    for (const k of ['run_id', 'run_attempt', 'repository_id', 'actor_id'])
+      expect(typeof p[k], k).toBe('string');
   });
 
   it('gives a fresh jti to every token', async () => {
@@ -116,7 +159,11 @@ describe('the runner token endpoint', () => {
   it('follows setClaims for later tokens', async () => {
     oidc.setClaims({ environment: 'production', ref: 'refs/tags/v1.2.0' });
     const p = jose.decodeJwt(((await (await fetchToken('a')).json()) as { value: string }).value);
-    expect(p).toMatchObject({ environment: 'production', ref_type: 'tag', sub: 'repo:acme/site:environment:production' });
+    expect(p).toMatchObject({
+      environment: 'production',
+      ref_type: 'tag',
+      sub: 'repo:acme/site:environment:production',
+    });
   });
 
   it('injects shared faults on the token path only when asked to', async () => {
@@ -132,13 +179,33 @@ describe('sub precedence', () => {
     ['branch push', {}, 'repo:acme/site:ref:refs/heads/main'],
     ['tag', { ref: 'refs/tags/v1' }, 'repo:acme/site:ref:refs/tags/v1'],
     ['pull request', { event_name: 'pull_request' }, 'repo:acme/site:pull_request'],
-    ['environment beats pull request', { event_name: 'pull_request', environment: 'staging' }, 'repo:acme/site:environment:staging'],
-    ['environment beats ref', { environment: 'prod', ref: 'refs/heads/release' }, 'repo:acme/site:environment:prod'],
-    ['pull_request_target uses the ref', { event_name: 'pull_request_target' }, 'repo:acme/site:ref:refs/heads/main'],
+    [
+      'environment beats pull request',
+      { event_name: 'pull_request', environment: 'staging' },
+      'repo:acme/site:environment:staging',
+    ],
+    [
+      'environment beats ref',
+      { environment: 'prod', ref: 'refs/heads/release' },
+      'repo:acme/site:environment:prod',
+    ],
+    [
+      'pull_request_target uses the ref',
+      { event_name: 'pull_request_target' },
+      'repo:acme/site:ref:refs/heads/main',
+    ],
     ['colon in environment', { environment: 'prod:eu' }, 'repo:acme/site:environment:prod%3Aeu'],
     ['colon in branch', { ref: 'refs/heads/fix:a' }, 'repo:acme/site:ref:refs/heads/fix%3Aa'],
-    ['immutable ids', { immutable_subject: true, repository_owner_id: '7', repository_id: '9' }, 'repo:acme@7/site@9:ref:refs/heads/main'],
-    ['explicit sub wins', { sub: 'repo:acme/site:job_workflow_ref:x' }, 'repo:acme/site:job_workflow_ref:x'],
+    [
+      'immutable ids',
+      { immutable_subject: true, repository_owner_id: '7', repository_id: '9' },
+      'repo:acme@7/site@9:ref:refs/heads/main',
+    ],
+    [
+      'explicit sub wins',
+      { sub: 'repo:acme/site:job_workflow_ref:x' },
+      'repo:acme/site:job_workflow_ref:x',
+    ],
     ['empty environment is none', { environment: '' }, 'repo:acme/site:ref:refs/heads/main'],
   ];
   it.each(table)('%s', (_name, input, sub) => {
@@ -146,7 +213,11 @@ describe('sub precedence', () => {
   });
 
   it('pull_request events get a merge ref and head/base refs', () => {
-    expect(deriveClaims({ event_name: 'pull_request' })).toMatchObject({ ref: 'refs/pull/1/merge', head_ref: 'feature/change', base_ref: 'main' });
+    expect(deriveClaims({ event_name: 'pull_request' })).toMatchObject({
+      ref: 'refs/pull/1/merge',
+      head_ref: 'feature/change',
+      base_ref: 'main',
+    });
     expect(deriveClaims({})).toMatchObject({ head_ref: '', base_ref: '' });
   });
 
@@ -210,11 +281,20 @@ describe('shared HTTP helper', () => {
       (req) => {
         if (req.fault === 'throttle') return { status: 429, body: { error: 'slow_down' } };
         if (req.path === '/echo') return { body: { method: req.method, parsed: req.parsedBody() } };
-        if (req.path === '/text') return { headers: { 'content-type': 'text/plain' }, body: 'plain' };
+        if (req.path === '/text')
+          return { headers: { 'content-type': 'text/plain' }, body: 'plain' };
         if (req.path === '/boom') throw new Error('handler broke');
         return undefined;
       },
-      { clock, faultReply: (kind) => (kind === 'status500' ? undefined : kind === 'custom-own' ? { status: 418, body: 'teapot' } : undefined) },
+      {
+        clock,
+        faultReply: (kind) =>
+          kind === 'status500'
+            ? undefined
+            : kind === 'custom-own'
+              ? { status: 418, body: 'teapot' }
+              : undefined,
+      },
     );
   });
   afterAll(async () => {
@@ -226,9 +306,17 @@ describe('shared HTTP helper', () => {
   });
 
   it('logs every request with its body and the clock time, and parses form and JSON bodies', async () => {
-    const form = await fetch(`${server.url}/echo`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1&b=two' });
+    const form = await fetch(`${server.url}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=1&b=two',
+    });
     expect(await form.json()).toEqual({ method: 'POST', parsed: { a: '1', b: 'two' } });
-    const json = await fetch(`${server.url}/echo?x=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"scope":["s"]}' });
+    const json = await fetch(`${server.url}/echo?x=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"scope":["s"]}',
+    });
     expect(await json.json()).toEqual({ method: 'POST', parsed: { scope: ['s'] } });
     expect(server.requests.map((r) => [r.method, r.path, r.body, r.query.get('x')])).toEqual([
       ['POST', '/echo', 'a=1&b=two', null],
@@ -252,7 +340,12 @@ describe('shared HTTP helper', () => {
     expect((await fetch(`${server.url}/echo`, { method: 'POST' })).status).toBe(500);
     expect(server.faults.pending()).toEqual([]);
     expect((await fetch(`${server.url}/text`)).status).toBe(200);
-    expect(server.requests.map((r) => r.fault)).toEqual(['status503', 'status500', 'status500', undefined]);
+    expect(server.requests.map((r) => r.fault)).toEqual([
+      'status503',
+      'status500',
+      'status500',
+      undefined,
+    ]);
   });
 
   it('malformed: a 200 the client cannot parse', async () => {
@@ -290,17 +383,41 @@ describe('shared HTTP helper', () => {
   it('serves HTTPS with a given key and certificate', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/k.pem`, '-out', `${dir}/c.pem`, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          `${dir}/k.pem`,
+          '-out',
+          `${dir}/c.pem`,
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+        ],
+        { stdio: 'ignore' },
+      );
       const cert = readFileSync(`${dir}/c.pem`);
-      const tls = await startServer(() => ({ body: { ok: true } }), { tls: { key: readFileSync(`${dir}/k.pem`), cert } });
+      const tls = await startServer(() => ({ body: { ok: true } }), {
+        tls: { key: readFileSync(`${dir}/k.pem`), cert },
+      });
       try {
         expect(tls.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
         const body = await new Promise<string>((resolve, reject) => {
-          https.get(`${tls.url}/x`, { ca: cert }, (res) => {
-            let b = '';
-            res.on('data', (c: Buffer) => (b += c));
-            res.on('end', () => resolve(b));
-          }).on('error', reject);
+          https
+            .get(`${tls.url}/x`, { ca: cert }, (res) => {
+              let b = '';
+              res.on('data', (c: Buffer) => (b += c));
+              res.on('end', () => resolve(b));
+            })
+            .on('error', reject);
         });
         expect(JSON.parse(body)).toEqual({ ok: true });
       } finally {

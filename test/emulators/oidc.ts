@@ -31,9 +31,22 @@
  * `options.expiresIn` another lifetime in seconds (negative: already expired).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK, type KeyObject } from 'jose';
+import {
+  SignJWT,
+  exportJWK,
+  generateKeyPair,
+  type CryptoKey,
+  type JWK,
+  type KeyObject,
+} from 'jose';
 import type { Clock } from './clock.ts';
-import { startServer, type Faults, type LoggedRequest, type Reply, type TestServer } from './http.ts';
+import {
+  startServer,
+  type Faults,
+  type LoggedRequest,
+  type Reply,
+  type TestServer,
+} from './http.ts';
 
 /** The claims GitHub puts in an Actions OIDC token, minus the registered time/audience claims. */
 export interface GitHubJobClaims {
@@ -98,7 +111,8 @@ export const DEFAULT_CLAIMS: Readonly<JobClaimsInput> = Object.freeze({
 export function deriveClaims(input: JobClaimsInput): GitHubJobClaims {
   const c = { ...DEFAULT_CLAIMS, ...dropUndefined(input) };
   const repository = c.repository!;
-  if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) throw new Error(`claims.repository '${repository}' must be OWNER/REPO`);
+  if (!/^[^/\s]+\/[^/\s]+$/.test(repository))
+    throw new Error(`claims.repository '${repository}' must be OWNER/REPO`);
   const owner = c.repository_owner ?? repository.split('/')[0]!;
   const isPr = c.event_name === 'pull_request' || c.event_name === 'pull_request_target';
   const ref = input.ref ?? (c.event_name === 'pull_request' ? 'refs/pull/1/merge' : c.ref!);
@@ -137,12 +151,17 @@ export function deriveClaims(input: JobClaimsInput): GitHubJobClaims {
 
 /** GitHub's default `sub`: environment > pull_request > ref; `:` inside a value is `%3A`. */
 export function subjectFor(
-  claims: Pick<GitHubJobClaims, 'repository' | 'repository_id' | 'repository_owner_id' | 'event_name' | 'ref' | 'environment'>,
+  claims: Pick<
+    GitHubJobClaims,
+    'repository' | 'repository_id' | 'repository_owner_id' | 'event_name' | 'ref' | 'environment'
+  >,
   immutable = false,
 ): string {
   const esc = (v: string): string => v.replaceAll(':', '%3A');
   const [owner, name] = claims.repository.split('/') as [string, string];
-  const repo = immutable ? `${owner}@${claims.repository_owner_id}/${name}@${claims.repository_id}` : claims.repository;
+  const repo = immutable
+    ? `${owner}@${claims.repository_owner_id}/${name}@${claims.repository_id}`
+    : claims.repository;
   if (claims.environment) return `repo:${repo}:environment:${esc(claims.environment)}`;
   if (claims.event_name === 'pull_request') return `repo:${repo}:pull_request`;
   return `repo:${repo}:ref:${esc(claims.ref)}`;
@@ -211,7 +230,10 @@ export async function startOidcIssuer(options: {
 
   const signingKey = (): SigningKey => keys[keys.length - 1]!;
 
-  const mint = async (extra: Record<string, unknown> = {}, opts: MintOptions = {}): Promise<string> => {
+  const mint = async (
+    extra: Record<string, unknown> = {},
+    opts: MintOptions = {},
+  ): Promise<string> => {
     const claims = deriveClaims(input);
     const iat = clock.nowSeconds();
     const payload: Record<string, unknown> = {
@@ -235,7 +257,10 @@ export async function startOidcIssuer(options: {
       const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
       token = `${b64(header)}.${b64(payload)}.`;
     } else {
-      const key = opts.key === 'forged' ? (await newSigningKey()).privateKey : (opts.key ?? signingKey().privateKey);
+      const key =
+        opts.key === 'forged'
+          ? (await newSigningKey()).privateKey
+          : (opts.key ?? signingKey().privateKey);
       // SignJWT would refuse claims it does not know how to type; the payload is already complete.
       token = await new SignJWT(payload).setProtectedHeader(header).sign(key);
     }
@@ -252,12 +277,26 @@ export async function startOidcIssuer(options: {
         return { body: { keys: keys.map((k) => k.jwk) } };
       }
       if (req.path === tokenPath) {
-        if (req.method !== 'GET') return { status: 405, body: { message: `${req.method} is not allowed; the runner's token endpoint takes GET` } };
+        if (req.method !== 'GET')
+          return {
+            status: 405,
+            body: {
+              message: `${req.method} is not allowed; the runner's token endpoint takes GET`,
+            },
+          };
         const auth = String(req.headers.authorization ?? '');
         if (auth !== `Bearer ${requestToken}`) {
-          return { status: 401, body: { message: auth ? 'The bearer token is not valid for this job.' : 'Authorization required: send Authorization: Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN.' } };
+          return {
+            status: 401,
+            body: {
+              message: auth
+                ? 'The bearer token is not valid for this job.'
+                : 'Authorization required: send Authorization: Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN.',
+            },
+          };
         }
-        if (req.query.get('api-version') === null) return { status: 400, body: { message: 'api-version is required' } };
+        if (req.query.get('api-version') === null)
+          return { status: 400, body: { message: 'api-version is required' } };
         const audience = req.query.get('audience');
         return { body: { value: await mint({}, audience ? { audience } : {}) } };
       }
@@ -300,17 +339,58 @@ function discoveryDocument(issuer: string): Record<string, unknown> {
     subject_types_supported: ['public', 'pairwise'],
     response_types_supported: ['id_token'],
     claims_supported: [
-      'sub', 'aud', 'exp', 'iat', 'iss', 'jti', 'nbf', 'ref', 'sha', 'repository', 'repository_id',
-      'repository_owner', 'repository_owner_id', 'run_id', 'run_number', 'run_attempt', 'actor',
-      'actor_id', 'workflow', 'workflow_ref', 'workflow_sha', 'head_ref', 'base_ref', 'event_name',
-      'ref_type', 'environment', 'job_workflow_ref', 'job_workflow_sha', 'repository_visibility',
-      'runner_environment', 'check_run_id',
+      'sub',
+      'aud',
+      'exp',
+      'iat',
+      'iss',
+      'jti',
+      'nbf',
+      'ref',
+      'sha',
+      'repository',
+      'repository_id',
+      'repository_owner',
+      'repository_owner_id',
+      'run_id',
+      'run_number',
+      'run_attempt',
+      'actor',
+      'actor_id',
+      'workflow',
+      'workflow_ref',
+      'workflow_sha',
+      'head_ref',
+      'base_ref',
+      'event_name',
+      'ref_type',
+      'environment',
+      'job_workflow_ref',
+      'job_workflow_sha',
+      'repository_visibility',
+      'runner_environment',
+      'check_run_id',
     ],
     id_token_signing_alg_values_supported: ['RS256'],
     scopes_supported: [
-      'openid', 'repo', 'repository', 'repository_owner', 'repository_owner_id', 'environment',
-      'ref', 'ref_type', 'event_name', 'job_workflow_ref', 'workflow', 'workflow_ref',
-      'context', 'actor', 'actor_id', 'repository_id', 'repository_visibility', 'runner_environment',
+      'openid',
+      'repo',
+      'repository',
+      'repository_owner',
+      'repository_owner_id',
+      'environment',
+      'ref',
+      'ref_type',
+      'event_name',
+      'job_workflow_ref',
+      'workflow',
+      'workflow_ref',
+      'context',
+      'actor',
+      'actor_id',
+      'repository_id',
+      'repository_visibility',
+      'runner_environment',
     ],
   };
 }

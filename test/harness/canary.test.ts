@@ -50,8 +50,13 @@ describe('findLeaks', () => {
   });
 
   it('leaksOutside keeps only channels not allowed', () => {
-    const leaks = findLeaks([secret], { 'main:creds:envWrites': secret, 'main:creds:stdout': secret });
-    expect(leaksOutside(leaks, [/:envWrites$/]).map((l) => l.channel)).toEqual(['main:creds:stdout']);
+    const leaks = findLeaks([secret], {
+      'main:creds:envWrites': secret,
+      'main:creds:stdout': secret,
+    });
+    expect(leaksOutside(leaks, [/:envWrites$/]).map((l) => l.channel)).toEqual([
+      'main:creds:stdout',
+    ]);
   });
 
   it('searchForms drops duplicate forms', () => {

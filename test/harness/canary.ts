@@ -49,14 +49,18 @@ export function searchForms(secret: string): Array<{ form: LeakForm; text: strin
   forms.push({ form: 'json', text: JSON.stringify(secret).slice(1, -1) });
   // Drop forms identical to an earlier one (a URL-safe secret's url form is itself) and any too short to mean anything.
   const seen = new Set<string>();
-  return forms.filter((f) => f.text.length >= MIN_SECRET_LENGTH - 2 && !seen.has(f.text) && (seen.add(f.text), true));
+  return forms.filter(
+    (f) => f.text.length >= MIN_SECRET_LENGTH - 2 && !seen.has(f.text) && (seen.add(f.text), true),
+  );
 }
 
 export function findLeaks(secrets: string[], channels: Record<string, string>): Leak[] {
   const unique = [...new Set(secrets)];
   for (const s of unique) {
     if (s.length < MIN_SECRET_LENGTH) {
-      throw new Error(`findLeaks: a secret of ${s.length} characters would match by chance; give values of at least ${MIN_SECRET_LENGTH}.`);
+      throw new Error(
+        `findLeaks: a secret of ${s.length} characters would match by chance; give values of at least ${MIN_SECRET_LENGTH}.`,
+      );
     }
   }
   const searches = unique.map((s) => ({ secret: s, forms: searchForms(s) }));
@@ -66,7 +70,8 @@ export function findLeaks(secrets: string[], channels: Record<string, string>): 
     const hits: Array<{ secret: string; form: LeakForm; start: number; end: number }> = [];
     for (const { secret, forms } of searches) {
       for (const f of forms) {
-        for (let i = text.indexOf(f.text); i >= 0; i = text.indexOf(f.text, i + 1)) hits.push({ secret, form: f.form, start: i, end: i + f.text.length });
+        for (let i = text.indexOf(f.text); i >= 0; i = text.indexOf(f.text, i + 1))
+          hits.push({ secret, form: f.form, start: i, end: i + f.text.length });
       }
     }
     if (hits.length === 0) continue;
@@ -80,7 +85,10 @@ export function findLeaks(secrets: string[], channels: Record<string, string>): 
         continue;
       }
       const at = redacted.positionOf(h.start);
-      const context = redacted.text.slice(Math.max(0, at - CONTEXT_CHARS), at + '<secret>'.length + CONTEXT_CHARS);
+      const context = redacted.text.slice(
+        Math.max(0, at - CONTEXT_CHARS),
+        at + '<secret>'.length + CONTEXT_CHARS,
+      );
       byKey.set(key, { secret: secretLabel(h.secret), channel, form: h.form, count: 1, context });
     }
     leaks.push(...byKey.values());
@@ -90,12 +98,19 @@ export function findLeaks(secrets: string[], channels: Record<string, string>): 
 
 /** Leaks in channels other than the allowed ones (names or patterns). */
 export function leaksOutside(leaks: Leak[], allowed: Array<string | RegExp>): Leak[] {
-  return leaks.filter((l) => !allowed.some((a) => (typeof a === 'string' ? a === l.channel : a.test(l.channel))));
+  return leaks.filter(
+    (l) => !allowed.some((a) => (typeof a === 'string' ? a === l.channel : a.test(l.channel))),
+  );
 }
 
 /** Replaces every hit (merged where they overlap) by `<secret>`, and maps an original offset into the result. */
-function redact(text: string, hits: Array<{ start: number; end: number }>): { text: string; positionOf(start: number): number } {
-  const ranges = hits.map((h) => [h.start, h.end] as [number, number]).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+function redact(
+  text: string,
+  hits: Array<{ start: number; end: number }>,
+): { text: string; positionOf(start: number): number } {
+  const ranges = hits
+    .map((h) => [h.start, h.end] as [number, number])
+    .sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: Array<[number, number]> = [];
   for (const r of ranges) {
     const last = merged.at(-1);
@@ -118,7 +133,10 @@ function redact(text: string, hits: Array<{ start: number; end: number }>): { te
   };
 }
 
-export async function jobChannels(job: Job, steps: StepResult[] = job.steps): Promise<Record<string, string>> {
+export async function jobChannels(
+  job: Job,
+  steps: StepResult[] = job.steps,
+): Promise<Record<string, string>> {
   const channels: Record<string, string> = {};
   for (const s of steps) {
     const base = `${s.phase}:${s.id}`;

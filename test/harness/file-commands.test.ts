@@ -16,7 +16,11 @@ describe('parseKeyValueFile', () => {
     ['heredoc delimiter with =', 'A<<D=1\nv\nD=1\n', { A: 'v' }],
     ['CRLF', 'A=1\r\nB<<E\r\nx\r\ny\r\nE\r\n', { A: '1', B: 'x\r\ny' }],
     ['delimiter must match the whole line', 'A<<EOF\nEOF2\nEOF\n', { A: 'EOF2' }],
-    ['@actions/core form', 'role<<ghadelimiter_1b2c\narn:aws:iam::1:role/r\nghadelimiter_1b2c\n', { role: 'arn:aws:iam::1:role/r' }],
+    [
+      '@actions/core form',
+      'role<<ghadelimiter_1b2c\narn:aws:iam::1:role/r\nghadelimiter_1b2c\n',
+      { role: 'arn:aws:iam::1:role/r' },
+    ],
   ];
   it.each(ok)('%s', (_n, text, values) => {
     expect(parseKeyValueFile(text)).toEqual({ values, errors: [] });

@@ -54,7 +54,9 @@ export function parseKeyValueFile(text: string): ParsedFile {
       const name = line.slice(0, hd);
       const delimiter = line.slice(hd + 2);
       if (name === '' || delimiter === '') {
-        errors.push(`Invalid format '${line}'. Name must not be empty and delimiter must not be empty`);
+        errors.push(
+          `Invalid format '${line}'. Name must not be empty and delimiter must not be empty`,
+        );
         break;
       }
       const start = index;

@@ -26,7 +26,11 @@ describe('inputs', () => {
 
   it('arrive under the names @actions/core reads', async () => {
     const j = await job();
-    const r = await j.runStep({ entry: `${FIX}/inputs-outputs.mjs`, id: 'creds', inputs: { 'role-to-assume': 'arn:aws:iam::1:role/x', 'session name': 'sess 1' } });
+    const r = await j.runStep({
+      entry: `${FIX}/inputs-outputs.mjs`,
+      id: 'creds',
+      inputs: { 'role-to-assume': 'arn:aws:iam::1:role/x', 'session name': 'sess 1' },
+    });
     expect(r.exitCode).toBe(0);
     expect(r.outputs.role).toBe('arn:aws:iam::1:role/x');
     expect(r.stdout).toContain('spaced=sess 1');
@@ -44,7 +48,10 @@ describe('inputs', () => {
 describe('file commands', () => {
   it('parses outputs, state, env heredocs, path and summary', async () => {
     const j = await job();
-    const r = await j.runStep({ entry: `${FIX}/inputs-outputs.mjs`, inputs: { 'role-to-assume': 'r1' } });
+    const r = await j.runStep({
+      entry: `${FIX}/inputs-outputs.mjs`,
+      inputs: { 'role-to-assume': 'r1' },
+    });
     expect(r.fileCommandErrors).toEqual([]);
     expect(r.outputs.multi).toBe('line one\nline two=with equals\n');
     expect(r.state).toEqual({ 'grant-id': 'g-2' });
@@ -53,14 +60,21 @@ describe('file commands', () => {
     expect(r.paths).toEqual(['/opt/fixture/bin']);
     expect(r.summary).toContain('<h1>Fixture</h1>');
     expect(r.annotations).toContainEqual(
-      expect.objectContaining({ level: 'warning', message: 'a warning, with: punctuation', properties: expect.objectContaining({ file: 'action.yml', line: '3' }) }),
+      expect.objectContaining({
+        level: 'warning',
+        message: 'a warning, with: punctuation',
+        properties: expect.objectContaining({ file: 'action.yml', line: '3' }),
+      }),
     );
   });
 
   it('propagates GITHUB_ENV and GITHUB_PATH to later steps, but not GITHUB_* overrides', async () => {
     const j = await job({ context: { repository: 'acme/site' } });
     await j.runStep({ entry: `${FIX}/inputs-outputs.mjs`, inputs: { 'role-to-assume': 'r1' } });
-    const r = await j.runStep({ entry: `${FIX}/print-env.mjs`, inputs: { names: 'FROM_STEP,MULTI_ENV,GITHUB_REPOSITORY,PATH' } });
+    const r = await j.runStep({
+      entry: `${FIX}/print-env.mjs`,
+      inputs: { names: 'FROM_STEP,MULTI_ENV,GITHUB_REPOSITORY,PATH' },
+    });
     const seen = JSON.parse(r.stdout.trim()) as Record<string, string>;
     expect(seen.FROM_STEP).toBe('role=r1');
     expect(seen.MULTI_ENV).toBe('a\nb<<c');
@@ -75,9 +89,20 @@ describe('file commands', () => {
     try {
       const j = await job({ env: { FROM_STEP: 'job-level' } });
       await j.runStep({ entry: `${FIX}/inputs-outputs.mjs`, inputs: { 'role-to-assume': 'r1' } });
-      const a = await j.runStep({ entry: `${FIX}/print-env.mjs`, inputs: { names: 'FROM_STEP,JIT_HARNESS_LEAK_CHECK,ACTIONS_ID_TOKEN_REQUEST_URL' } });
-      expect(JSON.parse(a.stdout)).toEqual({ FROM_STEP: 'job-level', JIT_HARNESS_LEAK_CHECK: null, ACTIONS_ID_TOKEN_REQUEST_URL: null });
-      const b = await j.runStep({ entry: `${FIX}/print-env.mjs`, inputs: { names: 'FROM_STEP' }, env: { FROM_STEP: 'step-level' } });
+      const a = await j.runStep({
+        entry: `${FIX}/print-env.mjs`,
+        inputs: { names: 'FROM_STEP,JIT_HARNESS_LEAK_CHECK,ACTIONS_ID_TOKEN_REQUEST_URL' },
+      });
+      expect(JSON.parse(a.stdout)).toEqual({
+        FROM_STEP: 'job-level',
+        JIT_HARNESS_LEAK_CHECK: null,
+        ACTIONS_ID_TOKEN_REQUEST_URL: null,
+      });
+      const b = await j.runStep({
+        entry: `${FIX}/print-env.mjs`,
+        inputs: { names: 'FROM_STEP' },
+        env: { FROM_STEP: 'step-level' },
+      });
       expect(JSON.parse(b.stdout)).toEqual({ FROM_STEP: 'step-level' });
     } finally {
       delete process.env['JIT_HARNESS_LEAK_CHECK'];
@@ -86,7 +111,10 @@ describe('file commands', () => {
 
   it('gives each step fresh file-command files', async () => {
     const j = await job();
-    const a = await j.runStep({ entry: `${FIX}/inputs-outputs.mjs`, inputs: { 'role-to-assume': 'r1' } });
+    const a = await j.runStep({
+      entry: `${FIX}/inputs-outputs.mjs`,
+      inputs: { 'role-to-assume': 'r1' },
+    });
     const b = await j.runStep({ entry: `${FIX}/print-env.mjs`, inputs: { names: 'X' } });
     expect(b.outputs).toEqual({});
     expect(b.state).toEqual({});
@@ -97,7 +125,11 @@ describe('file commands', () => {
 describe('post', () => {
   it('receives STATE_ from its main step and the same inputs and id', async () => {
     const j = await job();
-    const main = await j.runStep({ entry: `${FIX}/inputs-outputs.mjs`, id: 'creds', inputs: { 'role-to-assume': 'role-a' } });
+    const main = await j.runStep({
+      entry: `${FIX}/inputs-outputs.mjs`,
+      id: 'creds',
+      inputs: { 'role-to-assume': 'role-a' },
+    });
     const post = await j.runPost(main, { entry: `${FIX}/post-state.mjs` });
     expect(post.phase).toBe('post');
     expect(post.processEnv['GITHUB_ACTION']).toBe('creds');
@@ -137,14 +169,22 @@ describe('masking', () => {
     expect(r.stderr).toContain('stderr after: ***');
     expect(r.summary).toContain('summary has ***');
     expect(r.rawSummary).toContain(secret);
-    expect(r.annotations).toContainEqual(expect.objectContaining({ level: 'error', message: 'failed for ***' }));
+    expect(r.annotations).toContainEqual(
+      expect.objectContaining({ level: 'error', message: 'failed for ***' }),
+    );
     expect(r.rawStdout).toContain(`after: ${secret}`);
   });
 
   it('keeps masks for later steps of the job, and masks the request token from the start', async () => {
-    const j = await job({ idToken: { url: 'http://127.0.0.1:9/x?api-version=2.0', token: 'request-token-abcdef' } });
+    const j = await job({
+      idToken: { url: 'http://127.0.0.1:9/x?api-version=2.0', token: 'request-token-abcdef' },
+    });
     await j.runStep({ entry: `${FIX}/mask.mjs`, inputs: { secret } });
-    const r = await j.runStep({ entry: `${FIX}/print-env.mjs`, inputs: { names: 'LATER,ACTIONS_ID_TOKEN_REQUEST_TOKEN' }, env: { LATER: secret } });
+    const r = await j.runStep({
+      entry: `${FIX}/print-env.mjs`,
+      inputs: { names: 'LATER,ACTIONS_ID_TOKEN_REQUEST_TOKEN' },
+      env: { LATER: secret },
+    });
     expect(JSON.parse(r.stdout)).toEqual({ LATER: '***', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '***' });
     expect(r.masks).toEqual([]);
     expect(r.rawStdout).toContain('request-token-abcdef');
@@ -163,7 +203,11 @@ describe('cancel', () => {
 
   it('follows with SIGTERM after the grace period when SIGINT is ignored', async () => {
     const j = await job({ cancelGraceMs: 400 });
-    const r = await j.runStep({ entry: `${FIX}/cancel.mjs`, inputs: { 'ignore-sigint': 'true' }, cancelAfterMs: 200 });
+    const r = await j.runStep({
+      entry: `${FIX}/cancel.mjs`,
+      inputs: { 'ignore-sigint': 'true' },
+      cancelAfterMs: 200,
+    });
     expect(r.signalsSent.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM']);
     expect(r.signalsSent[1]!.atMs - r.signalsSent[0]!.atMs).toBeGreaterThanOrEqual(350);
     expect(r.stdout).toContain('got SIGTERM');
@@ -191,9 +235,16 @@ describe('with the OIDC emulator', () => {
 
   it('@actions/core gets a token through ACTIONS_ID_TOKEN_REQUEST_*, and the canary sees it only in the mask channel', async () => {
     const j = await job({ idToken: oidc.forJob });
-    const r = await j.runStep({ entry: `${FIX}/id-token.mjs`, inputs: { audience: 'sts.amazonaws.com' } });
+    const r = await j.runStep({
+      entry: `${FIX}/id-token.mjs`,
+      inputs: { audience: 'sts.amazonaws.com' },
+    });
     expect(r.exitCode).toBe(0);
-    expect(r.outputs).toEqual({ sub: 'repo:acme/site:environment:prod', aud: 'sts.amazonaws.com', repository: 'acme/site' });
+    expect(r.outputs).toEqual({
+      sub: 'repo:acme/site:environment:prod',
+      aud: 'sts.amazonaws.com',
+      repository: 'acme/site',
+    });
     const token = oidc.issued.at(-1)!;
     expect(r.masks).toEqual([token]);
     expect(r.rawStdout).toContain(token); // the ::add-mask:: line itself

