@@ -63,7 +63,9 @@ export class Exchanger {
         retryDelay: 200,
         httpMethodsToRetry: ['POST'],
         onRetryAttempt: (err) => {
-          this.options.onRetry?.(this.stage, err.response?.status, (err.config.retryConfig?.currentRetryAttempt ?? 0) + 1);
+          // gaxios re-sends without passing the request interceptors again: count retries here.
+          this.requests++;
+          this.options.onRetry?.(this.stage, err.response?.status, err.config.retryConfig?.currentRetryAttempt ?? 1);
         },
       },
     });

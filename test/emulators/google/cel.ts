@@ -61,14 +61,14 @@ export function evaluateCel(expr: string, ctx: CelContext): boolean {
     for (const term of splitTop(alternative, '&&')) {
       let m = COMPARE.exec(term);
       if (m) {
-        const [, ref, k, d, op, lit] = m as unknown as [string, string, string?, string?, string, string];
+        const [, ref, k, d, op, lit] = m as unknown as [string, string, string | undefined, string | undefined, string, string];
         const equal = valueOf(ref, k, d, ctx) === lit;
         all &&= op === '==' ? equal : !equal;
         continue;
       }
       m = STARTS.exec(term);
       if (m) {
-        const [, ref, k, d, lit] = m as unknown as [string, string, string?, string?, string];
+        const [, ref, k, d, lit] = m as unknown as [string, string, string | undefined, string | undefined, string];
         all &&= valueOf(ref, k, d, ctx).startsWith(lit);
         continue;
       }
