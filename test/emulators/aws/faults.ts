@@ -1,42 +1,51 @@
-/** Failures a test can line up for the next calls, to watch the client's retries and error handling. */
+/**
+ * Failures a test lines up for the next calls, to watch a client's retries and error handling.
+ * A thin layer over the shared fault queue of test/emulators/http.ts that aims at STS by
+ * default (the brief's "next N STS calls"), or at S3.
+ */
+import type { Faults, LoggedRequest } from '../http.ts';
+
 export type AwsFaultKind = 'throttle' | 'status500' | 'hang' | 'reset' | 'malformed';
-
 export type FaultTarget = 'sts' | 's3';
-
-interface Pending {
-  kind: AwsFaultKind;
-  remaining: number;
-  target: FaultTarget;
-}
 
 const KINDS: readonly AwsFaultKind[] = ['throttle', 'status500', 'hang', 'reset', 'malformed'];
 
-export class AwsFaultQueue {
-  #pending: Pending[] = [];
+/** STS calls are signed for service `sts`, or (unsigned) carry an Action form parameter. */
+export function isStsRequest(req: LoggedRequest): boolean {
+  const auth = String(req.headers.authorization ?? '');
+  if (auth) return /Credential=[^/]+\/\d{8}\/[^/]+\/sts\/aws4_request/.test(auth);
+  const credential = req.query.get('X-Amz-Credential');
+  if (credential) return credential.split('/')[3] === 'sts';
+  const type = String(req.headers['content-type'] ?? '');
+  if (req.query.has('Action')) return true;
+  return type.startsWith('application/x-www-form-urlencoded') && new URLSearchParams(req.body).has('Action');
+}
 
-  /** The next `times` calls to `target` (STS by default) fail with `kind`, in the order queued. */
+export class AwsFaultQueue {
+  readonly #faults: Faults;
+
+  constructor(faults: Faults) {
+    this.#faults = faults;
+  }
+
+  /** The next `times` calls to `target` (STS unless told) fail with `kind`, in the order queued. */
   add(kind: AwsFaultKind, times = 1, target: FaultTarget = 'sts'): this {
     if (!KINDS.includes(kind)) throw new Error(`Unknown AWS emulator fault '${kind}'; use one of ${KINDS.join(', ')}.`);
-    if (!Number.isInteger(times) || times < 1) throw new Error(`Fault count must be a positive integer, got ${times}.`);
-    this.#pending.push({ kind, remaining: times, target });
+    this.#faults.next(kind, times, target === 'sts' ? isStsRequest : (req) => !isStsRequest(req));
     return this;
   }
 
+  /** Same as add(kind, times): the name the other emulators' fault queues use. */
+  next(kind: AwsFaultKind, times = 1, target: FaultTarget = 'sts'): this {
+    return this.add(kind, times, target);
+  }
+
   clear(): void {
-    this.#pending = [];
+    this.#faults.clear();
   }
 
   /** How many faulty answers are still queued (for a test to assert they were all consumed). */
   get pending(): number {
-    return this.#pending.reduce((n, p) => n + p.remaining, 0);
-  }
-
-  /** Takes the fault for this call, if one is queued for its service. */
-  take(target: FaultTarget): AwsFaultKind | undefined {
-    const next = this.#pending.find((p) => p.target === target);
-    if (!next) return undefined;
-    next.remaining -= 1;
-    if (next.remaining === 0) this.#pending.splice(this.#pending.indexOf(next), 1);
-    return next.kind;
+    return this.#faults.pending().reduce((n, p) => n + p.remaining, 0);
   }
 }

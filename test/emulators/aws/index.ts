@@ -3,7 +3,7 @@
  * verify.
  *
  *   const aws = await startAwsEmulator({
- *     clock,                                   // test/emulators/clock.ts (only now() is read)
+ *     clock,                                   // test/emulators/clock.ts
  *     issuer: oidc.url,                        // discovery + JWKS fetched over HTTP, cached
  *     roles: {
  *       'arn:aws:iam::123456789012:role/deploy': {
@@ -26,7 +26,8 @@
  * Handles for tests:
  *   aws.requests   every request answered: time, method, path, service, action, key id, status, code
  *   aws.issued     every credential handed out, secrets included (leak canaries)
- *   aws.faults     aws.faults.add('throttle' | 'status500' | 'hang' | 'reset' | 'malformed', n)
+ *   aws.faults     aws.faults.add('throttle' | 'status500' | 'hang' | 'reset' | 'malformed', n, 'sts' | 's3')
+ *                  (next n calls to that service; STS by default; answered in its XML format)
  *   aws.putRolePolicy(roleArn, name, doc) / aws.deleteRolePolicy(roleArn, name)
  *                  an admin's inline policy (e.g. deny aws:userid), applied to every later call
  *   aws.buckets    the S3 contents (Map of bucket → objects)
@@ -37,24 +38,25 @@
  * expiry by the emulator clock, then clock skew (±maxSkewSeconds, default 300, of the clock).
  * Responses carry `Date` from the emulator clock, so SDKs correct their own skew from it.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Clock } from '../clock.ts';
+import { startServer, type EmulatorRequest, type FaultKind, type Reply as HttpReply } from '../http.ts';
 import { AuthFailure, authenticate, type AwsService } from './auth.ts';
-import { AwsFaultQueue, type AwsFaultKind } from './faults.ts';
+import { AwsFaultQueue, isStsRequest, type AwsFaultKind } from './faults.ts';
 import { denialMessage, evaluate, statements, type PolicyDocument } from './iam-policy.ts';
 import { S3Failure, S3Store, type Reply, type S3Bucket } from './s3.ts';
 import { parseSigV4, SigV4Error, splitUrl, type RawRequest, type SigV4Auth } from './sigv4.ts';
-import { accountOf, roleState, type ClockLike, type IssuedCredential, type RoleConfig, type RoleState } from './state.ts';
+import { accountOf, roleState, type IssuedCredential, type RoleConfig, type RoleState } from './state.ts';
 import { assumeRoleWithWebIdentity, getCallerIdentityXml, PACKED_POLICY_LIMIT_BYTES } from './sts.ts';
 import { StsFault, WebIdentityVerifier } from './web-identity.ts';
-import { hostId, newRequestId, s3ErrorXml, stsErrorXml, type XmlNode } from './xml.ts';
+import { hostId, newRequestId, S3_XMLNS, s3ErrorXml, STS_XMLNS, stsErrorXml, type XmlNode } from './xml.ts';
 
 export type { AwsFaultKind } from './faults.ts';
 export type { PolicyDocument, PolicyStatement } from './iam-policy.ts';
 export type { ClockLike, IssuedCredential, RoleConfig } from './state.ts';
 
 export interface AwsEmulatorOptions {
-  clock: ClockLike;
+  /** The shared test clock: every expiry, token time and policy date is read from it. */
+  clock: Clock;
   /** The OIDC issuer URL; tokens must carry exactly this `iss`. */
   issuer: string;
   roles: Record<string, RoleConfig>;
@@ -65,7 +67,6 @@ export interface AwsEmulatorOptions {
   managedPolicies?: Record<string, PolicyDocument>;
   maxSkewSeconds?: number;
   packedPolicyLimitBytes?: number;
-  port?: number;
 }
 
 export interface AwsRequestRecord {
@@ -94,22 +95,18 @@ export interface AwsEmulator {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/**
+ * The request as SigV4 needs it. http.ts hands over a parsed URL and Node's merged headers;
+ * the path and query stay percent-encoded in URL's pathname/search, and repeated headers come
+ * back comma-joined, which is how SigV4 joins them anyway.
+ */
+function rawRequest(req: EmulatorRequest): RawRequest {
+  const rawHeaders: string[] = [];
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    rawHeaders.push(name, Array.isArray(value) ? value.join(',') : value);
+  }
+  return { method: req.method, url: `${req.url.pathname}${req.url.search}`, rawHeaders };
 }
 
 function isForm(req: RawRequest): boolean {
@@ -138,10 +135,8 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
   const sessions = new Map<string, IssuedCredential>();
   const issued: IssuedCredential[] = [];
   const requests: AwsRequestRecord[] = [];
-  const faults = new AwsFaultQueue();
   const s3 = new S3Store(options.buckets ?? [], clock.now());
   const maxSkewSeconds = options.maxSkewSeconds ?? 300;
-  const sockets = new Set<Socket>();
 
   function roleOf(session: IssuedCredential): RoleState {
     const role = roles.get(session.roleArn);
@@ -149,8 +144,10 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     return role;
   }
 
-  function send(res: ServerResponse, reply: Reply, record: AwsRequestRecord, requestId: string, service: AwsService): void {
+  /** Adds what every AWS answer carries: the emulator clock's Date (SDKs fix their skew from it) and a request id. */
+  function finish(reply: Reply, record: AwsRequestRecord, requestId: string, service: AwsService): HttpReply {
     record.status = reply.status;
+    record.code = reply.status >= 300 ? /<Code>([^<]+)<\/Code>/.exec(String(reply.body))?.[1] : undefined;
     const headers: Record<string, string> = { ...reply.headers, date: clock.now().toUTCString() };
     if (service === 's3') {
       headers['x-amz-request-id'] = requestId;
@@ -161,8 +158,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     }
     const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
     if (headers['content-length'] === undefined) headers['content-length'] = String(body.length);
-    res.writeHead(reply.status, headers);
-    res.end(record.method === 'HEAD' ? undefined : body);
+    return { status: reply.status, headers, body };
   }
 
   function stsError(status: number, type: 'Sender' | 'Receiver', code: string, message: string, requestId: string): Reply {
@@ -173,24 +169,30 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     return { status, headers: { 'content-type': 'application/xml' }, body: s3ErrorXml(code, message, requestId, extra) };
   }
 
-  /** Returns undefined when the fault leaves the request unanswered (hang) or the socket cut (reset). */
-  function faultReply(kind: AwsFaultKind, req: IncomingMessage, requestId: string): Reply | undefined {
+  /** The fault answered in the service's own format; undefined lets http.ts cut (reset) or stall (hang) it. */
+  function faultReply(kind: AwsFaultKind, service: AwsService, requestId: string): Reply | undefined {
+    const error = (status: number, type: 'Sender' | 'Receiver', code: string, message: string) =>
+      service === 'sts' ? stsError(status, type, code, message, requestId) : s3Error(status, code, message, requestId);
     switch (kind) {
       case 'throttle':
-        return stsError(400, 'Sender', 'Throttling', 'Rate exceeded', requestId);
+        return service === 'sts'
+          ? error(400, 'Sender', 'Throttling', 'Rate exceeded')
+          : error(503, 'Receiver', 'SlowDown', 'Please reduce your request rate.');
       case 'status500':
-        return stsError(500, 'Receiver', 'InternalFailure', 'An internal error occurred. Try again.', requestId);
+        return service === 'sts'
+          ? error(500, 'Receiver', 'InternalFailure', 'An internal error occurred. Try again.')
+          : error(500, 'Receiver', 'InternalError', 'We encountered an internal error. Please try again.');
       case 'malformed':
         // A reply cut off mid-document, as a broken proxy or a dropped connection leaves it.
         return {
           status: 200,
-          headers: { 'content-type': 'text/xml' },
-          body: '<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>',
+          headers: { 'content-type': service === 'sts' ? 'text/xml' : 'application/xml' },
+          body:
+            service === 'sts'
+              ? `<AssumeRoleWithWebIdentityResponse xmlns="${STS_XMLNS}"><AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>`
+              : `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="${S3_XMLNS}"><Name>`,
         };
-      case 'reset':
-        req.socket.destroy();
-        return undefined;
-      case 'hang':
+      default:
         return undefined;
     }
   }
@@ -277,14 +279,12 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     }
   }
 
-  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = newRequestId();
-    const raw: RawRequest = { method: req.method ?? 'GET', url: req.url ?? '/', rawHeaders: req.rawHeaders };
+  function newRecord(req: EmulatorRequest, service: AwsService | 'unknown'): AwsRequestRecord {
     const record: AwsRequestRecord = {
       at: clock.now(),
-      method: raw.method,
-      path: splitUrl(raw.url).path,
-      service: 'unknown',
+      method: req.method,
+      path: req.path,
+      service,
       action: undefined,
       accessKeyId: undefined,
       status: 0,
@@ -292,7 +292,13 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
       fault: undefined,
     };
     requests.push(record);
-    const body = await readBody(req);
+    return record;
+  }
+
+  async function dispatch(req: EmulatorRequest): Promise<HttpReply> {
+    const requestId = newRequestId();
+    const raw = rawRequest(req);
+    const body = req.rawBody;
     let auth: SigV4Auth | undefined;
     let malformed: SigV4Error | undefined;
     try {
@@ -301,26 +307,9 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
       if (!(err instanceof SigV4Error)) throw err;
       malformed = err;
     }
+    const service: AwsService = isStsRequest(req) ? 'sts' : 's3';
+    const record = newRecord(req, auth && auth.service !== 'sts' && auth.service !== 's3' ? 'unknown' : service);
     record.accessKeyId = auth?.accessKeyId;
-    const service: AwsService = auth
-      ? auth.service === 'sts'
-        ? 'sts'
-        : 's3'
-      : queryProtocolParams(raw, body).has('Action')
-        ? 'sts'
-        : 's3';
-    record.service = auth && auth.service !== 'sts' && auth.service !== 's3' ? 'unknown' : service;
-
-    const fault = faults.take(service);
-    if (fault) {
-      record.fault = fault;
-      const reply = faultReply(fault, req, requestId);
-      if (reply) {
-        record.code = /<Code>([^<]+)<\/Code>/.exec(String(reply.body))?.[1];
-        send(res, reply, record, requestId, service);
-      }
-      return;
-    }
 
     let reply: Reply;
     if (malformed) {
@@ -333,27 +322,22 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     } else {
       reply = handleS3(raw, auth, body, record, requestId);
     }
-    record.code = reply.status >= 300 ? /<Code>([^<]+)<\/Code>/.exec(String(reply.body))?.[1] : undefined;
-    send(res, reply, record, requestId, service);
+    return finish(reply, record, requestId, service);
   }
 
-  const server: Server = createServer((req, res) => {
-    dispatch(req, res).catch((err: unknown) => {
-      // A bug in the emulator, not a modelled failure: answer 500 and say so loudly.
-      console.error('AWS emulator internal error:', err);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(`AWS emulator internal error: ${(err as Error).message}`);
-    });
+  const server = await startServer(dispatch, {
+    clock,
+    faultReply(kind: FaultKind, req: EmulatorRequest): HttpReply | undefined {
+      const service: AwsService = isStsRequest(req) ? 'sts' : 's3';
+      const record = newRecord(req, service);
+      record.fault = kind as AwsFaultKind;
+      record.action = service === 'sts' ? (queryProtocolParams(rawRequest(req), req.rawBody).get('Action') ?? undefined) : undefined;
+      const requestId = newRequestId();
+      const reply = faultReply(kind as AwsFaultKind, service, requestId);
+      return reply && finish(reply, record, requestId, service);
+    },
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const faults = new AwsFaultQueue(server.faults);
 
   function requireRole(roleArn: string): RoleState {
     const role = roles.get(roleArn);
@@ -362,7 +346,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
   }
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     accountId,
     requests,
     issued,
@@ -374,12 +358,6 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     deleteRolePolicy(roleArn, name) {
       requireRole(roleArn).inlinePolicies.delete(name);
     },
-    close() {
-      return new Promise<void>((resolve) => {
-        // Hung requests never end by themselves: cut every socket so close() returns.
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      });
-    },
+    close: () => server.close(),
   };
 }
