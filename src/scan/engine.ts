@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap } from 'yaml';
@@ -132,7 +133,19 @@ export function scanText(
       help: r.help,
     });
   }
+  fingerprint(kept, src.lines);
   return { findings: kept, posture, suppressed };
+}
+
+function fingerprint(findings: Finding[], lines: string[]): void {
+  const seen = new Map<string, number>();
+  for (const f of [...findings].sort((a, b) => a.line - b.line || a.column - b.column)) {
+    const text = (lines[f.line - 1] ?? '').trim().replace(/\s+/g, ' ');
+    const key = `${f.rule}\0${f.file}\0${text}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    f.fingerprint = createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32);
+  }
 }
 
 /** One finding per rule and line: a line with several expressions is still one problem. */

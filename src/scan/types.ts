@@ -21,6 +21,11 @@ export interface Finding extends Location {
   help: string;
   /** Which cloud the credential belongs to, for the posture figures. */
   cloud?: Cloud;
+  /**
+   * Stable across edits that move the line: hash of rule, file, the line's text and its
+   * occurrence number. SARIF's partial fingerprint, so code scanning tracks an alert, not a line.
+   */
+  fingerprint?: string;
 }
 
 /** Per-file facts the summary turns into posture figures. */

@@ -1,0 +1,38 @@
+import { formatDuration } from '../../runner/inputs.js';
+import type { ScanResult } from '../types.js';
+import { ruleTitle, summarise } from './summary-data.js';
+
+const MAX_ROWS = 50;
+
+/** The job summary: posture figures first (what reviewers and admins track), then the findings. */
+export function formatMarkdown(result: ScanResult, failOn: string): string {
+  const s = summarise(result);
+  const keys = s.staticKeyUses;
+  const lines = [
+    '## jit-credentials scan',
+    '',
+    `| | |`,
+    `|---|---|`,
+    `| files scanned | ${s.files} (${s.workflows} workflows, ${s.actions} actions) |`,
+    `| findings | ${s.findings}: ${s.bySeverity.critical} critical, ${s.bySeverity.high} high, ${s.bySeverity.medium} medium, ${s.bySeverity.low} low${s.suppressed ? ` (${s.suppressed} suppressed)` : ''} |`,
+    `| long-lived key uses | AWS ${keys.aws}, Azure ${keys.azure}, Google Cloud ${keys.gcp}, other ${keys.other} |`,
+    `| files using keys | ${s.filesWithKeys} |`,
+    `| files already on OIDC | ${s.oidcFiles}${s.oidcFilesWithKeys ? ` (${s.oidcFilesWithKeys} still keep a key)` : ''} |`,
+    `| longest requested credential lifetime | ${s.longestTtlSeconds === null ? 'not set in any step' : `${formatDuration(s.longestTtlSeconds)} (${escape(s.longestTtlFile ?? '')})`} |`,
+    `| fails on | ${failOn} |`,
+    '',
+  ];
+  if (result.findings.length > 0) {
+    lines.push('| severity | rule | where | finding |', '|---|---|---|---|');
+    for (const f of result.findings.slice(0, MAX_ROWS)) {
+      lines.push(`| ${f.severity} | ${ruleTitle(f.rule)} | \`${escape(f.file)}:${f.line}\` | ${escape(f.message)} |`);
+    }
+    if (result.findings.length > MAX_ROWS) lines.push('', `…and ${result.findings.length - MAX_ROWS} more: see the annotations or the SARIF file.`);
+    lines.push('');
+  }
+  return lines.join('\n') + '\n';
+}
+
+function escape(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
