@@ -259,3 +259,21 @@ describe('with the OIDC emulator', () => {
     expect(r.annotations[0]!.message).toContain('Unable to get ACTIONS_ID_TOKEN_REQUEST_');
   });
 });
+
+describe('runPost without a post script', () => {
+  it('refuses to guess, instead of running main again', async () => {
+    const j = await job();
+    const main = await j.runStep({ entry: `${FIX}/print-env.mjs`, inputs: { names: 'X' } });
+    await expect(j.runPost(main)).rejects.toThrow(/say which post script to run/);
+    expect(j.steps).toHaveLength(1);
+  });
+});
+
+describe('a missing entry', () => {
+  it('says what to do instead of running node on nothing', async () => {
+    const j = await job();
+    await expect(j.runStep({ entry: 'dist/no-such-entry.js' })).rejects.toThrow(
+      /does not exist .*npm run build/,
+    );
+  });
+});

@@ -37,7 +37,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -222,14 +222,20 @@ export async function createJob(options: JobOptions = {}): Promise<Job> {
     steps: [],
     masker,
     runStep: (step) => execute(job, step, 'main', {}),
-    runPost: (main, extra = {}) => {
+    runPost: async (main, extra = {}) => {
+      if (!extra.entry && !extra.action && !main.action) {
+        // Guessing the post script from the main one would silently run main twice.
+        throw new Error(
+          `runPost: step '${main.id}' was run by entry (${main.entry}); say which post script to run, e.g. runPost(main, { entry: 'dist/post.js' }), or run the main step with { action: 'action.yml' }.`,
+        );
+      }
       const state: Record<string, string> = {};
       for (const [k, v] of Object.entries(main.state)) state[`STATE_${k}`] = v;
       return execute(
         job,
         {
           action: main.action,
-          entry: extra.entry ?? (main.action ? undefined : main.entry),
+          entry: extra.entry,
           inputs: main.inputs,
           id: main.id,
           env: { ...main.stepEnv, ...(extra.env ?? {}) },
@@ -263,6 +269,11 @@ export async function createJob(options: JobOptions = {}): Promise<Job> {
         `runStep needs an entry (e.g. 'dist/main.js') or an action (e.g. 'action.yml')`,
       );
     const entryPath = path.resolve(REPO_ROOT, entry);
+    if (!(await stat(entryPath).catch(() => undefined))?.isFile()) {
+      throw new Error(
+        `${entry} does not exist (resolved to ${entryPath}); for dist/ entries run \`npm run build\` first.`,
+      );
+    }
 
     const inputs: Record<string, string> = {};
     for (const [k, v] of Object.entries(step.inputs ?? {})) inputs[k] = String(v);
@@ -374,7 +385,17 @@ interface ActionMetadata {
 
 async function readActionMetadata(actionYml: string): Promise<ActionMetadata> {
   const file = path.resolve(REPO_ROOT, actionYml);
-  const doc = parseYaml(await readFile(file, 'utf8')) as {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(await readFile(file, 'utf8'));
+  } catch (err) {
+    // The runner refuses to load such an action at all, so this is a failure of the action, not of the test.
+    throw new Error(
+      `${actionYml} is not valid YAML, so the runner could not load this action: ${err instanceof Error ? err.message : String(err)}`,
+      { cause: err },
+    );
+  }
+  const doc = parsed as {
     runs?: { main?: string; post?: string };
     inputs?: Record<string, { default?: unknown } | null>;
   };
