@@ -1,0 +1,119 @@
+/**
+ * One emulated AWS account and GitHub issuer for the AWS end-to-end tests, and helpers to run
+ * the committed bundles against them.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { Clock } from '../emulators/clock.ts';
+import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
+import { startAwsEmulator, type AwsEmulator } from '../emulators/aws/index.ts';
+import { createJob, type Job, type StepResult } from '../harness/job.ts';
+import { nodeBinary, REPO_ROOT } from '../harness/node.ts';
+
+export const ROLE = 'arn:aws:iam::123456789012:role/deploy';
+export const READ_ROLE = 'arn:aws:iam::123456789012:role/read';
+export const FIXTURE = path.join(REPO_ROOT, 'test/e2e/fixtures/aws-use.mjs');
+/** The step's tool, as a `run:` command: Node 24 running the real SDK. */
+export const USE_AWS = `"${nodeBinary()}" "${FIXTURE}"`;
+
+export interface AwsWorld {
+  clock: Clock;
+  oidc: OidcIssuer;
+  aws: AwsEmulator;
+  close(): Promise<void>;
+}
+
+export async function startAwsWorld(): Promise<AwsWorld> {
+  const clock = new Clock();
+  const oidc = await startOidcIssuer({ clock });
+  const aws = await startAwsEmulator({
+    clock,
+    issuer: oidc.issuer,
+    buckets: ['site', 'other'],
+    roles: {
+      [ROLE]: {
+        trust: { aud: 'sts.amazonaws.com', sub: ['repo:acme/site:*'] },
+        maxSessionDuration: 3600,
+        permissions: [{ Effect: 'Allow', Action: ['s3:*', 'sts:GetCallerIdentity'], Resource: '*' }],
+      },
+      [READ_ROLE]: {
+        trust: { aud: 'sts.amazonaws.com', sub: ['repo:acme/site:environment:production'] },
+        maxSessionDuration: 3600,
+        permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+      },
+    },
+  });
+  return {
+    clock,
+    oidc,
+    aws,
+    close: async () => {
+      await aws.close();
+      await oidc.close();
+    },
+  };
+}
+
+/** The job-level environment: the emulator as every AWS endpoint, short timeouts for fault tests. */
+export function awsJob(world: AwsWorld, options: { idToken?: boolean } = {}): Promise<Job> {
+  return createJob({
+    idToken: options.idToken === false ? false : world.oidc.forJob,
+    env: {
+      AWS_ENDPOINT_URL: world.aws.url,
+      AWS_ENDPOINT_URL_STS: world.aws.url,
+      JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '1000',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+  });
+}
+
+export const awsInputs = (extra: Record<string, string> = {}) => ({
+  provider: 'aws',
+  role: ROLE,
+  region: 'eu-west-1',
+  ...extra,
+});
+
+/** Every secret the emulators handed out in this world: the canary's needles. */
+export function issuedSecrets(world: AwsWorld): string[] {
+  return [
+    ...world.oidc.issued,
+    world.oidc.requestToken,
+    ...world.aws.issued.flatMap((c) => [c.secretAccessKey, c.sessionToken]),
+  ];
+}
+
+export function toolResult(step: StepResult): Record<string, unknown> {
+  const line = step.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+  if (!line) throw new Error(`the tool printed no RESULT line:\n${step.stdout}\n${step.stderr}`);
+  return JSON.parse(line.slice('RESULT '.length)) as Record<string, unknown>;
+}
+
+/** An S3 call made directly with issued credentials, to ask the cloud whether it still accepts them. */
+export async function s3GetWith(world: AwsWorld, index = -1): Promise<string> {
+  const c = world.aws.issued.at(index)!;
+  const s3 = new S3Client({
+    endpoint: world.aws.url,
+    region: 'eu-west-1',
+    forcePathStyle: true,
+    maxAttempts: 1,
+    credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken },
+    systemClockOffset: world.clock.now().getTime() - Date.now(),
+  });
+  try {
+    await s3.send(new GetObjectCommand({ Bucket: 'site', Key: 'probe.txt' }));
+    return 'allowed';
+  } catch (err) {
+    return `${(err as Error).name}: ${(err as Error).message}`;
+  }
+}
+
+export function ledgerEvents(step: StepResult): Array<Record<string, unknown>> {
+  const file = step.outputs['ledger'];
+  if (!file) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}

@@ -1,0 +1,197 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
+import {
+  awsInputs,
+  awsJob,
+  issuedSecrets,
+  ledgerEvents,
+  READ_ROLE,
+  s3GetWith,
+  startAwsWorld,
+  toolResult,
+  USE_AWS,
+  type AwsWorld,
+} from './aws-setup.ts';
+
+let world: AwsWorld;
+beforeAll(async () => {
+  world = await startAwsWorld();
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+describe('AWS, run: delivery', () => {
+  it('issues, runs the command with the credential, closes in the same step, and AWS refuses it after the window', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'deploy',
+      inputs: awsInputs({ duration: '5m', run: USE_AWS }),
+    });
+    expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+    const tool = toolResult(main);
+    expect(tool['identity']).toMatch(/^arn:aws:sts::123456789012:assumed-role\/deploy\/gh\.\d+\.\d+\.deploy\.deploy$/);
+    expect(tool['put']).toBe('ok');
+    expect(tool['get']).toBe('hello');
+    // The command could not mint OIDC tokens of its own.
+    expect(tool['oidcRequestVisible']).toBe(false);
+
+    // Closed in the same step: its private directory is gone and the ledger says so.
+    expect(tool['configFile']).toMatch(/jit-credentials\/aws-[0-9a-f]{10}\/credentials$/);
+    expect(existsSync(tool['configFile'] as string)).toBe(false);
+    const phases = ledgerEvents(main).map((e) => e['phase']);
+    expect(phases).toEqual(['requested', 'issued', 'delivered', 'used', 'closed']);
+    const closed = ledgerEvents(main).at(-1)!;
+    expect(closed).toMatchObject({ method: 'expires', verified: false });
+
+    // Outputs and summary.
+    expect(main.outputs['grant-id']).toMatch(/^aws-[0-9a-f]{10}$/);
+    expect(main.outputs['principal']).toBe(tool['identity']);
+    const expiresAt = Date.parse(main.outputs['expires-at']!);
+    const issuedAt = world.aws.issued.at(-1)!.issuedAt.getTime();
+    expect(Math.round((expiresAt - issuedAt) / 1000)).toBeGreaterThanOrEqual(299);
+    expect(Math.round((expiresAt - issuedAt) / 1000)).toBeLessThanOrEqual(301);
+    expect(main.summary).toMatch(/1 grant: 1 closed on the runner, expires \d\d:\d\d:\d\dZ/);
+    expect(main.summary).toContain('run (exit 0)');
+    expect(main.envWrites).toEqual({});
+
+    // STS issued 15 minutes (its minimum); the session policy makes AWS refuse it after 5.
+    expect(world.aws.issued.at(-1)!.expiration.getTime() - issuedAt).toBe(900_000);
+    expect(await s3GetWith(world)).toBe('allowed');
+    world.clock.advance(301);
+    expect(await s3GetWith(world)).toMatch(/^AccessDenied: .*explicit deny in a session policy/);
+
+    const post = await job.runPost(main);
+    expect(post.exitCode).toBe(0);
+    expect(post.stdout).toContain('no open grants left to close');
+    expect(post.summary).toBe('');
+
+    const leaks = findLeaks(issuedSecrets(world), await jobChannels(job));
+    expect(leaks).toEqual([]);
+    await job.cleanup();
+  });
+
+  it('passes the exit code through and still closes', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({ action: 'action.yml', id: 'fails', inputs: awsInputs({ run: 'exit 7' }) });
+    expect(main.exitCode).toBe(7);
+    expect(main.annotations.map((a) => a.message).join('\n')).toContain("exited with code 7; the grant is closed");
+    expect(ledgerEvents(main).at(-1)).toMatchObject({ phase: 'closed' });
+    await job.cleanup();
+  });
+
+  it('passes a signal through as 128 + its number', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({ action: 'action.yml', id: 'killed', inputs: awsInputs({ run: 'kill -TERM $$' }) });
+    expect(main.exitCode).toBe(143);
+    expect(ledgerEvents(main).at(-1)).toMatchObject({ phase: 'closed' });
+    await job.cleanup();
+  });
+
+  it('on cancel, stops the command and closes the grant before exiting', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'cancelled',
+      inputs: awsInputs({ run: 'trap "exit 130" INT; echo started; while true; do sleep 0.05; done' }),
+      cancelAfterMs: 1500,
+    });
+    expect(main.cancelled).toBe(true);
+    expect(main.stdout).toContain('started');
+    expect(ledgerEvents(main).map((e) => e['phase'])).toContain('closed');
+    await job.cleanup();
+  });
+
+  it('a crash of the main step after issuance is closed by the post step', async () => {
+    const job = await awsJob(world);
+    // The command kills the action's own process: issued and delivered, never closed by main.
+    const main = await job.runStep({ action: 'action.yml', id: 'crash', inputs: awsInputs({ run: 'kill -KILL $PPID; sleep 1' }) });
+    expect(main.signal ?? main.exitCode).toBeTruthy();
+    expect(ledgerEvents(main).map((e) => e['phase'])).toEqual(['requested', 'issued', 'delivered']);
+    const dir = ledgerEvents(main)[1]!['dir'] as string;
+    expect(existsSync(`${dir}/credentials`)).toBe(true);
+    const post = await job.runPost(main);
+    expect(post.exitCode).toBe(0);
+    expect(existsSync(dir)).toBe(false);
+    expect(ledgerEvents(main).at(-1)).toMatchObject({ phase: 'closed', method: 'expires' });
+    expect(post.summary).toContain('end of job');
+    expect(post.summary).toMatch(/1 closed on the runner, expires/);
+    expect(findLeaks(issuedSecrets(world), await jobChannels(job))).toEqual([]);
+    await job.cleanup();
+  });
+});
+
+describe('AWS, export: env', () => {
+  it('reaches later steps until actions/revoke empties it; post then has nothing to do', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({ action: 'action.yml', id: 'creds', inputs: awsInputs({ export: 'env', duration: '10m' }) });
+    expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+    expect(Object.keys(main.envWrites).sort()).toEqual([
+      'AWS_ACCESS_KEY_ID',
+      'AWS_CONFIG_FILE',
+      'AWS_DEFAULT_REGION',
+      'AWS_REGION',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'AWS_SHARED_CREDENTIALS_FILE',
+    ]);
+    // Masked before written: every secret was registered before the env file got it.
+    const issued = world.aws.issued.at(-1)!;
+    expect(main.masks).toEqual(expect.arrayContaining([issued.secretAccessKey, issued.sessionToken]));
+
+    const use = await job.runStep({ entry: 'test/e2e/fixtures/aws-use.mjs', id: 'use' });
+    expect(toolResult(use)['put']).toBe('ok');
+
+    const revoke = await job.runStep({ action: 'actions/revoke/action.yml', id: 'revoke', inputs: { 'grant-id': main.outputs['grant-id']! } });
+    expect(revoke.exitCode).toBe(0);
+    expect(revoke.outputs['closed']).toBe(main.outputs['grant-id']);
+    for (const name of Object.keys(main.envWrites)) expect(job.env[name]).toBe('');
+    expect(revoke.summary).toMatch(/1 closed on the runner, expires/);
+
+    const after = await job.runStep({ entry: 'test/e2e/fixtures/aws-use.mjs', id: 'after' });
+    expect(toolResult(after)['put']).toMatchObject({ error: expect.any(String) });
+
+    // A second close of the same grant is a no-op, not an error.
+    const again = await job.runStep({ action: 'actions/revoke/action.yml', id: 'again', inputs: { 'grant-id': main.outputs['grant-id']! } });
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs['closed']).toBe('');
+    const post = await job.runPost(main);
+    expect(post.stdout).toContain('no open grants left to close');
+
+    const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [/^main:creds:envWrites$/]);
+    expect(leaks).toEqual([]);
+    await job.cleanup();
+  });
+
+  it('left open, is closed by the post step at the end of the job', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({ action: 'action.yml', id: 'creds', inputs: awsInputs({ export: 'env' }) });
+    expect(main.exitCode).toBe(0);
+    const post = await job.runPost(main);
+    expect(post.exitCode).toBe(0);
+    expect(post.envWrites['AWS_SECRET_ACCESS_KEY']).toBe('');
+    expect(post.envWrites['AWS_SESSION_TOKEN']).toBe('');
+    expect(post.summary).toContain('```mermaid');
+    await job.cleanup();
+  });
+});
+
+describe('AWS, export: outputs', () => {
+  it('sets masked outputs and nothing in the environment', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({ action: 'action.yml', id: 'creds', inputs: awsInputs({ export: 'outputs' }) });
+    expect(main.exitCode, main.stderr).toBe(0);
+    const issued = world.aws.issued.at(-1)!;
+    expect(main.outputs['aws-access-key-id']).toBe(issued.accessKeyId);
+    expect(main.outputs['aws-secret-access-key']).toBe(issued.secretAccessKey);
+    expect(main.outputs['aws-session-token']).toBe(issued.sessionToken);
+    expect(main.masks).toEqual(expect.arrayContaining([issued.secretAccessKey, issued.sessionToken]));
+    expect(main.envWrites).toEqual({});
+    const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [/^main:creds:outputs$/]);
+    expect(leaks).toEqual([]);
+    await job.runPost(main);
+    await job.cleanup();
+  });
+});
