@@ -156,6 +156,16 @@ describe('the runner token endpoint', () => {
     expect(a.jti).not.toBe(b.jti);
   });
 
+  it('resetClaims undoes setClaims', () => {
+    oidc.setClaims({ environment: 'x', repository: 'other/repo' });
+    oidc.resetClaims();
+    expect(oidc.claims()).toMatchObject({
+      repository: 'acme/site',
+      sub: 'repo:acme/site:ref:refs/heads/main',
+    });
+    expect(oidc.claims()).not.toHaveProperty('environment');
+  });
+
   it('follows setClaims for later tokens', async () => {
     oidc.setClaims({ environment: 'production', ref: 'refs/tags/v1.2.0' });
     const p = jose.decodeJwt(((await (await fetchToken('a')).json()) as { value: string }).value);

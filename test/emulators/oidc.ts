@@ -10,6 +10,7 @@
  *   oidc.requestToken;  // value for ACTIONS_ID_TOKEN_REQUEST_TOKEN (anything else gets 401)
  *   oidc.forJob;        // { url, token } — pass as `createJob({ idToken: oidc.forJob })`
  *   oidc.setClaims({ event_name: 'pull_request' });   // the job's claims for the next tokens
+ *   oidc.resetClaims(); // back to the claims given at start (setClaims is sticky across tests)
  *   oidc.claims();      // the claims the next token will carry, without aud/iat/exp/nbf/jti
  *   await oidc.mint({ repository: 'evil/fork' }, { key: 'forged', expiresIn: -1 });
  *   oidc.issued;        // every token handed out, by the endpoint or mint() (for the leak canary)
@@ -190,6 +191,8 @@ export interface OidcIssuer {
   jwks(): { keys: JWK[] };
   claims(): GitHubJobClaims;
   setClaims(partial: JobClaimsInput): void;
+  /** Back to the claims given at start, undoing every setClaims. */
+  resetClaims(): void;
   mint(extraClaims?: Record<string, unknown>, options?: MintOptions): Promise<string>;
   /** Signs with a new key from now on; the old one stays in the JWKS unless `keepOld` is false. */
   rotateKey(options?: { keepOld?: boolean }): Promise<void>;
@@ -319,6 +322,9 @@ export async function startOidcIssuer(options: {
       const next = { ...input, ...partial };
       deriveClaims(next);
       input = next;
+    },
+    resetClaims: () => {
+      input = { ...(options.claims ?? {}) };
     },
     mint,
     rotateKey: async ({ keepOld = true } = {}) => {
