@@ -1,0 +1,115 @@
+import type { Condition, Matcher, Rule } from '../types.js';
+
+
+/**
+ * The `sub` claim a GitHub job carries is built, in this order of precedence, from
+ * `repo:OWNER/REPO:environment:NAME`, `repo:OWNER/REPO:pull_request`,
+ * `repo:OWNER/REPO:ref:REF` (a `:` inside a value written `%3A`). Clouds that only see
+ * `sub` (AWS, Azure) get a rule's repository / environment / event / ref conditions
+ * folded into subject patterns; what cannot be folded is reported, never silently dropped.
+ */
+export interface SubjectPlan {
+  /** Glob-or-exact subject patterns, any of which the cloud should accept. */
+  readonly subjects: readonly string[];
+  /** True when any subject is a glob (`*`, `?`). */
+  readonly glob: boolean;
+  /** Claims of the rule that the subject patterns do not carry (checked only in the workflow). */
+  readonly notCarried: readonly string[];
+  /** Set when the rule cannot be written as subject patterns at all. */
+  readonly inexpressible?: string;
+  readonly notes: readonly string[];
+}
+
+/** Claims folded into `sub` (or that are `sub`). */
+const SUBJECT_CLAIMS = new Set(['sub', 'repository', 'environment', 'event_name', 'ref']);
+
+export function condition(rule: Rule, claim: string): Condition | undefined {
+  return rule.when.find((c) => c.claim === claim);
+}
+
+function literal(m: Matcher): string | undefined {
+  return m.kind === 'regex' ? undefined : m.source;
+}
+
+/** `:` inside a value is percent-encoded in `sub`; globs keep their wildcards. */
+function part(value: string): string {
+  return value.replace(/:/g, '%3A');
+}
+
+export function subjectPlan(rule: Rule): SubjectPlan {
+  const notes: string[] = [];
+  const notCarried = rule.when.map((c) => c.claim).filter((c) => !SUBJECT_CLAIMS.has(c) && c !== 'job_workflow_ref');
+  const regexIn = rule.when.find((c) => SUBJECT_CLAIMS.has(c.claim) && c.anyOf.some((m) => m.kind === 'regex'));
+  if (regexIn) {
+    return {
+      subjects: [],
+      glob: false,
+      notCarried,
+      notes,
+      inexpressible: `rule '${rule.name}': '${regexIn.claim}' uses a ^...$ pattern, which subject matching cannot express; write it as exact values or a * glob`,
+    };
+  }
+  const sub = condition(rule, 'sub');
+  let subjects: string[];
+  if (sub) {
+    subjects = sub.anyOf.map((m) => literal(m)!);
+    for (const c of ['repository', 'environment', 'event_name', 'ref']) {
+      if (condition(rule, c)) notCarried.push(c);
+    }
+  } else {
+    const repos = condition(rule, 'repository')?.anyOf.map((m) => part(literal(m)!)) ?? ['*'];
+    if (!condition(rule, 'repository')) notes.push(`rule '${rule.name}' names no repository: the subject allows any repository ('repo:*')`);
+    const envs = condition(rule, 'environment')?.anyOf.map((m) => part(literal(m)!));
+    const events = condition(rule, 'event_name')?.anyOf.map((m) => literal(m)!);
+    const refs = condition(rule, 'ref')?.anyOf.map((m) => part(literal(m)!));
+    const contexts: string[] = [];
+    if (envs) {
+      contexts.push(...envs.map((e) => `environment:${e}`));
+      if (refs) notCarried.push('ref');
+      if (events) notCarried.push('event_name');
+      if (refs || events) {
+        notes.push(
+          `rule '${rule.name}': a job with an environment carries only the environment in 'sub', so the cloud cannot check ${[refs && 'ref', events && 'event_name'].filter(Boolean).join(' or ')}; protect the environment with deployment branch rules`,
+        );
+      }
+    } else {
+      const pr = events?.includes('pull_request') ?? false;
+      const otherEvents = events ? events.filter((e) => e !== 'pull_request') : undefined;
+      if (pr) contexts.push('pull_request');
+      if (!events || otherEvents!.length > 0) {
+        if (refs) contexts.push(...refs.map((r) => `ref:${r}`));
+        else contexts.push(events ? 'ref:*' : '*');
+        if (otherEvents && otherEvents.length > 0) notCarried.push('event_name');
+      }
+      if (pr && refs) {
+        notes.push(`rule '${rule.name}': pull_request jobs carry 'repo:…:pull_request' in 'sub', without the ref; the cloud accepts any pull request of the repository`);
+      }
+      if (refs && !condition(rule, 'environment')) {
+        notes.push(`rule '${rule.name}': jobs that use an environment carry it instead of the ref in 'sub'; the cloud will refuse them, while this policy (no environment condition) would allow them`);
+      }
+    }
+    subjects = [];
+    for (const r of repos) for (const c of contexts) subjects.push(`repo:${r}:${c}`);
+  }
+  return { subjects, glob: subjects.some((s) => /[*?]/.test(s)), notCarried: [...new Set(notCarried)], notes };
+}
+
+/** The rule's job_workflow_ref values, or the reason they cannot be exported. */
+export function workflowRefs(rule: Rule): { values?: string[]; glob: boolean; inexpressible?: string } {
+  const c = condition(rule, 'job_workflow_ref');
+  if (!c) return { glob: false };
+  if (c.anyOf.some((m) => m.kind === 'regex')) {
+    return { glob: false, inexpressible: `rule '${rule.name}': 'job_workflow_ref' uses a ^...$ pattern; write it as exact values or a * glob` };
+  }
+  const values = c.anyOf.map((m) => m.source);
+  return { values, glob: values.some((v) => /[*?]/.test(v)) };
+}
+
+/** The issuer as it appears in AWS condition keys and OIDC provider ARNs: host and path, no scheme. */
+export function issuerHostPath(issuer: string): string {
+  return issuer.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+}
+
+export function safeId(text: string): string {
+  return text.replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
