@@ -20,7 +20,8 @@ export function inlineSuppressions(lines: string[]): InlineSuppression[] {
       line: i + 1,
       column: m.index + 1,
       rules: m[1]!.split(',').map((r) => r.trim().toUpperCase()).filter((r) => r !== ''),
-      reason: m[2]!.trim(),
+      // A later `# ...` on the line is another comment, not the reason.
+      reason: m[2]!.split(/\s#/)[0]!.trim(),
     });
   });
   return out;

@@ -71,7 +71,8 @@ export class YamlSource {
     const out: Entry[] = [];
     for (const pair of map.items) {
       const keyNode = this.resolve(pair.key);
-      const key = isScalar(keyNode) ? String(keyNode.value) : '';
+      // With `merge: true` the parser marks `<<` with a symbol; its source is still `<<`.
+      const key = isScalar(keyNode) ? (typeof keyNode.value === 'symbol' ? (keyNode.source ?? '<<') : String(keyNode.value)) : '';
       const value = this.resolve(pair.value);
       if (key === '<<') {
         const sources = isSeq(value) ? value.items : [value];
