@@ -20,6 +20,9 @@ export interface SubjectPlan {
   readonly notes: readonly string[];
 }
 
+/** Events whose jobs carry `repo:…:pull_request` in `sub` (without an environment). */
+const PR_EVENTS = ['pull_request', 'pull_request_target'];
+
 /** Claims folded into `sub` (or that are `sub`). */
 const SUBJECT_CLAIMS = new Set(['sub', 'repository', 'environment', 'event_name', 'ref']);
 
@@ -73,8 +76,8 @@ export function subjectPlan(rule: Rule): SubjectPlan {
         );
       }
     } else {
-      const pr = events?.includes('pull_request') ?? false;
-      const otherEvents = events ? events.filter((e) => e !== 'pull_request') : undefined;
+      const pr = events?.some((e) => PR_EVENTS.includes(e)) ?? false;
+      const otherEvents = events ? events.filter((e) => !PR_EVENTS.includes(e)) : undefined;
       if (pr) contexts.push('pull_request');
       if (!events || otherEvents!.length > 0) {
         if (refs) contexts.push(...refs.map((r) => `ref:${r}`));
@@ -84,8 +87,8 @@ export function subjectPlan(rule: Rule): SubjectPlan {
       if (pr && refs) {
         notes.push(`rule '${rule.name}': pull_request jobs carry 'repo:…:pull_request' in 'sub', without the ref; the cloud accepts any pull request of the repository`);
       }
-      if (refs && !condition(rule, 'environment')) {
-        notes.push(`rule '${rule.name}': jobs that use an environment carry it instead of the ref in 'sub'; the cloud will refuse them, while this policy (no environment condition) would allow them`);
+      if (!contexts.includes('*')) {
+        notes.push(`rule '${rule.name}': jobs that use an environment carry it instead of the ref or event in 'sub'; the cloud will refuse them, while this rule (no environment condition) allows them`);
       }
     }
     subjects = [];
