@@ -16,7 +16,8 @@ export const INFORMATION_URI = 'https://github.com/jit-credentials/jit-credentia
 export function formatSarif(result: ScanResult, version = '0.1.0'): string {
   const rules: ReportingDescriptor[] = RULE_LIST.map((r) => ({
     id: r.id,
-    name: r.name,
+    // SARIF wants a PascalCase friendly name (SARIF2012); the kebab-case name stays in the text.
+    name: r.name.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
     shortDescription: { text: r.short },
     fullDescription: { text: r.full },
     help: { text: r.help, markdown: `${r.full}\n\n**Fix:** ${r.help}` },
