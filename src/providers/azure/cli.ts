@@ -1,0 +1,128 @@
+import { execFile } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { CloudError, ConfigurationError } from '../../errors.js';
+import type { Logger } from '../../runner/logger.js';
+import type { AzureSettings } from './settings.js';
+
+/**
+ * Variables the Azure CLI reads for the grant's login. CP1 is the CAE capability: without
+ * this variable (checked for presence) az asks for CAE tokens, which live up to a day.
+ */
+export const AZ_ENV = { AZURE_IDENTITY_DISABLE_CP1: '1' } as const;
+
+export interface AzLogin {
+  readonly configDir: string;
+  /** Access tokens az obtained itself (secret), to be masked like the grant's own. */
+  readonly tokens: readonly string[];
+  /** The latest expiry among them: az's token is a second token with its own 60-90 minutes. */
+  readonly expiresAt: Date | undefined;
+  readonly subscriptionId: string | undefined;
+  readonly elapsedMs: number;
+}
+
+/** az writes its JSON files with a byte-order mark. */
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+}
+
+/**
+ * The cloud the Azure CLI must talk to. A known authority names its cloud; a custom one (Azure
+ * Stack, a private endpoint) uses the runner's registered active cloud: its clouds.config holds
+ * endpoints only, so it is copied, and nothing else of the shared config dir is read.
+ */
+function cloudConfig(s: AzureSettings, configDir: string, env: NodeJS.ProcessEnv, log: Logger): string | undefined {
+  if (s.cloudName) return s.cloudName;
+  const shared = env['AZURE_CONFIG_DIR'] || join(homedir(), '.azure');
+  const sharedConfig = join(shared, 'config');
+  const sharedClouds = join(shared, 'clouds.config');
+  const name = existsSync(sharedConfig) ? /^\s*\[cloud\][^[]*?^\s*name\s*=\s*(\S+)/m.exec(readFileSync(sharedConfig, 'utf8'))?.[1] : undefined;
+  if (name && existsSync(sharedClouds)) {
+    copyFileSync(sharedClouds, join(configDir, 'clouds.config'));
+    return name;
+  }
+  log.warning(
+    `The authority ${s.authority} is not a public Azure cloud and no cloud is registered for the Azure CLI in ${shared}; ` +
+      'az will use AzureCloud endpoints. Run `az cloud register` and `az cloud set` before this step.',
+  );
+  return undefined;
+}
+
+function run(az: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(az, args, { env, encoding: 'utf8', timeout: 60_000, maxBuffer: 4 * 1024 * 1024 }, (err, _stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
+      resolve({ code, stderr });
+    });
+  });
+}
+
+/**
+ * One `az login` for this grant alone, in its own AZURE_CONFIG_DIR (never the shared ~/.azure).
+ * Afterwards the GitHub token is removed from az's service-principal entry: az keeps exactly
+ * the one access token it fetched and can mint nothing new, so its reach ends when that does.
+ */
+export async function azLogin(
+  s: AzureSettings,
+  assertion: string,
+  grantDir: string,
+  env: NodeJS.ProcessEnv,
+  log: Logger,
+): Promise<AzLogin> {
+  const configDir = join(grantDir, 'az');
+  mkdirSync(configDir, { recursive: true, mode: 0o700 });
+  chmodSync(configDir, 0o700);
+  const cloud = cloudConfig(s, configDir, env, log);
+  // Telemetry would start a background upload process after every az command.
+  writeFileSync(
+    join(configDir, 'config'),
+    `${cloud ? `[cloud]\nname = ${cloud}\n\n` : ''}[core]\ncollect_telemetry = false\nsurvey_message = false\n`,
+    { mode: 0o600 },
+  );
+  const started = Date.now();
+  const azEnv = { ...env, ...AZ_ENV, AZURE_CONFIG_DIR: configDir };
+  const args = ['login', '--service-principal', '-u', s.clientId, '-t', s.tenantId, '--federated-token', assertion, '--allow-no-subscriptions', '--output', 'none'];
+  const { code, stderr } = await run(s.azPath!, args, azEnv);
+  if (code !== 0) {
+    const why = stderr.split(assertion).join('***').trim().split('\n').slice(-6).join('\n');
+    throw new CloudError(`az login for app ${s.clientId} failed (exit ${code}) in the grant's own config dir:\n${why}`);
+  }
+  const elapsedMs = Date.now() - started;
+
+  const entries = join(configDir, 'service_principal_entries.json');
+  if (existsSync(entries)) {
+    const list = readJson(entries) as Array<Record<string, unknown>>;
+    writeFileSync(entries, JSON.stringify(list.map(({ client_assertion: _dropped, ...rest }) => rest)), { mode: 0o600 });
+  }
+
+  const subscriptionId = selectSubscription(s, join(configDir, 'azureProfile.json'));
+  const { tokens, expiresAt } = cachedTokens(join(configDir, 'msal_token_cache.json'));
+  return { configDir, tokens, expiresAt, subscriptionId, elapsedMs };
+}
+
+/** Makes the requested subscription az's default; without one, keeps az's choice. */
+function selectSubscription(s: AzureSettings, profilePath: string): string | undefined {
+  if (!existsSync(profilePath)) return s.subscriptionId;
+  const profile = readJson(profilePath) as { subscriptions?: Array<{ id: string; isDefault: boolean }> };
+  const subs = profile.subscriptions ?? [];
+  if (s.subscriptionId === undefined) return subs.find((x) => x.isDefault)?.id;
+  if (!subs.some((x) => x.id.toLowerCase() === s.subscriptionId)) {
+    throw new ConfigurationError(
+      `Subscription '${s.subscriptionId}' is not visible to app ${s.clientId} (it sees ${subs.length ? subs.map((x) => x.id).join(', ') : 'none'}). ` +
+        "Give the app a role on that subscription, or correct 'subscription-id'.",
+    );
+  }
+  for (const x of subs) x.isDefault = x.id.toLowerCase() === s.subscriptionId;
+  writeFileSync(profilePath, '\uFEFF' + JSON.stringify(profile), { mode: 0o600 });
+  return s.subscriptionId;
+}
+
+function cachedTokens(cachePath: string): { tokens: string[]; expiresAt: Date | undefined } {
+  if (!existsSync(cachePath)) return { tokens: [], expiresAt: undefined };
+  const cache = readJson(cachePath) as { AccessToken?: Record<string, { secret?: string; expires_on?: string }> };
+  const entries = Object.values(cache.AccessToken ?? {});
+  const tokens = entries.map((e) => e.secret).filter((t): t is string => typeof t === 'string' && t !== '');
+  const latest = Math.max(...entries.map((e) => Number(e.expires_on)).filter(Number.isFinite));
+  return { tokens, expiresAt: Number.isFinite(latest) ? new Date(latest * 1000) : undefined };
+}

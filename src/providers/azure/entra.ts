@@ -1,0 +1,136 @@
+import { ClientAssertionCredential, type AccessToken } from '@azure/identity';
+import { decodeJwt } from 'jose';
+import { CloudError, ConfigurationError, errorMessage } from '../../errors.js';
+import { isNetworkError } from '../retry.js';
+import type { AzureSettings } from './settings.js';
+
+export interface EntraToken {
+  readonly accessToken: AccessToken;
+  /** The GitHub token that was exchanged (already masked); kept only when `az login` needs it. */
+  readonly assertion: string;
+}
+
+export interface ExchangeOptions {
+  readonly timeoutMs: number;
+  readonly maxRetries?: number;
+}
+
+/**
+ * One client-credentials exchange: the GitHub token as client assertion, a normal (non-CAE)
+ * token back. @azure/identity calls the assertion callback twice per getToken (once to build
+ * the request, once for MSAL's cache key), so the token is minted once and memoised.
+ */
+export async function exchange(
+  s: AzureSettings,
+  mintAssertion: (audience: string) => Promise<string>,
+  options: ExchangeOptions,
+): Promise<EntraToken> {
+  let assertion: Promise<string> | undefined;
+  let assertionError: unknown;
+  const getAssertion = () =>
+    (assertion ??= mintAssertion(s.audience).catch((err: unknown) => {
+      assertionError = err;
+      throw err;
+    }));
+  const credential = new ClientAssertionCredential(s.tenantId, s.clientId, getAssertion, {
+    authorityHost: s.authority,
+    // Instance discovery asks login.microsoftonline.com about the authority: a third round trip, and wrong for sovereign or private ones.
+    disableInstanceDiscovery: true,
+    // Only 429, 5xx and network failures are retried by the pipeline; a denial fails at once.
+    retryOptions: { maxRetries: options.maxRetries ?? 2, retryDelayInMs: 250, maxRetryDelayInMs: 2000 },
+  });
+  let accessToken: AccessToken;
+  try {
+    // enableCae stays off: CAE tokens live up to a day, normal ones 60-90 minutes.
+    accessToken = await credential.getToken(s.scope, { abortSignal: AbortSignal.timeout(options.timeoutMs) });
+  } catch (err) {
+    if (assertionError !== undefined) throw assertionError;
+    const token = assertion ? await assertion.catch(() => undefined) : undefined;
+    throw translateEntraError(err, s, token);
+  }
+  if (!accessToken?.token) throw new CloudError(`Entra ID (${s.authority}) answered without an access token; nothing was issued.`);
+  return { accessToken, assertion: await getAssertion() };
+}
+
+const FEDERATION_CODES = new Set([70021, 700211, 700212, 700213]);
+
+/** Claims of the GitHub token that decide the match, for the message (never the token itself). */
+function tokenFacts(token: string | undefined): { iss: string; sub: string; aud: string } {
+  try {
+    const c = token ? decodeJwt(token) : {};
+    return {
+      iss: String(c.iss ?? '(unknown)'),
+      sub: String(c.sub ?? '(unknown)'),
+      aud: Array.isArray(c.aud) ? c.aud.join(',') : String(c.aud ?? '(unknown)'),
+    };
+  } catch {
+    return { iss: '(unreadable)', sub: '(unreadable)', aud: '(unreadable)' };
+  }
+}
+
+/** The AADSTS code and Entra's own sentence, from @azure/identity's wrapped message. */
+export function aadstsOf(message: string): { code: number; text: string } | undefined {
+  const m = /AADSTS(\d+):\s*([^\n]*?)(?:\s*Trace ID:|\s*$)/m.exec(message);
+  return m ? { code: Number(m[1]), text: `AADSTS${m[1]}: ${m[2]!.trim()}` } : undefined;
+}
+
+/** Turns Entra's refusal into what to change, with the GitHub token's deciding claims. */
+export function translateEntraError(err: unknown, s: AzureSettings, token: string | undefined): Error {
+  const msg = errorMessage(err);
+  const where = `${s.authority}/${s.tenantId}`;
+  const prefix = `Entra ID (${where}) refused the token exchange for app ${s.clientId}`;
+  const aad = aadstsOf(msg);
+  const t = tokenFacts(token);
+  if (aad && FEDERATION_CODES.has(aad.code)) {
+    return new CloudError(
+      `${prefix}: ${aad.text}\n` +
+        `No federated credential of app ${s.clientId} matches this workflow's token exactly (case-sensitive). The token has\n` +
+        `  issuer:   ${t.iss}\n  subject:  ${t.sub}\n  audience: ${t.aud}\n` +
+        'Register exactly these on the app (Entra admin center → App registrations → Certificates & secrets → Federated credentials), e.g.\n' +
+        `  az ad app federated-credential create --id ${s.clientId} --parameters '${JSON.stringify({ name: 'github', issuer: t.iss, subject: t.sub, audiences: [t.aud] })}'\n` +
+        'or run this job where an existing credential expects it (branch, environment, pull request). An app holds at most 20 federated credentials.',
+      false,
+      { cause: err },
+    );
+  }
+  if (aad) {
+    switch (aad.code) {
+      case 700024:
+        return new CloudError(
+          `${prefix}: ${aad.text}\nThe GitHub token (valid 5 minutes) was not valid when Entra checked it. A fresh one is minted per exchange, so check the runner's clock.`,
+          false,
+          { cause: err },
+        );
+      case 700016:
+        return new ConfigurationError(
+          `${prefix}: ${aad.text}\nCheck 'client-id' (${s.clientId}) and 'tenant-id' (${s.tenantId}): the app must be registered in that tenant.`,
+        );
+      case 90002:
+      case 90072:
+        return new ConfigurationError(
+          `${prefix}: ${aad.text}\nCheck 'tenant-id' (${s.tenantId}) and 'authority' (${s.authority}): sovereign clouds have their own authority.`,
+        );
+      case 700027:
+      case 50027:
+        return new CloudError(
+          `${prefix}: ${aad.text}\nEntra could not verify the GitHub token's signature against its issuer ${t.iss}. The federated credential's issuer must be the one that signed the token.`,
+          false,
+          { cause: err },
+        );
+      case 1002012:
+      case 70011:
+      case 500011:
+        return new ConfigurationError(`${prefix}: ${aad.text}\nFix 'scope' (${s.scope}): the resource must exist in the tenant and end in /.default.`);
+      default:
+        return new CloudError(`${prefix}: ${aad.text}`, false, { cause: err });
+    }
+  }
+  if (isNetworkError(err) || /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|certificate|self.signed|timed? ?out|aborted/i.test(msg)) {
+    return new CloudError(
+      `Could not reach Entra ID at ${s.authority}: ${msg}\nCheck 'authority' / AZURE_AUTHORITY_HOST and the network; a private authority's CA must be trusted (NODE_EXTRA_CA_CERTS).`,
+      true,
+      { cause: err },
+    );
+  }
+  return new CloudError(`${prefix}: ${msg}`, false, { cause: err });
+}
