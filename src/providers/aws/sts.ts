@@ -54,7 +54,8 @@ export async function assumeRole(
     region: settings.region,
     endpoint: settings.endpoint,
     maxAttempts: 1, // our own retry decides; the SDK's would retry denials' neighbours blindly
-    requestHandler: { requestTimeout: options.timeoutMs, connectionTimeout: options.timeoutMs },
+    // Without throwOnRequestTimeout the handler only warns and a hung STS hangs the step.
+    requestHandler: { requestTimeout: options.timeoutMs, connectionTimeout: options.timeoutMs, throwOnRequestTimeout: true },
   });
   const command = new AssumeRoleWithWebIdentityCommand({
     RoleArn: settings.role,
