@@ -29,6 +29,7 @@ function checkStep(ctx: RuleContext, step: Step, inherited: Entry[]): void {
   if (!step.run?.value) return;
   const credEnv = credentialEnv([...inherited, ...step.env]);
   const lines = ctx.src.sourceLines(step.run.value);
+  const envRef = credEnv.size > 0 ? new RegExp(`\\$\\{?(${[...credEnv.keys()].join('|')})\\b`) : undefined;
   let command = '';
   const reported = new Set<number>();
   const report = (line: number, column: number, length: number, message: string, cloud: Cloud) => {
@@ -60,7 +61,7 @@ function checkStep(ctx: RuleContext, step: Step, inherited: Entry[]): void {
     if (/\bgcloud\s+auth\s+activate-service-account\b/.test(code)) {
       report(line, col, code.trim().length, '`gcloud auth activate-service-account` logs in with a long-lived Google Cloud service-account key.', 'gcp');
     }
-    const used = [...credEnv.keys()].find((name) => new RegExp(`\\$\\{?${name}\\b`).test(code));
+    const used = envRef?.exec(code)?.[1];
     if (used && /(^|[^2&])>{1,2}\s*\S|\btee\b/.test(code)) {
       report(line, col, code.trim().length, `The key in $${used} is written to a file, where any later step and any upload can read it.`, credEnv.get(used)!);
     }
@@ -77,6 +78,8 @@ function credentialEnv(entries: Entry[]): Map<string, Cloud> {
     const secrets = sourcesOf(e).secrets.filter((n) => !isNonCloudName(n));
     if (secrets.length === 0) continue;
     const cloud = cloudOfName(e.key) ?? secrets.map(cloudOfName).find((c) => c !== undefined);
+    // Only shell-variable names can be read as `$NAME`; anything else cannot reach the script this way.
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(e.key)) continue;
     if ((isCredentialName(e.key) && cloud) || secrets.some(isCloudCredentialName)) out.set(e.key, cloud ?? 'other');
   }
   return out;
