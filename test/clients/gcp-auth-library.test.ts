@@ -40,7 +40,11 @@ beforeAll(async () => {
   oidc = await startOidcIssuer({ clock });
   google = await startGoogleEmulator({ clock, issuer: oidc.issuer });
   google.serviceAccounts[SA] = { workloadIdentityUsers: [google.repositoryMember('acme/site')] };
-  google.storage.bindings.push({ member: `serviceAccount:${SA}`, bucket: 'site-assets', role: 'roles/storage.objectAdmin' });
+  google.storage.bindings.push({
+    member: `serviceAccount:${SA}`,
+    bucket: 'site-assets',
+    role: 'roles/storage.objectAdmin',
+  });
   google.storage.put('site-assets', 'private/keys.txt', 'hidden');
   job = await createJob({ idToken: oidc.forJob, env: google.env });
 });
@@ -55,21 +59,32 @@ describe('google-auth-library consumes the delivered token', () => {
     const step = await job.runStep({
       entry: 'dist/main.js',
       id: 'publish',
-      env: { STORAGE: google.storageUrl, GAL: path.join(REPO_ROOT, 'node_modules/google-auth-library') },
+      env: {
+        STORAGE: google.storageUrl,
+        GAL: path.join(REPO_ROOT, 'node_modules/google-auth-library'),
+      },
       inputs: {
         provider: 'gcp',
         'workload-identity-provider': google.provider,
         'service-account': SA,
-        'access-boundary': '- bucket: site-assets\n  role: roles/storage.objectAdmin\n  prefix: releases/',
+        'access-boundary':
+          '- bucket: site-assets\n  role: roles/storage.objectAdmin\n  prefix: releases/',
         run: `node -e '${CONSUMER.replaceAll("'", "'\\''")}'`,
       },
     });
     expect(step.stderr).toBe('');
     expect(step.exitCode).toBe(0);
     const line = step.stdout.split('\n').find((l) => l.startsWith('{"uploaded"'))!;
-    expect(JSON.parse(line)).toEqual({ uploaded: 'releases/app.tgz', listed: ['releases/app.tgz'], outside: 403 });
+    expect(JSON.parse(line)).toEqual({
+      uploaded: 'releases/app.tgz',
+      listed: ['releases/app.tgz'],
+      outside: 403,
+    });
     expect(google.storage.buckets.get('site-assets')?.get('releases/app.tgz')).toBe('built');
-    const leaks = findLeaks([...google.issued, ...oidc.issued, oidc.requestToken], await jobChannels(job));
+    const leaks = findLeaks(
+      [...google.issued, ...oidc.issued, oidc.requestToken],
+      await jobChannels(job),
+    );
     expect(leaksOutside(leaks, [])).toEqual([]);
   });
 
@@ -77,7 +92,13 @@ describe('google-auth-library consumes the delivered token', () => {
     const main = await job.runStep({
       entry: 'dist/main.js',
       id: 'auth',
-      inputs: { provider: 'gcp', 'workload-identity-provider': google.provider, 'service-account': SA, duration: '2m', export: 'outputs' },
+      inputs: {
+        provider: 'gcp',
+        'workload-identity-provider': google.provider,
+        'service-account': SA,
+        duration: '2m',
+        export: 'outputs',
+      },
     });
     const token = main.outputs['gcp-access-token']!;
     const { OAuth2Client } = await import('google-auth-library');
@@ -86,7 +107,9 @@ describe('google-auth-library consumes the delivered token', () => {
     const ok = await client.request({ url: `${google.storageUrl}/storage/v1/b/site-assets/o` });
     expect(ok.status).toBe(200);
     clock.advance(121);
-    const refused = await client.request({ url: `${google.storageUrl}/storage/v1/b/site-assets/o` }).catch((e: { response?: { status: number } }) => e.response?.status);
+    const refused = await client
+      .request({ url: `${google.storageUrl}/storage/v1/b/site-assets/o` })
+      .catch((e: { response?: { status: number } }) => e.response?.status);
     expect(refused).toBe(401);
   });
 });

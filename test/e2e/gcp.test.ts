@@ -28,9 +28,17 @@ const PROBE = [
 beforeAll(async () => {
   clock = new Clock();
   oidc = await startOidcIssuer({ clock });
-  google = await startGoogleEmulator({ clock, issuer: oidc.issuer, attributeCondition: "assertion.repository == 'acme/site'" });
+  google = await startGoogleEmulator({
+    clock,
+    issuer: oidc.issuer,
+    attributeCondition: "assertion.repository == 'acme/site'",
+  });
   google.serviceAccounts[SA] = { workloadIdentityUsers: [google.repositoryMember('acme/site')] };
-  google.storage.bindings.push({ member: `serviceAccount:${SA}`, bucket: 'site-assets', role: 'roles/storage.objectAdmin' });
+  google.storage.bindings.push({
+    member: `serviceAccount:${SA}`,
+    bucket: 'site-assets',
+    role: 'roles/storage.objectAdmin',
+  });
   google.storage.put('site-assets', 'releases/v1.txt', 'one');
   google.storage.put('site-assets', 'private/keys.txt', 'hidden');
 });
@@ -72,20 +80,26 @@ describe('gcp through dist/main.js', () => {
         'workload-identity-provider': google.provider,
         'service-account': SA,
         duration: '5m',
-        'access-boundary': '- bucket: site-assets\n  role: roles/storage.objectViewer\n  prefix: releases/',
+        'access-boundary':
+          '- bucket: site-assets\n  role: roles/storage.objectViewer\n  prefix: releases/',
         run: PROBE,
       },
     });
     expect(step.stderr).toBe('');
     expect(step.exitCode).toBe(0);
-    expect(step.stdout).toContain('statuses 200,403 project acme-site same true oidc absent adc absent');
+    expect(step.stdout).toContain(
+      'statuses 200,403 project acme-site same true oidc absent adc absent',
+    );
     expect(step.envWrites).toEqual({});
     expect(step.summary).toMatch(/gcp/);
     expect(step.summary).toMatch(/cannot revoke/i);
     const leaks = findLeaks(secrets(), await jobChannels(j));
     expect(leaksOutside(leaks, [])).toEqual([]);
     // The emulator issued a downscoped token that expires with its 5-minute source.
-    const delivered = google.issued.map((t) => google.token(t)!).filter((t) => t.kind === 'downscoped').at(-1)!;
+    const delivered = google.issued
+      .map((t) => google.token(t)!)
+      .filter((t) => t.kind === 'downscoped')
+      .at(-1)!;
     expect(delivered.expiresAt - clock.nowMs()).toBeLessThanOrEqual(300_000);
     expect(step.outputs['expires-at']).toBe(new Date(delivered.expiresAt).toISOString());
   });
@@ -95,7 +109,12 @@ describe('gcp through dist/main.js', () => {
     const main = await j.runStep({
       entry: 'dist/main.js',
       id: 'auth',
-      inputs: { provider: 'gcp', 'workload-identity-provider': google.provider, 'service-account': SA, export: 'env' },
+      inputs: {
+        provider: 'gcp',
+        'workload-identity-provider': google.provider,
+        'service-account': SA,
+        export: 'env',
+      },
     });
     expect(main.exitCode).toBe(0);
     const token = main.envWrites['CLOUDSDK_AUTH_ACCESS_TOKEN']!;
@@ -103,7 +122,10 @@ describe('gcp through dist/main.js', () => {
     expect(main.envWrites['GOOGLE_OAUTH_ACCESS_TOKEN']).toBe(token);
     expect(main.envWrites['GOOGLE_CLOUD_PROJECT']).toBe('acme-site');
     expect(main.envWrites).not.toHaveProperty('CLOUDSDK_CONFIG');
-    const later = await j.runStep({ entry: 'test/harness/fixtures/print-env.mjs', inputs: { names: 'CLOUDSDK_AUTH_ACCESS_TOKEN' } });
+    const later = await j.runStep({
+      entry: 'test/harness/fixtures/print-env.mjs',
+      inputs: { names: 'CLOUDSDK_AUTH_ACCESS_TOKEN' },
+    });
     expect(later.rawStdout).toContain(token);
     const post = await j.runPost(main, { entry: 'dist/post.js' });
     expect(post.exitCode).toBe(0);
@@ -137,7 +159,12 @@ describe('gcp through dist/main.js', () => {
     const main = await j.runStep({
       action: 'actions/gcp/action.yml',
       id: 'auth',
-      inputs: { workload_identity_provider: google.provider, service_account: SA, access_token_lifetime: '300s', project_id: 'other-project' },
+      inputs: {
+        workload_identity_provider: google.provider,
+        service_account: SA,
+        access_token_lifetime: '300s',
+        project_id: 'other-project',
+      },
     });
     expect(main.stderr).toBe('');
     expect(main.exitCode).toBe(0);
@@ -156,7 +183,12 @@ describe('gcp through dist/main.js', () => {
     const issuedBefore = oidc.issued.length;
     const main = await j.runStep({
       entry: 'dist/main.js',
-      inputs: { provider: 'gcp', 'workload-identity-provider': 'projects/acme-site/locations/global/workloadIdentityPools/github/providers/actions', export: 'env' },
+      inputs: {
+        provider: 'gcp',
+        'workload-identity-provider':
+          'projects/acme-site/locations/global/workloadIdentityPools/github/providers/actions',
+        export: 'env',
+      },
     });
     expect(main.exitCode).not.toBe(0);
     expect(main.stdout).toMatch(/project number, not the project id/);
@@ -170,7 +202,12 @@ describe('gcp through dist/main.js', () => {
     const j = await job();
     const main = await j.runStep({
       entry: 'dist/main.js',
-      inputs: { provider: 'gcp', 'workload-identity-provider': google.provider, 'service-account': SA, export: 'env' },
+      inputs: {
+        provider: 'gcp',
+        'workload-identity-provider': google.provider,
+        'service-account': SA,
+        export: 'env',
+      },
     });
     expect(main.exitCode).not.toBe(0);
     expect(main.stdout).toMatch(/attribute condition rejected/);
@@ -182,7 +219,12 @@ describe('gcp through dist/main.js', () => {
     const j = await job();
     const main = await j.runStep({
       entry: 'dist/main.js',
-      inputs: { provider: 'gcp', 'workload-identity-provider': google.provider, 'service-account': 'other-sa@acme-site.iam.gserviceaccount.com', export: 'env' },
+      inputs: {
+        provider: 'gcp',
+        'workload-identity-provider': google.provider,
+        'service-account': 'other-sa@acme-site.iam.gserviceaccount.com',
+        export: 'env',
+      },
     });
     expect(main.exitCode).not.toBe(0);
     expect(main.stdout).toContain('roles/iam.workloadIdentityUser');

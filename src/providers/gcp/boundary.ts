@@ -29,7 +29,9 @@ const KEYS = new Set(['bucket', 'role', 'roles', 'prefix']);
 const EXAMPLE = '- bucket: site-assets\n  role: roles/storage.objectViewer\n  prefix: releases/';
 
 function refuse(why: string): never {
-  throw new ConfigurationError(`Invalid access-boundary: ${why}. Expected a YAML list such as:\n${EXAMPLE}`);
+  throw new ConfigurationError(
+    `Invalid access-boundary: ${why}. Expected a YAML list such as:\n${EXAMPLE}`,
+  );
 }
 
 /** Parses the `access-boundary` input: a YAML list of Cloud Storage rules. */
@@ -42,28 +44,41 @@ export function parseAccessBoundary(text: string): BoundaryRule[] {
   }
   if (!Array.isArray(doc) || doc.length === 0) refuse('it must be a non-empty list of rules');
   if (doc.length > MAX_RULES) {
-    refuse(`${doc.length} rules given; Google STS accepts at most ${MAX_RULES}. Merge rules that share a bucket and role`);
+    refuse(
+      `${doc.length} rules given; Google STS accepts at most ${MAX_RULES}. Merge rules that share a bucket and role`,
+    );
   }
   return doc.map((item, i) => parseRule(item, i + 1));
 }
 
 function parseRule(item: unknown, n: number): BoundaryRule {
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) refuse(`rule ${n} is not a mapping`);
+  if (item === null || typeof item !== 'object' || Array.isArray(item))
+    refuse(`rule ${n} is not a mapping`);
   const rule = item as Record<string, unknown>;
   for (const key of Object.keys(rule)) {
-    if (!KEYS.has(key)) refuse(`rule ${n} has unknown key '${key}' (use bucket, role or roles, prefix)`);
+    if (!KEYS.has(key))
+      refuse(`rule ${n} has unknown key '${key}' (use bucket, role or roles, prefix)`);
   }
-  const bucket = String(rule['bucket'] ?? '').replace(/^gs:\/\//, '').replace(/\/+$/, '');
+  const bucket = String(rule['bucket'] ?? '')
+    .replace(/^gs:\/\//, '')
+    .replace(/\/+$/, '');
   if (!BUCKET.test(bucket) || bucket.includes('..')) {
-    refuse(`rule ${n} has bucket '${String(rule['bucket'] ?? '')}'; give a Cloud Storage bucket name such as site-assets`);
+    refuse(
+      `rule ${n} has bucket '${String(rule['bucket'] ?? '')}'; give a Cloud Storage bucket name such as site-assets`,
+    );
   }
   const given = rule['roles'] ?? rule['role'];
-  if (rule['roles'] !== undefined && rule['role'] !== undefined) refuse(`rule ${n} has both role and roles; keep one`);
-  const roles = (Array.isArray(given) ? given : [given]).map((r) => String(r ?? '').replace(/^inRole:/, ''));
+  if (rule['roles'] !== undefined && rule['role'] !== undefined)
+    refuse(`rule ${n} has both role and roles; keep one`);
+  const roles = (Array.isArray(given) ? given : [given]).map((r) =>
+    String(r ?? '').replace(/^inRole:/, ''),
+  );
   if (roles.length === 0) refuse(`rule ${n} has no role`);
   for (const role of roles) {
     if (!ROLE.test(role)) {
-      refuse(`rule ${n} has role '${role}'; boundaries apply to Cloud Storage roles only, such as roles/storage.objectViewer`);
+      refuse(
+        `rule ${n} has role '${role}'; boundaries apply to Cloud Storage roles only, such as roles/storage.objectViewer`,
+      );
     }
   }
   let prefix: string | undefined;
@@ -71,7 +86,9 @@ function parseRule(item: unknown, n: number): BoundaryRule {
     prefix = String(rule['prefix']);
     // The prefix goes into a CEL string literal: characters that could end it are refused, not escaped.
     if (/['"\\\n\r]/.test(prefix) || prefix.startsWith('/')) {
-      refuse(`rule ${n} has prefix '${prefix}'; an object-name prefix has no quotes, backslashes or leading '/'`);
+      refuse(
+        `rule ${n} has prefix '${prefix}'; an object-name prefix has no quotes, backslashes or leading '/'`,
+      );
     }
   }
   return Object.freeze({ bucket, roles: Object.freeze([...new Set(roles)]), prefix });
@@ -108,5 +125,7 @@ export function describeBoundary(rules: readonly BoundaryRule[]): string {
 }
 
 export function boundaryDigest(rules: readonly BoundaryRule[]): string {
-  return `sha256:${createHash('sha256').update(JSON.stringify(boundaryOptions(rules))).digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(JSON.stringify(boundaryOptions(rules)))
+    .digest('hex')}`;
 }

@@ -4,7 +4,16 @@ import { ExchangeError } from './exchange.js';
 import type { GcpSettings } from './settings.js';
 
 /** The claims attribute conditions and principal sets usually test. */
-export const DECISIVE_CLAIMS = ['sub', 'aud', 'repository', 'repository_owner', 'ref', 'environment', 'job_workflow_ref', 'event_name'] as const;
+export const DECISIVE_CLAIMS = [
+  'sub',
+  'aud',
+  'repository',
+  'repository_owner',
+  'ref',
+  'environment',
+  'job_workflow_ref',
+  'event_name',
+] as const;
 
 function claimsOf(jwt: string | undefined): Record<string, unknown> {
   if (!jwt) return {};
@@ -18,7 +27,9 @@ function claimsOf(jwt: string | undefined): Record<string, unknown> {
 export function claimsLine(jwt: string | undefined): string {
   const claims = claimsOf(jwt);
   if (Object.keys(claims).length === 0) return '(the token could not be decoded)';
-  return DECISIVE_CLAIMS.map((c) => `${c}=${claims[c] === undefined ? '(none)' : JSON.stringify(claims[c])}`).join(', ');
+  return DECISIVE_CLAIMS.map(
+    (c) => `${c}=${claims[c] === undefined ? '(none)' : JSON.stringify(claims[c])}`,
+  ).join(', ');
 }
 
 /** Google's error text in either of its shapes: OAuth (`error_description`) or API (`error.message`). */
@@ -26,7 +37,10 @@ function googleMessage(body: unknown): { code: string; message: string } {
   if (body && typeof body === 'object') {
     const b = body as { error?: unknown; error_description?: unknown };
     if (typeof b.error === 'string') {
-      return { code: b.error, message: typeof b.error_description === 'string' ? b.error_description : '' };
+      return {
+        code: b.error,
+        message: typeof b.error_description === 'string' ? b.error_description : '',
+      };
     }
     if (b.error && typeof b.error === 'object') {
       const e = b.error as { status?: unknown; message?: unknown };
@@ -43,10 +57,16 @@ function googleMessage(body: unknown): { code: string; message: string } {
  * Turns a failed call into what the user must change, naming the endpoint and, where a
  * trust decision refused the token, the claims that decided it. No token is ever quoted.
  */
-export function translateExchangeError(err: unknown, s: GcpSettings, jwt: string | undefined): Error {
+export function translateExchangeError(
+  err: unknown,
+  s: GcpSettings,
+  jwt: string | undefined,
+): Error {
   if (!(err instanceof ExchangeError)) return err instanceof Error ? err : new Error(String(err));
   const { code, message } = googleMessage(err.body);
-  const said = [code, message].filter(Boolean).join(': ') || (err.status === undefined ? err.message : `HTTP ${err.status}`);
+  const said =
+    [code, message].filter(Boolean).join(': ') ||
+    (err.status === undefined ? err.message : `HTTP ${err.status}`);
   if (err.status === undefined || err.status === 408 || err.status === 429 || err.status >= 500) {
     return new CloudError(
       `Google Cloud (${err.url}) did not answer the ${err.stage} call after 3 attempts: ${said}. ` +
@@ -68,7 +88,14 @@ export function translateExchangeError(err: unknown, s: GcpSettings, jwt: string
   }
 }
 
-function federateError(s: GcpSettings, err: ExchangeError, code: string, message: string, said: string, claims: string): Error {
+function federateError(
+  s: GcpSettings,
+  err: ExchangeError,
+  code: string,
+  message: string,
+  said: string,
+  claims: string,
+): Error {
   const prefix = `Google STS (${err.url}) refused the GitHub token for ${s.workloadIdentityProvider}: ${said}.`;
   if (/attribute condition/i.test(message)) {
     return new CloudError(
@@ -101,7 +128,13 @@ function federateError(s: GcpSettings, err: ExchangeError, code: string, message
   return new CloudError(`${prefix}\nToken claims: ${claims}.`);
 }
 
-function impersonateError(s: GcpSettings, err: ExchangeError, message: string, said: string, claims: string): Error {
+function impersonateError(
+  s: GcpSettings,
+  err: ExchangeError,
+  message: string,
+  said: string,
+  claims: string,
+): Error {
   const sa = s.serviceAccount ?? '';
   const prefix = `Google IAM Credentials (${err.url}) refused generateAccessToken for ${sa}: ${said}.`;
   if (err.status === 403 && /SERVICE_DISABLED|has not been used|is disabled/i.test(said)) {
@@ -120,7 +153,9 @@ function impersonateError(s: GcpSettings, err: ExchangeError, message: string, s
     );
   }
   if (err.status === 404) {
-    return new ConfigurationError(`${prefix}\nNo such service account: check 'service-account' (${sa}).`);
+    return new ConfigurationError(
+      `${prefix}\nNo such service account: check 'service-account' (${sa}).`,
+    );
   }
   if (err.status === 400 && /lifetime/i.test(message)) {
     return new ConfigurationError(

@@ -65,7 +65,11 @@ export class Exchanger {
         onRetryAttempt: (err) => {
           // gaxios re-sends without passing the request interceptors again: count retries here.
           this.requests++;
-          this.options.onRetry?.(this.stage, err.response?.status, err.config.retryConfig?.currentRetryAttempt ?? 1);
+          this.options.onRetry?.(
+            this.stage,
+            err.response?.status,
+            err.config.retryConfig?.currentRetryAttempt ?? 1,
+          );
         },
       },
     });
@@ -75,7 +79,10 @@ export class Exchanger {
         return config;
       },
     });
-    this.sts = new StsCredentials({ tokenExchangeEndpoint: `${settings.endpoints.sts}/token`, transporter: this.transport });
+    this.sts = new StsCredentials({
+      tokenExchangeEndpoint: `${settings.endpoints.sts}/token`,
+      transporter: this.transport,
+    });
   }
 
   /** GitHub JWT → federated access token (lives as long as the JWT on Google's side). */
@@ -136,7 +143,9 @@ export class Exchanger {
   }
 
   private expiresIn(seconds: number | undefined): Date | undefined {
-    return typeof seconds === 'number' && seconds > 0 ? new Date(this.options.now().getTime() + seconds * 1000) : undefined;
+    return typeof seconds === 'number' && seconds > 0
+      ? new Date(this.options.now().getTime() + seconds * 1000)
+      : undefined;
   }
 
   /** Runs one call and turns whatever failed into an ExchangeError that carries no request. */
@@ -144,11 +153,21 @@ export class Exchanger {
     try {
       return await fn();
     } catch (err) {
-      const e = err as { response?: { status?: number; data?: unknown }; code?: string; message?: string };
+      const e = err as {
+        response?: { status?: number; data?: unknown };
+        code?: string;
+        message?: string;
+      };
       const status = e.response?.status;
       const body = e.response?.data;
       const reason = status === undefined ? (e.code ?? e.message ?? 'no answer') : `HTTP ${status}`;
-      throw new ExchangeError(this.stage, url, status, body, `${this.stage} failed at ${url}: ${reason}`);
+      throw new ExchangeError(
+        this.stage,
+        url,
+        status,
+        body,
+        `${this.stage} failed at ${url}: ${reason}`,
+      );
     }
   }
 }

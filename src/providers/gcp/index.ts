@@ -60,7 +60,7 @@ function earliest(...dates: Array<Date | undefined>): Date | undefined {
 
 /** Who a direct federation token acts as, with the default mapping google.subject = assertion.sub. */
 function federatedPrincipal(s: GcpSettings, jwt: string): string {
-  let sub = '';
+  let sub: string;
   try {
     sub = String(decodeJwt(jwt).sub ?? '');
   } catch {
@@ -87,13 +87,17 @@ export const gcpProvider: Provider<GcpSettings> = {
 
   async issue(s, ctx): Promise<Credential> {
     for (const name of s.overridden) {
-      ctx.log.warning(`${name} is set: the GitHub OIDC token for this grant is sent to ${name.endsWith('sts') ? s.endpoints.sts : s.endpoints.iamcredentials}, not to Google.`);
+      ctx.log.warning(
+        `${name} is set: the GitHub OIDC token for this grant is sent to ${name.endsWith('sts') ? s.endpoints.sts : s.endpoints.iamcredentials}, not to Google.`,
+      );
     }
     const exchanger = new Exchanger(s, {
       timeoutMs: timeoutMs(process.env),
       now: ctx.now,
       onRetry: (stage, status, attempt) =>
-        ctx.log.info(`Google Cloud ${stage} attempt ${attempt} failed (${status === undefined ? 'no answer' : `HTTP ${status}`}); retrying`),
+        ctx.log.info(
+          `Google Cloud ${stage} attempt ${attempt} failed (${status === undefined ? 'no answer' : `HTTP ${status}`}); retrying`,
+        ),
     });
     const jwt = await ctx.idToken(s.audience);
     const requestedAt = ctx.now();
@@ -102,29 +106,43 @@ export const gcpProvider: Provider<GcpSettings> = {
     let federatedExpiry: Date | undefined;
     try {
       const federated = await exchanger.federate(jwt);
-      if (!federated.accessToken) throw new CloudError('Google STS answered without an access token; nothing was issued.');
+      if (!federated.accessToken)
+        throw new CloudError('Google STS answered without an access token; nothing was issued.');
       secrets.push(federated.accessToken);
       // Google's federated token does not outlive the GitHub token it was made from.
       federatedExpiry = earliest(federated.expiresAt, jwtExpiry(jwt));
       if (s.serviceAccount) {
         const sa = await exchanger.impersonate(federated.accessToken, s.serviceAccount);
-        if (!sa.accessToken) throw new CloudError('Google IAM Credentials answered without an access token; nothing was issued.');
+        if (!sa.accessToken)
+          throw new CloudError(
+            'Google IAM Credentials answered without an access token; nothing was issued.',
+          );
         secrets.push(sa.accessToken);
-        delivered = { accessToken: sa.accessToken, expiresAt: sa.expiresAt ?? new Date(requestedAt.getTime() + s.duration * 1000) };
+        delivered = {
+          accessToken: sa.accessToken,
+          expiresAt: sa.expiresAt ?? new Date(requestedAt.getTime() + s.duration * 1000),
+        };
       } else {
         delivered = { accessToken: federated.accessToken, expiresAt: federatedExpiry };
       }
       if (s.boundary.length) {
         const down = await exchanger.downscope(delivered.accessToken, boundaryOptions(s.boundary));
-        if (!down.accessToken) throw new CloudError('Google STS answered the downscoping call without a token; nothing was issued.');
+        if (!down.accessToken)
+          throw new CloudError(
+            'Google STS answered the downscoping call without a token; nothing was issued.',
+          );
         secrets.push(down.accessToken);
         // A downscoped token never outlives its source.
-        delivered = { accessToken: down.accessToken, expiresAt: earliest(down.expiresAt, delivered.expiresAt) };
+        delivered = {
+          accessToken: down.accessToken,
+          expiresAt: earliest(down.expiresAt, delivered.expiresAt),
+        };
       }
     } catch (err) {
       throw translateExchangeError(err, s, jwt);
     }
-    const expiresAt = delivered.expiresAt ?? jwtExpiry(jwt) ?? new Date(requestedAt.getTime() + 300_000);
+    const expiresAt =
+      delivered.expiresAt ?? jwtExpiry(jwt) ?? new Date(requestedAt.getTime() + 300_000);
     const notes: string[] = [];
     if (!s.serviceAccount) {
       notes.push(
@@ -132,10 +150,16 @@ export const gcpProvider: Provider<GcpSettings> = {
       );
     }
     if (s.boundary.length) {
-      notes.push(`Downscoped by a Credential Access Boundary: Cloud Storage only, ${describeBoundary(s.boundary)}; other APIs refuse it.`);
+      notes.push(
+        `Downscoped by a Credential Access Boundary: Cloud Storage only, ${describeBoundary(s.boundary)}; other APIs refuse it.`,
+      );
     }
     notes.push(`${NO_REVOKE} once closed.`);
-    const scopeParts = [s.serviceAccount ? `service account ${s.serviceAccount}` : `direct federation through ${s.pool}/${s.providerId}`];
+    const scopeParts = [
+      s.serviceAccount
+        ? `service account ${s.serviceAccount}`
+        : `direct federation through ${s.pool}/${s.providerId}`,
+    ];
     scopeParts.push(`scopes ${s.scopes.join(' ')}`);
     if (s.boundary.length) scopeParts.push(`boundary ${describeBoundary(s.boundary)}`);
     return {
@@ -148,8 +172,12 @@ export const gcpProvider: Provider<GcpSettings> = {
       details: {
         workloadIdentityProvider: s.workloadIdentityProvider,
         tokenType: s.serviceAccount ? 'service-account' : 'federated',
-        ...(s.serviceAccount ? { serviceAccount: s.serviceAccount, lifetimeSeconds: s.duration } : {}),
-        ...(s.serviceAccount && s.duration !== DEFAULT_DURATION ? { requestedSeconds: s.duration } : {}),
+        ...(s.serviceAccount
+          ? { serviceAccount: s.serviceAccount, lifetimeSeconds: s.duration }
+          : {}),
+        ...(s.serviceAccount && s.duration !== DEFAULT_DURATION
+          ? { requestedSeconds: s.duration }
+          : {}),
         ...(federatedExpiry ? { federatedExpiresAt: federatedExpiry.toISOString() } : {}),
         downscoped: s.boundary.length > 0,
         ...(s.projectId ? { projectId: s.projectId } : {}),

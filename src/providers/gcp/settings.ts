@@ -54,16 +54,22 @@ export interface GcpSettings {
   readonly overridden: readonly string[];
 }
 
-const WIF_PROVIDER = /^projects\/([^/]+)\/locations\/([^/]+)\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
+const WIF_PROVIDER =
+  /^projects\/([^/]+)\/locations\/([^/]+)\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
 /** Pool and provider ids: 4-32 of lower-case letters, digits and hyphens. */
 const WIF_ID = /^[a-z0-9][a-z0-9-]{2,30}[a-z0-9]$/;
 const SA_NAME = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
-const SA_DOMAIN = /^(?:[a-z0-9-]+\.)*iam\.gserviceaccount\.com$|^(?:developer|appspot)\.gserviceaccount\.com$/;
+const SA_DOMAIN =
+  /^(?:[a-z0-9-]+\.)*iam\.gserviceaccount\.com$|^(?:developer|appspot)\.gserviceaccount\.com$/;
 const PROJECT_ID = /^(?:[a-z][a-z0-9.-]*[a-z0-9]:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 const SCOPE = /^https:\/\/www\.googleapis\.com\/auth\/[a-z0-9._-]+$/;
 const OPENID_SCOPES = ['openid', 'email', 'profile'];
 
-export function parseGcpSettings(inputs: Inputs, common: CommonSettings, env: NodeJS.ProcessEnv): GcpSettings {
+export function parseGcpSettings(
+  inputs: Inputs,
+  common: CommonSettings,
+  env: NodeJS.ProcessEnv,
+): GcpSettings {
   const wif = parseWorkloadIdentityProvider(
     inputs.required(
       GCP_INPUT.workloadIdentityProvider,
@@ -108,14 +114,21 @@ export function parseWorkloadIdentityProvider(value: string): {
 } {
   const name = value.replace(/^(?:https:)?\/\/iam\.googleapis\.com\//, '');
   const m = WIF_PROVIDER.exec(name);
-  const example = 'projects/123456789/locations/global/workloadIdentityPools/github/providers/my-repo';
+  const example =
+    'projects/123456789/locations/global/workloadIdentityPools/github/providers/my-repo';
   if (!m) {
     throw new ConfigurationError(
       `Invalid workload-identity-provider '${value}'. Expected the provider's full resource name, such as ${example} ` +
         '(gcloud iam workload-identity-pools providers describe PROVIDER --location=global --workload-identity-pool=POOL --format="value(name)").',
     );
   }
-  const [, project, location, pool, provider] = m as unknown as [string, string, string, string, string];
+  const [, project, location, pool, provider] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   if (!/^\d+$/.test(project)) {
     throw new ConfigurationError(
       `Invalid workload-identity-provider '${value}': '${project}' must be the project number, not the project id ` +
@@ -158,7 +171,11 @@ export function parseServiceAccount(value: string | undefined): string | undefin
   return value;
 }
 
-export function parseLifetime(requested: number | undefined, serviceAccount: string | undefined, extended: boolean): number {
+export function parseLifetime(
+  requested: number | undefined,
+  serviceAccount: string | undefined,
+  extended: boolean,
+): number {
   if (serviceAccount === undefined) {
     if (requested !== undefined) {
       throw new ConfigurationError(
@@ -187,7 +204,9 @@ export function parseScopes(values: readonly string[]): readonly string[] {
   if (values.length === 0) return [CLOUD_PLATFORM_SCOPE];
   for (const scope of values) {
     if (SCOPE.test(scope) || OPENID_SCOPES.includes(scope)) continue;
-    const short = /^[a-z0-9._-]+$/.test(scope) ? ` Did you mean https://www.googleapis.com/auth/${scope}?` : '';
+    const short = /^[a-z0-9._-]+$/.test(scope)
+      ? ` Did you mean https://www.googleapis.com/auth/${scope}?`
+      : '';
     throw new ConfigurationError(
       `Invalid scope '${scope}' in 'scopes'. Expected an OAuth scope URL such as ${CLOUD_PLATFORM_SCOPE}.${short}`,
     );
@@ -196,7 +215,10 @@ export function parseScopes(values: readonly string[]): readonly string[] {
 }
 
 /** The project handed to tools: the input, else the service account's project, else none. */
-export function parseProjectId(value: string | undefined, serviceAccount: string | undefined): string | undefined {
+export function parseProjectId(
+  value: string | undefined,
+  serviceAccount: string | undefined,
+): string | undefined {
   if (value !== undefined) {
     if (!PROJECT_ID.test(value)) {
       throw new ConfigurationError(
@@ -205,7 +227,9 @@ export function parseProjectId(value: string | undefined, serviceAccount: string
     }
     return value;
   }
-  const m = serviceAccount ? /@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com$/.exec(serviceAccount) : null;
+  const m = serviceAccount
+    ? /@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com$/.exec(serviceAccount)
+    : null;
   return m?.[1];
 }
 
@@ -231,7 +255,10 @@ export function parseEndpoints(env: NodeJS.ProcessEnv): {
     } catch {
       url = undefined;
     }
-    if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)))) {
+    if (
+      !url ||
+      !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
+    ) {
       throw new ConfigurationError(
         `Invalid ${name} '${value}': expected an https URL (plain http only on 127.0.0.1 or localhost), such as ${DEFAULT_ENDPOINTS[key]}.`,
       );

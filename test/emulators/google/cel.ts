@@ -39,7 +39,12 @@ const VALUE = `(assertion\\.[A-Za-z_][\\w]*|resource\\.name|api\\.getAttribute\\
 const COMPARE = new RegExp(`^${VALUE}\\s*(==|!=)\\s*${LIT}$`);
 const STARTS = new RegExp(`^${VALUE}\\.startsWith\\(${LIT}\\)$`);
 
-function valueOf(ref: string, attrKey: string | undefined, attrDefault: string | undefined, ctx: CelContext): string {
+function valueOf(
+  ref: string,
+  attrKey: string | undefined,
+  attrDefault: string | undefined,
+  ctx: CelContext,
+): string {
   if (ref.startsWith('assertion.')) {
     const v = ctx.assertion?.[ref.slice('assertion.'.length)];
     return v === undefined || v === null ? '' : String(v);
@@ -61,14 +66,27 @@ export function evaluateCel(expr: string, ctx: CelContext): boolean {
     for (const term of splitTop(alternative, '&&')) {
       let m = COMPARE.exec(term);
       if (m) {
-        const [, ref, k, d, op, lit] = m as unknown as [string, string, string | undefined, string | undefined, string, string];
+        const [, ref, k, d, op, lit] = m as unknown as [
+          string,
+          string,
+          string | undefined,
+          string | undefined,
+          string,
+          string,
+        ];
         const equal = valueOf(ref, k, d, ctx) === lit;
         all &&= op === '==' ? equal : !equal;
         continue;
       }
       m = STARTS.exec(term);
       if (m) {
-        const [, ref, k, d, lit] = m as unknown as [string, string, string | undefined, string | undefined, string];
+        const [, ref, k, d, lit] = m as unknown as [
+          string,
+          string,
+          string | undefined,
+          string | undefined,
+          string,
+        ];
         all &&= valueOf(ref, k, d, ctx).startsWith(lit);
         continue;
       }

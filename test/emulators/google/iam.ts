@@ -14,8 +14,12 @@ export const apiError = (code: number, status: string, message: string): Reply =
   body: { error: { code, message, status } },
 });
 
-const DENIED = (email: string): Reply =>
-  apiError(403, 'PERMISSION_DENIED', `Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).`);
+const DENIED = (): Reply =>
+  apiError(
+    403,
+    'PERMISSION_DENIED',
+    `Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).`,
+  );
 
 export function generateAccessToken(
   req: EmulatorRequest,
@@ -32,12 +36,19 @@ export function generateAccessToken(
       'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
     );
   }
-  if (!caller.scopes.some((s) => s === 'https://www.googleapis.com/auth/cloud-platform' || s === 'https://www.googleapis.com/auth/iam')) {
+  if (
+    !caller.scopes.some(
+      (s) =>
+        s === 'https://www.googleapis.com/auth/cloud-platform' ||
+        s === 'https://www.googleapis.com/auth/iam',
+    )
+  ) {
     return apiError(403, 'PERMISSION_DENIED', 'Request had insufficient authentication scopes.');
   }
   const account = accounts[email];
   // Google answers the same for a missing account and a missing binding, so neither can be probed.
-  if (!account || !caller.members.some((m) => account.workloadIdentityUsers.includes(m))) return DENIED(email);
+  if (!account || !caller.members.some((m) => account.workloadIdentityUsers.includes(m)))
+    return DENIED();
   let body: Record<string, unknown>;
   try {
     body = req.parsedBody();
@@ -52,7 +63,11 @@ export function generateAccessToken(
   const m = /^(\d+)(?:\.\d+)?s$/.exec(String(lifetimeText));
   const max = account.maxLifetimeSeconds ?? 3600;
   if (!m || Number(m[1]) < 1 || Number(m[1]) > max) {
-    return apiError(400, 'INVALID_ARGUMENT', `The lifetime '${String(lifetimeText)}' is invalid: it must be between 1s and ${max}s.`);
+    return apiError(
+      400,
+      'INVALID_ARGUMENT',
+      `The lifetime '${String(lifetimeText)}' is invalid: it must be between 1s and ${max}s.`,
+    );
   }
   const expiresAt = clock.nowMs() + Number(m[1]) * 1000;
   const t = store.mint('service-account', 'ya29.c.', {
@@ -61,5 +76,10 @@ export function generateAccessToken(
     scopes: scope as string[],
     expiresAt,
   });
-  return { body: { accessToken: t.token, expireTime: new Date(expiresAt).toISOString().replace('.000Z', 'Z') } };
+  return {
+    body: {
+      accessToken: t.token,
+      expireTime: new Date(expiresAt).toISOString().replace('.000Z', 'Z'),
+    },
+  };
 }

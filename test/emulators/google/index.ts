@@ -21,7 +21,12 @@
 import type { Clock } from '../clock.ts';
 import { startServer, type Faults, type LoggedRequest } from '../http.ts';
 import { generateAccessToken, GENERATE_PATH } from './iam.ts';
-import { TokenStore, type IssuedToken, type ServiceAccountConfig, type StorageBinding } from './state.ts';
+import {
+  TokenStore,
+  type IssuedToken,
+  type ServiceAccountConfig,
+  type StorageBinding,
+} from './state.ts';
 import { StorageEmulator } from './storage.ts';
 import { providerName, StsEmulator, type WorkloadIdentityConfig } from './sts.ts';
 
@@ -66,7 +71,9 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions): Promi
     pool: options.pool ?? 'github',
     provider: options.provider ?? 'actions',
     allowedAudiences: options.allowedAudiences ?? [],
-    ...(options.attributeCondition === undefined ? {} : { attributeCondition: options.attributeCondition }),
+    ...(options.attributeCondition === undefined
+      ? {}
+      : { attributeCondition: options.attributeCondition }),
   };
   const store = new TokenStore(clock);
   const serviceAccounts = options.serviceAccounts ?? {};
@@ -88,8 +95,21 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions): Promi
       faultReply: (kind, req) => {
         if (kind !== 'status500' && kind !== 'status503') return undefined;
         const status = kind === 'status500' ? 500 : 503;
-        if (req.path === '/v1/token') return { status, body: { error: 'temporarily_unavailable', error_description: 'Injected fault' } };
-        return { status, body: { error: { code: status, message: 'Injected fault', status: status === 500 ? 'INTERNAL' : 'UNAVAILABLE' } } };
+        if (req.path === '/v1/token')
+          return {
+            status,
+            body: { error: 'temporarily_unavailable', error_description: 'Injected fault' },
+          };
+        return {
+          status,
+          body: {
+            error: {
+              code: status,
+              message: 'Injected fault',
+              status: status === 500 ? 'INTERNAL' : 'UNAVAILABLE',
+            },
+          },
+        };
       },
     },
   );
@@ -100,7 +120,10 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions): Promi
     stsUrl: `${server.url}/v1`,
     iamCredentialsUrl: `${server.url}/v1`,
     storageUrl: server.url,
-    env: { GHA_ENDPOINT_OVERRIDE_sts: `${server.url}/v1`, GHA_ENDPOINT_OVERRIDE_iamcredentials: `${server.url}/v1` },
+    env: {
+      GHA_ENDPOINT_OVERRIDE_sts: `${server.url}/v1`,
+      GHA_ENDPOINT_OVERRIDE_iamcredentials: `${server.url}/v1`,
+    },
     provider: providerName(config),
     config,
     serviceAccounts,

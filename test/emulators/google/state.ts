@@ -37,9 +37,16 @@ export interface StorageBinding {
 
 export class TokenStore {
   readonly tokens = new Map<string, IssuedToken>();
-  constructor(private readonly clock: Clock) {}
+  readonly #clock: Clock;
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
 
-  mint(kind: IssuedToken['kind'], prefix: string, fields: Omit<IssuedToken, 'token' | 'kind'>): IssuedToken {
+  mint(
+    kind: IssuedToken['kind'],
+    prefix: string,
+    fields: Omit<IssuedToken, 'token' | 'kind'>,
+  ): IssuedToken {
     const token = `${prefix}${randomBytes(48).toString('base64url')}`;
     const t: IssuedToken = { token, kind, ...fields };
     this.tokens.set(token, t);
@@ -57,6 +64,6 @@ export class TokenStore {
   lookup(token: string): IssuedToken | 'unknown' | 'expired' {
     const t = this.tokens.get(token);
     if (!t) return 'unknown';
-    return t.expiresAt <= this.clock.nowMs() ? 'expired' : t;
+    return t.expiresAt <= this.#clock.nowMs() ? 'expired' : t;
   }
 }

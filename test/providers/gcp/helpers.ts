@@ -1,7 +1,8 @@
 import { Inputs } from '../../../src/runner/inputs.ts';
 import type { CommonSettings } from '../../../src/providers/provider.ts';
 
-export const WIF = 'projects/123456789012/locations/global/workloadIdentityPools/github/providers/actions';
+export const WIF =
+  'projects/123456789012/locations/global/workloadIdentityPools/github/providers/actions';
 export const SA = 'deploy@acme-site.iam.gserviceaccount.com';
 
 export function inputs(values: Record<string, string>): Inputs {

@@ -20,13 +20,22 @@ beforeAll(async () => {
   google = await startGoogleEmulator({
     clock,
     issuer: oidc.issuer,
-    attributeCondition: "assertion.repository == 'acme/site' && assertion.ref.startsWith('refs/heads/')",
+    attributeCondition:
+      "assertion.repository == 'acme/site' && assertion.ref.startsWith('refs/heads/')",
     serviceAccounts: {},
     storage: [],
   });
   google.serviceAccounts[SA] = { workloadIdentityUsers: [google.repositoryMember('acme/site')] };
-  google.storage.bindings.push({ member: `serviceAccount:${SA}`, bucket: 'site-assets', role: 'roles/storage.objectAdmin' });
-  google.storage.bindings.push({ member: google.repositoryMember('acme/site'), bucket: 'site-assets', role: 'roles/storage.objectViewer' });
+  google.storage.bindings.push({
+    member: `serviceAccount:${SA}`,
+    bucket: 'site-assets',
+    role: 'roles/storage.objectAdmin',
+  });
+  google.storage.bindings.push({
+    member: google.repositoryMember('acme/site'),
+    bucket: 'site-assets',
+    role: 'roles/storage.objectViewer',
+  });
 });
 afterAll(async () => {
   await google.close();
@@ -39,7 +48,11 @@ beforeEach(() => {
 });
 
 function settings(values: Record<string, string>, duration?: number): GcpSettings {
-  return gcpProvider.parse(inputs({ 'workload-identity-provider': google.provider, ...values }), common({ duration }), google.env);
+  return gcpProvider.parse(
+    inputs({ 'workload-identity-provider': google.provider, ...values }),
+    common({ duration }),
+    google.env,
+  );
 }
 
 function ctx(log = new RecordingLogger()): IssueContext {
@@ -56,7 +69,9 @@ function ctx(log = new RecordingLogger()): IssueContext {
 }
 
 async function storageGet(token: string, path: string): Promise<number> {
-  const res = await fetch(`${google.storageUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${google.storageUrl}${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   await res.arrayBuffer();
   return res.status;
 }
@@ -75,10 +90,18 @@ describe('issue', () => {
     // Both the federated and the service account token are secrets; the delivered one comes first.
     expect(c.secrets).toHaveLength(2);
     expect(google.token(c.secrets[1]!)!.kind).toBe('federated');
-    expect(c.details).toMatchObject({ tokenType: 'service-account', serviceAccount: SA, lifetimeSeconds: 900, roundTrips: 2, downscoped: false });
+    expect(c.details).toMatchObject({
+      tokenType: 'service-account',
+      serviceAccount: SA,
+      lifetimeSeconds: 900,
+      roundTrips: 2,
+      downscoped: false,
+    });
     const sts = google.requests.slice(before).find((r) => r.path === '/v1/token')!;
     expect(String(sts.headers['content-type'])).toContain('application/x-www-form-urlencoded');
-    expect(new URLSearchParams(sts.body).get('audience')).toBe(`//iam.googleapis.com/${google.provider}`);
+    expect(new URLSearchParams(sts.body).get('audience')).toBe(
+      `//iam.googleapis.com/${google.provider}`,
+    );
     expect(await storageGet(c.secrets[0]!, '/storage/v1/b/site-assets/o')).toBe(200);
   });
 
@@ -102,7 +125,8 @@ describe('issue', () => {
     google.storage.put('site-assets', 'private/keys.txt', 'secret');
     const s = settings({
       'service-account': SA,
-      'access-boundary': '- bucket: site-assets\n  role: roles/storage.objectViewer\n  prefix: releases/',
+      'access-boundary':
+        '- bucket: site-assets\n  role: roles/storage.objectViewer\n  prefix: releases/',
     });
     const c = await gcpProvider.issue(s, ctx());
     expect(c.secrets).toHaveLength(3);
@@ -110,25 +134,36 @@ describe('issue', () => {
     expect(c.scopeDigest).toMatch(/^sha256:/);
     expect(c.details['roundTrips']).toBe(3);
     const token = c.secrets[0]!;
-    expect(await storageGet(token, '/storage/v1/b/site-assets/o/releases%2Fv1.txt?alt=media')).toBe(200);
+    expect(await storageGet(token, '/storage/v1/b/site-assets/o/releases%2Fv1.txt?alt=media')).toBe(
+      200,
+    );
     expect(await storageGet(token, '/storage/v1/b/site-assets/o?prefix=releases/')).toBe(200);
-    expect(await storageGet(token, '/storage/v1/b/site-assets/o/private%2Fkeys.txt?alt=media')).toBe(403);
+    expect(
+      await storageGet(token, '/storage/v1/b/site-assets/o/private%2Fkeys.txt?alt=media'),
+    ).toBe(403);
     expect(await storageGet(token, '/storage/v1/b/site-assets/o')).toBe(403);
     // The role in the boundary is objectViewer: writing is refused though the service account may write.
-    const put = await fetch(`${google.storageUrl}/upload/storage/v1/b/site-assets/o?uploadType=media&name=releases/v2.txt`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: 'two',
-    });
+    const put = await fetch(
+      `${google.storageUrl}/upload/storage/v1/b/site-assets/o?uploadType=media&name=releases/v2.txt`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: 'two',
+      },
+    );
     expect(put.status).toBe(403);
     const full = c.secrets[1]!;
-    expect(await storageGet(full, '/storage/v1/b/site-assets/o/private%2Fkeys.txt?alt=media')).toBe(200);
+    expect(await storageGet(full, '/storage/v1/b/site-assets/o/private%2Fkeys.txt?alt=media')).toBe(
+      200,
+    );
   });
 
   it('shows the claims when the attribute condition refuses the token, and calls nothing else', async () => {
     oidc.setClaims({ repository: 'acme/site', ref: 'refs/tags/v1', ref_type: 'tag' });
     const before = google.requests.length;
-    const err = await gcpProvider.issue(settings({ 'service-account': SA }), ctx()).catch((e: unknown) => e);
+    const err = await gcpProvider
+      .issue(settings({ 'service-account': SA }), ctx())
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CloudError);
     expect((err as Error).message).toMatch(/attribute condition rejected this workflow's token/);
     expect((err as Error).message).toContain('ref="refs/tags/v1"');
@@ -139,7 +174,9 @@ describe('issue', () => {
 
   it('names the missing roles/iam.workloadIdentityUser binding', async () => {
     const other = 'other-sa@acme-site.iam.gserviceaccount.com';
-    const err = await gcpProvider.issue(settings({ 'service-account': other }), ctx()).catch((e: unknown) => e);
+    const err = await gcpProvider
+      .issue(settings({ 'service-account': other }), ctx())
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CloudError);
     const msg = (err as Error).message;
     expect(msg).toContain(`refused generateAccessToken for ${other}`);
@@ -174,7 +211,11 @@ describe('issue', () => {
 
   it('turns a lifetime the organisation does not allow into a configuration error', async () => {
     const s = gcpProvider.parse(
-      inputs({ 'workload-identity-provider': google.provider, 'service-account': SA, 'allow-lifetime-extension': 'true' }),
+      inputs({
+        'workload-identity-provider': google.provider,
+        'service-account': SA,
+        'allow-lifetime-extension': 'true',
+      }),
       common({ duration: 7200 }),
       google.env,
     );
@@ -191,13 +232,19 @@ describe('issue', () => {
     expect(log.text()).toMatch(/federate attempt 1 failed \(HTTP 503\); retrying/);
 
     const before = google.requests.length;
-    await gcpProvider.issue(settings({ 'service-account': 'nobody-sa@acme-site.iam.gserviceaccount.com' }), ctx()).catch(() => undefined);
-    expect(google.requests.slice(before).filter((r) => r.path.endsWith(':generateAccessToken'))).toHaveLength(1);
+    await gcpProvider
+      .issue(settings({ 'service-account': 'nobody-sa@acme-site.iam.gserviceaccount.com' }), ctx())
+      .catch(() => undefined);
+    expect(
+      google.requests.slice(before).filter((r) => r.path.endsWith(':generateAccessToken')),
+    ).toHaveLength(1);
   });
 
   it('gives up after three attempts with a retryable error that names the endpoint', async () => {
     google.faults.next('status500', 3, '/v1/token');
-    const err = await gcpProvider.issue(settings({ 'service-account': SA }), ctx()).catch((e: unknown) => e);
+    const err = await gcpProvider
+      .issue(settings({ 'service-account': SA }), ctx())
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CloudError);
     expect((err as CloudError).retryable).toBe(true);
     expect((err as Error).message).toContain(`${google.url}/v1/token`);
