@@ -18,7 +18,11 @@ registerHooks({
     try {
       return next(specifier, context);
     } catch (err) {
-      if (specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL?.includes('/src/')) {
+      if (
+        specifier.startsWith('.') &&
+        specifier.endsWith('.js') &&
+        context.parentURL?.includes('/src/')
+      ) {
         return next(specifier.slice(0, -3) + '.ts', context);
       }
       throw err;
@@ -26,7 +30,9 @@ registerHooks({
   },
   load(url, context, next) {
     if (url.startsWith('file:') && url.endsWith('.ts') && url.includes('/src/')) {
-      const source = stripTypeScriptTypes(readFileSync(fileURLToPath(url), 'utf8'), { mode: 'transform' });
+      const source = stripTypeScriptTypes(readFileSync(fileURLToPath(url), 'utf8'), {
+        mode: 'transform',
+      });
       return { format: 'module', source, shortCircuit: true };
     }
     return next(url, context);
@@ -36,12 +42,15 @@ registerHooks({
 const RUNS = 2000;
 const POLICY = `version: 1
 rules:
-${Array.from({ length: 20 }, (_, i) => `  - name: rule-${i}
+${Array.from(
+  { length: 20 },
+  (_, i) => `  - name: rule-${i}
     when:
       repository: acme/repo-${i}
       ref: [refs/heads/main, "refs/tags/v*"]
       event_name: [push, workflow_dispatch]
-    allow: { provider: aws, role: arn:aws:iam::123456789012:role/r${i}, max-duration: 15m, delivery: run }`).join('\n')}
+    allow: { provider: aws, role: arn:aws:iam::123456789012:role/r${i}, max-duration: 15m, delivery: run }`,
+).join('\n')}
   - name: deploy-prod
     when:
       repository: acme/site
@@ -57,7 +66,10 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-async function time(runs: number, fn: () => unknown | Promise<unknown>): Promise<{ median: number; p95: number }> {
+async function time(
+  runs: number,
+  fn: () => unknown | Promise<unknown>,
+): Promise<{ median: number; p95: number }> {
   for (let i = 0; i < 50; i++) await fn(); // warm-up: JIT, caches
   const xs: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -77,25 +89,45 @@ export async function benchPolicy(): Promise<string> {
   const { startOidcIssuer } = await import(new URL('test/emulators/oidc.ts', root).href);
 
   const clock = new Clock();
-  const oidc = await startOidcIssuer({ clock, claims: { repository: 'acme/site', environment: 'production', ref: 'refs/heads/main', event_name: 'push' } });
+  const oidc = await startOidcIssuer({
+    clock,
+    claims: {
+      repository: 'acme/site',
+      environment: 'production',
+      ref: 'refs/heads/main',
+      event_name: 'push',
+    },
+  });
   const dir = mkdtempSync(join(tmpdir(), 'jit-bench-policy-'));
   const file = join(dir, 'jit-policy.yml');
   writeFileSync(file, POLICY);
   const cacheDir = join(dir, 'cache');
   const aud = 'sts.amazonaws.com';
-  const request = { provider: 'aws', principal: 'arn:aws:iam::123456789012:role/deploy', duration: 900, delivery: 'run' };
+  const request = {
+    provider: 'aws',
+    principal: 'arn:aws:iam::123456789012:role/deploy',
+    duration: 900,
+    delivery: 'run',
+  };
   try {
-    const token: string = await oidc.mint({ job_workflow_ref: 'acme/workflows/.github/workflows/deploy.yml@refs/heads/main' }, { audience: aud });
+    const token: string = await oidc.mint(
+      { job_workflow_ref: 'acme/workflows/.github/workflows/deploy.yml@refs/heads/main' },
+      { audience: aud },
+    );
     const opts = { issuer: oidc.issuer, audience: aud, now: clock.now(), cacheDir };
     const loaded = await policy.loadPolicy(file, { explicit: true });
     const claims = await policy.verifyGitHubToken(token, opts); // fills the job's cache file
     const check = policy.decide(loaded, claims, request);
-    if (!check.allowed) throw new Error(`benchmark policy should allow: ${check.reasons.join('; ')}`);
-    const jwksFetches = () => oidc.requests.filter((r: { path: string }) => r.path === '/.well-known/jwks').length;
+    if (!check.allowed)
+      throw new Error(`benchmark policy should allow: ${check.reasons.join('; ')}`);
+    const jwksFetches = () =>
+      oidc.requests.filter((r: { path: string }) => r.path === '/.well-known/jwks').length;
     const fetchesBefore = jwksFetches();
 
     const decideOnly = await time(RUNS * 5, () => policy.decide(loaded, claims, request));
-    const warm = await time(RUNS, async () => policy.decide(loaded, await policy.verifyGitHubToken(token, opts), request));
+    const warm = await time(RUNS, async () =>
+      policy.decide(loaded, await policy.verifyGitHubToken(token, opts), request),
+    );
     const fromFile = await time(RUNS, async () => {
       verify.clearKeyCache(); // a later step: new process, only the cache file is left
       return policy.decide(loaded, await policy.verifyGitHubToken(token, opts), request);
@@ -107,7 +139,8 @@ export async function benchPolicy(): Promise<string> {
     });
     const fetched = jwksFetches() - fetchesBefore;
     const ms = (x: number) => (x < 0.1 ? `${(x * 1000).toFixed(1)} µs` : `${x.toFixed(3)} ms`);
-    const row = (what: string, r: { median: number; p95: number }, runs: number) => `| policy: ${what} | ${ms(r.median)} | ${ms(r.p95)} | ${runs} |`;
+    const row = (what: string, r: { median: number; p95: number }, runs: number) =>
+      `| policy: ${what} | ${ms(r.median)} | ${ms(r.p95)} | ${runs} |`;
     return [
       `| measure (21-rule policy, decision by the last rule) | median | p95 | runs |`,
       `|---|---|---|---|`,

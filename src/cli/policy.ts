@@ -7,7 +7,12 @@ import { matchingRules } from '../policy/decide.js';
 import { parseDuration, formatDuration } from '../policy/duration.js';
 import { exportTrust } from '../policy/export/index.js';
 import { checkIssuer } from '../policy/issuer.js';
-import { decidePartial, DEFAULT_POLICY_PATH, loadPolicy, type LoadedPolicy } from '../policy/index.js';
+import {
+  decidePartial,
+  DEFAULT_POLICY_PATH,
+  loadPolicy,
+  type LoadedPolicy,
+} from '../policy/index.js';
 
 export interface PolicyCliIo {
   stdout: (s: string) => void;
@@ -70,10 +75,19 @@ export async function policyCli(argv: string[], io: PolicyCliIo): Promise<number
 
 class UsageError extends Error {}
 
-function args<T extends Record<string, { type: 'string' | 'boolean'; short?: string }>>(argv: string[], options: T) {
+function args<T extends Record<string, { type: 'string' | 'boolean'; short?: string }>>(
+  argv: string[],
+  options: T,
+) {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    if (positionals.length > 1) throw new UsageError(`Expected at most one policy FILE, got: ${positionals.join(' ')}`);
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length > 1)
+      throw new UsageError(`Expected at most one policy FILE, got: ${positionals.join(' ')}`);
     return { values: values as Record<string, string | boolean | undefined>, file: positionals[0] };
   } catch (err) {
     if (err instanceof UsageError) throw err;
@@ -93,7 +107,8 @@ async function load(io: PolicyCliIo, file: string | undefined): Promise<LoadedPo
   try {
     return { ...(await loadPolicy(abs, { explicit: true }))!, path: shown };
   } catch (err) {
-    if (err instanceof ConfigurationError) throw new ConfigurationError(err.message.split(abs).join(shown));
+    if (err instanceof ConfigurationError)
+      throw new ConfigurationError(err.message.split(abs).join(shown));
     throw err;
   }
 }
@@ -103,7 +118,8 @@ async function check(argv: string[], io: PolicyCliIo): Promise<number> {
   if (values['help']) return help(io);
   const policy = await load(io, file);
   const shown = policy.path;
-  for (const w of policy.warnings) io.stderr(`${shown}:${w.pos.line}:${w.pos.col}: warning: ${w.message}\n`);
+  for (const w of policy.warnings)
+    io.stderr(`${shown}:${w.pos.line}:${w.pos.col}: warning: ${w.message}\n`);
   const rules = policy.rules;
   const providers = [...new Set(rules.map((r) => r.allow.provider))].join(', ') || 'none';
   io.stdout(
@@ -123,7 +139,8 @@ async function testVerb(argv: string[], io: PolicyCliIo): Promise<number> {
   });
   if (values['help']) return help(io);
   const claimsFile = values['claims'] as string | undefined;
-  if (!claimsFile) throw new UsageError('policy test needs --claims FILE: a JSON object of OIDC token claims.');
+  if (!claimsFile)
+    throw new UsageError('policy test needs --claims FILE: a JSON object of OIDC token claims.');
   const claims = await readClaims(resolvePath(io, claimsFile), claimsFile);
   const policy = await load(io, file);
   const provider = values['provider'] as string | undefined;
@@ -134,19 +151,26 @@ async function testVerb(argv: string[], io: PolicyCliIo): Promise<number> {
     const { matched, mismatches } = matchingRules(policy, claims);
     for (const rule of matched) {
       const a = rule.allow;
-      io.stdout(`match: rule ${rule.name} → ${a.provider} ${a.principalKey} ${a.principal.source}, max ${a.maxDurationText}, delivery ${a.delivery.join('|')}\n`);
+      io.stdout(
+        `match: rule ${rule.name} → ${a.provider} ${a.principalKey} ${a.principal.source}, max ${a.maxDurationText}, delivery ${a.delivery.join('|')}\n`,
+      );
     }
     for (const m of mismatches) io.stdout(`no match: rule ${m.rule}: ${m.failures.join('; ')}\n`);
     if (matched.length === 0) io.stdout('denied: no rule matches these claims\n');
     return matched.length > 0 ? 0 : 1;
   }
   if (!(PROVIDER_IDS as readonly string[]).includes(provider)) {
-    throw new UsageError(`--provider must be one of ${PROVIDER_IDS.join(', ')}, not '${provider}'.`);
+    throw new UsageError(
+      `--provider must be one of ${PROVIDER_IDS.join(', ')}, not '${provider}'.`,
+    );
   }
   let duration: number | undefined;
   if (values['duration'] !== undefined) {
     duration = parseDuration(values['duration'] as string);
-    if (duration === undefined) throw new UsageError(`--duration '${String(values['duration'])}' is not a duration (900, 15m, 1h).`);
+    if (duration === undefined)
+      throw new UsageError(
+        `--duration '${String(values['duration'])}' is not a duration (900, 15m, 1h).`,
+      );
   }
   const delivery = values['delivery'] as string | undefined;
   if (delivery !== undefined && !['run', 'env', 'outputs'].includes(delivery)) {
@@ -159,7 +183,9 @@ async function testVerb(argv: string[], io: PolicyCliIo): Promise<number> {
     ...(delivery !== undefined ? { delivery: delivery as DeliveryMode } : {}),
   });
   if (decision.allowed) {
-    io.stdout(`allowed by rule ${decision.rule} (max ${formatDuration(decision.maxDuration!)}, delivery ${decision.delivery!.join('|')})\n`);
+    io.stdout(
+      `allowed by rule ${decision.rule} (max ${formatDuration(decision.maxDuration!)}, delivery ${decision.delivery!.join('|')})\n`,
+    );
   } else {
     io.stdout('denied: no rule allows this request\n');
   }
@@ -182,7 +208,9 @@ async function readClaims(path: string, shown: string): Promise<Record<string, u
     throw new UsageError(`Claims file '${shown}' is not JSON: ${errorMessage(err)}`);
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new UsageError(`Claims file '${shown}' must hold a JSON object of claims, such as {"repository": "acme/site", "ref": "refs/heads/main"}.`);
+    throw new UsageError(
+      `Claims file '${shown}' must hold a JSON object of claims, such as {"repository": "acme/site", "ref": "refs/heads/main"}.`,
+    );
   }
   return parsed as Record<string, unknown>;
 }
@@ -199,13 +227,17 @@ async function exportVerb(argv: string[], io: PolicyCliIo): Promise<number> {
   if (values['help']) return help(io);
   const target = values['target'] as string | undefined;
   if (!target || !(PROVIDER_IDS as readonly string[]).includes(target)) {
-    throw new UsageError(`policy export needs --target ${PROVIDER_IDS.join('|')}${target ? `, not '${target}'` : ''}.`);
+    throw new UsageError(
+      `policy export needs --target ${PROVIDER_IDS.join('|')}${target ? `, not '${target}'` : ''}.`,
+    );
   }
   const policy = await load(io, file);
   const result = exportTrust(policy, target as ProviderId, {
     ...(values['principal'] !== undefined ? { principal: values['principal'] as string } : {}),
     ...(values['account-id'] !== undefined ? { accountId: values['account-id'] as string } : {}),
-    ...(values['issuer'] !== undefined ? { issuer: checkIssuer(values['issuer'] as string, '--issuer') } : {}),
+    ...(values['issuer'] !== undefined
+      ? { issuer: checkIssuer(values['issuer'] as string, '--issuer') }
+      : {}),
     ...(values['audience'] !== undefined ? { audience: values['audience'] as string } : {}),
   });
   const json = JSON.stringify(result.document, null, 2) + '\n';

@@ -49,9 +49,23 @@ export const RECORDED_CLAIMS: readonly string[] = [
 ];
 
 /** Claims that pin the repository; a rule with none of them matches every repository. */
-export const REPOSITORY_CLAIMS = ['repository', 'repository_id', 'sub', 'job_workflow_ref', 'workflow_ref'];
+export const REPOSITORY_CLAIMS = [
+  'repository',
+  'repository_id',
+  'sub',
+  'job_workflow_ref',
+  'workflow_ref',
+];
 /** Claims that pin the ref (or a protected environment standing for it). */
-export const REF_CLAIMS = ['ref', 'sub', 'environment', 'job_workflow_ref', 'workflow_ref', 'base_ref', 'head_ref'];
+export const REF_CLAIMS = [
+  'ref',
+  'sub',
+  'environment',
+  'job_workflow_ref',
+  'workflow_ref',
+  'base_ref',
+  'head_ref',
+];
 
 /** GitHub puts strings in every claim a rule can test; numbers and booleans are compared as text. */
 export function claimText(value: unknown): string | undefined {

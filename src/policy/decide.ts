@@ -17,7 +17,8 @@ export function claimFailures(rule: Rule, claims: Record<string, unknown>): stri
     const value = claimText(claims[c.claim]);
     const wanted = c.anyOf.map(describeMatcher).join(' or ');
     if (value === undefined) failures.push(`${c.claim} is absent from the token, wants ${wanted}`);
-    else if (!c.anyOf.some((m) => m.test(value))) failures.push(`${c.claim} is '${value}', wants ${wanted}`);
+    else if (!c.anyOf.some((m) => m.test(value)))
+      failures.push(`${c.claim} is '${value}', wants ${wanted}`);
   }
   return failures;
 }
@@ -27,7 +28,11 @@ export function claimFailures(rule: Rule, claims: Record<string, unknown>): stri
  * all hold allows the request; otherwise every rule's mismatches are the reasons.
  * Pure and synchronous so it costs microseconds and can be table-tested.
  */
-export function decide(policy: LoadedPolicy, claims: Record<string, unknown>, request: PolicyRequest): Decision {
+export function decide(
+  policy: LoadedPolicy,
+  claims: Record<string, unknown>,
+  request: PolicyRequest,
+): Decision {
   return evaluate(policy, claims, request);
 }
 
@@ -40,7 +45,11 @@ export function decidePartial(
   return evaluate(policy, claims, request);
 }
 
-function evaluate(policy: LoadedPolicy, claims: Record<string, unknown>, request: Partial<PolicyRequest>): Decision {
+function evaluate(
+  policy: LoadedPolicy,
+  claims: Record<string, unknown>,
+  request: Partial<PolicyRequest>,
+): Decision {
   const mismatches: RuleMismatch[] = [];
   for (const rule of policy.rules) {
     const failures = requestFailures(rule, request);
@@ -52,7 +61,11 @@ function evaluate(policy: LoadedPolicy, claims: Record<string, unknown>, request
         maxDuration: rule.allow.maxDuration,
         delivery: rule.allow.delivery,
         reasons: allowReasons(rule, claims, request),
-        record: record(policy, claims, request, { decision: 'allowed', rule: rule.name, ruleClaims: rule.when.map((c) => c.claim) }),
+        record: record(policy, claims, request, {
+          decision: 'allowed',
+          rule: rule.name,
+          ruleClaims: rule.when.map((c) => c.claim),
+        }),
       };
     }
     mismatches.push({ rule: rule.name, failures });
@@ -61,7 +74,11 @@ function evaluate(policy: LoadedPolicy, claims: Record<string, unknown>, request
     policy.rules.length === 0
       ? ['the policy has no rules, so nothing is allowed']
       : mismatches.map((m) => `rule ${m.rule}: ${m.failures.join('; ')}`);
-  return { allowed: false, reasons, record: record(policy, claims, request, { decision: 'denied', mismatches }) };
+  return {
+    allowed: false,
+    reasons,
+    record: record(policy, claims, request, { decision: 'denied', mismatches }),
+  };
 }
 
 function requestFailures(rule: Rule, request: Partial<PolicyRequest>): string[] {
@@ -72,7 +89,9 @@ function requestFailures(rule: Rule, request: Partial<PolicyRequest>): string[] 
     return failures; // the other fields mean nothing for another cloud
   }
   if (request.principal !== undefined && !a.principal.test(request.principal)) {
-    failures.push(`${a.principalKey} is '${request.principal}', wants ${describeMatcher(a.principal)}`);
+    failures.push(
+      `${a.principalKey} is '${request.principal}', wants ${describeMatcher(a.principal)}`,
+    );
   }
   if (request.duration !== undefined && request.duration > a.maxDuration) {
     failures.push(
@@ -85,12 +104,24 @@ function requestFailures(rule: Rule, request: Partial<PolicyRequest>): string[] 
   return failures;
 }
 
-function allowReasons(rule: Rule, claims: Record<string, unknown>, request: Partial<PolicyRequest>): string[] {
+function allowReasons(
+  rule: Rule,
+  claims: Record<string, unknown>,
+  request: Partial<PolicyRequest>,
+): string[] {
   const a = rule.allow;
-  const reasons = rule.when.map((c) => `${c.claim} '${claimText(claims[c.claim])}' matches ${c.anyOf.map(describeMatcher).join(' or ')}`);
-  if (request.principal !== undefined) reasons.push(`${a.principalKey} '${request.principal}' matches ${describeMatcher(a.principal)}`);
+  const reasons = rule.when.map(
+    (c) =>
+      `${c.claim} '${claimText(claims[c.claim])}' matches ${c.anyOf.map(describeMatcher).join(' or ')}`,
+  );
+  if (request.principal !== undefined)
+    reasons.push(
+      `${a.principalKey} '${request.principal}' matches ${describeMatcher(a.principal)}`,
+    );
   if (request.duration !== undefined) {
-    reasons.push(`duration ${formatDuration(request.duration)} is within max-duration ${a.maxDurationText}`);
+    reasons.push(
+      `duration ${formatDuration(request.duration)} is within max-duration ${a.maxDurationText}`,
+    );
   }
   if (request.delivery !== undefined && a.delivery.length < 3) {
     reasons.push(`delivery ${request.delivery} is one of ${a.delivery.join(', ')}`);
@@ -102,7 +133,12 @@ function record(
   policy: LoadedPolicy,
   claims: Record<string, unknown>,
   request: Partial<PolicyRequest>,
-  extra: { decision: 'allowed' | 'denied'; rule?: string; ruleClaims?: string[]; mismatches?: RuleMismatch[] },
+  extra: {
+    decision: 'allowed' | 'denied';
+    rule?: string;
+    ruleClaims?: string[];
+    mismatches?: RuleMismatch[];
+  },
 ): Record<string, unknown> {
   const keep = new Set([...RECORDED_CLAIMS, ...(extra.ruleClaims ?? [])]);
   const deciding: Record<string, string> = {};
@@ -115,14 +151,22 @@ function record(
     ...(extra.rule ? { rule: extra.rule } : {}),
     policyPath: policy.path,
     policyDigest: `sha256:${policy.digest}`,
-    request: { provider: request.provider, principal: request.principal, duration: request.duration, delivery: request.delivery },
+    request: {
+      provider: request.provider,
+      principal: request.principal,
+      duration: request.duration,
+      delivery: request.delivery,
+    },
     claims: deciding,
     ...(extra.mismatches ? { mismatches: extra.mismatches } : {}),
   };
 }
 
 /** Rules whose claim conditions hold, whatever the request: for `policy test` without a request. */
-export function matchingRules(policy: LoadedPolicy, claims: Record<string, unknown>): { matched: Rule[]; mismatches: RuleMismatch[] } {
+export function matchingRules(
+  policy: LoadedPolicy,
+  claims: Record<string, unknown>,
+): { matched: Rule[]; mismatches: RuleMismatch[] } {
   const matched: Rule[] = [];
   const mismatches: RuleMismatch[] = [];
   for (const rule of policy.rules) {

@@ -3,5 +3,10 @@ export type { Decision, LoadedPolicy, PolicyRequest, PolicyWarning, Rule } from 
 export { DEFAULT_POLICY_PATH, loadPolicy, parsePolicy } from './load.js';
 export { decide, decidePartial } from './decide.js';
 export { renderDecision } from './render.js';
-export { verifyGitHubToken, TokenRejectedError, type TokenRejection, type VerifyOptions } from './verify.js';
+export {
+  verifyGitHubToken,
+  TokenRejectedError,
+  type TokenRejection,
+  type VerifyOptions,
+} from './verify.js';
 export { checkIssuer, GITHUB_ISSUER } from './issuer.js';

@@ -26,7 +26,9 @@ export function checkIssuer(value: string | undefined, input = 'oidc-issuer'): s
     );
   }
   if (url.search || url.hash || url.username || url.password) {
-    throw new ConfigurationError(`Invalid ${input} '${text}': an issuer URL has no query, fragment or credentials.`);
+    throw new ConfigurationError(
+      `Invalid ${input} '${text}': an issuer URL has no query, fragment or credentials.`,
+    );
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new ConfigurationError(
@@ -41,13 +43,15 @@ export function checkIssuer(value: string | undefined, input = 'oidc-issuer'): s
 
 /** The same rule for URLs the issuer's discovery document points to (jwks_uri). */
 export function checkFetchUrl(value: unknown, what: string): string {
-  if (typeof value !== 'string') throw new Error(`The OIDC ${what} is missing from the issuer's discovery document.`);
+  if (typeof value !== 'string')
+    throw new Error(`The OIDC ${what} is missing from the issuer's discovery document.`);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     throw new Error(`The OIDC ${what} '${value}' in the discovery document is not a URL.`);
   }
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) return value;
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)))
+    return value;
   throw new Error(`The OIDC ${what} '${value}' must be https (http only on loopback).`);
 }

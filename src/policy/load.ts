@@ -1,12 +1,35 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import { ConfigurationError } from '../errors.js';
 import { PROVIDER_IDS, type DeliveryMode, type ProviderId } from '../providers/provider.js';
-import { closest, MATCHABLE_CLAIMS, REF_CLAIMS, REPOSITORY_CLAIMS, suggestClaim } from './claims.js';
+import {
+  closest,
+  MATCHABLE_CLAIMS,
+  REF_CLAIMS,
+  REPOSITORY_CLAIMS,
+  suggestClaim,
+} from './claims.js';
 import { MAX_POLICY_DURATION, formatDuration, parseDuration } from './duration.js';
 import { compileMatcher, matchesAnything } from './matcher.js';
-import type { Condition, LoadedPolicy, Matcher, PolicyWarning, Rule, RuleAllow, SourcePos } from './types.js';
+import type {
+  Condition,
+  LoadedPolicy,
+  Matcher,
+  PolicyWarning,
+  Rule,
+  RuleAllow,
+  SourcePos,
+} from './types.js';
 
 export const DEFAULT_POLICY_PATH = '.github/jit-policy.yml';
 
@@ -25,8 +48,14 @@ const ALLOW_KEYS = ['provider', ...ALL_PRINCIPAL_KEYS, 'max-duration', 'delivery
 
 /** Shapes an exact principal must have, so that a typo is caught here rather than as a silent deny. */
 const PRINCIPAL_SHAPES: Record<string, { re: RegExp; example: string }> = {
-  role: { re: /^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/, example: 'arn:aws:iam::123456789012:role/deploy' },
-  'service-account': { re: /^[^@\s]+@[^@\s]+$/, example: 'deploy@my-project.iam.gserviceaccount.com' },
+  role: {
+    re: /^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/,
+    example: 'arn:aws:iam::123456789012:role/deploy',
+  },
+  'service-account': {
+    re: /^[^@\s]+@[^@\s]+$/,
+    example: 'deploy@my-project.iam.gserviceaccount.com',
+  },
   'workload-identity-provider': {
     re: /^projects\/[0-9]+\/locations\/global\/workloadIdentityPools\/[a-z0-9-]+\/providers\/[a-z0-9-]+$/,
     example: 'projects/123456789/locations/global/workloadIdentityPools/github/providers/actions',
@@ -42,7 +71,10 @@ const PRINCIPAL_SHAPES: Record<string, { re: RegExp; example: string }> = {
  * file means "no policy" and returns undefined; every other problem is a ConfigurationError
  * listing each mistake as file:line:col.
  */
-export async function loadPolicy(path: string, opts: { explicit: boolean }): Promise<LoadedPolicy | undefined> {
+export async function loadPolicy(
+  path: string,
+  opts: { explicit: boolean },
+): Promise<LoadedPolicy | undefined> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -63,7 +95,11 @@ export function parsePolicy(bytes: Buffer | string, path: string): LoadedPolicy 
   const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
   const digest = createHash('sha256').update(buf).digest('hex');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(buf.toString('utf8'), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(buf.toString('utf8'), {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const checker = new Checker(path, lineCounter, doc);
   for (const e of doc.errors) checker.error(e.pos[0], e.message.split('\n')[0]!);
   if (doc.errors.length === 0) checker.root();
@@ -95,7 +131,10 @@ class Checker {
   throwIfAny(): void {
     if (this.errors.length === 0) return;
     const shown = this.errors.slice(0, 20);
-    const more = this.errors.length > shown.length ? `\n  ... and ${this.errors.length - shown.length} more` : '';
+    const more =
+      this.errors.length > shown.length
+        ? `\n  ... and ${this.errors.length - shown.length} more`
+        : '';
     throw new ConfigurationError(
       `Policy file '${this.path}' is not valid (${this.errors.length} problem${this.errors.length === 1 ? '' : 's'}):\n  ${shown.join('\n  ')}${more}`,
     );
@@ -107,7 +146,10 @@ class Checker {
   }
 
   /** Pairs of a mapping, with string keys; errors for anything else. */
-  private entries(node: Node | null, what: string): Array<{ key: string; keyNode: Node; value: Node | null }> {
+  private entries(
+    node: Node | null,
+    what: string,
+  ): Array<{ key: string; keyNode: Node; value: Node | null }> {
     if (!isMap(node)) {
       this.error(node, `${what} must be a mapping (key: value lines)`);
       return [];
@@ -126,7 +168,10 @@ class Checker {
 
   private unknownKey(keyNode: Node, key: string, where: string, known: readonly string[]): void {
     const hint = closest(key, known);
-    this.error(keyNode, `unknown key '${key}' in ${where}${hint ? ` (did you mean '${hint}'?)` : ''}; allowed: ${known.join(', ')}`);
+    this.error(
+      keyNode,
+      `unknown key '${key}' in ${where}${hint ? ` (did you mean '${hint}'?)` : ''}; allowed: ${known.join(', ')}`,
+    );
   }
 
   private string(node: Node | null, what: string): string | undefined {
@@ -150,10 +195,16 @@ class Checker {
     }
     if (version === undefined) this.error(root, "missing 'version: 1'");
     else if (!(isScalar(version) && (version.value === 1 || version.value === '1'))) {
-      this.error(version, `unsupported version '${isScalar(version) ? String(version.value) : '?'}': this action reads version 1`);
+      this.error(
+        version,
+        `unsupported version '${isScalar(version) ? String(version.value) : '?'}': this action reads version 1`,
+      );
     }
     if (rules === undefined) {
-      this.error(root, "missing 'rules:' (a list of rules; with a policy file, whatever no rule allows is denied)");
+      this.error(
+        root,
+        "missing 'rules:' (a list of rules; with a policy file, whatever no rule allows is denied)",
+      );
       return;
     }
     if (!isSeq(rules)) {
@@ -161,7 +212,11 @@ class Checker {
       return;
     }
     if (rules.items.length === 0) {
-      this.warnings.push({ rule: '', message: 'the policy has no rules: every request is denied', pos: this.pos(rules) });
+      this.warnings.push({
+        rule: '',
+        message: 'the policy has no rules: every request is denied',
+        pos: this.pos(rules),
+      });
     }
     const seen = new Map<string, SourcePos>();
     for (const item of rules.items) {
@@ -169,7 +224,10 @@ class Checker {
       if (!rule) continue;
       const prev = seen.get(rule.name);
       if (prev) {
-        this.error(item as Node, `rule name '${rule.name}' is used twice (first at line ${prev.line}); names must be unique, they are what the ledger records`);
+        this.error(
+          item as Node,
+          `rule name '${rule.name}' is used twice (first at line ${prev.line}); names must be unique, they are what the ledger records`,
+        );
         continue;
       }
       seen.set(rule.name, rule.pos);
@@ -193,7 +251,10 @@ class Checker {
         case 'name':
           name = this.string(value, 'rule name');
           if (name !== undefined && !RULE_NAME.test(name)) {
-            this.error(value, `rule name '${name}' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit`);
+            this.error(
+              value,
+              `rule name '${name}' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit`,
+            );
           }
           break;
         case 'description':
@@ -211,9 +272,15 @@ class Checker {
           this.unknownKey(keyNode, key, 'a rule', RULE_KEYS);
       }
     }
-    if (name === undefined && !entries.some((e) => e.key === 'name')) this.error(node, "a rule needs a 'name'");
-    if (!whenSeen) this.error(node, `rule '${name ?? '?'}' needs 'when:' (the claims it requires; write 'when: {}' only if it really is for every workflow)`);
-    if (!allowSeen) this.error(node, `rule '${name ?? '?'}' needs 'allow:' (provider, principal, max-duration)`);
+    if (name === undefined && !entries.some((e) => e.key === 'name'))
+      this.error(node, "a rule needs a 'name'");
+    if (!whenSeen)
+      this.error(
+        node,
+        `rule '${name ?? '?'}' needs 'when:' (the claims it requires; write 'when: {}' only if it really is for every workflow)`,
+      );
+    if (!allowSeen)
+      this.error(node, `rule '${name ?? '?'}' needs 'allow:' (provider, principal, max-duration)`);
     if (this.errors.length > before || !name || !when || !allow) return undefined;
     return { name, ...(description ? { description } : {}), when, allow, pos: this.pos(node) };
   }
@@ -223,15 +290,31 @@ class Checker {
     for (const { key, keyNode, value } of this.entries(node, "'when'")) {
       if (!MATCHABLE_CLAIMS.includes(key)) {
         const hint = suggestClaim(key);
-        this.error(keyNode, `unknown claim '${key}' in 'when'${hint ? ` (did you mean '${hint}'?)` : ''}; see the claims of a GitHub OIDC token: ${MATCHABLE_CLAIMS.join(', ')}`);
+        this.error(
+          keyNode,
+          `unknown claim '${key}' in 'when'${hint ? ` (did you mean '${hint}'?)` : ''}; see the claims of a GitHub OIDC token: ${MATCHABLE_CLAIMS.join(', ')}`,
+        );
         continue;
       }
       const anyOf: Matcher[] = [];
-      const items: Array<Node | null> = isSeq(value) ? value.items.map((i) => this.resolve(i)) : [value];
-      if (isSeq(value) && items.length === 0) this.error(value, `'${key}': an empty list matches nothing; remove the condition or list values`);
+      const items: Array<Node | null> = isSeq(value)
+        ? value.items.map((i) => this.resolve(i))
+        : [value];
+      if (isSeq(value) && items.length === 0)
+        this.error(
+          value,
+          `'${key}': an empty list matches nothing; remove the condition or list values`,
+        );
       for (const item of items) {
-        if (!isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number') || item.value === '') {
-          this.error(item ?? value, `'${key}' must be a string or a list of strings (exact value, glob with * or ?, or a ^...$ pattern)`);
+        if (
+          !isScalar(item) ||
+          (typeof item.value !== 'string' && typeof item.value !== 'number') ||
+          item.value === ''
+        ) {
+          this.error(
+            item ?? value,
+            `'${key}' must be a string or a list of strings (exact value, glob with * or ?, or a ^...$ pattern)`,
+          );
           continue;
         }
         const m = compileMatcher(String(item.value));
@@ -256,8 +339,13 @@ class Checker {
     if (!providerField) this.error(node, `'allow' needs 'provider' (${PROVIDER_IDS.join(', ')})`);
     else {
       const p = isScalar(providerField.value) ? providerField.value.value : undefined;
-      if (typeof p === 'string' && (PROVIDER_IDS as readonly string[]).includes(p)) provider = p as ProviderId;
-      else this.error(providerField.value, `provider must be one of ${PROVIDER_IDS.join(', ')}, not '${String(p)}'`);
+      if (typeof p === 'string' && (PROVIDER_IDS as readonly string[]).includes(p))
+        provider = p as ProviderId;
+      else
+        this.error(
+          providerField.value,
+          `provider must be one of ${PROVIDER_IDS.join(', ')}, not '${String(p)}'`,
+        );
     }
     let principal: Matcher | undefined;
     let principalKey: string | undefined;
@@ -267,11 +355,17 @@ class Checker {
         const f = fields.get(key);
         if (!f) continue;
         if (!mine.includes(key)) {
-          this.error(f.keyNode, `'${key}' does not apply to provider ${provider}; use ${mine.map((k) => `'${k}'`).join(' or ')}`);
+          this.error(
+            f.keyNode,
+            `'${key}' does not apply to provider ${provider}; use ${mine.map((k) => `'${k}'`).join(' or ')}`,
+          );
           continue;
         }
         if (principalKey) {
-          this.error(f.keyNode, `give either '${principalKey}' or '${key}', not both: a rule allows one principal`);
+          this.error(
+            f.keyNode,
+            `give either '${principalKey}' or '${key}', not both: a rule allows one principal`,
+          );
           continue;
         }
         const text = this.string(f.value, `'${key}'`);
@@ -283,27 +377,44 @@ class Checker {
         }
         const shape = PRINCIPAL_SHAPES[key]!;
         if (m.kind === 'exact' && !shape.re.test(text)) {
-          this.error(f.value, `'${key}' value '${text}' does not look like ${key === 'client-id' ? 'a client id' : `a ${key}`} (expected e.g. ${shape.example})`);
+          this.error(
+            f.value,
+            `'${key}' value '${text}' does not look like ${key === 'client-id' ? 'a client id' : `a ${key}`} (expected e.g. ${shape.example})`,
+          );
           continue;
         }
         principal = m;
         principalKey = key;
       }
       if (!principalKey && this.errors.length === before) {
-        this.error(node, `'allow' for provider ${provider} needs ${mine.map((k) => `'${k}'`).join(' or ')}`);
+        this.error(
+          node,
+          `'allow' for provider ${provider} needs ${mine.map((k) => `'${k}'`).join(' or ')}`,
+        );
       }
     }
     let maxDuration: number | undefined;
     let maxDurationText = '';
     const md = fields.get('max-duration');
-    if (!md) this.error(node, "'allow' needs 'max-duration' (such as 15m or 1h): the longest lifetime this rule grants");
+    if (!md)
+      this.error(
+        node,
+        "'allow' needs 'max-duration' (such as 15m or 1h): the longest lifetime this rule grants",
+      );
     else {
       const raw = isScalar(md.value) ? md.value.value : undefined;
-      const seconds = typeof raw === 'string' || typeof raw === 'number' ? parseDuration(raw) : undefined;
+      const seconds =
+        typeof raw === 'string' || typeof raw === 'number' ? parseDuration(raw) : undefined;
       if (seconds === undefined) {
-        this.error(md.value, `max-duration '${String(raw)}' is not a duration: write seconds (900) or 90s, 15m, 1h, 1h30m`);
+        this.error(
+          md.value,
+          `max-duration '${String(raw)}' is not a duration: write seconds (900) or 90s, 15m, 1h, 1h30m`,
+        );
       } else if (seconds > MAX_POLICY_DURATION) {
-        this.error(md.value, `max-duration ${formatDuration(seconds)} is above 12h, the longest any cloud issues`);
+        this.error(
+          md.value,
+          `max-duration ${formatDuration(seconds)} is above 12h, the longest any cloud issues`,
+        );
       } else {
         maxDuration = seconds;
         maxDurationText = String(raw);
@@ -314,14 +425,27 @@ class Checker {
     if (dv) {
       const items = isSeq(dv.value) ? dv.value.items.map((i) => this.resolve(i)) : [dv.value];
       delivery = [];
-      if (items.length === 0) this.error(dv.value, "'delivery' is an empty list: name run, env or outputs");
+      if (items.length === 0)
+        this.error(dv.value, "'delivery' is an empty list: name run, env or outputs");
       for (const item of items) {
         const v = isScalar(item) ? item.value : undefined;
-        if (typeof v === 'string' && (DELIVERY_MODES as readonly string[]).includes(v)) delivery.push(v as DeliveryMode);
-        else this.error(item ?? dv.value, `delivery must be run, env or outputs (or a list of them), not '${String(v)}'`);
+        if (typeof v === 'string' && (DELIVERY_MODES as readonly string[]).includes(v))
+          delivery.push(v as DeliveryMode);
+        else
+          this.error(
+            item ?? dv.value,
+            `delivery must be run, env or outputs (or a list of them), not '${String(v)}'`,
+          );
       }
     }
-    if (this.errors.length > before || !provider || !principal || !principalKey || maxDuration === undefined) return undefined;
+    if (
+      this.errors.length > before ||
+      !provider ||
+      !principal ||
+      !principalKey ||
+      maxDuration === undefined
+    )
+      return undefined;
     return { provider, principal, principalKey, maxDuration, maxDurationText, delivery };
   }
 
@@ -344,7 +468,11 @@ class Checker {
     }
     for (const c of rule.when) {
       if (c.anyOf.some(matchesAnything)) {
-        this.warnings.push({ rule: rule.name, message: `rule '${rule.name}': '${c.claim}' matches any value, so it restricts nothing`, pos: c.pos });
+        this.warnings.push({
+          rule: rule.name,
+          message: `rule '${rule.name}': '${c.claim}' matches any value, so it restricts nothing`,
+          pos: c.pos,
+        });
       }
     }
   }

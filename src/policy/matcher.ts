@@ -41,9 +41,15 @@ export function globToRegExp(glob: string): RegExp {
 /** True when the matcher would accept any value: such a condition restricts nothing. */
 export function matchesAnything(m: Matcher): boolean {
   if (m.kind === 'exact') return false;
-  return ['', 'x', 'o/r', 'repo:o/r:ref:refs/heads/main', '0', ' ', 'a\nb'].every((probe) => m.test(probe));
+  return ['', 'x', 'o/r', 'repo:o/r:ref:refs/heads/main', '0', ' ', 'a\nb'].every((probe) =>
+    m.test(probe),
+  );
 }
 
 export function describeMatcher(m: Matcher): string {
-  return m.kind === 'exact' ? `'${m.source}'` : m.kind === 'glob' ? `glob '${m.source}'` : `pattern '${m.source}'`;
+  return m.kind === 'exact'
+    ? `'${m.source}'`
+    : m.kind === 'glob'
+      ? `glob '${m.source}'`
+      : `pattern '${m.source}'`;
 }

@@ -1,7 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet } from 'jose';
+import {
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+} from 'jose';
 import { checkFetchUrl, checkIssuer } from './issuer.js';
 
 export type TokenRejection =
@@ -49,7 +56,10 @@ interface CachedKeys {
   fetchedAt: number;
 }
 
-const memory = new Map<string, { entry: CachedKeys; keySet: ReturnType<typeof createLocalJWKSet> }>();
+const memory = new Map<
+  string,
+  { entry: CachedKeys; keySet: ReturnType<typeof createLocalJWKSet> }
+>();
 
 /** Forget the in-process copy (tests and the benchmark measure the cold and the disk-cached paths). */
 export function clearKeyCache(): void {
@@ -62,7 +72,10 @@ export function clearKeyCache(): void {
  * `cacheDir`, so the later steps of a job reuse them; an unknown `kid` (key rotation) causes
  * one refetch.
  */
-export async function verifyGitHubToken(token: string, opts: VerifyOptions): Promise<Record<string, unknown>> {
+export async function verifyGitHubToken(
+  token: string,
+  opts: VerifyOptions,
+): Promise<Record<string, unknown>> {
   const issuer = checkIssuer(opts.issuer);
   const { alg, kid } = precheck(token, issuer);
   if (!ALGORITHMS.includes(alg)) {
@@ -73,7 +86,11 @@ export async function verifyGitHubToken(token: string, opts: VerifyOptions): Pro
   }
   const now = opts.now ?? new Date();
   let keys = await keysFor(issuer, opts.cacheDir, now, false);
-  if (kid !== undefined && !hasKid(keys.entry.jwks, kid) && keys.entry.fetchedAt < now.getTime() - 1000) {
+  if (
+    kid !== undefined &&
+    !hasKid(keys.entry.jwks, kid) &&
+    keys.entry.fetchedAt < now.getTime() - 1000
+  ) {
     keys = await keysFor(issuer, opts.cacheDir, now, true);
   }
   try {
@@ -98,7 +115,9 @@ function precheck(token: string, issuer: string): { alg: string; kid: string | u
     header = decodeProtectedHeader(token);
     payload = decodeJwt(token);
   } catch (err) {
-    throw new TokenRejectedError('The OIDC token is not a well-formed JWT.', 'malformed', { cause: err });
+    throw new TokenRejectedError('The OIDC token is not a well-formed JWT.', 'malformed', {
+      cause: err,
+    });
   }
   // Said before the signature check: a token from another issuer would otherwise read as "forged".
   if (payload.iss !== issuer) {
@@ -115,7 +134,13 @@ function hasKid(jwks: JSONWebKeySet, kid: string): boolean {
   return jwks.keys.some((k) => k.kid === kid);
 }
 
-function explain(err: unknown, issuer: string, audience: string, now: Date, jwksUri: string): Error {
+function explain(
+  err: unknown,
+  issuer: string,
+  audience: string,
+  now: Date,
+  jwksUri: string,
+): Error {
   if (err instanceof errors.JWTExpired) {
     return new TokenRejectedError(
       `The OIDC token expired at ${expiry(err.payload)} (now ${now.toISOString()}): GitHub tokens live 5 minutes; mint a fresh one for each exchange.`,
@@ -139,12 +164,22 @@ function explain(err: unknown, issuer: string, audience: string, now: Date, jwks
       );
     }
     if (err.claim === 'iss') {
-      return new TokenRejectedError(`The OIDC token was not issued by '${issuer}'.`, 'issuer', { cause: err });
+      return new TokenRejectedError(`The OIDC token was not issued by '${issuer}'.`, 'issuer', {
+        cause: err,
+      });
     }
-    return new TokenRejectedError(`The OIDC token lacks or has a bad '${err.claim}' claim: ${err.message}.`, 'malformed', { cause: err });
+    return new TokenRejectedError(
+      `The OIDC token lacks or has a bad '${err.claim}' claim: ${err.message}.`,
+      'malformed',
+      { cause: err },
+    );
   }
   if (err instanceof errors.JOSEAlgNotAllowed) {
-    return new TokenRejectedError(`The OIDC token's algorithm is not allowed: only RS256 is accepted.`, 'algorithm', { cause: err });
+    return new TokenRejectedError(
+      `The OIDC token's algorithm is not allowed: only RS256 is accepted.`,
+      'algorithm',
+      { cause: err },
+    );
   }
   if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys) {
     return new TokenRejectedError(
@@ -161,7 +196,9 @@ function explain(err: unknown, issuer: string, audience: string, now: Date, jwks
     );
   }
   if (err instanceof errors.JOSEError) {
-    return new TokenRejectedError(`The OIDC token was refused: ${err.message}.`, 'malformed', { cause: err });
+    return new TokenRejectedError(`The OIDC token was refused: ${err.message}.`, 'malformed', {
+      cause: err,
+    });
   }
   return err instanceof Error ? err : new Error(String(err));
 }
@@ -176,7 +213,10 @@ async function keysFor(
   now: Date,
   force: boolean,
 ): Promise<{ entry: CachedKeys; keySet: ReturnType<typeof createLocalJWKSet> }> {
-  const fresh = (e: CachedKeys) => e.issuer === issuer && now.getTime() - e.fetchedAt < CACHE_MAX_AGE_MS && e.fetchedAt <= now.getTime() + 60_000;
+  const fresh = (e: CachedKeys) =>
+    e.issuer === issuer &&
+    now.getTime() - e.fetchedAt < CACHE_MAX_AGE_MS &&
+    e.fetchedAt <= now.getTime() + 60_000;
   if (!force) {
     const hit = memory.get(issuer);
     if (hit && fresh(hit.entry)) return hit;
@@ -195,13 +235,21 @@ async function keysFor(
 }
 
 function cacheFile(dir: string, issuer: string): string {
-  return join(dir, `oidc-keys-${createHash('sha256').update(issuer).digest('hex').slice(0, 16)}.json`);
+  return join(
+    dir,
+    `oidc-keys-${createHash('sha256').update(issuer).digest('hex').slice(0, 16)}.json`,
+  );
 }
 
 async function readCache(path: string): Promise<CachedKeys | undefined> {
   try {
     const parsed = JSON.parse(await readFile(path, 'utf8')) as CachedKeys;
-    if (typeof parsed.issuer === 'string' && typeof parsed.fetchedAt === 'number' && Array.isArray(parsed.jwks?.keys)) return parsed;
+    if (
+      typeof parsed.issuer === 'string' &&
+      typeof parsed.fetchedAt === 'number' &&
+      Array.isArray(parsed.jwks?.keys)
+    )
+      return parsed;
   } catch {
     // Missing or torn (two steps writing at once): fetch again.
   }
@@ -219,14 +267,20 @@ async function writeCache(dir: string, path: string, entry: CachedKeys): Promise
 async function getJson(url: string, what: string): Promise<Record<string, unknown>> {
   let res: Response;
   try {
-    res = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    res = await fetch(url, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    });
   } catch (err) {
-    throw new Error(`Could not fetch the OIDC ${what} from ${url}: ${(err as Error).message}`, { cause: err });
+    throw new Error(`Could not fetch the OIDC ${what} from ${url}: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   if (!res.ok) throw new Error(`Could not fetch the OIDC ${what} from ${url}: HTTP ${res.status}.`);
   try {
     const body = (await res.json()) as unknown;
-    if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+    if (body && typeof body === 'object' && !Array.isArray(body))
+      return body as Record<string, unknown>;
   } catch {
     // fall through
   }

@@ -6,14 +6,32 @@ import { policyCli } from '../../src/cli/policy.ts';
 
 const cwd = mkdtempSync(join(tmpdir(), 'jit-policy-cli-'));
 mkdirSync(join(cwd, '.github'));
-writeFileSync(join(cwd, '.github/jit-policy.yml'), readFileSync(new URL('./fixtures/valid/issue-example.yml', import.meta.url)));
-writeFileSync(join(cwd, 'bad.yml'), readFileSync(new URL('./fixtures/invalid/unknown-claim.yml', import.meta.url)));
-writeFileSync(join(cwd, 'claims.json'), JSON.stringify({ repository: 'acme/site', ref: 'refs/heads/main', environment: 'production', event_name: 'push' }));
+writeFileSync(
+  join(cwd, '.github/jit-policy.yml'),
+  readFileSync(new URL('./fixtures/valid/issue-example.yml', import.meta.url)),
+);
+writeFileSync(
+  join(cwd, 'bad.yml'),
+  readFileSync(new URL('./fixtures/invalid/unknown-claim.yml', import.meta.url)),
+);
+writeFileSync(
+  join(cwd, 'claims.json'),
+  JSON.stringify({
+    repository: 'acme/site',
+    ref: 'refs/heads/main',
+    environment: 'production',
+    event_name: 'push',
+  }),
+);
 
 async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await policyCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
+  const code = await policyCli(argv, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    cwd,
+  });
   return { code, stdout, stderr };
 }
 
@@ -21,26 +39,46 @@ describe('jit-credentials policy', () => {
   it('check: valid default file, with its warnings and digest', async () => {
     const r = await run('check');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^\.github\/jit-policy\.yml: valid, 2 rules \(providers: aws, gcp\), 1 warning, sha256:[0-9a-f]{64}\n$/);
-    expect(r.stderr).toBe(".github/jit-policy.yml:15:5: warning: rule 'preview' matches any ref: add 'ref' or 'environment' to 'when'\n");
+    expect(r.stdout).toMatch(
+      /^\.github\/jit-policy\.yml: valid, 2 rules \(providers: aws, gcp\), 1 warning, sha256:[0-9a-f]{64}\n$/,
+    );
+    expect(r.stderr).toBe(
+      ".github/jit-policy.yml:15:5: warning: rule 'preview' matches any ref: add 'ref' or 'environment' to 'when'\n",
+    );
   });
 
   it('check: invalid file names the place, exit 1; missing file, exit 1', async () => {
     const r = await run('check', 'bad.yml');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^Policy file 'bad\.yml' is not valid \(1 problem\):\n {2}bad\.yml:6:7: unknown claim 'repo'/);
+    expect(r.stderr).toMatch(
+      /^Policy file 'bad\.yml' is not valid \(1 problem\):\n {2}bad\.yml:6:7: unknown claim 'repo'/,
+    );
     expect((await run('check', 'nope.yml')).stderr).toMatch(/'nope\.yml' does not exist/);
   });
 
   it('test: lists matching rules from claims alone', async () => {
     const r = await run('test', '--claims', 'claims.json');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('match: rule deploy-prod → aws role arn:aws:iam::123456789012:role/deploy, max 15m, delivery run');
-    expect(r.stdout).toContain("no match: rule preview: event_name is 'push', wants 'pull_request'");
+    expect(r.stdout).toContain(
+      'match: rule deploy-prod → aws role arn:aws:iam::123456789012:role/deploy, max 15m, delivery run',
+    );
+    expect(r.stdout).toContain(
+      "no match: rule preview: event_name is 'push', wants 'pull_request'",
+    );
   });
 
   it('test: a full request is allowed or denied with the reasons; exit 0 / 1', async () => {
-    const base = ['test', '--claims', 'claims.json', '--provider', 'aws', '--principal', 'arn:aws:iam::123456789012:role/deploy', '--delivery', 'run'];
+    const base = [
+      'test',
+      '--claims',
+      'claims.json',
+      '--provider',
+      'aws',
+      '--principal',
+      'arn:aws:iam::123456789012:role/deploy',
+      '--delivery',
+      'run',
+    ];
     const ok = await run(...base, '--duration', '15m');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^allowed by rule deploy-prod \(max 15m, delivery run\)/);
@@ -56,7 +94,9 @@ describe('jit-credentials policy', () => {
     expect(r.stderr).toMatch(/^note: /m);
     const f = await run('export', '--target', 'gcp', '-o', 'gcp.json');
     expect(f.stdout).toBe('');
-    expect(JSON.parse(readFileSync(join(cwd, 'gcp.json'), 'utf8')).attributeCondition).toBe("(assertion.event_name == 'pull_request' && assertion.repository == 'acme/site')");
+    expect(JSON.parse(readFileSync(join(cwd, 'gcp.json'), 'utf8')).attributeCondition).toBe(
+      "(assertion.event_name == 'pull_request' && assertion.repository == 'acme/site')",
+    );
     const none = await run('export', '--target', 'azure');
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/no rule for provider azure/);
@@ -66,9 +106,13 @@ describe('jit-credentials policy', () => {
     expect((await run('export')).stderr).toMatch(/needs --target aws\|azure\|gcp/);
     expect((await run('export')).code).toBe(2);
     expect((await run('test')).stderr).toMatch(/needs --claims FILE/);
-    expect((await run('test', '--claims', 'claims.json', '--duration', '5m')).stderr).toMatch(/--duration needs --provider/);
+    expect((await run('test', '--claims', 'claims.json', '--duration', '5m')).stderr).toMatch(
+      /--duration needs --provider/,
+    );
     expect((await run('check', '--bogus')).code).toBe(2);
     expect((await run('frobnicate')).code).toBe(2);
-    expect((await run('export', '--target', 'aws', '--issuer', 'http://example.com')).stderr).toMatch(/plain http is accepted only on loopback/);
+    expect(
+      (await run('export', '--target', 'aws', '--issuer', 'http://example.com')).stderr,
+    ).toMatch(/plain http is accepted only on loopback/);
   });
 });

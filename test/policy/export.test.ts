@@ -17,19 +17,30 @@ const HOST = 'token.actions.githubusercontent.com';
 
 // Independent of src: AWS StringLike and Entra `matches` wildcards, * any run, ? one character.
 function wildcard(pattern: string, value: string): boolean {
-  const re = new RegExp('^' + pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/]/g, '\\$&'))).join('') + '$', 's');
+  const re = new RegExp(
+    '^' +
+      pattern
+        .split('')
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/]/g, '\\$&')))
+        .join('') +
+      '$',
+    's',
+  );
   return re.test(value);
 }
 
 function awsAllows(doc: any, claims: Record<string, string | undefined>): boolean {
   return doc.Statement.some((st: any) =>
-    Object.entries(st.Condition as Record<string, Record<string, string | string[]>>).every(([op, keys]) =>
-      Object.entries(keys).every(([key, want]) => {
-        const value = claims[key.slice(HOST.length + 1)];
-        if (value === undefined) return false;
-        const list = Array.isArray(want) ? want : [want];
-        return op === 'StringEquals' ? list.includes(value) : list.some((p) => wildcard(p, value));
-      }),
+    Object.entries(st.Condition as Record<string, Record<string, string | string[]>>).every(
+      ([op, keys]) =>
+        Object.entries(keys).every(([key, want]) => {
+          const value = claims[key.slice(HOST.length + 1)];
+          if (value === undefined) return false;
+          const list = Array.isArray(want) ? want : [want];
+          return op === 'StringEquals'
+            ? list.includes(value)
+            : list.some((p) => wildcard(p, value));
+        }),
     ),
   );
 }
@@ -48,23 +59,37 @@ function azureAllows(creds: any[], claims: Record<string, string | undefined>): 
 
 /** A CEL evaluator for exactly the subset the export writes: ==, in [...], .matches(), &&, ||, (). */
 function celAllows(expr: string, claims: Record<string, string | undefined>): boolean {
-  const tokens = expr.match(/'(?:[^'\\]|\\.)*'|&&|\|\||==|\bin\b|\.matches\(|[()[\],]|assertion\.[a-z_]+|true/g)!;
+  const tokens = expr.match(
+    /'(?:[^'\\]|\\.)*'|&&|\|\||==|\bin\b|\.matches\(|[()[\],]|assertion\.[a-z_]+|true/g,
+  )!;
   expect(tokens.join('').replace(/\s/g, '')).toBe(expr.replace(/\s/g, ''));
   let i = 0;
   const str = (t: string) => t.slice(1, -1).replace(/\\(.)/g, '$1');
   const or = (): boolean => {
     let v = and();
-    while (tokens[i] === '||') { i++; const r = and(); v = v || r; }
+    while (tokens[i] === '||') {
+      i++;
+      const r = and();
+      v = v || r;
+    }
     return v;
   };
   const and = (): boolean => {
     let v = atom();
-    while (tokens[i] === '&&') { i++; const r = atom(); v = v && r; }
+    while (tokens[i] === '&&') {
+      i++;
+      const r = atom();
+      v = v && r;
+    }
     return v;
   };
   const atom = (): boolean => {
     const t = tokens[i++]!;
-    if (t === '(') { const v = or(); expect(tokens[i++]).toBe(')'); return v; }
+    if (t === '(') {
+      const v = or();
+      expect(tokens[i++]).toBe(')');
+      return v;
+    }
     if (t === 'true') return true;
     const value = claims[t.replace('assertion.', '')];
     const op = tokens[i++];
@@ -72,7 +97,10 @@ function celAllows(expr: string, claims: Record<string, string | undefined>): bo
     if (op === 'in') {
       expect(tokens[i++]).toBe('[');
       const list: string[] = [];
-      while (tokens[i] !== ']') { if (tokens[i] !== ',') list.push(str(tokens[i]!)); i++; }
+      while (tokens[i] !== ']') {
+        if (tokens[i] !== ',') list.push(str(tokens[i]!));
+        i++;
+      }
       i++;
       return value !== undefined && list.includes(value);
     }
@@ -93,11 +121,27 @@ function grid(aud: string): Array<Record<string, string | undefined>> {
   const out: Array<Record<string, string | undefined>> = [];
   for (const repository of ['acme/site', 'acme/api', 'evil/site']) {
     for (const event_name of ['push', 'pull_request', 'workflow_dispatch']) {
-      for (const ref of event_name === 'pull_request' ? ['refs/pull/7/merge'] : ['refs/heads/main', 'refs/heads/dev', 'refs/tags/v1.2.3']) {
+      for (const ref of event_name === 'pull_request'
+        ? ['refs/pull/7/merge']
+        : ['refs/heads/main', 'refs/heads/dev', 'refs/tags/v1.2.3']) {
         for (const environment of [undefined, 'production', 'staging']) {
-          for (const wf of ['acme/workflows/.github/workflows/deploy.yml@refs/heads/main', 'acme/site/.github/workflows/ci.yml@refs/heads/dev']) {
-            const c = deriveClaims({ repository, event_name, ref, environment, repository_owner_id: repository.startsWith('acme') ? '65' : '666' });
-            out.push({ ...(c as unknown as Record<string, string>), job_workflow_ref: wf, environment, aud });
+          for (const wf of [
+            'acme/workflows/.github/workflows/deploy.yml@refs/heads/main',
+            'acme/site/.github/workflows/ci.yml@refs/heads/dev',
+          ]) {
+            const c = deriveClaims({
+              repository,
+              event_name,
+              ref,
+              environment,
+              repository_owner_id: repository.startsWith('acme') ? '65' : '666',
+            });
+            out.push({
+              ...(c as unknown as Record<string, string>),
+              job_workflow_ref: wf,
+              environment,
+              aud,
+            });
           }
         }
       }
@@ -123,7 +167,12 @@ rules:
 `;
 
 /** Where cloud and policy differ, the difference must be one the export noted. */
-function compare(policy: LoadedPolicy, notes: readonly string[], cloud: (c: Record<string, string | undefined>) => boolean, aud: string) {
+function compare(
+  policy: LoadedPolicy,
+  notes: readonly string[],
+  cloud: (c: Record<string, string | undefined>) => boolean,
+  aud: string,
+) {
   let agreed = 0;
   const unexplained: string[] = [];
   for (const claims of grid(aud)) {
@@ -138,8 +187,15 @@ function compare(policy: LoadedPolicy, notes: readonly string[], cloud: (c: Reco
     const explained =
       !cloudSays &&
       claims['environment'] !== undefined &&
-      policySays.every((r) => !r.when.some((c) => c.claim === 'environment') && notes.some((n) => n.includes(`rule '${r.name}': jobs that use an environment`)));
-    if (!explained) unexplained.push(`${claims['sub']} ${claims['job_workflow_ref']}: policy ${policySays.map((r) => r.name).join(',') || 'denies'}, cloud ${cloudSays ? 'allows' : 'refuses'}`);
+      policySays.every(
+        (r) =>
+          !r.when.some((c) => c.claim === 'environment') &&
+          notes.some((n) => n.includes(`rule '${r.name}': jobs that use an environment`)),
+      );
+    if (!explained)
+      unexplained.push(
+        `${claims['sub']} ${claims['job_workflow_ref']}: policy ${policySays.map((r) => r.name).join(',') || 'denies'}, cloud ${cloudSays ? 'allows' : 'refuses'}`,
+      );
   }
   expect(unexplained).toEqual([]);
   return agreed;
@@ -158,12 +214,21 @@ describe('AWS trust policy', () => {
       expect(st.Sid).toMatch(/^[A-Za-z0-9]+$/);
       expect(st.Effect).toBe('Allow');
       expect(st.Action).toBe('sts:AssumeRoleWithWebIdentity');
-      expect(st.Principal).toEqual({ Federated: `arn:aws:iam::123456789012:oidc-provider/${HOST}` });
-      for (const [op, keys] of Object.entries(st.Condition as Record<string, Record<string, unknown>>)) {
+      expect(st.Principal).toEqual({
+        Federated: `arn:aws:iam::123456789012:oidc-provider/${HOST}`,
+      });
+      for (const [op, keys] of Object.entries(
+        st.Condition as Record<string, Record<string, unknown>>,
+      )) {
         expect(['StringEquals', 'StringLike']).toContain(op);
         for (const [key, value] of Object.entries(keys)) {
-          expect(key).toMatch(new RegExp(`^${HOST.replace(/\./g, '\\.')}:(aud|sub|job_workflow_ref)$`));
-          expect(typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))).toBe(true);
+          expect(key).toMatch(
+            new RegExp(`^${HOST.replace(/\./g, '\\.')}:(aud|sub|job_workflow_ref)$`),
+          );
+          expect(
+            typeof value === 'string' ||
+              (Array.isArray(value) && value.every((v) => typeof v === 'string')),
+          ).toBe(true);
         }
       }
       expect(st.Condition.StringEquals[`${HOST}:aud`]).toBe('sts.amazonaws.com');
@@ -181,32 +246,63 @@ describe('AWS trust policy', () => {
       'repo:acme/api:ref:refs/heads/main',
       'repo:acme/api:ref:refs/tags/v*',
     ]);
-    expect(doc.Statement[1].Condition.StringEquals[`${HOST}:sub`]).toBe('repo:acme/site:environment:production');
-    expect(doc.Statement[3].Condition.StringLike[`${HOST}:job_workflow_ref`]).toBe('acme/workflows/.github/workflows/*.yml@refs/heads/main');
+    expect(doc.Statement[1].Condition.StringEquals[`${HOST}:sub`]).toBe(
+      'repo:acme/site:environment:production',
+    );
+    expect(doc.Statement[3].Condition.StringLike[`${HOST}:job_workflow_ref`]).toBe(
+      'acme/workflows/.github/workflows/*.yml@refs/heads/main',
+    );
   });
 
   it('agrees with the policy on every token of the grid, except noted cases', () => {
-    expect(compare(policy, notes, (c) => awsAllows(doc, c), 'sts.amazonaws.com')).toBeGreaterThan(100);
-    expect(notes.join('\n')).toMatch(/repository_owner_id is checked only by the workflow-side policy/);
+    expect(compare(policy, notes, (c) => awsAllows(doc, c), 'sts.amazonaws.com')).toBeGreaterThan(
+      100,
+    );
+    expect(notes.join('\n')).toMatch(
+      /repository_owner_id is checked only by the workflow-side policy/,
+    );
   });
 
   it('takes the account from --account-id for a role pattern, and needs one principal', () => {
     const p = parsePolicy(rules('aws', 'role: "arn:aws:iam::*:role/deploy"'), 'p.yml');
     expect(() => exportAws(p)).toThrow(/--account-id/);
-    expect((exportAws(p, { accountId: '210987654321' }).document as any).Statement[0].Principal.Federated).toBe(`arn:aws:iam::210987654321:oidc-provider/${HOST}`);
-    const two = parsePolicy(rules('aws', 'role: arn:aws:iam::123456789012:role/deploy').replace(/role\/deploy(?=, max-duration: 10m)/g, 'role/preview'), 'p.yml');
+    expect(
+      (exportAws(p, { accountId: '210987654321' }).document as any).Statement[0].Principal
+        .Federated,
+    ).toBe(`arn:aws:iam::210987654321:oidc-provider/${HOST}`);
+    const two = parsePolicy(
+      rules('aws', 'role: arn:aws:iam::123456789012:role/deploy').replace(
+        /role\/deploy(?=, max-duration: 10m)/g,
+        'role/preview',
+      ),
+      'p.yml',
+    );
     expect(() => exportAws(two)).toThrow(/2 principals .*--principal/);
-    expect((exportAws(two, { principal: 'arn:aws:iam::123456789012:role/preview' }).document as any).Statement).toHaveLength(2);
+    expect(
+      (exportAws(two, { principal: 'arn:aws:iam::123456789012:role/preview' }).document as any)
+        .Statement,
+    ).toHaveLength(2);
   });
 
   it('uses the GHES issuer in keys and the provider ARN', () => {
-    const d = exportAws(policy, { issuer: 'https://ghes.example.com/_services/token' }).document as any;
-    expect(d.Statement[0].Principal.Federated).toBe('arn:aws:iam::123456789012:oidc-provider/ghes.example.com/_services/token');
-    expect(Object.keys(d.Statement[0].Condition.StringEquals)).toContain('ghes.example.com/_services/token:aud');
+    const d = exportAws(policy, { issuer: 'https://ghes.example.com/_services/token' })
+      .document as any;
+    expect(d.Statement[0].Principal.Federated).toBe(
+      'arn:aws:iam::123456789012:oidc-provider/ghes.example.com/_services/token',
+    );
+    expect(Object.keys(d.Statement[0].Condition.StringEquals)).toContain(
+      'ghes.example.com/_services/token:aud',
+    );
   });
 
   it('leaves out a rule it cannot express, and says so', () => {
-    const p = parsePolicy(rules('aws', 'role: arn:aws:iam::123456789012:role/deploy').replace('"refs/tags/v*"', () => "'^refs/tags/v[0-9]+$'"), 'p.yml');
+    const p = parsePolicy(
+      rules('aws', 'role: arn:aws:iam::123456789012:role/deploy').replace(
+        '"refs/tags/v*"',
+        () => "'^refs/tags/v[0-9]+$'",
+      ),
+      'p.yml',
+    );
     const r = exportAws(p);
     expect((r.document as any).Statement.map((s: any) => s.Sid)).not.toContain('JitPolicyBranches');
     expect(r.notes.join('\n')).toMatch(/rule 'branches': 'ref' uses a \^...\$ pattern.*left out/);
@@ -214,7 +310,10 @@ describe('AWS trust policy', () => {
 });
 
 describe('Azure federated identity credentials', () => {
-  const policy = parsePolicy(rules('azure', 'client-id: 11111111-2222-3333-4444-555555555555'), 'p.yml');
+  const policy = parsePolicy(
+    rules('azure', 'client-id: 11111111-2222-3333-4444-555555555555'),
+    'p.yml',
+  );
   const { document, notes } = exportAzure(policy);
   const creds = document as any[];
 
@@ -237,25 +336,45 @@ describe('Azure federated identity credentials', () => {
   });
 
   it('uses exact subjects where it can, flexible expressions for globs and job_workflow_ref', () => {
-    expect(creds.filter((c) => c.subject).map((c) => c.subject)).toEqual(['repo:acme/site:environment:production']);
-    expect(creds.find((c) => c.description.endsWith('shared-deploy')).claimsMatchingExpression.value).toBe(
+    expect(creds.filter((c) => c.subject).map((c) => c.subject)).toEqual([
+      'repo:acme/site:environment:production',
+    ]);
+    expect(
+      creds.find((c) => c.description.endsWith('shared-deploy')).claimsMatchingExpression.value,
+    ).toBe(
       "claims['sub'] matches 'repo:acme/*:environment:staging' and claims['job_workflow_ref'] matches 'acme/workflows/.github/workflows/*.yml@refs/heads/main' and claims['repository_owner_id'] matches '65'",
     );
     expect(notes.join('\n')).toMatch(/preview feature/);
   });
 
   it('agrees with the policy on every token of the grid, except noted cases', () => {
-    expect(compare(policy, notes, (c) => azureAllows(creds, c), 'api://AzureADTokenExchange')).toBeGreaterThan(100);
+    expect(
+      compare(policy, notes, (c) => azureAllows(creds, c), 'api://AzureADTokenExchange'),
+    ).toBeGreaterThan(100);
   });
 
   it('asks for an immutable owner or repository id before writing a flexible credential without one', () => {
-    const p = parsePolicy(rules('azure', 'client-id: 11111111-2222-3333-4444-555555555555').replace(/, repository_owner_id: "65"/g, ''), 'p.yml');
-    expect(exportAzure(p).notes.join('\n')).toMatch(/requires flexible credentials for GitHub to also match repository_id or repository_owner_id/);
+    const p = parsePolicy(
+      rules('azure', 'client-id: 11111111-2222-3333-4444-555555555555').replace(
+        /, repository_owner_id: "65"/g,
+        '',
+      ),
+      'p.yml',
+    );
+    expect(exportAzure(p).notes.join('\n')).toMatch(
+      /requires flexible credentials for GitHub to also match repository_id or repository_owner_id/,
+    );
   });
 });
 
 describe('Google workload identity provider', () => {
-  const policy = parsePolicy(rules('gcp', 'service-account: deploy@p.iam.gserviceaccount.com').replace('"refs/tags/v*"', () => "'^refs/tags/v[0-9]+\\.[0-9]+\\.[0-9]+$'"), 'p.yml');
+  const policy = parsePolicy(
+    rules('gcp', 'service-account: deploy@p.iam.gserviceaccount.com').replace(
+      '"refs/tags/v*"',
+      () => "'^refs/tags/v[0-9]+\\.[0-9]+\\.[0-9]+$'",
+    ),
+    'p.yml',
+  );
   const { document } = exportGcp(policy);
   const doc = document as any;
 
@@ -273,13 +392,20 @@ describe('Google workload identity provider', () => {
 
   it('agrees exactly with the policy: Google sees every claim', () => {
     for (const claims of grid('https://iam.googleapis.com/x')) {
-      expect(celAllows(doc.attributeCondition, claims), claims['sub']).toBe(claimMatches(policy, claims).matched.length > 0);
+      expect(celAllows(doc.attributeCondition, claims), claims['sub']).toBe(
+        claimMatches(policy, claims).matched.length > 0,
+      );
     }
-    expect(celAllows(doc.attributeCondition, { ...grid('a')[0], ref: 'refs/tags/v1.2.3-rc' })).toBe(false);
+    expect(celAllows(doc.attributeCondition, { ...grid('a')[0], ref: 'refs/tags/v1.2.3-rc' })).toBe(
+      false,
+    );
   });
 
   it('quotes values safely', () => {
-    const p = parsePolicy(`version: 1\nrules:\n  - name: q\n    when: { repository: acme/site, ref: "refs/heads/it's\\\\x" }\n    allow: { provider: gcp, service-account: a@p.iam.gserviceaccount.com, max-duration: 5m }\n`, 'p.yml');
+    const p = parsePolicy(
+      `version: 1\nrules:\n  - name: q\n    when: { repository: acme/site, ref: "refs/heads/it's\\\\x" }\n    allow: { provider: gcp, service-account: a@p.iam.gserviceaccount.com, max-duration: 5m }\n`,
+      'p.yml',
+    );
     const cond = (exportGcp(p).document as any).attributeCondition as string;
     expect(celAllows(cond, { repository: 'acme/site', ref: "refs/heads/it's\\x" })).toBe(true);
     expect(celAllows(cond, { repository: 'acme/site', ref: 'refs/heads/its' })).toBe(false);

@@ -7,14 +7,17 @@ import { ConfigurationError } from '../../src/errors.ts';
 import { loadPolicy, parsePolicy } from '../../src/policy/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jit-policy-'));
-const RULE_ALLOW = 'allow: { provider: aws, role: arn:aws:iam::123456789012:role/deploy, max-duration: 15m }';
+const RULE_ALLOW =
+  'allow: { provider: aws, role: arn:aws:iam::123456789012:role/deploy, max-duration: 15m }';
 
 describe('loadPolicy', () => {
   it('returns undefined for a missing default file, and refuses a missing explicit one', async () => {
     const missing = join(dir, 'nope.yml');
     expect(await loadPolicy(missing, { explicit: false })).toBeUndefined();
     await expect(loadPolicy(missing, { explicit: true })).rejects.toThrow(ConfigurationError);
-    await expect(loadPolicy(missing, { explicit: true })).rejects.toThrow(/does not exist.*'policy' input/);
+    await expect(loadPolicy(missing, { explicit: true })).rejects.toThrow(
+      /does not exist.*'policy' input/,
+    );
   });
 
   it('digests the exact bytes', async () => {
@@ -64,20 +67,30 @@ rules:
 });
 
 describe('broad rules are warned about', () => {
-  const warn = (when: string) => parsePolicy(`version: 1\nrules:\n  - name: r\n    when: ${when}\n    ${RULE_ALLOW}\n`, 'p.yml').warnings.map((w) => w.message);
+  const warn = (when: string) =>
+    parsePolicy(
+      `version: 1\nrules:\n  - name: r\n    when: ${when}\n    ${RULE_ALLOW}\n`,
+      'p.yml',
+    ).warnings.map((w) => w.message);
 
   it('no repository condition', () => {
-    expect(warn('{ ref: refs/heads/main }')).toEqual(["rule 'r' matches every repository: add 'repository' (or 'repository_id') to 'when'"]);
+    expect(warn('{ ref: refs/heads/main }')).toEqual([
+      "rule 'r' matches every repository: add 'repository' (or 'repository_id') to 'when'",
+    ]);
   });
   it('no ref condition', () => {
-    expect(warn('{ repository: acme/site }')).toEqual(["rule 'r' matches any ref: add 'ref' or 'environment' to 'when'"]);
+    expect(warn('{ repository: acme/site }')).toEqual([
+      "rule 'r' matches any ref: add 'ref' or 'environment' to 'when'",
+    ]);
   });
   it('an empty when matches everything', () => {
     expect(warn('{}')).toHaveLength(2);
   });
   it('a * glob restricts nothing', () => {
     const w = warn('{ repository: "*", ref: refs/heads/main }');
-    expect(w).toContain("rule 'r' matches every repository: add 'repository' (or 'repository_id') to 'when'");
+    expect(w).toContain(
+      "rule 'r' matches every repository: add 'repository' (or 'repository_id') to 'when'",
+    );
     expect(w).toContain("rule 'r': 'repository' matches any value, so it restricts nothing");
   });
   it('an owner glob is a real restriction', () => {

@@ -11,7 +11,9 @@ import { parsePolicy } from '../../src/policy/index.ts';
  * schema it does not understand.
  */
 type Schema = Record<string, unknown> | boolean;
-const schema = JSON.parse(readFileSync(new URL('../../schema/jit-policy.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const schema = JSON.parse(
+  readFileSync(new URL('../../schema/jit-policy.schema.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', '$defs']);
 
@@ -31,12 +33,19 @@ function validate(s: Schema, value: unknown, root: Record<string, unknown>, path
       }
       case 'type': {
         const ok =
-          arg === 'object' ? typeof value === 'object' && value !== null && !Array.isArray(value)
-          : arg === 'array' ? Array.isArray(value)
-          : arg === 'integer' ? Number.isInteger(value)
-          : arg === 'number' ? typeof value === 'number'
-          : arg === 'string' ? typeof value === 'string'
-          : (() => { throw new Error(`type ${String(arg)}`); })();
+          arg === 'object'
+            ? typeof value === 'object' && value !== null && !Array.isArray(value)
+            : arg === 'array'
+              ? Array.isArray(value)
+              : arg === 'integer'
+                ? Number.isInteger(value)
+                : arg === 'number'
+                  ? typeof value === 'number'
+                  : arg === 'string'
+                    ? typeof value === 'string'
+                    : (() => {
+                        throw new Error(`type ${String(arg)}`);
+                      })();
         if (!ok) errs.push(`${path}: not ${String(arg)}`);
         break;
       }
@@ -47,25 +56,32 @@ function validate(s: Schema, value: unknown, root: Record<string, unknown>, path
         if (value !== arg) errs.push(`${path}: not const`);
         break;
       case 'minLength':
-        if (typeof value === 'string' && [...value].length < (arg as number)) errs.push(`${path}: too short`);
+        if (typeof value === 'string' && [...value].length < (arg as number))
+          errs.push(`${path}: too short`);
         break;
       case 'pattern':
-        if (typeof value === 'string' && !new RegExp(arg as string, 'u').test(value)) errs.push(`${path}: pattern ${String(arg)}`);
+        if (typeof value === 'string' && !new RegExp(arg as string, 'u').test(value))
+          errs.push(`${path}: pattern ${String(arg)}`);
         break;
       case 'minimum':
-        if (typeof value === 'number' && value < (arg as number)) errs.push(`${path}: below minimum`);
+        if (typeof value === 'number' && value < (arg as number))
+          errs.push(`${path}: below minimum`);
         break;
       case 'maximum':
-        if (typeof value === 'number' && value > (arg as number)) errs.push(`${path}: above maximum`);
+        if (typeof value === 'number' && value > (arg as number))
+          errs.push(`${path}: above maximum`);
         break;
       case 'minItems':
-        if (Array.isArray(value) && value.length < (arg as number)) errs.push(`${path}: too few items`);
+        if (Array.isArray(value) && value.length < (arg as number))
+          errs.push(`${path}: too few items`);
         break;
       case 'items':
-        if (Array.isArray(value)) value.forEach((v, i) => errs.push(...validate(arg as Schema, v, root, `${path}[${i}]`)));
+        if (Array.isArray(value))
+          value.forEach((v, i) => errs.push(...validate(arg as Schema, v, root, `${path}[${i}]`)));
         break;
       case 'required':
-        if (isObject(value)) for (const k of arg as string[]) if (!(k in value)) errs.push(`${path}: missing ${k}`);
+        if (isObject(value))
+          for (const k of arg as string[]) if (!(k in value)) errs.push(`${path}: missing ${k}`);
         break;
       case 'properties':
         if (isObject(value)) {
@@ -78,7 +94,12 @@ function validate(s: Schema, value: unknown, root: Record<string, unknown>, path
         if (isObject(value)) {
           const known = Object.keys((s['properties'] as object | undefined) ?? {});
           for (const k of Object.keys(value)) {
-            if (!known.includes(k)) errs.push(...validate(arg as Schema, value[k], root, `${path}.${k}`).map((e) => `${e} (additional)`));
+            if (!known.includes(k))
+              errs.push(
+                ...validate(arg as Schema, value[k], root, `${path}.${k}`).map(
+                  (e) => `${e} (additional)`,
+                ),
+              );
           }
         }
         break;
@@ -86,13 +107,19 @@ function validate(s: Schema, value: unknown, root: Record<string, unknown>, path
         for (const sub of arg as Schema[]) errs.push(...validate(sub, value, root, path));
         break;
       case 'anyOf':
-        if (!(arg as Schema[]).some((sub) => validate(sub, value, root, path).length === 0)) errs.push(`${path}: no anyOf branch`);
+        if (!(arg as Schema[]).some((sub) => validate(sub, value, root, path).length === 0))
+          errs.push(`${path}: no anyOf branch`);
         break;
       case 'oneOf':
-        if ((arg as Schema[]).filter((sub) => validate(sub, value, root, path).length === 0).length !== 1) errs.push(`${path}: not exactly one oneOf branch`);
+        if (
+          (arg as Schema[]).filter((sub) => validate(sub, value, root, path).length === 0)
+            .length !== 1
+        )
+          errs.push(`${path}: not exactly one oneOf branch`);
         break;
       case 'not':
-        if (validate(arg as Schema, value, root, path).length === 0) errs.push(`${path}: matches 'not'`);
+        if (validate(arg as Schema, value, root, path).length === 0)
+          errs.push(`${path}: matches 'not'`);
         break;
       case 'if':
         if (validate(arg as Schema, value, root, path).length === 0 && s['then'] !== undefined) {
@@ -100,7 +127,9 @@ function validate(s: Schema, value: unknown, root: Record<string, unknown>, path
         }
         break;
       default:
-        throw new Error(`the test's validator does not know keyword '${kw}': teach it before using it in the schema`);
+        throw new Error(
+          `the test's validator does not know keyword '${kw}': teach it before using it in the schema`,
+        );
     }
   }
   return errs;
@@ -111,10 +140,14 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 const dir = new URL('./fixtures/', import.meta.url);
-const files = (sub: string) => readdirSync(new URL(`${sub}/`, dir)).map((f) => ({ name: f, text: readFileSync(new URL(`${sub}/${f}`, dir), 'utf8') }));
+const files = (sub: string) =>
+  readdirSync(new URL(`${sub}/`, dir)).map((f) => ({
+    name: f,
+    text: readFileSync(new URL(`${sub}/${f}`, dir), 'utf8'),
+  }));
 
 describe('schema and loader agree', () => {
-  it('is a draft 2020-12 schema whose claim list is the loader\'s', () => {
+  it("is a draft 2020-12 schema whose claim list is the loader's", () => {
     expect(schema['$schema']).toBe('https://json-schema.org/draft/2020-12/schema');
     const when = (schema['$defs'] as Record<string, { properties: object }>)['when']!;
     expect(Object.keys(when.properties).sort()).toEqual([...MATCHABLE_CLAIMS].sort());
@@ -132,7 +165,9 @@ describe('schema and loader agree', () => {
     const schemaVerdict = /^# schema: (.*)$/m.exec(text)?.[1] ?? 'refuses';
     it(`loader refuses invalid/${name} at the right place`, () => {
       expect(expected, 'fixture needs a "# error:" line').toBeDefined();
-      expect(() => parsePolicy(text, name)).toThrow(new RegExp(`${name.replace('.', '\\.')}:${expected}`));
+      expect(() => parsePolicy(text, name)).toThrow(
+        new RegExp(`${name.replace('.', '\\.')}:${expected}`),
+      );
     });
     if (schemaVerdict === 'n/a') continue; // not parseable YAML: nothing for a schema to see
     it(`schema ${schemaVerdict === 'accepts' ? 'cannot see (loader-only check)' : 'refuses'} invalid/${name}`, () => {

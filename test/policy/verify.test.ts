@@ -6,7 +6,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Clock } from '../emulators/clock.ts';
 import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
 import { ConfigurationError } from '../../src/errors.ts';
-import { checkIssuer, GITHUB_ISSUER, TokenRejectedError, verifyGitHubToken } from '../../src/policy/index.ts';
+import {
+  checkIssuer,
+  GITHUB_ISSUER,
+  TokenRejectedError,
+  verifyGitHubToken,
+} from '../../src/policy/index.ts';
 import { clearKeyCache } from '../../src/policy/verify.ts';
 
 const AUD = 'sts.amazonaws.com';
@@ -16,7 +21,10 @@ let cacheDir: string;
 
 beforeAll(async () => {
   clock = new Clock();
-  oidc = await startOidcIssuer({ clock, claims: { repository: 'acme/site', environment: 'production' } });
+  oidc = await startOidcIssuer({
+    clock,
+    claims: { repository: 'acme/site', environment: 'production' },
+  });
 });
 afterAll(() => oidc.close());
 beforeEach(() => {
@@ -25,7 +33,12 @@ beforeEach(() => {
 });
 
 const verify = (token: string, over: { audience?: string; issuer?: string; now?: Date } = {}) =>
-  verifyGitHubToken(token, { issuer: over.issuer ?? oidc.issuer, audience: over.audience ?? AUD, now: over.now ?? clock.now(), cacheDir });
+  verifyGitHubToken(token, {
+    issuer: over.issuer ?? oidc.issuer,
+    audience: over.audience ?? AUD,
+    now: over.now ?? clock.now(),
+    cacheDir,
+  });
 
 const rejection = async (p: Promise<unknown>): Promise<TokenRejectedError> => {
   try {
@@ -38,12 +51,18 @@ const rejection = async (p: Promise<unknown>): Promise<TokenRejectedError> => {
 };
 
 const jwksFetches = () => oidc.requests.filter((r) => r.path === '/.well-known/jwks').length;
-const discoveryFetches = () => oidc.requests.filter((r) => r.path === '/.well-known/openid-configuration').length;
+const discoveryFetches = () =>
+  oidc.requests.filter((r) => r.path === '/.well-known/openid-configuration').length;
 
 describe('verifyGitHubToken', () => {
   it('returns the claims of a genuine token', async () => {
     const claims = await verify(await oidc.mint({}, { audience: AUD }));
-    expect(claims).toMatchObject({ repository: 'acme/site', environment: 'production', sub: 'repo:acme/site:environment:production', aud: AUD });
+    expect(claims).toMatchObject({
+      repository: 'acme/site',
+      environment: 'production',
+      sub: 'repo:acme/site:environment:production',
+      aud: AUD,
+    });
   });
 
   it('fetches discovery and JWKS once per job: later steps (new processes) read the cache file', async () => {
@@ -69,19 +88,63 @@ describe('verifyGitHubToken', () => {
   });
 
   const refusals: Array<[string, () => Promise<string>, TokenRejectedError['reason'], RegExp]> = [
-    ['forged: another key under the real kid', () => oidc.mint({}, { audience: AUD, key: 'forged' }), 'signature', /forged or altered/],
-    ['unknown kid', () => oidc.mint({}, { audience: AUD, key: 'forged', kid: 'NOT-A-KID' }), 'unknown-key', /No key in .* matches/],
-    ['unsigned (alg none)', () => oidc.mint({}, { audience: AUD, alg: 'none' }), 'algorithm', /signed with 'none'; only RS256/],
-    ['expired', () => oidc.mint({}, { audience: AUD, expiresIn: -60 }), 'expired', /expired at .*mint a fresh one/],
-    ['not yet valid', () => oidc.mint({ nbf: clock.nowSeconds() + 3600, iat: clock.nowSeconds() + 3600 }, { audience: AUD, expiresIn: 7200 }), 'not-yet-valid', /not valid yet/],
-    ['wrong audience', () => oidc.mint({}, { audience: 'api://AzureADTokenExchange' }), 'audience', /audience is "api:\/\/AzureADTokenExchange", not 'sts.amazonaws.com'/],
-    ['another issuer', () => oidc.mint({ iss: 'https://evil.example' }, { audience: AUD }), 'issuer', /issued by 'https:\/\/evil.example'.*'oidc-issuer'/],
-    ['altered payload', async () => {
-      const [h, p, s] = (await oidc.mint({}, { audience: AUD })).split('.');
-      const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
-      claims.repository = 'evil/site';
-      return `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`;
-    }, 'signature', /forged or altered/],
+    [
+      'forged: another key under the real kid',
+      () => oidc.mint({}, { audience: AUD, key: 'forged' }),
+      'signature',
+      /forged or altered/,
+    ],
+    [
+      'unknown kid',
+      () => oidc.mint({}, { audience: AUD, key: 'forged', kid: 'NOT-A-KID' }),
+      'unknown-key',
+      /No key in .* matches/,
+    ],
+    [
+      'unsigned (alg none)',
+      () => oidc.mint({}, { audience: AUD, alg: 'none' }),
+      'algorithm',
+      /signed with 'none'; only RS256/,
+    ],
+    [
+      'expired',
+      () => oidc.mint({}, { audience: AUD, expiresIn: -60 }),
+      'expired',
+      /expired at .*mint a fresh one/,
+    ],
+    [
+      'not yet valid',
+      () =>
+        oidc.mint(
+          { nbf: clock.nowSeconds() + 3600, iat: clock.nowSeconds() + 3600 },
+          { audience: AUD, expiresIn: 7200 },
+        ),
+      'not-yet-valid',
+      /not valid yet/,
+    ],
+    [
+      'wrong audience',
+      () => oidc.mint({}, { audience: 'api://AzureADTokenExchange' }),
+      'audience',
+      /audience is "api:\/\/AzureADTokenExchange", not 'sts.amazonaws.com'/,
+    ],
+    [
+      'another issuer',
+      () => oidc.mint({ iss: 'https://evil.example' }, { audience: AUD }),
+      'issuer',
+      /issued by 'https:\/\/evil.example'.*'oidc-issuer'/,
+    ],
+    [
+      'altered payload',
+      async () => {
+        const [h, p, s] = (await oidc.mint({}, { audience: AUD })).split('.');
+        const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
+        claims.repository = 'evil/site';
+        return `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`;
+      },
+      'signature',
+      /forged or altered/,
+    ],
     ['not a JWT', async () => 'not.a.jwt', 'malformed', /not a well-formed JWT/],
   ];
   for (const [name, make, reason, message] of refusals) {
@@ -96,7 +159,13 @@ describe('verifyGitHubToken', () => {
     const jwk = oidc.jwks().keys[0]!;
     const secret = new TextEncoder().encode(JSON.stringify(jwk));
     const now = clock.nowSeconds();
-    const token = await new SignJWT({ ...oidc.claims(), aud: AUD, iss: oidc.issuer, iat: now, exp: now + 300 })
+    const token = await new SignJWT({
+      ...oidc.claims(),
+      aud: AUD,
+      iss: oidc.issuer,
+      iat: now,
+      exp: now + 300,
+    })
       .setProtectedHeader({ alg: 'HS256', kid: jwk.kid })
       .sign(secret);
     const err = await rejection(verify(token));
@@ -106,7 +175,13 @@ describe('verifyGitHubToken', () => {
   it('refuses an RS256 token from a key the issuer never published', async () => {
     const { privateKey } = await generateKeyPair('RS256');
     const now = clock.nowSeconds();
-    const token = await new SignJWT({ ...oidc.claims(), aud: AUD, iss: oidc.issuer, iat: now, exp: now + 300 })
+    const token = await new SignJWT({
+      ...oidc.claims(),
+      aud: AUD,
+      iss: oidc.issuer,
+      iat: now,
+      exp: now + 300,
+    })
       .setProtectedHeader({ alg: 'RS256' })
       .sign(privateKey);
     const err = await rejection(verify(token));
@@ -115,13 +190,17 @@ describe('verifyGitHubToken', () => {
 
   it('says when the issuer cannot be reached', async () => {
     const token = await oidc.mint({ iss: 'http://127.0.0.1:9' }, { audience: AUD });
-    await expect(verify(token, { issuer: 'http://127.0.0.1:9' })).rejects.toThrow(/Could not fetch the OIDC discovery document from http:\/\/127.0.0.1:9/);
+    await expect(verify(token, { issuer: 'http://127.0.0.1:9' })).rejects.toThrow(
+      /Could not fetch the OIDC discovery document from http:\/\/127.0.0.1:9/,
+    );
   });
 
   it('says when the discovery document names another issuer', async () => {
     const alias = oidc.issuer.replace('127.0.0.1', 'localhost');
     const token = await oidc.mint({ iss: alias }, { audience: AUD });
-    await expect(verify(token, { issuer: alias })).rejects.toThrow(/names issuer '.*127\.0\.0\.1.*', not '.*localhost/);
+    await expect(verify(token, { issuer: alias })).rejects.toThrow(
+      /names issuer '.*127\.0\.0\.1.*', not '.*localhost/,
+    );
   });
 });
 
@@ -130,14 +209,18 @@ describe('checkIssuer', () => {
     [undefined, GITHUB_ISSUER],
     ['', GITHUB_ISSUER],
     ['https://token.actions.githubusercontent.com/', GITHUB_ISSUER],
-    ['https://token.actions.githubusercontent.com/acme-enterprise', 'https://token.actions.githubusercontent.com/acme-enterprise'],
+    [
+      'https://token.actions.githubusercontent.com/acme-enterprise',
+      'https://token.actions.githubusercontent.com/acme-enterprise',
+    ],
     ['https://ghes.example.com/_services/token', 'https://ghes.example.com/_services/token'],
     ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
     ['http://127.9.9.9', 'http://127.9.9.9'],
     ['http://[::1]:3000', 'http://[::1]:3000'],
     ['http://localhost:3000', 'http://localhost:3000'],
   ];
-  for (const [input, expected] of ok) it(`accepts ${String(input)}`, () => expect(checkIssuer(input)).toBe(expected));
+  for (const [input, expected] of ok)
+    it(`accepts ${String(input)}`, () => expect(checkIssuer(input)).toBe(expected));
 
   const bad: Array<[string, RegExp]> = [
     ['http://token.actions.githubusercontent.com', /plain http is accepted only on loopback/],

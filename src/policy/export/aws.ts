@@ -35,7 +35,9 @@ export function exportAws(policy: LoadedPolicy, opts: ExportOptions = {}): Expor
     const wf = workflowRefs(rule);
     notes.push(...plan.notes);
     if (plan.inexpressible || wf.inexpressible) {
-      notes.push(`${plan.inexpressible ?? wf.inexpressible}; the rule is left out, so AWS refuses what it would allow`);
+      notes.push(
+        `${plan.inexpressible ?? wf.inexpressible}; the rule is left out, so AWS refuses what it would allow`,
+      );
       continue;
     }
     const equals: Record<string, string | string[]> = { [`${host}:aud`]: audience };
@@ -47,20 +49,28 @@ export function exportAws(policy: LoadedPolicy, opts: ExportOptions = {}): Expor
     if (wf.values) put('job_workflow_ref', wf.values, wf.glob);
     const notCarried = plan.notCarried.filter((c) => c !== 'job_workflow_ref');
     if (notCarried.length > 0) {
-      notes.push(`rule '${rule.name}': ${notCarried.join(', ')} ${notCarried.length === 1 ? 'is' : 'are'} checked only by the workflow-side policy, not by AWS`);
+      notes.push(
+        `rule '${rule.name}': ${notCarried.join(', ')} ${notCarried.length === 1 ? 'is' : 'are'} checked only by the workflow-side policy, not by AWS`,
+      );
     }
     statements.push({
       Sid: `JitPolicy${safeId(rule.name)}`.slice(0, 100),
       Effect: 'Allow',
       Principal: { Federated: `arn:${partition}:iam::${account}:oidc-provider/${host}` },
       Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: { StringEquals: equals, ...(Object.keys(like).length ? { StringLike: like } : {}) },
+      Condition: {
+        StringEquals: equals,
+        ...(Object.keys(like).length ? { StringLike: like } : {}),
+      },
     });
   }
   const longest = Math.max(...rules.map((r) => r.allow.maxDuration));
   notes.push(
     `max-duration is not part of a trust policy: set the role's MaxSessionDuration to ${Math.max(3600, longest)} s (IAM's floor is 3600) and rely on the workflow-side check for shorter ceilings`,
   );
-  if (statements.length === 0) throw new ConfigurationError(`No rule for '${role}' can be written as an AWS trust policy:\n  ${notes.join('\n  ')}`);
+  if (statements.length === 0)
+    throw new ConfigurationError(
+      `No rule for '${role}' can be written as an AWS trust policy:\n  ${notes.join('\n  ')}`,
+    );
   return { document: { Version: '2012-10-17', Statement: statements }, notes };
 }

@@ -38,18 +38,29 @@ export function exportAzure(policy: LoadedPolicy, opts: ExportOptions = {}): Exp
     const wf = workflowRefs(rule);
     notes.push(...plan.notes);
     const quoted = [...plan.subjects, ...(wf.values ?? [])].find((v) => v.includes("'"));
-    const problem = plan.inexpressible ?? wf.inexpressible ?? (quoted ? `rule '${rule.name}': value ${quoted} contains a quote` : undefined);
+    const problem =
+      plan.inexpressible ??
+      wf.inexpressible ??
+      (quoted ? `rule '${rule.name}': value ${quoted} contains a quote` : undefined);
     if (problem) {
       notes.push(`${problem}; the rule is left out, so Entra ID refuses what it would allow`);
       continue;
     }
     if (plan.notCarried.length > 0) {
-      notes.push(`rule '${rule.name}': ${plan.notCarried.join(', ')} ${plan.notCarried.length === 1 ? 'is' : 'are'} checked only by the workflow-side policy, not by Entra ID`);
+      notes.push(
+        `rule '${rule.name}': ${plan.notCarried.join(', ')} ${plan.notCarried.length === 1 ? 'is' : 'are'} checked only by the workflow-side policy, not by Entra ID`,
+      );
     }
     const description = `jit-credentials policy rule ${rule.name}`.slice(0, 600);
     if (!plan.glob && !wf.values) {
       for (const subject of plan.subjects) {
-        credentials.push({ name: credentialName(rule, credentials.length), issuer, subject, audiences, description });
+        credentials.push({
+          name: credentialName(rule, credentials.length),
+          issuer,
+          subject,
+          audiences,
+          description,
+        });
       }
       continue;
     }
@@ -76,7 +87,9 @@ export function exportAzure(policy: LoadedPolicy, opts: ExportOptions = {}): Exp
     }
   }
   if (credentials.length === 0) {
-    throw new ConfigurationError(`No Azure rule can be written as federated identity credentials:\n  ${notes.join('\n  ')}`);
+    throw new ConfigurationError(
+      `No Azure rule can be written as federated identity credentials:\n  ${notes.join('\n  ')}`,
+    );
   }
   if (flexible) {
     notes.push(
@@ -88,14 +101,21 @@ export function exportAzure(policy: LoadedPolicy, opts: ExportOptions = {}): Exp
       `${credentials.length} credentials exceed Entra ID's ${MAX_CREDENTIALS} per application: use globs (flexible credentials) or split the rules across apps`,
     );
   }
-  notes.push('max-duration cannot be expressed in Entra ID: access tokens live 60-90 minutes; the workflow-side check is the only ceiling');
+  notes.push(
+    'max-duration cannot be expressed in Entra ID: access tokens live 60-90 minutes; the workflow-side check is the only ceiling',
+  );
   return { document: credentials, notes };
 }
 
 function immutableClause(rule: Rule): string | undefined {
   for (const claim of ['repository_owner_id', 'repository_id']) {
     const c = condition(rule, claim);
-    if (c && c.anyOf.length === 1 && c.anyOf[0]!.kind === 'exact' && !c.anyOf[0]!.source.includes("'")) {
+    if (
+      c &&
+      c.anyOf.length === 1 &&
+      c.anyOf[0]!.kind === 'exact' &&
+      !c.anyOf[0]!.source.includes("'")
+    ) {
       return `claims['${claim}'] matches '${c.anyOf[0]!.source}'`;
     }
   }

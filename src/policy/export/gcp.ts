@@ -22,7 +22,9 @@ export function exportGcp(policy: LoadedPolicy, opts: ExportOptions = {}): Expor
   const clauses: string[] = [];
   for (const rule of rules) {
     if (rule.when.length === 0) {
-      notes.push(`rule '${rule.name}' has no conditions: the attribute condition accepts every token of the issuer; add conditions`);
+      notes.push(
+        `rule '${rule.name}' has no conditions: the attribute condition accepts every token of the issuer; add conditions`,
+      );
       clauses.push('true');
       continue;
     }
@@ -41,15 +43,26 @@ export function exportGcp(policy: LoadedPolicy, opts: ExportOptions = {}): Expor
   notes.push(
     "mapped attributes let you bind service accounts narrowly, e.g. member 'principalSet://iam.googleapis.com/projects/PROJECT_NUMBER/locations/global/workloadIdentityPools/POOL/attribute.repository/OWNER/REPO' with roles/iam.workloadIdentityUser",
   );
-  const serviceAccounts = [...new Set(rules.filter((r) => r.allow.principalKey === 'service-account').map((r) => r.allow.principal.source))];
+  const serviceAccounts = [
+    ...new Set(
+      rules
+        .filter((r) => r.allow.principalKey === 'service-account')
+        .map((r) => r.allow.principal.source),
+    ),
+  ];
   if (serviceAccounts.length > 1) {
-    notes.push(`the condition is the union of the rules for ${serviceAccounts.join(', ')}; which repository may use which account is decided by each account's IAM bindings`);
+    notes.push(
+      `the condition is the union of the rules for ${serviceAccounts.join(', ')}; which repository may use which account is decided by each account's IAM bindings`,
+    );
   }
   return {
     document: {
       attributeMapping: mapping,
       attributeCondition: condition,
-      oidc: { issuerUri: opts.issuer ?? GITHUB_ISSUER, ...(opts.audience ? { allowedAudiences: [opts.audience] } : {}) },
+      oidc: {
+        issuerUri: opts.issuer ?? GITHUB_ISSUER,
+        ...(opts.audience ? { allowedAudiences: [opts.audience] } : {}),
+      },
     },
     notes,
   };
@@ -66,7 +79,8 @@ function cel(c: Condition, notes: string[], rule: string): string {
   const parts: string[] = [];
   if (exact.length === 1) parts.push(`${field} == ${str(exact[0]!)}`);
   else if (exact.length > 1) parts.push(`${field} in [${exact.map(str).join(', ')}]`);
-  for (const m of c.anyOf.filter((x) => x.kind !== 'exact')) parts.push(`${field}.matches(${str(re2(m, notes, rule, c.claim))})`);
+  for (const m of c.anyOf.filter((x) => x.kind !== 'exact'))
+    parts.push(`${field}.matches(${str(re2(m, notes, rule, c.claim))})`);
   return parts.length === 1 ? parts[0]! : `(${parts.join(' || ')})`;
 }
 
@@ -74,7 +88,9 @@ function cel(c: Condition, notes: string[], rule: string): string {
 function re2(m: Matcher, notes: string[], rule: string, claim: string): string {
   if (m.kind === 'glob') return globToRegExp(m.source).source.replace(/\[\\s\\S\]/g, '.');
   if (/\(\?<?[=!]|\\[1-9]|\\k</.test(m.source)) {
-    notes.push(`rule '${rule}': the '${claim}' pattern uses lookaround or backreferences, which Google's RE2 rejects; rewrite it before applying`);
+    notes.push(
+      `rule '${rule}': the '${claim}' pattern uses lookaround or backreferences, which Google's RE2 rejects; rewrite it before applying`,
+    );
   }
   return m.source;
 }

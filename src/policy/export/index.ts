@@ -8,7 +8,11 @@ import type { ExportOptions, ExportResult } from './select.js';
 export type { ExportOptions, ExportResult } from './select.js';
 export { exportAws, exportAzure, exportGcp };
 
-export function exportTrust(policy: LoadedPolicy, target: ProviderId, opts: ExportOptions = {}): ExportResult {
+export function exportTrust(
+  policy: LoadedPolicy,
+  target: ProviderId,
+  opts: ExportOptions = {},
+): ExportResult {
   switch (target) {
     case 'aws':
       return exportAws(policy, opts);

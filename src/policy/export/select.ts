@@ -25,10 +25,17 @@ export interface ExportResult {
  * credentials belong to one role / one app, so several principals without `--principal` is a
  * question for the user, not something to guess.
  */
-export function rulesFor(policy: LoadedPolicy, target: ProviderId, opts: ExportOptions, perPrincipal: boolean): Rule[] {
+export function rulesFor(
+  policy: LoadedPolicy,
+  target: ProviderId,
+  opts: ExportOptions,
+  perPrincipal: boolean,
+): Rule[] {
   const mine = policy.rules.filter((r) => r.allow.provider === target);
   if (mine.length === 0) {
-    throw new ConfigurationError(`${policy.path} has no rule for provider ${target}: there is nothing to export.`);
+    throw new ConfigurationError(
+      `${policy.path} has no rule for provider ${target}: there is nothing to export.`,
+    );
   }
   if (opts.principal !== undefined) {
     const chosen = mine.filter((r) => r.allow.principal.test(opts.principal!));

@@ -1,6 +1,5 @@
 import type { Condition, Matcher, Rule } from '../types.js';
 
-
 /**
  * The `sub` claim a GitHub job carries is built, in this order of precedence, from
  * `repo:OWNER/REPO:environment:NAME`, `repo:OWNER/REPO:pull_request`,
@@ -41,8 +40,12 @@ function part(value: string): string {
 
 export function subjectPlan(rule: Rule): SubjectPlan {
   const notes: string[] = [];
-  const notCarried = rule.when.map((c) => c.claim).filter((c) => !SUBJECT_CLAIMS.has(c) && c !== 'job_workflow_ref');
-  const regexIn = rule.when.find((c) => SUBJECT_CLAIMS.has(c.claim) && c.anyOf.some((m) => m.kind === 'regex'));
+  const notCarried = rule.when
+    .map((c) => c.claim)
+    .filter((c) => !SUBJECT_CLAIMS.has(c) && c !== 'job_workflow_ref');
+  const regexIn = rule.when.find(
+    (c) => SUBJECT_CLAIMS.has(c.claim) && c.anyOf.some((m) => m.kind === 'regex'),
+  );
   if (regexIn) {
     return {
       subjects: [],
@@ -61,7 +64,10 @@ export function subjectPlan(rule: Rule): SubjectPlan {
     }
   } else {
     const repos = condition(rule, 'repository')?.anyOf.map((m) => part(literal(m)!)) ?? ['*'];
-    if (!condition(rule, 'repository')) notes.push(`rule '${rule.name}' names no repository: the subject allows any repository ('repo:*')`);
+    if (!condition(rule, 'repository'))
+      notes.push(
+        `rule '${rule.name}' names no repository: the subject allows any repository ('repo:*')`,
+      );
     const envs = condition(rule, 'environment')?.anyOf.map((m) => part(literal(m)!));
     const events = condition(rule, 'event_name')?.anyOf.map((m) => literal(m)!);
     const refs = condition(rule, 'ref')?.anyOf.map((m) => part(literal(m)!));
@@ -85,24 +91,40 @@ export function subjectPlan(rule: Rule): SubjectPlan {
         if (otherEvents && otherEvents.length > 0) notCarried.push('event_name');
       }
       if (pr && refs) {
-        notes.push(`rule '${rule.name}': pull_request jobs carry 'repo:…:pull_request' in 'sub', without the ref; the cloud accepts any pull request of the repository`);
+        notes.push(
+          `rule '${rule.name}': pull_request jobs carry 'repo:…:pull_request' in 'sub', without the ref; the cloud accepts any pull request of the repository`,
+        );
       }
       if (!contexts.includes('*')) {
-        notes.push(`rule '${rule.name}': jobs that use an environment carry it instead of the ref or event in 'sub'; the cloud will refuse them, while this rule (no environment condition) allows them`);
+        notes.push(
+          `rule '${rule.name}': jobs that use an environment carry it instead of the ref or event in 'sub'; the cloud will refuse them, while this rule (no environment condition) allows them`,
+        );
       }
     }
     subjects = [];
     for (const r of repos) for (const c of contexts) subjects.push(`repo:${r}:${c}`);
   }
-  return { subjects, glob: subjects.some((s) => /[*?]/.test(s)), notCarried: [...new Set(notCarried)], notes };
+  return {
+    subjects,
+    glob: subjects.some((s) => /[*?]/.test(s)),
+    notCarried: [...new Set(notCarried)],
+    notes,
+  };
 }
 
 /** The rule's job_workflow_ref values, or the reason they cannot be exported. */
-export function workflowRefs(rule: Rule): { values?: string[]; glob: boolean; inexpressible?: string } {
+export function workflowRefs(rule: Rule): {
+  values?: string[];
+  glob: boolean;
+  inexpressible?: string;
+} {
   const c = condition(rule, 'job_workflow_ref');
   if (!c) return { glob: false };
   if (c.anyOf.some((m) => m.kind === 'regex')) {
-    return { glob: false, inexpressible: `rule '${rule.name}': 'job_workflow_ref' uses a ^...$ pattern; write it as exact values or a * glob` };
+    return {
+      glob: false,
+      inexpressible: `rule '${rule.name}': 'job_workflow_ref' uses a ^...$ pattern; write it as exact values or a * glob`,
+    };
   }
   const values = c.anyOf.map((m) => m.source);
   return { values, glob: values.some((v) => /[*?]/.test(v)) };
@@ -114,5 +136,10 @@ export function issuerHostPath(issuer: string): string {
 }
 
 export function safeId(text: string): string {
-  return text.replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return text
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 }
