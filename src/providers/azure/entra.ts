@@ -1,7 +1,7 @@
 import { ClientAssertionCredential, type AccessToken } from '@azure/identity';
 import { decodeJwt } from 'jose';
 import { CloudError, ConfigurationError, errorMessage } from '../../errors.js';
-import { isNetworkError } from '../retry.js';
+import { isNetworkError, withRetry, type RetryOptions } from '../retry.js';
 import type { AzureSettings } from './settings.js';
 
 export interface EntraToken {
@@ -12,7 +12,13 @@ export interface EntraToken {
 
 export interface ExchangeOptions {
   readonly timeoutMs: number;
-  readonly maxRetries?: number;
+  readonly retry?: Partial<RetryOptions>;
+}
+
+/** Throttling, server errors and unreachable metadata may pass; a denial never does. */
+export function isRetryableEntraError(err: unknown): boolean {
+  if (isNetworkError(err)) return true;
+  return /temporarily_unavailable|server_error|endpoints_resolution_error|\b(429|5\d\d)\b/.test(errorMessage(err));
 }
 
 /**
@@ -32,17 +38,26 @@ export async function exchange(
       assertionError = err;
       throw err;
     }));
-  const credential = new ClientAssertionCredential(s.tenantId, s.clientId, getAssertion, {
-    authorityHost: s.authority,
-    // Instance discovery asks login.microsoftonline.com about the authority: a third round trip, and wrong for sovereign or private ones.
-    disableInstanceDiscovery: true,
-    // Only 429, 5xx and network failures are retried by the pipeline; a denial fails at once.
-    retryOptions: { maxRetries: options.maxRetries ?? 2, retryDelayInMs: 250, maxRetryDelayInMs: 2000 },
-  });
+  const attempt = async (): Promise<AccessToken> => {
+    // A fresh MSAL client per attempt: MSAL remembers a 429 and would refuse the retry itself.
+    const credential = new ClientAssertionCredential(s.tenantId, s.clientId, getAssertion, {
+      authorityHost: s.authority,
+      // Instance discovery asks login.microsoftonline.com about the authority: a third round trip, and wrong for sovereign or private ones.
+      disableInstanceDiscovery: true,
+      // Our own retry decides (below); the pipeline's would add seconds of back-off to each attempt.
+      retryOptions: { maxRetries: 0 },
+    });
+    // enableCae stays off: CAE tokens live up to a day, normal ones 60-90 minutes.
+    return credential.getToken(s.scope, { abortSignal: AbortSignal.timeout(options.timeoutMs) });
+  };
   let accessToken: AccessToken;
   try {
-    // enableCae stays off: CAE tokens live up to a day, normal ones 60-90 minutes.
-    accessToken = await credential.getToken(s.scope, { abortSignal: AbortSignal.timeout(options.timeoutMs) });
+    accessToken = await withRetry(attempt, {
+      attempts: 3,
+      baseDelayMs: 250,
+      isRetryable: (err) => assertionError === undefined && isRetryableEntraError(err),
+      ...options.retry,
+    });
   } catch (err) {
     if (assertionError !== undefined) throw assertionError;
     const token = assertion ? await assertion.catch(() => undefined) : undefined;
@@ -93,6 +108,9 @@ export function translateEntraError(err: unknown, s: AzureSettings, token: strin
       { cause: err },
     );
   }
+  if (isRetryableEntraError(err) && /temporarily_unavailable|server_error|\b(429|5\d\d)\b/.test(msg)) {
+    return new CloudError(`Entra ID (${where}) failed 3 times for app ${s.clientId}; the last error: ${aad?.text ?? msg}`, true, { cause: err });
+  }
   if (aad) {
     switch (aad.code) {
       case 700024:
@@ -125,9 +143,10 @@ export function translateEntraError(err: unknown, s: AzureSettings, token: strin
         return new CloudError(`${prefix}: ${aad.text}`, false, { cause: err });
     }
   }
-  if (isNetworkError(err) || /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|certificate|self.signed|timed? ?out|aborted/i.test(msg)) {
+  if (isNetworkError(err) || /endpoints_resolution_error|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|certificate|self.signed|timed? ?out|aborted/i.test(msg)) {
     return new CloudError(
-      `Could not reach Entra ID at ${s.authority}: ${msg}\nCheck 'authority' / AZURE_AUTHORITY_HOST and the network; a private authority's CA must be trusted (NODE_EXTRA_CA_CERTS).`,
+      `Could not reach Entra ID at ${s.authority} or read its OpenID metadata (${where}/v2.0/.well-known/openid-configuration), 3 attempts: ${msg}\n` +
+        "Check 'authority' / AZURE_AUTHORITY_HOST, 'tenant-id' and the network; a private authority's CA must be trusted (NODE_EXTRA_CA_CERTS).",
       true,
       { cause: err },
     );

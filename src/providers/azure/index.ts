@@ -32,6 +32,15 @@ function tokenClaims(token: string): Record<string, string> {
   }
 }
 
+function tokenExp(token: string): number | undefined {
+  try {
+    const exp = decodeJwt(token).exp;
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export const azureProvider: Provider<AzureSettings> = {
   id: 'azure',
   outputNames: Object.values(AZURE_OUTPUTS),
@@ -45,7 +54,9 @@ export const azureProvider: Provider<AzureSettings> = {
   async issue(s, ctx): Promise<Credential> {
     const requestedAt = ctx.now();
     const { accessToken, assertion } = await exchange(s, ctx.idToken, { timeoutMs: timeoutMs(process.env) });
-    const expiresAt = new Date(accessToken.expiresOnTimestamp);
+    // The token's own `exp` is Entra's clock; expiresOnTimestamp is ours plus expires_in.
+    const exp = tokenExp(accessToken.token);
+    const expiresAt = new Date(exp ?? accessToken.expiresOnTimestamp);
     return {
       principal: s.clientId,
       expiresAt,

@@ -12,7 +12,7 @@
  *   entra.armUrl;      // the same server as an Azure Resource Manager stand-in
  *   entra.tokens;      // every access token issued, with its claims (for the leak canary)
  *   entra.check(token, resource?);   // {ok, claims} or {ok: false, code}: what a resource server decides
- *   entra.requests; entra.faults;    // see ../http.ts ('throttle' answers AADSTS50196-style 429)
+ *   entra.requests; entra.faults;    // see ../http.ts ('throttle' answers a 429 AADSTS90055)
  *
  * Endpoints
  * - `GET /{tenant}/v2.0/.well-known/openid-configuration`, `POST /{tenant}/oauth2/v2.0/token`: the
@@ -289,7 +289,7 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
   const server = await startServer(
     async (req) => {
       if (req.fault === 'throttle') {
-        return aadError(429, 'temporarily_unavailable', 50196, 'The server terminated an operation because it encountered a client request loop.', clock);
+        return { ...aadError(429, 'temporarily_unavailable', 90055, 'TenantThrottlingError: There are too many incoming requests.', clock), headers: { 'retry-after': '1' } };
       }
       let m = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(req.path);
       if (req.method === 'GET' && m) return { body: metadata(`${base}/${m[1]}`, m[1]!) };
