@@ -81,6 +81,8 @@ export interface AwsRequestRecord {
   status: number;
   code: string | undefined;
   fault: AwsFaultKind | undefined;
+  /** How the body was signed: a hex SHA-256 ('sha256'), or x-amz-content-sha256's mode name. */
+  payloadSigning: string | undefined;
 }
 
 export interface AwsEmulator {
@@ -107,6 +109,12 @@ function rawRequest(req: EmulatorRequest): RawRequest {
     rawHeaders.push(name, Array.isArray(value) ? value.join(',') : value);
   }
   return { method: req.method, url: `${req.url.pathname}${req.url.search}`, rawHeaders };
+}
+
+function payloadSigning(req: EmulatorRequest): string | undefined {
+  const declared = req.headers['x-amz-content-sha256'];
+  if (typeof declared !== 'string') return req.headers.authorization ? 'sha256' : undefined;
+  return /^[0-9a-f]{64}$/.test(declared) ? 'sha256' : declared;
 }
 
 function isForm(req: RawRequest): boolean {
@@ -290,6 +298,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
       status: 0,
       code: undefined,
       fault: undefined,
+      payloadSigning: payloadSigning(req),
     };
     requests.push(record);
     return record;
