@@ -10,14 +10,16 @@ export type AwsService = 'sts' | 's3';
 
 export class AuthFailure extends Error {
   override name = 'AuthFailure';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number,
-    /** Extra S3 error fields (StringToSign, CanonicalRequest, AWSAccessKeyId…). */
-    readonly extra: XmlNode = {},
-  ) {
+  readonly code: string;
+  readonly status: number;
+  /** Extra S3 error fields (StringToSign, CanonicalRequest, AWSAccessKeyId…). */
+  readonly extra: XmlNode;
+  // Plain fields, not parameter properties: Node's type stripping runs this file as it is.
+  constructor(code: string, message: string, status: number, extra: XmlNode = {}) {
     super(message);
+    this.code = code;
+    this.status = status;
+    this.extra = extra;
   }
 }
 
@@ -95,7 +97,11 @@ export function authenticate(
             AWSAccessKeyId: auth.accessKeyId,
             StringToSign: err.details.stringToSign,
             SignatureProvided: auth.signature,
-            CanonicalRequest: err.details.canonicalRequest,
+            // S3 echoes the canonical request; a presigned one holds the session token, which must
+            // never reach a client's error output (the leak canary would rightly flag it).
+            CanonicalRequest: err.details.canonicalRequest
+              ?.replace(/(X-Amz-Security-Token=)[^&\n]*/g, '$1<redacted>')
+              .replace(/^(x-amz-security-token:).*$/m, '$1<redacted>'),
           }
         : {};
     const why: Refusal = err.kind === 'payload-mismatch' ? 'payload' : err.kind === 'mismatch' ? 'mismatch' : 'malformed';

@@ -28,13 +28,14 @@ export interface Reply {
 
 export class S3Failure extends Error {
   override name = 'S3Failure';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number,
-    readonly extra: XmlNode = {},
-  ) {
+  readonly code: string;
+  readonly status: number;
+  readonly extra: XmlNode;
+  constructor(code: string, message: string, status: number, extra: XmlNode = {}) {
     super(message);
+    this.code = code;
+    this.status = status;
+    this.extra = extra;
   }
 }
 

@@ -42,13 +42,17 @@ export type SigV4FailureKind = 'malformed' | 'mismatch' | 'payload-mismatch' | '
 
 export class SigV4Error extends Error {
   override name = 'SigV4Error';
+  readonly kind: SigV4FailureKind;
+  /** For SignatureDoesNotMatch: what S3 echoes back to help the client debug (never the secret). */
+  readonly details: { canonicalRequest?: string; stringToSign?: string };
   constructor(
-    readonly kind: SigV4FailureKind,
+    kind: SigV4FailureKind,
     message: string,
-    /** For SignatureDoesNotMatch: what S3 echoes back to help the client debug (never the secret). */
-    readonly details: { canonicalRequest?: string; stringToSign?: string } = {},
+    details: { canonicalRequest?: string; stringToSign?: string } = {},
   ) {
     super(message);
+    this.kind = kind;
+    this.details = details;
   }
 }
 

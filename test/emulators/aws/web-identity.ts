@@ -9,13 +9,14 @@ import type { ClockLike } from './state.ts';
 
 export class StsFault extends Error {
   override name = 'StsFault';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-    readonly type: 'Sender' | 'Receiver' = 'Sender',
-  ) {
+  readonly code: string;
+  readonly status: number;
+  readonly type: 'Sender' | 'Receiver';
+  constructor(code: string, message: string, status = 400, type: 'Sender' | 'Receiver' = 'Sender') {
     super(message);
+    this.code = code;
+    this.status = status;
+    this.type = type;
   }
 }
 
