@@ -100,8 +100,8 @@ export function authenticate(
             // S3 echoes the canonical request; a presigned one holds the session token, which must
             // never reach a client's error output (the leak canary would rightly flag it).
             CanonicalRequest: err.details.canonicalRequest
-              ?.replace(/(X-Amz-Security-Token=)[^&\n]*/g, '$1<redacted>')
-              .replace(/^(x-amz-security-token:).*$/m, '$1<redacted>'),
+              ?.replace(/(X-Amz-Security-Token=)[^&\n]*/g, '$1[redacted]')
+              .replace(/^(x-amz-security-token:).*$/m, '$1[redacted]'),
           }
         : {};
     const why: Refusal = err.kind === 'payload-mismatch' ? 'payload' : err.kind === 'mismatch' ? 'mismatch' : 'malformed';
