@@ -1,5 +1,5 @@
 import { closeOpenGrants } from '../grant/close.js';
-import { STATE } from '../grant/engine.js';
+import { STATE } from '../grant/names.js';
 import { defaultLedgerPath, Ledger } from '../grant/ledger.js';
 import { summaryBlock, timeline, verdict } from '../grant/render.js';
 import { errorMessage } from '../errors.js';

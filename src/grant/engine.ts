@@ -9,17 +9,10 @@ import type { Runner } from '../runner/runner.js';
 import type { Credential, Delivery, Provider } from '../providers/provider.js';
 import { closeGrant } from './close.js';
 import { LEDGER_DIR, type GrantState, type Ledger } from './ledger.js';
+import { OUTPUT, STATE } from './names.js';
 import type { EngineSettings } from './settings.js';
 import { recordToken, type TokenRecord } from './token-record.js';
 
-export const OUTPUT = {
-  grantId: 'grant-id',
-  expiresAt: 'expires-at',
-  principal: 'principal',
-  ledger: 'ledger',
-} as const;
-
-export const STATE = { ledger: 'ledger', grants: 'grants' } as const;
 
 export interface EngineDeps {
   readonly runner: Runner;

@@ -1,0 +1,74 @@
+/**
+ * Shared by the benchmarks: medians, a peak-RSS probe for whole processes, and the `node -e ''`
+ * floor that every figure is read against.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { nodeBinary } from '../test/harness/node.ts';
+
+export const RUNS = Number(process.env['BENCH_RUNS'] ?? 21);
+
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * A preload that appends the process's peak RSS (KiB) to a file when it exits; the measured
+ * bundle is not touched. Pass `env` to the measured process, then `take()` the values.
+ */
+export function rssProbe(): { env: Record<string, string>; take: () => number[]; dispose: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-rss-'));
+  const file = path.join(dir, 'rss.txt');
+  const preload = path.join(dir, 'rss.mjs');
+  writeFileSync(
+    preload,
+    "import fs from 'node:fs';\nprocess.on('exit', () => fs.appendFileSync(process.env.BENCH_RSS_FILE, process.resourceUsage().maxRSS + '\\n'));\n",
+  );
+  return {
+    env: { NODE_OPTIONS: `--import=${preload}`, BENCH_RSS_FILE: file },
+    take: () => {
+      let text = '';
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        // nothing recorded
+      }
+      rmSync(file, { force: true });
+      return text.split('\n').filter(Boolean).map(Number);
+    },
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface Sample {
+  what: string;
+  ms: number[];
+  rssKiB: number[];
+  note?: string;
+}
+
+/** `node -e ''` with the same probe: the cost of starting Node at all. */
+export function floor(probe: ReturnType<typeof rssProbe>, runs = RUNS): Sample {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    spawnSync(nodeBinary(), ['-e', ''], { env: { ...process.env, ...probe.env } });
+    ms.push(performance.now() - t);
+  }
+  return { what: "`node -e ''` (floor)", ms, rssKiB: probe.take() };
+}
+
+export function tableRows(samples: readonly Sample[]): string {
+  return samples
+    .map((s) => {
+      const rss = s.rssKiB.length ? (median(s.rssKiB) / 1024).toFixed(1) : '–';
+      return `| ${s.what} | ${median(s.ms).toFixed(0)} | ${rss} | ${s.ms.length} | ${s.note ?? ''} |`;
+    })
+    .join('\n');
+}
+
+export const TABLE_HEAD = '| what | median wall ms | median peak RSS MiB | runs | note |\n|---|---|---|---|---|';
