@@ -22,7 +22,9 @@ function debianAws(): string | undefined {
 
 const AWS = debianAws();
 if (!AWS) {
-  console.warn('Skipping the AWS CLI client test: Debian\'s awscli package is not installed (apt-get install -y awscli).');
+  console.warn(
+    "Skipping the AWS CLI client test: Debian's awscli package is not installed (apt-get install -y awscli).",
+  );
 }
 
 interface Credentials {
@@ -59,13 +61,24 @@ describe.skipIf(!AWS)('AWS CLI (Debian awscli) against the AWS emulator', () => 
   }
 
   function withEnvKeys(c: Credentials): NodeJS.ProcessEnv {
-    return { ...baseEnv(), AWS_ACCESS_KEY_ID: c.accessKeyId, AWS_SECRET_ACCESS_KEY: c.secretAccessKey, AWS_SESSION_TOKEN: c.sessionToken };
+    return {
+      ...baseEnv(),
+      AWS_ACCESS_KEY_ID: c.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: c.secretAccessKey,
+      AWS_SESSION_TOKEN: c.sessionToken,
+    };
   }
 
   /** Asynchronous on purpose: the emulator answers from this same event loop. */
-  function aws(args: string[], processEnv: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: Buffer; stderr: string }> {
+  function aws(
+    args: string[],
+    processEnv: NodeJS.ProcessEnv,
+  ): Promise<{ status: number | null; stdout: Buffer; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(AWS!, ['--endpoint-url', env.aws.url, ...args], { env: processEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(AWS!, ['--endpoint-url', env.aws.url, ...args], {
+        env: processEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on('data', (c: Buffer) => out.push(c));
@@ -74,7 +87,11 @@ describe.skipIf(!AWS)('AWS CLI (Debian awscli) against the AWS emulator', () => 
       child.on('error', reject);
       child.on('close', (status) => {
         clearTimeout(timer);
-        resolve({ status, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') });
+        resolve({
+          status,
+          stdout: Buffer.concat(out),
+          stderr: Buffer.concat(err).toString('utf8'),
+        });
       });
     });
   }
@@ -89,8 +106,14 @@ describe.skipIf(!AWS)('AWS CLI (Debian awscli) against the AWS emulator', () => 
     const { out, credentials } = await assume(env, { RoleSessionName: 'cli-env' });
     const e = withEnvKeys(credentials);
 
-    const id = JSON.parse(await ok(['sts', 'get-caller-identity', '--output', 'json'], e)) as Record<string, string>;
-    expect(id).toEqual({ UserId: out.AssumedRoleUser!.AssumedRoleId, Account: '123456789012', Arn: out.AssumedRoleUser!.Arn });
+    const id = JSON.parse(
+      await ok(['sts', 'get-caller-identity', '--output', 'json'], e),
+    ) as Record<string, string>;
+    expect(id).toEqual({
+      UserId: out.AssumedRoleUser!.AssumedRoleId,
+      Account: '123456789012',
+      Arn: out.AssumedRoleUser!.Arn,
+    });
 
     expect(await ok(['s3', 'ls'], e)).toMatch(/ site\n/);
 
@@ -106,7 +129,23 @@ describe.skipIf(!AWS)('AWS CLI (Debian awscli) against the AWS emulator', () => 
     // Whatever mode this CLI uses over plain http, the emulator verified it; record which one.
     console.info(`aws s3 cp PUT payload signing: ${puts[0]!.payloadSigning}`);
 
-    const put = JSON.parse(await ok(['s3api', 'put-object', '--bucket', 'site', '--key', 'notes.txt', '--body', file, '--output', 'json'], e)) as {
+    const put = JSON.parse(
+      await ok(
+        [
+          's3api',
+          'put-object',
+          '--bucket',
+          'site',
+          '--key',
+          'notes.txt',
+          '--body',
+          file,
+          '--output',
+          'json',
+        ],
+        e,
+      ),
+    ) as {
       ETag: string;
     };
     expect(put.ETag).toBe(stored!.etag);
@@ -129,7 +168,9 @@ describe.skipIf(!AWS)('AWS CLI (Debian awscli) against the AWS emulator', () => 
       { mode: 0o600 },
     );
     const e = { ...baseEnv(), AWS_SHARED_CREDENTIALS_FILE: file };
-    const id = JSON.parse(await ok(['sts', 'get-caller-identity', '--output', 'json'], e)) as Record<string, string>;
+    const id = JSON.parse(
+      await ok(['sts', 'get-caller-identity', '--output', 'json'], e),
+    ) as Record<string, string>;
     expect(id.Arn).toBe(out.AssumedRoleUser!.Arn);
     const src = join(dir, 'small.txt');
     writeFileSync(src, 'small\n');
@@ -142,10 +183,19 @@ describe.skipIf(!AWS)('AWS CLI (Debian awscli) against the AWS emulator', () => 
     const Policy = JSON.stringify({
       Statement: [
         { Effect: 'Allow', Action: '*', Resource: '*' },
-        { Effect: 'Deny', Action: '*', Resource: '*', Condition: { DateGreaterThan: { 'aws:CurrentTime': end.toISOString() } } },
+        {
+          Effect: 'Deny',
+          Action: '*',
+          Resource: '*',
+          Condition: { DateGreaterThan: { 'aws:CurrentTime': end.toISOString() } },
+        },
       ],
     });
-    const { credentials } = await assume(env, { Policy, DurationSeconds: 900, RoleSessionName: 'cli-window' });
+    const { credentials } = await assume(env, {
+      Policy,
+      DurationSeconds: 900,
+      RoleSessionName: 'cli-window',
+    });
     const e = withEnvKeys(credentials);
     expect((await aws(['s3', 'ls', 's3://site/'], e)).status).toBe(0);
     env.clock.advance(61);
@@ -161,7 +211,10 @@ describe.skipIf(!AWS)('AWS CLI (Debian awscli) against the AWS emulator', () => 
 
   it('is refused with a wrong secret', async () => {
     const { credentials } = await assume(env);
-    const r = await aws(['s3', 'ls'], withEnvKeys({ ...credentials, secretAccessKey: 'x'.repeat(40) }));
+    const r = await aws(
+      ['s3', 'ls'],
+      withEnvKeys({ ...credentials, secretAccessKey: 'x'.repeat(40) }),
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('SignatureDoesNotMatch');
   });

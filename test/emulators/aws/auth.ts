@@ -23,16 +23,37 @@ export class AuthFailure extends Error {
   }
 }
 
-type Refusal = 'unknown-key' | 'mismatch' | 'bad-token' | 'expired' | 'skewed' | 'malformed' | 'payload' | 'presign-expired';
+type Refusal =
+  | 'unknown-key'
+  | 'mismatch'
+  | 'bad-token'
+  | 'expired'
+  | 'skewed'
+  | 'malformed'
+  | 'payload'
+  | 'presign-expired';
 
-function refuse(service: AwsService, why: Refusal, detail: string, extra: XmlNode = {}): AuthFailure {
+function refuse(
+  service: AwsService,
+  why: Refusal,
+  detail: string,
+  extra: XmlNode = {},
+): AuthFailure {
   if (service === 'sts') {
     switch (why) {
       case 'unknown-key':
       case 'bad-token':
-        return new AuthFailure('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
+        return new AuthFailure(
+          'InvalidClientTokenId',
+          'The security token included in the request is invalid.',
+          403,
+        );
       case 'expired':
-        return new AuthFailure('ExpiredToken', 'The security token included in the request is expired', 403);
+        return new AuthFailure(
+          'ExpiredToken',
+          'The security token included in the request is expired',
+          403,
+        );
       case 'malformed':
         return new AuthFailure('IncompleteSignature', detail, 400);
       case 'skewed':
@@ -48,13 +69,28 @@ function refuse(service: AwsService, why: Refusal, detail: string, extra: XmlNod
   }
   switch (why) {
     case 'unknown-key':
-      return new AuthFailure('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', 403, extra);
+      return new AuthFailure(
+        'InvalidAccessKeyId',
+        'The AWS Access Key Id you provided does not exist in our records.',
+        403,
+        extra,
+      );
     case 'bad-token':
-      return new AuthFailure('InvalidToken', 'The provided token is malformed or otherwise invalid.', 400, extra);
+      return new AuthFailure(
+        'InvalidToken',
+        'The provided token is malformed or otherwise invalid.',
+        400,
+        extra,
+      );
     case 'expired':
       return new AuthFailure('ExpiredToken', 'The provided token has expired.', 400, extra);
     case 'skewed':
-      return new AuthFailure('RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.', 403, extra);
+      return new AuthFailure(
+        'RequestTimeTooSkewed',
+        'The difference between the request time and the current time is too large.',
+        403,
+        extra,
+      );
     case 'malformed':
       return new AuthFailure('AuthorizationHeaderMalformed', detail, 400, extra);
     case 'payload':
@@ -104,7 +140,12 @@ export function authenticate(
               .replace(/^(x-amz-security-token:).*$/m, '$1[redacted]'),
           }
         : {};
-    const why: Refusal = err.kind === 'payload-mismatch' ? 'payload' : err.kind === 'mismatch' ? 'mismatch' : 'malformed';
+    const why: Refusal =
+      err.kind === 'payload-mismatch'
+        ? 'payload'
+        : err.kind === 'mismatch'
+          ? 'mismatch'
+          : 'malformed';
     throw refuse(service, why, err.message, extra);
   }
   if (auth.securityToken !== session.sessionToken) throw refuse(service, 'bad-token', '');

@@ -1,5 +1,9 @@
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
-import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  STSClient,
+} from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assume, AUDIENCE, DEPLOY_ROLE, failure, s3, startEnv, sts, type Env } from './fixture.ts';
 
@@ -15,7 +19,13 @@ beforeEach(() => {
 
 async function assumeWith(client: STSClient) {
   const token = await env.oidc.mint({}, { audience: AUDIENCE });
-  return client.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: DEPLOY_ROLE, RoleSessionName: 'faulty', WebIdentityToken: token }));
+  return client.send(
+    new AssumeRoleWithWebIdentityCommand({
+      RoleArn: DEPLOY_ROLE,
+      RoleSessionName: 'faulty',
+      WebIdentityToken: token,
+    }),
+  );
 }
 
 describe('STS faults', () => {
@@ -23,7 +33,11 @@ describe('STS faults', () => {
     env.aws.faults.add('throttle', 2);
     const issuedBefore = env.aws.issued.length;
     for (let i = 0; i < 2; i++) {
-      expect(await failure(assumeWith(sts(env)))).toEqual({ name: 'Throttling', message: 'Rate exceeded', status: 400 });
+      expect(await failure(assumeWith(sts(env)))).toEqual({
+        name: 'Throttling',
+        message: 'Rate exceeded',
+        status: 400,
+      });
     }
     expect(env.aws.faults.pending).toBe(0);
     await expect(assumeWith(sts(env))).resolves.toBeTruthy();
@@ -38,7 +52,9 @@ describe('STS faults', () => {
   it('throttle is retried by an SDK left to its own retries', async () => {
     env.aws.faults.add('throttle', 1);
     const before = env.aws.requests.length;
-    await expect(assumeWith(new STSClient({ endpoint: env.aws.url, region: 'us-east-1', maxAttempts: 2 }))).resolves.toBeTruthy();
+    await expect(
+      assumeWith(new STSClient({ endpoint: env.aws.url, region: 'us-east-1', maxAttempts: 2 })),
+    ).resolves.toBeTruthy();
     expect(env.aws.requests.length - before).toBe(2);
   });
 
@@ -49,7 +65,11 @@ describe('STS faults', () => {
       expect.unreachable();
     } catch (err) {
       const e = err as { name: string; $fault: string; $metadata: { httpStatusCode: number } };
-      expect([e.name, e.$fault, e.$metadata.httpStatusCode]).toEqual(['InternalFailure', 'server', 500]);
+      expect([e.name, e.$fault, e.$metadata.httpStatusCode]).toEqual([
+        'InternalFailure',
+        'server',
+        500,
+      ]);
     }
   });
 
@@ -82,7 +102,9 @@ describe('STS faults', () => {
     const err = await failure(assumeWith(sts(env)));
     expect(err.status).toBe(200);
     // This SDK says "@aws-sdk XML parse error: missing closing tag </AccessKeyId>." (name Error).
-    expect(err.message).toMatch(/XML parse error|Deserialization error|Unexpected end|not expected/i);
+    expect(err.message).toMatch(
+      /XML parse error|Deserialization error|Unexpected end|not expected/i,
+    );
     expect(env.aws.issued.length).toBe(issuedBefore);
   });
 
@@ -90,14 +112,23 @@ describe('STS faults', () => {
     const { credentials } = await assume(env);
     env.aws.faults.add('status500', 1);
     await expect(s3(env, credentials).send(new ListBucketsCommand({}))).resolves.toBeTruthy();
-    expect((await failure(sts(env, credentials).send(new GetCallerIdentityCommand({})))).name).toBe('InternalFailure');
+    expect((await failure(sts(env, credentials).send(new GetCallerIdentityCommand({})))).name).toBe(
+      'InternalFailure',
+    );
 
     env.aws.faults.add('throttle', 1, 's3');
-    await expect(sts(env, credentials).send(new GetCallerIdentityCommand({}))).resolves.toBeTruthy();
-    expect(await failure(s3(env, credentials).send(new ListBucketsCommand({})))).toMatchObject({ name: 'SlowDown', status: 503 });
+    await expect(
+      sts(env, credentials).send(new GetCallerIdentityCommand({})),
+    ).resolves.toBeTruthy();
+    expect(await failure(s3(env, credentials).send(new ListBucketsCommand({})))).toMatchObject({
+      name: 'SlowDown',
+      status: 503,
+    });
   });
 
   it('refuses an unknown fault kind', () => {
-    expect(() => env.aws.faults.add('explode' as never)).toThrow(/Unknown AWS emulator fault 'explode'/);
+    expect(() => env.aws.faults.add('explode' as never)).toThrow(
+      /Unknown AWS emulator fault 'explode'/,
+    );
   });
 });

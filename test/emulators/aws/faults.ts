@@ -18,7 +18,10 @@ export function isStsRequest(req: LoggedRequest): boolean {
   if (credential) return credential.split('/')[3] === 'sts';
   const type = String(req.headers['content-type'] ?? '');
   if (req.query.has('Action')) return true;
-  return type.startsWith('application/x-www-form-urlencoded') && new URLSearchParams(req.body).has('Action');
+  return (
+    type.startsWith('application/x-www-form-urlencoded') &&
+    new URLSearchParams(req.body).has('Action')
+  );
 }
 
 export class AwsFaultQueue {
@@ -30,7 +33,8 @@ export class AwsFaultQueue {
 
   /** The next `times` calls to `target` (STS unless told) fail with `kind`, in the order queued. */
   add(kind: AwsFaultKind, times = 1, target: FaultTarget = 'sts'): this {
-    if (!KINDS.includes(kind)) throw new Error(`Unknown AWS emulator fault '${kind}'; use one of ${KINDS.join(', ')}.`);
+    if (!KINDS.includes(kind))
+      throw new Error(`Unknown AWS emulator fault '${kind}'; use one of ${KINDS.join(', ')}.`);
     this.#faults.next(kind, times, target === 'sts' ? isStsRequest : (req) => !isStsRequest(req));
     return this;
   }

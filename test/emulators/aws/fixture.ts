@@ -3,7 +3,11 @@
  * bucket, and clients built the way the project and its users build them (the real SDKs).
  */
 import { S3Client } from '@aws-sdk/client-s3';
-import { AssumeRoleWithWebIdentityCommand, STSClient, type AssumeRoleWithWebIdentityCommandInput } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleWithWebIdentityCommand,
+  STSClient,
+  type AssumeRoleWithWebIdentityCommandInput,
+} from '@aws-sdk/client-sts';
 import { Clock } from '../clock.ts';
 import { startOidcIssuer, type OidcIssuer } from '../oidc.ts';
 import { startAwsEmulator, type AwsEmulator, type AwsEmulatorOptions } from './index.ts';
@@ -22,7 +26,10 @@ export interface Env {
 
 export async function startEnv(overrides: Partial<AwsEmulatorOptions> = {}): Promise<Env> {
   const clock = new Clock();
-  const oidc = await startOidcIssuer({ clock, claims: { repository: 'acme/site', ref: 'refs/heads/main' } });
+  const oidc = await startOidcIssuer({
+    clock,
+    claims: { repository: 'acme/site', ref: 'refs/heads/main' },
+  });
   const aws = await startAwsEmulator({
     clock,
     issuer: oidc.issuer,
@@ -55,12 +62,24 @@ export async function startEnv(overrides: Partial<AwsEmulatorOptions> = {}): Pro
   };
 }
 
-export function sts(env: Env, credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): STSClient {
+export function sts(
+  env: Env,
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
+): STSClient {
   return new STSClient({ endpoint: env.aws.url, region: 'us-east-1', maxAttempts: 1, credentials });
 }
 
-export function s3(env: Env, credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): S3Client {
-  return new S3Client({ endpoint: env.aws.url, region: 'us-east-1', forcePathStyle: true, maxAttempts: 1, credentials });
+export function s3(
+  env: Env,
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
+): S3Client {
+  return new S3Client({
+    endpoint: env.aws.url,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    maxAttempts: 1,
+    credentials,
+  });
 }
 
 /** Mints a GitHub-shaped token for STS and assumes `role` with it. */
@@ -71,17 +90,28 @@ export async function assume(
 ) {
   const token = await env.oidc.mint(claims, { audience: AUDIENCE });
   const out = await sts(env).send(
-    new AssumeRoleWithWebIdentityCommand({ RoleArn: DEPLOY_ROLE, RoleSessionName: 'gha-1', WebIdentityToken: token, ...input }),
+    new AssumeRoleWithWebIdentityCommand({
+      RoleArn: DEPLOY_ROLE,
+      RoleSessionName: 'gha-1',
+      WebIdentityToken: token,
+      ...input,
+    }),
   );
   const c = out.Credentials!;
   return {
     out,
-    credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! },
+    credentials: {
+      accessKeyId: c.AccessKeyId!,
+      secretAccessKey: c.SecretAccessKey!,
+      sessionToken: c.SessionToken!,
+    },
   };
 }
 
 /** The error an SDK call rejected with, for asserting its name and HTTP status. */
-export async function failure(p: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
+export async function failure(
+  p: Promise<unknown>,
+): Promise<{ name: string; message: string; status: number | undefined }> {
   try {
     await p;
   } catch (err) {

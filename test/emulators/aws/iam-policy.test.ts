@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { denialMessage, evaluate, policyProblem, wildcardMatch, type PolicyStatement, type RequestContext } from './iam-policy.ts';
+import {
+  denialMessage,
+  evaluate,
+  policyProblem,
+  wildcardMatch,
+  type PolicyStatement,
+  type RequestContext,
+} from './iam-policy.ts';
 
 const T0 = '2026-11-23T18:00:00Z';
-const ctx = (over: Partial<RequestContext> = {}, keys: RequestContext['keys'] = {}): RequestContext => ({
+const ctx = (
+  over: Partial<RequestContext> = {},
+  keys: RequestContext['keys'] = {},
+): RequestContext => ({
   action: 's3:PutObject',
   resource: 'arn:aws:s3:::site/a/b.txt',
   keys: {
@@ -31,22 +41,87 @@ describe('wildcards', () => {
 });
 
 describe('evaluate', () => {
-  const cases: [string, PolicyStatement[], PolicyStatement[] | undefined, RequestContext, string][] = [
+  const cases: [
+    string,
+    PolicyStatement[],
+    PolicyStatement[] | undefined,
+    RequestContext,
+    string,
+  ][] = [
     ['allowed by the role', [allowAll], undefined, ctx(), 'allow'],
     ['nothing allows', [], undefined, ctx(), 'implicit-deny:identity'],
-    ['actions match case-insensitively', [{ Effect: 'Allow', Action: 'S3:putobject', Resource: '*' }], undefined, ctx(), 'allow'],
-    ['resources match case-sensitively', [{ Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::SITE/*' }], undefined, ctx(), 'implicit-deny:identity'],
-    ['NotAction allows the rest', [{ Effect: 'Allow', NotAction: 's3:Delete*', Resource: '*' }], undefined, ctx(), 'allow'],
-    ['NotAction excludes', [{ Effect: 'Allow', NotAction: ['s3:Put*'], Resource: '*' }], undefined, ctx(), 'implicit-deny:identity'],
-    ['NotResource excludes', [{ Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::site/*' }], undefined, ctx(), 'implicit-deny:identity'],
-    ['explicit deny in the role wins', [allowAll, { Effect: 'Deny', Action: 's3:*', Resource: '*' }], [allowAll], ctx(), 'explicit-deny:identity'],
-    ['explicit deny in the session wins', [allowAll], [allowAll, { Effect: 'Deny', Action: '*', Resource: '*' }], ctx(), 'explicit-deny:session'],
-    ['session must allow too', [allowAll], [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }], ctx(), 'implicit-deny:session'],
-    ['a session cannot widen the role', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }], [allowAll], ctx(), 'implicit-deny:identity'],
+    [
+      'actions match case-insensitively',
+      [{ Effect: 'Allow', Action: 'S3:putobject', Resource: '*' }],
+      undefined,
+      ctx(),
+      'allow',
+    ],
+    [
+      'resources match case-sensitively',
+      [{ Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::SITE/*' }],
+      undefined,
+      ctx(),
+      'implicit-deny:identity',
+    ],
+    [
+      'NotAction allows the rest',
+      [{ Effect: 'Allow', NotAction: 's3:Delete*', Resource: '*' }],
+      undefined,
+      ctx(),
+      'allow',
+    ],
+    [
+      'NotAction excludes',
+      [{ Effect: 'Allow', NotAction: ['s3:Put*'], Resource: '*' }],
+      undefined,
+      ctx(),
+      'implicit-deny:identity',
+    ],
+    [
+      'NotResource excludes',
+      [{ Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::site/*' }],
+      undefined,
+      ctx(),
+      'implicit-deny:identity',
+    ],
+    [
+      'explicit deny in the role wins',
+      [allowAll, { Effect: 'Deny', Action: 's3:*', Resource: '*' }],
+      [allowAll],
+      ctx(),
+      'explicit-deny:identity',
+    ],
+    [
+      'explicit deny in the session wins',
+      [allowAll],
+      [allowAll, { Effect: 'Deny', Action: '*', Resource: '*' }],
+      ctx(),
+      'explicit-deny:session',
+    ],
+    [
+      'session must allow too',
+      [allowAll],
+      [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+      ctx(),
+      'implicit-deny:session',
+    ],
+    [
+      'a session cannot widen the role',
+      [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+      [allowAll],
+      ctx(),
+      'implicit-deny:identity',
+    ],
   ];
   it.each(cases)('%s', (_label, identity, session, request, expected) => {
     const d = evaluate({ identity, session }, request);
-    const got = d.effect === 'allow' ? 'allow' : d.effect === 'explicit-deny' ? `explicit-deny:${d.by}` : `implicit-deny:${d.missing}`;
+    const got =
+      d.effect === 'allow'
+        ? 'allow'
+        : d.effect === 'explicit-deny'
+          ? `explicit-deny:${d.by}`
+          : `implicit-deny:${d.missing}`;
     expect(got).toBe(expected);
   });
 });
@@ -57,7 +132,8 @@ describe('conditions', () => {
     { Effect: 'Deny', Action: '*', Resource: '*', Condition: { [op]: { [key]: value } } },
   ];
   const denied = (statements: PolicyStatement[], keys: RequestContext['keys'] = {}) =>
-    evaluate({ identity: [allowAll], session: statements }, ctx({}, keys)).effect === 'explicit-deny';
+    evaluate({ identity: [allowAll], session: statements }, ctx({}, keys)).effect ===
+    'explicit-deny';
 
   it.each([
     ['DateGreaterThan', '2026-11-23T17:59:59Z', true],
@@ -73,7 +149,9 @@ describe('conditions', () => {
 
   it('DateLessThan on aws:TokenIssueTime denies sessions issued before the cut-off', () => {
     expect(denied(window('DateLessThan', '2026-11-23T17:56:00Z', 'aws:TokenIssueTime'))).toBe(true);
-    expect(denied(window('DateLessThan', '2026-11-23T17:54:00Z', 'aws:TokenIssueTime'))).toBe(false);
+    expect(denied(window('DateLessThan', '2026-11-23T17:54:00Z', 'aws:TokenIssueTime'))).toBe(
+      false,
+    );
   });
 
   it.each([
@@ -91,10 +169,28 @@ describe('conditions', () => {
   });
 
   it('ORs the values of one key and ANDs keys and operators', () => {
-    const s = (condition: PolicyStatement['Condition']): PolicyStatement[] => [allowAll, { Effect: 'Deny', Action: '*', Resource: '*', Condition: condition }];
-    expect(denied(s({ StringEquals: { 'aws:userid': ['x', 'AROAEXAMPLE123456789:gha-1'] } }))).toBe(true);
-    expect(denied(s({ StringEquals: { 'aws:userid': 'AROAEXAMPLE123456789:gha-1', 'aws:PrincipalArn': 'other' } }))).toBe(false);
-    expect(denied(s({ StringEquals: { 'aws:userid': 'AROAEXAMPLE123456789:gha-1' }, DateGreaterThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } }))).toBe(false);
+    const s = (condition: PolicyStatement['Condition']): PolicyStatement[] => [
+      allowAll,
+      { Effect: 'Deny', Action: '*', Resource: '*', Condition: condition },
+    ];
+    expect(denied(s({ StringEquals: { 'aws:userid': ['x', 'AROAEXAMPLE123456789:gha-1'] } }))).toBe(
+      true,
+    );
+    expect(
+      denied(
+        s({
+          StringEquals: { 'aws:userid': 'AROAEXAMPLE123456789:gha-1', 'aws:PrincipalArn': 'other' },
+        }),
+      ),
+    ).toBe(false);
+    expect(
+      denied(
+        s({
+          StringEquals: { 'aws:userid': 'AROAEXAMPLE123456789:gha-1' },
+          DateGreaterThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' },
+        }),
+      ),
+    ).toBe(false);
   });
 
   it('treats a missing key as not matching, except for negated operators and IfExists', () => {
@@ -107,10 +203,22 @@ describe('conditions', () => {
 describe('messages as AWS words them', () => {
   const principal = 'arn:aws:sts::123456789012:assumed-role/deploy/gha-1';
   it.each([
-    [{ effect: 'explicit-deny', by: 'session', sid: undefined } as const, 'with an explicit deny in a session policy'],
-    [{ effect: 'explicit-deny', by: 'identity', sid: undefined } as const, 'with an explicit deny in an identity-based policy'],
-    [{ effect: 'implicit-deny', missing: 'identity' } as const, 'because no identity-based policy allows the s3:PutObject action'],
-    [{ effect: 'implicit-deny', missing: 'session' } as const, 'because no session policy allows the s3:PutObject action'],
+    [
+      { effect: 'explicit-deny', by: 'session', sid: undefined } as const,
+      'with an explicit deny in a session policy',
+    ],
+    [
+      { effect: 'explicit-deny', by: 'identity', sid: undefined } as const,
+      'with an explicit deny in an identity-based policy',
+    ],
+    [
+      { effect: 'implicit-deny', missing: 'identity' } as const,
+      'because no identity-based policy allows the s3:PutObject action',
+    ],
+    [
+      { effect: 'implicit-deny', missing: 'session' } as const,
+      'because no session policy allows the s3:PutObject action',
+    ],
   ])('%j', (decision, tail) => {
     expect(denialMessage(principal, ctx(), decision)).toBe(
       `User: ${principal} is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::site/a/b.txt" ${tail}`,
@@ -128,7 +236,10 @@ describe('policyProblem', () => {
     [{ Statement: [{ Effect: 'Allow', Resource: '*' }] }, /Action or NotAction/],
     [{ Statement: [{ Effect: 'Allow', Action: '*' }] }, /Resource or NotResource/],
     [{ Statement: [{ ...allowAll, Principal: '*' }] }, /Principal/],
-    [{ Statement: [{ ...allowAll, Condition: { DateAfter: { 'aws:CurrentTime': T0 } } }] }, /unknown condition operator 'DateAfter'/],
+    [
+      { Statement: [{ ...allowAll, Condition: { DateAfter: { 'aws:CurrentTime': T0 } } }] },
+      /unknown condition operator 'DateAfter'/,
+    ],
     [{ Version: '2020-01-01', Statement: [allowAll] }, /Version/],
   ])('%j', (doc, expected) => {
     const problem = policyProblem(doc);

@@ -52,7 +52,14 @@ const OPERATORS = new Set([
   'Bool',
 ]);
 
-const NEGATED = new Set(['StringNotEquals', 'StringNotEqualsIgnoreCase', 'StringNotLike', 'DateNotEquals', 'ArnNotEquals', 'ArnNotLike']);
+const NEGATED = new Set([
+  'StringNotEquals',
+  'StringNotEqualsIgnoreCase',
+  'StringNotLike',
+  'DateNotEquals',
+  'ArnNotEquals',
+  'ArnNotLike',
+]);
 
 function list(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -108,7 +115,10 @@ function compare(operator: string, actual: string, expected: string): boolean {
   }
 }
 
-function conditionHolds(condition: PolicyStatement['Condition'], keys: RequestContext['keys']): boolean {
+function conditionHolds(
+  condition: PolicyStatement['Condition'],
+  keys: RequestContext['keys'],
+): boolean {
   if (!condition) return true;
   // Operators AND together, keys within an operator AND together, values of one key OR together.
   return Object.entries(condition).every(([rawOperator, block]) => {
@@ -138,12 +148,17 @@ function matchesAction(s: PolicyStatement, action: string): boolean {
 
 function matchesResource(s: PolicyStatement, resource: string): boolean {
   if (s.Resource !== undefined) return list(s.Resource).some((p) => wildcardMatch(p, resource));
-  if (s.NotResource !== undefined) return !list(s.NotResource).some((p) => wildcardMatch(p, resource));
+  if (s.NotResource !== undefined)
+    return !list(s.NotResource).some((p) => wildcardMatch(p, resource));
   return false;
 }
 
 export function statementApplies(s: PolicyStatement, req: RequestContext): boolean {
-  return matchesAction(s, req.action) && matchesResource(s, req.resource) && conditionHolds(s.Condition, req.keys);
+  return (
+    matchesAction(s, req.action) &&
+    matchesResource(s, req.resource) &&
+    conditionHolds(s.Condition, req.keys)
+  );
 }
 
 export interface PolicySet {
@@ -154,19 +169,26 @@ export interface PolicySet {
 }
 
 export function evaluate(policies: PolicySet, req: RequestContext): Decision {
-  const deny = (list: PolicyStatement[]) => list.find((s) => s.Effect === 'Deny' && statementApplies(s, req));
+  const deny = (list: PolicyStatement[]) =>
+    list.find((s) => s.Effect === 'Deny' && statementApplies(s, req));
   const identityDeny = deny(policies.identity);
   if (identityDeny) return { effect: 'explicit-deny', by: 'identity', sid: identityDeny.Sid };
   const sessionDeny = policies.session && deny(policies.session);
   if (sessionDeny) return { effect: 'explicit-deny', by: 'session', sid: sessionDeny.Sid };
-  const allows = (list: PolicyStatement[]) => list.some((s) => s.Effect === 'Allow' && statementApplies(s, req));
+  const allows = (list: PolicyStatement[]) =>
+    list.some((s) => s.Effect === 'Allow' && statementApplies(s, req));
   if (!allows(policies.identity)) return { effect: 'implicit-deny', missing: 'identity' };
-  if (policies.session && !allows(policies.session)) return { effect: 'implicit-deny', missing: 'session' };
+  if (policies.session && !allows(policies.session))
+    return { effect: 'implicit-deny', missing: 'session' };
   return { effect: 'allow' };
 }
 
 /** AWS's wording of an AccessDenied, which tells the reader which kind of policy decided. */
-export function denialMessage(principalArn: string, req: RequestContext, decision: Decision): string {
+export function denialMessage(
+  principalArn: string,
+  req: RequestContext,
+  decision: Decision,
+): string {
   const head = `User: ${principalArn} is not authorized to perform: ${req.action} on resource: "${req.resource}"`;
   if (decision.effect === 'explicit-deny') {
     return `${head} with an explicit deny in ${decision.by === 'session' ? 'a session policy' : 'an identity-based policy'}`;
@@ -183,7 +205,8 @@ export function denialMessage(principalArn: string, req: RequestContext, decisio
  * silently get a policy evaluated differently from what it wrote.
  */
 export function policyProblem(doc: unknown): string | undefined {
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return 'The policy is not a JSON object.';
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    return 'The policy is not a JSON object.';
   const d = doc as Record<string, unknown>;
   if (d.Version !== undefined && d.Version !== '2012-10-17' && d.Version !== '2008-10-17') {
     return `The policy has an unsupported Version '${String(d.Version)}'.`;
@@ -194,7 +217,8 @@ export function policyProblem(doc: unknown): string | undefined {
     const s = raw as Record<string, unknown> | null;
     const where = `Statement ${i + 1}`;
     if (!s || typeof s !== 'object') return `Syntax errors in policy: ${where} is not an object.`;
-    if (s.Effect !== 'Allow' && s.Effect !== 'Deny') return `Syntax errors in policy: ${where} has an invalid Effect.`;
+    if (s.Effect !== 'Allow' && s.Effect !== 'Deny')
+      return `Syntax errors in policy: ${where} has an invalid Effect.`;
     if ((s.Action === undefined) === (s.NotAction === undefined)) {
       return `Syntax errors in policy: ${where} needs exactly one of Action or NotAction.`;
     }
@@ -205,10 +229,12 @@ export function policyProblem(doc: unknown): string | undefined {
       return `Syntax errors in policy: ${where} has a Principal, which a session policy may not have.`;
     }
     if (s.Condition !== undefined) {
-      if (!s.Condition || typeof s.Condition !== 'object') return `Syntax errors in policy: ${where} has an invalid Condition.`;
+      if (!s.Condition || typeof s.Condition !== 'object')
+        return `Syntax errors in policy: ${where} has an invalid Condition.`;
       for (const op of Object.keys(s.Condition)) {
         const base = op.replace(/IfExists$/, '');
-        if (!OPERATORS.has(base)) return `Syntax errors in policy: ${where} uses unknown condition operator '${op}'.`;
+        if (!OPERATORS.has(base))
+          return `Syntax errors in policy: ${where} uses unknown condition operator '${op}'.`;
       }
     }
   }

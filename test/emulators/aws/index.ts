@@ -39,16 +39,39 @@
  * Responses carry `Date` from the emulator clock, so SDKs correct their own skew from it.
  */
 import type { Clock } from '../clock.ts';
-import { startServer, type EmulatorRequest, type FaultKind, type Reply as HttpReply } from '../http.ts';
+import {
+  startServer,
+  type EmulatorRequest,
+  type FaultKind,
+  type Reply as HttpReply,
+} from '../http.ts';
 import { AuthFailure, authenticate, type AwsService } from './auth.ts';
 import { AwsFaultQueue, isStsRequest, type AwsFaultKind } from './faults.ts';
 import { denialMessage, evaluate, statements, type PolicyDocument } from './iam-policy.ts';
 import { S3Failure, S3Store, type Reply, type S3Bucket } from './s3.ts';
 import { parseSigV4, SigV4Error, splitUrl, type RawRequest, type SigV4Auth } from './sigv4.ts';
-import { accountOf, roleState, type IssuedCredential, type RoleConfig, type RoleState } from './state.ts';
-import { assumeRoleWithWebIdentity, getCallerIdentityXml, PACKED_POLICY_LIMIT_BYTES } from './sts.ts';
+import {
+  accountOf,
+  roleState,
+  type IssuedCredential,
+  type RoleConfig,
+  type RoleState,
+} from './state.ts';
+import {
+  assumeRoleWithWebIdentity,
+  getCallerIdentityXml,
+  PACKED_POLICY_LIMIT_BYTES,
+} from './sts.ts';
 import { StsFault, WebIdentityVerifier } from './web-identity.ts';
-import { hostId, newRequestId, S3_XMLNS, s3ErrorXml, STS_XMLNS, stsErrorXml, type XmlNode } from './xml.ts';
+import {
+  hostId,
+  newRequestId,
+  S3_XMLNS,
+  s3ErrorXml,
+  STS_XMLNS,
+  stsErrorXml,
+  type XmlNode,
+} from './xml.ts';
 
 export type { AwsFaultKind } from './faults.ts';
 export type { PolicyDocument, PolicyStatement } from './iam-policy.ts';
@@ -129,7 +152,8 @@ function isForm(req: RawRequest): boolean {
 /** Query-protocol parameters: the form body, plus the URL query (presigned or GET calls). */
 function queryProtocolParams(req: RawRequest, body: Buffer): URLSearchParams {
   const params = new URLSearchParams(splitUrl(req.url).query);
-  if (isForm(req)) for (const [k, v] of new URLSearchParams(body.toString('utf8'))) params.append(k, v);
+  if (isForm(req))
+    for (const [k, v] of new URLSearchParams(body.toString('utf8'))) params.append(k, v);
   return params;
 }
 
@@ -137,7 +161,9 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
   const { clock } = options;
   const roleArns = Object.keys(options.roles);
   const accountId = options.accountId ?? (roleArns[0] && accountOf(roleArns[0])) ?? '123456789012';
-  const roles = new Map<string, RoleState>(roleArns.map((arn) => [arn, roleState(arn, options.roles[arn]!)]));
+  const roles = new Map<string, RoleState>(
+    roleArns.map((arn) => [arn, roleState(arn, options.roles[arn]!)]),
+  );
   const managed = new Map(Object.entries(options.managedPolicies ?? {}));
   const verifier = new WebIdentityVerifier(options.issuer, clock);
   const sessions = new Map<string, IssuedCredential>();
@@ -153,9 +179,15 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
   }
 
   /** Adds what every AWS answer carries: the emulator clock's Date (SDKs fix their skew from it) and a request id. */
-  function finish(reply: Reply, record: AwsRequestRecord, requestId: string, service: AwsService): HttpReply {
+  function finish(
+    reply: Reply,
+    record: AwsRequestRecord,
+    requestId: string,
+    service: AwsService,
+  ): HttpReply {
     record.status = reply.status;
-    record.code = reply.status >= 300 ? /<Code>([^<]+)<\/Code>/.exec(String(reply.body))?.[1] : undefined;
+    record.code =
+      reply.status >= 300 ? /<Code>([^<]+)<\/Code>/.exec(String(reply.body))?.[1] : undefined;
     const headers: Record<string, string> = { ...reply.headers, date: clock.now().toUTCString() };
     if (service === 's3') {
       headers['x-amz-request-id'] = requestId;
@@ -169,18 +201,44 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     return { status: reply.status, headers, body };
   }
 
-  function stsError(status: number, type: 'Sender' | 'Receiver', code: string, message: string, requestId: string): Reply {
-    return { status, headers: { 'content-type': 'text/xml' }, body: stsErrorXml(type, code, message, requestId) };
+  function stsError(
+    status: number,
+    type: 'Sender' | 'Receiver',
+    code: string,
+    message: string,
+    requestId: string,
+  ): Reply {
+    return {
+      status,
+      headers: { 'content-type': 'text/xml' },
+      body: stsErrorXml(type, code, message, requestId),
+    };
   }
 
-  function s3Error(status: number, code: string, message: string, requestId: string, extra: XmlNode = {}): Reply {
-    return { status, headers: { 'content-type': 'application/xml' }, body: s3ErrorXml(code, message, requestId, extra) };
+  function s3Error(
+    status: number,
+    code: string,
+    message: string,
+    requestId: string,
+    extra: XmlNode = {},
+  ): Reply {
+    return {
+      status,
+      headers: { 'content-type': 'application/xml' },
+      body: s3ErrorXml(code, message, requestId, extra),
+    };
   }
 
   /** The fault answered in the service's own format; undefined lets http.ts cut (reset) or stall (hang) it. */
-  function faultReply(kind: AwsFaultKind, service: AwsService, requestId: string): Reply | undefined {
+  function faultReply(
+    kind: AwsFaultKind,
+    service: AwsService,
+    requestId: string,
+  ): Reply | undefined {
     const error = (status: number, type: 'Sender' | 'Receiver', code: string, message: string) =>
-      service === 'sts' ? stsError(status, type, code, message, requestId) : s3Error(status, code, message, requestId);
+      service === 'sts'
+        ? stsError(status, type, code, message, requestId)
+        : s3Error(status, code, message, requestId);
     switch (kind) {
       case 'throttle':
         return service === 'sts'
@@ -189,7 +247,12 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
       case 'status500':
         return service === 'sts'
           ? error(500, 'Receiver', 'InternalFailure', 'An internal error occurred. Try again.')
-          : error(500, 'Receiver', 'InternalError', 'We encountered an internal error. Please try again.');
+          : error(
+              500,
+              'Receiver',
+              'InternalError',
+              'We encountered an internal error. Please try again.',
+            );
       case 'malformed':
         // A reply cut off mid-document, as a broken proxy or a dropped connection leaves it.
         return {
@@ -219,7 +282,14 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
       if (action === 'AssumeRoleWithWebIdentity') {
         const { xml, credential } = await assumeRoleWithWebIdentity(
           params,
-          { clock, verifier, account: accountId, roles, managedPolicies: managed, packedPolicyLimit: options.packedPolicyLimitBytes ?? PACKED_POLICY_LIMIT_BYTES },
+          {
+            clock,
+            verifier,
+            account: accountId,
+            roles,
+            managedPolicies: managed,
+            packedPolicyLimit: options.packedPolicyLimitBytes ?? PACKED_POLICY_LIMIT_BYTES,
+          },
           requestId,
         );
         sessions.set(credential.accessKeyId, credential);
@@ -227,30 +297,58 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
         return { status: 200, headers: { 'content-type': 'text/xml' }, body: xml };
       }
       if (!auth) {
-        return stsError(403, 'Sender', 'MissingAuthenticationToken', 'Request is missing Authentication Token', requestId);
+        return stsError(
+          403,
+          'Sender',
+          'MissingAuthenticationToken',
+          'Request is missing Authentication Token',
+          requestId,
+        );
       }
       const { session } = authenticate('sts', raw, auth, body, { clock, sessions, maxSkewSeconds });
       if (action === 'GetCallerIdentity') {
         // Needs no permission: it answers even under an explicit deny, as the real one does.
-        return { status: 200, headers: { 'content-type': 'text/xml' }, body: getCallerIdentityXml(session, accountId, requestId) };
+        return {
+          status: 200,
+          headers: { 'content-type': 'text/xml' },
+          body: getCallerIdentityXml(session, accountId, requestId),
+        };
       }
       if (action === undefined) {
         return stsError(400, 'Sender', 'MissingAction', 'Missing Action', requestId);
       }
-      return stsError(400, 'Sender', 'InvalidAction', `Could not find operation ${action} for version 2011-06-15`, requestId);
+      return stsError(
+        400,
+        'Sender',
+        'InvalidAction',
+        `Could not find operation ${action} for version 2011-06-15`,
+        requestId,
+      );
     } catch (err) {
-      if (err instanceof StsFault) return stsError(err.status, err.type, err.code, err.message, requestId);
-      if (err instanceof AuthFailure) return stsError(err.status, 'Sender', err.code, err.message, requestId);
+      if (err instanceof StsFault)
+        return stsError(err.status, err.type, err.code, err.message, requestId);
+      if (err instanceof AuthFailure)
+        return stsError(err.status, 'Sender', err.code, err.message, requestId);
       throw err;
     }
   }
 
-  function handleS3(raw: RawRequest, auth: SigV4Auth | undefined, body: Buffer, record: AwsRequestRecord, requestId: string): Reply {
+  function handleS3(
+    raw: RawRequest,
+    auth: SigV4Auth | undefined,
+    body: Buffer,
+    record: AwsRequestRecord,
+    requestId: string,
+  ): Reply {
     try {
       if (!auth) {
         return s3Error(403, 'AccessDenied', 'Access Denied', requestId);
       }
-      const { session, payload } = authenticate('s3', raw, auth, body, { clock, sessions, maxSkewSeconds });
+      const { session, payload } = authenticate('s3', raw, auth, body, {
+        clock,
+        sessions,
+        maxSkewSeconds,
+      });
       const role = roleOf(session);
       const now = clock.now();
       return s3.handle({
@@ -317,7 +415,10 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
       malformed = err;
     }
     const service: AwsService = isStsRequest(req) ? 'sts' : 's3';
-    const record = newRecord(req, auth && auth.service !== 'sts' && auth.service !== 's3' ? 'unknown' : service);
+    const record = newRecord(
+      req,
+      auth && auth.service !== 'sts' && auth.service !== 's3' ? 'unknown' : service,
+    );
     record.accessKeyId = auth?.accessKeyId;
 
     let reply: Reply;
@@ -340,7 +441,10 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
       const service: AwsService = isStsRequest(req) ? 'sts' : 's3';
       const record = newRecord(req, service);
       record.fault = kind as AwsFaultKind;
-      record.action = service === 'sts' ? (queryProtocolParams(rawRequest(req), req.rawBody).get('Action') ?? undefined) : undefined;
+      record.action =
+        service === 'sts'
+          ? (queryProtocolParams(rawRequest(req), req.rawBody).get('Action') ?? undefined)
+          : undefined;
       const requestId = newRequestId();
       const reply = faultReply(kind as AwsFaultKind, service, requestId);
       return reply && finish(reply, record, requestId, service);
@@ -350,7 +454,10 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
 
   function requireRole(roleArn: string): RoleState {
     const role = roles.get(roleArn);
-    if (!role) throw new Error(`AWS emulator: no role ${roleArn}; configured: ${[...roles.keys()].join(', ')}`);
+    if (!role)
+      throw new Error(
+        `AWS emulator: no role ${roleArn}; configured: ${[...roles.keys()].join(', ')}`,
+      );
     return role;
   }
 

@@ -10,7 +10,16 @@ import {
 } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { assume, DEPLOY_ROLE, failure, READER_ROLE, s3, startEnv, sts, type Env } from './fixture.ts';
+import {
+  assume,
+  DEPLOY_ROLE,
+  failure,
+  READER_ROLE,
+  s3,
+  startEnv,
+  sts,
+  type Env,
+} from './fixture.ts';
 
 let env: Env;
 beforeAll(async () => {
@@ -27,7 +36,13 @@ describe('S3 operations through @aws-sdk/client-s3', () => {
     const { credentials } = await assume(env);
     const client = s3(env, credentials);
     const put = await client.send(
-      new PutObjectCommand({ Bucket: 'site', Key: 'dir/hello world.txt', Body: 'hi there', ContentType: 'text/plain', Metadata: { build: '42' } }),
+      new PutObjectCommand({
+        Bucket: 'site',
+        Key: 'dir/hello world.txt',
+        Body: 'hi there',
+        ContentType: 'text/plain',
+        Metadata: { build: '42' },
+      }),
     );
     expect(put.ETag).toBe(`"${createHash('md5').update('hi there').digest('hex')}"`);
 
@@ -36,18 +51,35 @@ describe('S3 operations through @aws-sdk/client-s3', () => {
 
     const list = await client.send(new ListObjectsV2Command({ Bucket: 'site', Prefix: 'dir/' }));
     expect(list.KeyCount).toBe(1);
-    expect(list.Contents![0]).toMatchObject({ Key: 'dir/hello world.txt', Size: 8, ETag: put.ETag });
+    expect(list.Contents![0]).toMatchObject({
+      Key: 'dir/hello world.txt',
+      Size: 8,
+      ETag: put.ETag,
+    });
 
-    const head = await client.send(new HeadObjectCommand({ Bucket: 'site', Key: 'dir/hello world.txt' }));
-    expect(head).toMatchObject({ ContentLength: 8, ContentType: 'text/plain', ETag: put.ETag, Metadata: { build: '42' } });
+    const head = await client.send(
+      new HeadObjectCommand({ Bucket: 'site', Key: 'dir/hello world.txt' }),
+    );
+    expect(head).toMatchObject({
+      ContentLength: 8,
+      ContentType: 'text/plain',
+      ETag: put.ETag,
+      Metadata: { build: '42' },
+    });
 
-    const got = await client.send(new GetObjectCommand({ Bucket: 'site', Key: 'dir/hello world.txt' }));
+    const got = await client.send(
+      new GetObjectCommand({ Bucket: 'site', Key: 'dir/hello world.txt' }),
+    );
     expect(await got.Body!.transformToString()).toBe('hi there');
 
     await client.send(new DeleteObjectCommand({ Bucket: 'site', Key: 'dir/hello world.txt' }));
-    const missing = await failure(client.send(new GetObjectCommand({ Bucket: 'site', Key: 'dir/hello world.txt' })));
+    const missing = await failure(
+      client.send(new GetObjectCommand({ Bucket: 'site', Key: 'dir/hello world.txt' })),
+    );
     expect(missing).toMatchObject({ name: 'NoSuchKey', status: 404 });
-    const headMissing = await failure(client.send(new HeadObjectCommand({ Bucket: 'site', Key: 'nope' })));
+    const headMissing = await failure(
+      client.send(new HeadObjectCommand({ Bucket: 'site', Key: 'nope' })),
+    );
     expect(headMissing).toMatchObject({ name: 'NotFound', status: 404 });
   });
 
@@ -65,7 +97,9 @@ describe('S3 operations through @aws-sdk/client-s3', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const page = await client.send(new ListObjectsV2Command({ Bucket: 'site', MaxKeys: 4, ContinuationToken: token }));
+      const page = await client.send(
+        new ListObjectsV2Command({ Bucket: 'site', MaxKeys: 4, ContinuationToken: token }),
+      );
       keys.push(...(page.Contents ?? []).map((c) => c.Key!));
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
       pages++;
@@ -76,7 +110,9 @@ describe('S3 operations through @aws-sdk/client-s3', () => {
 
   it('answers NoSuchBucket for a bucket it was not configured with', async () => {
     const { credentials } = await assume(env);
-    const err = await failure(s3(env, credentials).send(new ListObjectsV2Command({ Bucket: 'other' })));
+    const err = await failure(
+      s3(env, credentials).send(new ListObjectsV2Command({ Bucket: 'other' })),
+    );
     expect(err).toMatchObject({ name: 'NoSuchBucket', status: 404 });
   });
 });
@@ -86,7 +122,9 @@ describe('authorisation by the IAM evaluator', () => {
     const { credentials } = await assume(env, { RoleArn: READER_ROLE, DurationSeconds: 900 });
     const client = s3(env, credentials);
     await expect(client.send(new ListObjectsV2Command({ Bucket: 'site' }))).resolves.toBeTruthy();
-    const err = await failure(client.send(new PutObjectCommand({ Bucket: 'site', Key: 'x', Body: 'x' })));
+    const err = await failure(
+      client.send(new PutObjectCommand({ Bucket: 'site', Key: 'x', Body: 'x' })),
+    );
     expect(err).toMatchObject({ name: 'AccessDenied', status: 403 });
     expect(err.message).toMatch(
       /^User: arn:aws:sts::123456789012:assumed-role\/reader\/gha-1 is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::site\/x" because no identity-based policy allows the s3:PutObject action$/,
@@ -94,9 +132,13 @@ describe('authorisation by the IAM evaluator', () => {
   });
 
   it('intersects the role with the session policy', async () => {
-    const Policy = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' }] });
+    const Policy = JSON.stringify({
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' }],
+    });
     const { credentials } = await assume(env, { Policy });
-    const err = await failure(s3(env, credentials).send(new PutObjectCommand({ Bucket: 'site', Key: 'x', Body: 'x' })));
+    const err = await failure(
+      s3(env, credentials).send(new PutObjectCommand({ Bucket: 'site', Key: 'x', Body: 'x' })),
+    );
     expect(err.message).toContain('because no session policy allows the s3:PutObject action');
   });
 
@@ -106,7 +148,13 @@ describe('authorisation by the IAM evaluator', () => {
       Version: '2012-10-17',
       Statement: [
         { Effect: 'Allow', Action: '*', Resource: '*' },
-        { Sid: 'Window', Effect: 'Deny', Action: '*', Resource: '*', Condition: { DateGreaterThan: { 'aws:CurrentTime': end.toISOString() } } },
+        {
+          Sid: 'Window',
+          Effect: 'Deny',
+          Action: '*',
+          Resource: '*',
+          Condition: { DateGreaterThan: { 'aws:CurrentTime': end.toISOString() } },
+        },
       ],
     });
     const { credentials } = await assume(env, { Policy, DurationSeconds: 900 });
@@ -115,7 +163,9 @@ describe('authorisation by the IAM evaluator', () => {
     env.clock.advance(119);
     await client.send(new PutObjectCommand({ Bucket: 'site', Key: 'still-in-window', Body: '1' }));
     env.clock.advance(2);
-    const err = await failure(client.send(new PutObjectCommand({ Bucket: 'site', Key: 'too-late', Body: '1' })));
+    const err = await failure(
+      client.send(new PutObjectCommand({ Bucket: 'site', Key: 'too-late', Body: '1' })),
+    );
     expect(err).toMatchObject({ name: 'AccessDenied', status: 403 });
     expect(err.message).toContain('with an explicit deny in a session policy');
     expect(env.aws.buckets.get('site')!.objects.has('too-late')).toBe(false);
@@ -130,17 +180,32 @@ describe('authorisation by the IAM evaluator', () => {
     await s3(env, a.credentials).send(new ListObjectsV2Command({ Bucket: 'site' }));
     env.aws.putRolePolicy(DEPLOY_ROLE, 'revoke-victim', {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:userid': a.out.AssumedRoleUser!.AssumedRoleId! } } }],
+      Statement: [
+        {
+          Effect: 'Deny',
+          Action: '*',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:userid': a.out.AssumedRoleUser!.AssumedRoleId! } },
+        },
+      ],
     });
     try {
-      const err = await failure(s3(env, a.credentials).send(new ListObjectsV2Command({ Bucket: 'site' })));
+      const err = await failure(
+        s3(env, a.credentials).send(new ListObjectsV2Command({ Bucket: 'site' })),
+      );
       expect(err.message).toContain('with an explicit deny in an identity-based policy');
-      await expect(s3(env, b.credentials).send(new ListObjectsV2Command({ Bucket: 'site' }))).resolves.toBeTruthy();
-      await expect(sts(env, a.credentials).send(new GetCallerIdentityCommand({}))).resolves.toBeTruthy();
+      await expect(
+        s3(env, b.credentials).send(new ListObjectsV2Command({ Bucket: 'site' })),
+      ).resolves.toBeTruthy();
+      await expect(
+        sts(env, a.credentials).send(new GetCallerIdentityCommand({})),
+      ).resolves.toBeTruthy();
     } finally {
       env.aws.deleteRolePolicy(DEPLOY_ROLE, 'revoke-victim');
     }
-    await expect(s3(env, a.credentials).send(new ListObjectsV2Command({ Bucket: 'site' }))).resolves.toBeTruthy();
+    await expect(
+      s3(env, a.credentials).send(new ListObjectsV2Command({ Bucket: 'site' })),
+    ).resolves.toBeTruthy();
   });
 
   it('revokes every session issued before T with aws:TokenIssueTime, as the console does', async () => {
@@ -150,11 +215,22 @@ describe('authorisation by the IAM evaluator', () => {
     env.clock.advance(10);
     const fresh = await assume(env, { RoleSessionName: 'fresh' });
     env.aws.putRolePolicy(DEPLOY_ROLE, 'AWSRevokeOlderSessions', {
-      Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { DateLessThan: { 'aws:TokenIssueTime': cutoff } } }],
+      Statement: [
+        {
+          Effect: 'Deny',
+          Action: '*',
+          Resource: '*',
+          Condition: { DateLessThan: { 'aws:TokenIssueTime': cutoff } },
+        },
+      ],
     });
     try {
-      expect((await failure(s3(env, old.credentials).send(new ListBucketsCommand({})))).name).toBe('AccessDenied');
-      await expect(s3(env, fresh.credentials).send(new ListBucketsCommand({}))).resolves.toBeTruthy();
+      expect((await failure(s3(env, old.credentials).send(new ListBucketsCommand({})))).name).toBe(
+        'AccessDenied',
+      );
+      await expect(
+        s3(env, fresh.credentials).send(new ListBucketsCommand({})),
+      ).resolves.toBeTruthy();
     } finally {
       env.aws.deleteRolePolicy(DEPLOY_ROLE, 'AWSRevokeOlderSessions');
     }
@@ -170,7 +246,10 @@ describe('credential checks on S3 calls', () => {
     client.config.systemClockOffset = env.clock.nowMs() - Date.now();
     await expect(client.send(new ListBucketsCommand({}))).resolves.toBeTruthy();
     env.clock.advance(1);
-    expect(await failure(client.send(new ListBucketsCommand({})))).toMatchObject({ name: 'ExpiredToken', status: 400 });
+    expect(await failure(client.send(new ListBucketsCommand({})))).toMatchObject({
+      name: 'ExpiredToken',
+      status: 400,
+    });
   });
 
   it('refuses a request signed more than 5 minutes off; the SDK corrects itself from the Date header', async () => {
@@ -179,28 +258,52 @@ describe('credential checks on S3 calls', () => {
     const err = await failure(s3(env, credentials).send(new ListBucketsCommand({})));
     expect(err).toMatchObject({ name: 'RequestTimeTooSkewed', status: 403 });
     const before = env.aws.requests.length;
-    const retrying = new S3Client({ endpoint: env.aws.url, region: 'us-east-1', forcePathStyle: true, maxAttempts: 2, credentials });
+    const retrying = new S3Client({
+      endpoint: env.aws.url,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      maxAttempts: 2,
+      credentials,
+    });
     await expect(retrying.send(new ListBucketsCommand({}))).resolves.toBeTruthy();
-    expect(env.aws.requests.slice(before).map((r) => r.code ?? r.status)).toEqual(['RequestTimeTooSkewed', 200]);
+    expect(env.aws.requests.slice(before).map((r) => r.code ?? r.status)).toEqual([
+      'RequestTimeTooSkewed',
+      200,
+    ]);
     env.clock.set(new Date(Date.now() - 290_000));
     await expect(s3(env, credentials).send(new ListBucketsCommand({}))).resolves.toBeTruthy();
   });
 
   it('refuses an unknown key, a wrong session token and a wrong secret', async () => {
     const { credentials } = await assume(env);
-    const unknown = await failure(s3(env, { ...credentials, accessKeyId: 'ASIAAAAAAAAAAAAAAAAA' }).send(new ListBucketsCommand({})));
+    const unknown = await failure(
+      s3(env, { ...credentials, accessKeyId: 'ASIAAAAAAAAAAAAAAAAA' }).send(
+        new ListBucketsCommand({}),
+      ),
+    );
     expect(unknown).toMatchObject({ name: 'InvalidAccessKeyId', status: 403 });
-    const token = await failure(s3(env, { ...credentials, sessionToken: 'forged' }).send(new ListBucketsCommand({})));
+    const token = await failure(
+      s3(env, { ...credentials, sessionToken: 'forged' }).send(new ListBucketsCommand({})),
+    );
     expect(token).toMatchObject({ name: 'InvalidToken', status: 400 });
-    const noToken = await failure(s3(env, { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey }).send(new ListBucketsCommand({})));
+    const noToken = await failure(
+      s3(env, {
+        accessKeyId: credentials.accessKeyId,
+        secretAccessKey: credentials.secretAccessKey,
+      }).send(new ListBucketsCommand({})),
+    );
     expect(noToken).toMatchObject({ name: 'InvalidToken', status: 400 });
-    const secret = await failure(s3(env, { ...credentials, secretAccessKey: 'z'.repeat(40) }).send(new ListBucketsCommand({})));
+    const secret = await failure(
+      s3(env, { ...credentials, secretAccessKey: 'z'.repeat(40) }).send(new ListBucketsCommand({})),
+    );
     expect(secret).toMatchObject({ name: 'SignatureDoesNotMatch', status: 403 });
   });
 
   it('refuses an anonymous request', async () => {
     const res = await fetch(`${env.aws.url}/site?list-type=2`);
     expect(res.status).toBe(403);
-    expect(await res.text()).toMatch(/<Error><Code>AccessDenied<\/Code><Message>Access Denied<\/Message>/);
+    expect(await res.text()).toMatch(
+      /<Error><Code>AccessDenied<\/Code><Message>Access Denied<\/Message>/,
+    );
   });
 });

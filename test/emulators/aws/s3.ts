@@ -47,7 +47,10 @@ export interface S3Call {
   authorize(action: string, resource: string): void;
 }
 
-const OWNER = { ID: '75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a', DisplayName: 'jit-credentials-emulator' };
+const OWNER = {
+  ID: '75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a',
+  DisplayName: 'jit-credentials-emulator',
+};
 
 function decodePath(path: string): { bucket: string | undefined; key: string | undefined } {
   const trimmed = path.replace(/^\//, '');
@@ -105,13 +108,22 @@ export class S3Store {
     const { bucket, key } = decodePath(path);
     const method = req.method.toUpperCase();
     if (bucket === undefined) {
-      if (method !== 'GET') throw new S3Failure('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
+      if (method !== 'GET')
+        throw new S3Failure(
+          'MethodNotAllowed',
+          'The specified method is not allowed against this resource.',
+          405,
+        );
       call.authorize('s3:ListAllMyBuckets', 'arn:aws:s3:::*');
       return this.#listBuckets();
     }
     if (key === undefined) {
       if (method !== 'GET') {
-        throw new S3Failure('NotImplemented', `This emulator serves no ${method} on a bucket; buckets come from its configuration.`, 501);
+        throw new S3Failure(
+          'NotImplemented',
+          `This emulator serves no ${method} on a bucket; buckets come from its configuration.`,
+          501,
+        );
       }
       call.authorize('s3:ListBucket', `arn:aws:s3:::${bucket}`);
       return this.#list(this.#bucket(bucket), bucket, params);
@@ -125,21 +137,33 @@ export class S3Store {
       case 'HEAD': {
         call.authorize('s3:GetObject', resource);
         const obj = this.#bucket(bucket).objects.get(key);
-        if (!obj) throw new S3Failure('NoSuchKey', 'The specified key does not exist.', 404, { Key: key });
-        return { status: 200, headers: objectHeaders(obj), body: method === 'HEAD' ? '' : obj.body };
+        if (!obj)
+          throw new S3Failure('NoSuchKey', 'The specified key does not exist.', 404, { Key: key });
+        return {
+          status: 200,
+          headers: objectHeaders(obj),
+          body: method === 'HEAD' ? '' : obj.body,
+        };
       }
       case 'DELETE':
         call.authorize('s3:DeleteObject', resource);
         this.#bucket(bucket).objects.delete(key);
         return { status: 204, headers: {}, body: '' };
       default:
-        throw new S3Failure('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
+        throw new S3Failure(
+          'MethodNotAllowed',
+          'The specified method is not allowed against this resource.',
+          405,
+        );
     }
   }
 
   #bucket(name: string): S3Bucket {
     const b = this.buckets.get(name);
-    if (!b) throw new S3Failure('NoSuchBucket', 'The specified bucket does not exist', 404, { BucketName: name });
+    if (!b)
+      throw new S3Failure('NoSuchBucket', 'The specified bucket does not exist', 404, {
+        BucketName: name,
+      });
     return b;
   }
 
@@ -147,7 +171,14 @@ export class S3Store {
     const buckets = [...this.buckets.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([name, b]) => ({ Name: name, CreationDate: isoMillis(b.created) }));
-    return xmlReply(200, xmlDocument('ListAllMyBucketsResult', { Owner: OWNER, Buckets: { Bucket: buckets } }, S3_XMLNS));
+    return xmlReply(
+      200,
+      xmlDocument(
+        'ListAllMyBucketsResult',
+        { Owner: OWNER, Buckets: { Bucket: buckets } },
+        S3_XMLNS,
+      ),
+    );
   }
 
   #put(bucket: S3Bucket, key: string, call: S3Call): Reply {
@@ -155,14 +186,23 @@ export class S3Store {
     const md5 = createHash('md5').update(payload).digest();
     const contentMd5 = header(req, 'content-md5');
     if (contentMd5 !== undefined && contentMd5 !== md5.toString('base64')) {
-      throw new S3Failure('BadDigest', 'The Content-MD5 you specified did not match what we received.', 400, {
-        ExpectedDigest: contentMd5,
-        CalculatedDigest: md5.toString('base64'),
-      });
+      throw new S3Failure(
+        'BadDigest',
+        'The Content-MD5 you specified did not match what we received.',
+        400,
+        {
+          ExpectedDigest: contentMd5,
+          CalculatedDigest: md5.toString('base64'),
+        },
+      );
     }
     const decodedLength = header(req, 'x-amz-decoded-content-length');
     if (decodedLength !== undefined && Number(decodedLength) !== payload.length) {
-      throw new S3Failure('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header', 400);
+      throw new S3Failure(
+        'IncompleteBody',
+        'You did not provide the number of bytes specified by the Content-Length HTTP header',
+        400,
+      );
     }
     const etag = `"${md5.toString('hex')}"`;
     bucket.objects.set(key, {
@@ -182,10 +222,15 @@ export class S3Store {
     const maxKeysText = params.get('max-keys');
     const maxKeys = maxKeysText === undefined ? 1000 : Number(maxKeysText);
     if (!Number.isInteger(maxKeys) || maxKeys < 0) {
-      throw new S3Failure('InvalidArgument', 'Provided max-keys not an integer or within integer range', 400, {
-        ArgumentName: 'max-keys',
-        ArgumentValue: maxKeysText,
-      });
+      throw new S3Failure(
+        'InvalidArgument',
+        'Provided max-keys not an integer or within integer range',
+        400,
+        {
+          ArgumentName: 'max-keys',
+          ArgumentValue: maxKeysText,
+        },
+      );
     }
     const urlEncode = params.get('encoding-type') === 'url';
     const enc = (s: string) => (urlEncode ? encodeURIComponent(s).replace(/%2F/g, '/') : s);
@@ -197,7 +242,9 @@ export class S3Store {
       : (params.get('marker') ?? '');
 
     // One sorted pass: keys under a delimiter fold into their common prefix, each counted once.
-    const entries: ({ kind: 'key'; key: string; obj: S3Object } | { kind: 'prefix'; prefix: string })[] = [];
+    const entries: (
+      { kind: 'key'; key: string; obj: S3Object } | { kind: 'prefix'; prefix: string }
+    )[] = [];
     const seenPrefixes = new Set<string>();
     for (const key of [...bucket.objects.keys()].sort()) {
       if (!key.startsWith(prefix) || key <= after) continue;
@@ -229,7 +276,9 @@ export class S3Store {
         Owner: v2 && params.get('fetch-owner') !== 'true' ? undefined : OWNER,
         StorageClass: 'STANDARD',
       }));
-    const prefixes = page.filter((e) => e.kind === 'prefix').map((e) => ({ Prefix: enc(e.prefix) }));
+    const prefixes = page
+      .filter((e) => e.kind === 'prefix')
+      .map((e) => ({ Prefix: enc(e.prefix) }));
     const body: XmlNode = {
       Name: name,
       Prefix: enc(prefix),

@@ -40,7 +40,14 @@ beforeEach(async () => {
 });
 
 function signer(c: Creds, service: string, applyChecksum = true) {
-  return new SignatureV4({ credentials: c, region: 'us-east-1', service, sha256: NodeSha256, uriEscapePath: service !== 's3', applyChecksum });
+  return new SignatureV4({
+    credentials: c,
+    region: 'us-east-1',
+    service,
+    sha256: NodeSha256,
+    uriEscapePath: service !== 's3',
+    applyChecksum,
+  });
 }
 
 interface Req {
@@ -54,11 +61,26 @@ interface Req {
   body?: string;
 }
 
-function request(method: string, path: string, body?: string, extraHeaders: Record<string, string> = {}): Req {
+function request(
+  method: string,
+  path: string,
+  body?: string,
+  extraHeaders: Record<string, string> = {},
+): Req {
   const url = new URL(env.aws.url);
   const headers: Record<string, string> = { host: url.host, ...extraHeaders };
-  if (body !== undefined) headers['x-amz-content-sha256'] = createHash('sha256').update(body).digest('hex');
-  return { method, protocol: 'http:', hostname: url.hostname, port: Number(url.port), path, query: {}, headers, body };
+  if (body !== undefined)
+    headers['x-amz-content-sha256'] = createHash('sha256').update(body).digest('hex');
+  return {
+    method,
+    protocol: 'http:',
+    hostname: url.hostname,
+    port: Number(url.port),
+    path,
+    query: {},
+    headers,
+    body,
+  };
 }
 
 async function send(r: Req): Promise<{ status: number; code: string | undefined; text: string }> {
@@ -72,13 +94,20 @@ async function send(r: Req): Promise<{ status: number; code: string | undefined;
   return { status: res.status, code: /<Code>([^<]+)<\/Code>/.exec(text)?.[1], text };
 }
 
-async function signed(r: Req, c = creds, service = 's3', signingDate = env.clock.now()): Promise<Req> {
+async function signed(
+  r: Req,
+  c = creds,
+  service = 's3',
+  signingDate = env.clock.now(),
+): Promise<Req> {
   return (await signer(c, service).sign(r as never, { signingDate })) as unknown as Req;
 }
 
 describe('Authorization header form', () => {
   it('accepts an untouched signed PUT with a hex payload hash', async () => {
-    const r = await send(await signed(request('PUT', '/site/a%20b%2Bc', 'payload', { 'x-amz-meta-step': 'deploy' })));
+    const r = await send(
+      await signed(request('PUT', '/site/a%20b%2Bc', 'payload', { 'x-amz-meta-step': 'deploy' })),
+    );
     expect(r.status).toBe(200);
     expect(env.aws.buckets.get('site')!.objects.get('a b+c')?.body.toString()).toBe('payload');
   });
@@ -91,14 +120,27 @@ describe('Authorization header form', () => {
 
   it('refuses a changed body: its hash no longer matches, and a re-declared hash breaks the signature', async () => {
     const s = await signed(request('PUT', '/site/x', 'payload'));
-    expect(await send({ ...s, body: 'PAYLOAD' })).toMatchObject({ status: 400, code: 'XAmzContentSHA256Mismatch' });
-    const redeclared = { ...s, body: 'PAYLOAD', headers: { ...s.headers, 'x-amz-content-sha256': createHash('sha256').update('PAYLOAD').digest('hex') } };
+    expect(await send({ ...s, body: 'PAYLOAD' })).toMatchObject({
+      status: 400,
+      code: 'XAmzContentSHA256Mismatch',
+    });
+    const redeclared = {
+      ...s,
+      body: 'PAYLOAD',
+      headers: {
+        ...s.headers,
+        'x-amz-content-sha256': createHash('sha256').update('PAYLOAD').digest('hex'),
+      },
+    };
     expect(await send(redeclared)).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
   });
 
   it('refuses a changed X-Amz-Date', async () => {
     const s = await signed(request('GET', '/site'));
-    const later = new Date(env.clock.now().getTime() + 1000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const later = new Date(env.clock.now().getTime() + 1000)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     s.headers['x-amz-date'] = later;
     expect(await send(s)).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
   });
@@ -114,8 +156,13 @@ describe('Authorization header form', () => {
   });
 
   it('refuses a changed path or query', async () => {
-    const s = await signed({ ...request('GET', '/site'), query: { 'list-type': '2', prefix: 'a' } });
-    expect(await send({ ...s, query: { 'list-type': '2', prefix: 'b' } })).toMatchObject({ code: 'SignatureDoesNotMatch' });
+    const s = await signed({
+      ...request('GET', '/site'),
+      query: { 'list-type': '2', prefix: 'a' },
+    });
+    expect(await send({ ...s, query: { 'list-type': '2', prefix: 'b' } })).toMatchObject({
+      code: 'SignatureDoesNotMatch',
+    });
     expect(await send({ ...s, path: '/logs' })).toMatchObject({ code: 'SignatureDoesNotMatch' });
     expect(await send(s)).toMatchObject({ status: 200 });
   });
@@ -124,18 +171,30 @@ describe('Authorization header form', () => {
     const at = (s: number) => new Date(env.clock.now().getTime() + s * 1000);
     expect((await send(await signed(request('GET', '/'), creds, 's3', at(-299)))).status).toBe(200);
     expect((await send(await signed(request('GET', '/'), creds, 's3', at(299)))).status).toBe(200);
-    expect(await send(await signed(request('GET', '/'), creds, 's3', at(-301)))).toMatchObject({ status: 403, code: 'RequestTimeTooSkewed' });
-    expect(await send(await signed(request('GET', '/'), creds, 's3', at(301)))).toMatchObject({ status: 403, code: 'RequestTimeTooSkewed' });
+    expect(await send(await signed(request('GET', '/'), creds, 's3', at(-301)))).toMatchObject({
+      status: 403,
+      code: 'RequestTimeTooSkewed',
+    });
+    expect(await send(await signed(request('GET', '/'), creds, 's3', at(301)))).toMatchObject({
+      status: 403,
+      code: 'RequestTimeTooSkewed',
+    });
   });
 
   it('signs STS with the service name sts and a double-encoded path', async () => {
     const body = 'Action=GetCallerIdentity&Version=2011-06-15';
-    const r = request('POST', '/', undefined, { 'content-type': 'application/x-www-form-urlencoded' });
-    const s = (await signer(creds, 'sts').sign({ ...r, body } as never, { signingDate: env.clock.now() })) as unknown as Req;
+    const r = request('POST', '/', undefined, {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    const s = (await signer(creds, 'sts').sign({ ...r, body } as never, {
+      signingDate: env.clock.now(),
+    })) as unknown as Req;
     const ok = await send(s);
     expect(ok.status).toBe(200);
     expect(ok.text).toContain('<GetCallerIdentityResult>');
-    expect(await send({ ...s, body: 'Action=GetCallerIdentity&Version=2011-06-15&x=1' })).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
+    expect(
+      await send({ ...s, body: 'Action=GetCallerIdentity&Version=2011-06-15&x=1' }),
+    ).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
   });
 });
 
@@ -143,8 +202,13 @@ describe('presigned query form', () => {
   it('serves a presigned GET within its expiry and refuses it after, or when altered', async () => {
     await send(await signed(request('PUT', '/site/shared.txt', 'shared')));
     // As @aws-sdk/s3-request-presigner does: S3 query auth always signs UNSIGNED-PAYLOAD.
-    const get = request('GET', '/site/shared.txt', undefined, { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' });
-    const url = await signer(creds, 's3').presign(get as never, { expiresIn: 60, signingDate: env.clock.now() });
+    const get = request('GET', '/site/shared.txt', undefined, {
+      'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+    });
+    const url = await signer(creds, 's3').presign(get as never, {
+      expiresIn: 60,
+      signingDate: env.clock.now(),
+    });
     const req = url as unknown as Req;
     const ok = await send(req);
     expect(ok).toMatchObject({ status: 200, text: 'shared' });
@@ -167,7 +231,9 @@ describe('aws-chunked payloads', () => {
       'content-encoding': 'aws-chunked',
       'x-amz-decoded-content-length': String(total),
     });
-    const s = (await signer(creds, 's3', false).sign(r as never, { signingDate })) as unknown as Req;
+    const s = (await signer(creds, 's3', false).sign(r as never, {
+      signingDate,
+    })) as unknown as Req;
     const seed = /Signature=([0-9a-f]{64})/.exec(s.headers.authorization!)![1]!;
     const amzDate = s.headers['x-amz-date']!;
     const scope = `${amzDate.slice(0, 8)}/us-east-1/s3/aws4_request`;
@@ -175,7 +241,14 @@ describe('aws-chunked payloads', () => {
     let previous = seed;
     let body = '';
     for (const data of [...chunks, '']) {
-      const toSign = ['AWS4-HMAC-SHA256-PAYLOAD', amzDate, scope, previous, empty, createHash('sha256').update(data).digest('hex')].join('\n');
+      const toSign = [
+        'AWS4-HMAC-SHA256-PAYLOAD',
+        amzDate,
+        scope,
+        previous,
+        empty,
+        createHash('sha256').update(data).digest('hex'),
+      ].join('\n');
       const sig = await signer(creds, 's3').sign(toSign, { signingDate });
       body += `${Buffer.byteLength(data).toString(16)};chunk-signature=${sig}\r\n${data}\r\n`;
       previous = sig;
@@ -187,11 +260,15 @@ describe('aws-chunked payloads', () => {
 
   it('decodes and verifies signed chunks', async () => {
     expect((await chunkedPut('chunked', ['first part, ', 'second part'])).status).toBe(200);
-    expect(env.aws.buckets.get('site')!.objects.get('chunked')?.body.toString()).toBe('first part, second part');
+    expect(env.aws.buckets.get('site')!.objects.get('chunked')?.body.toString()).toBe(
+      'first part, second part',
+    );
   });
 
   it('refuses a chunk whose data was changed', async () => {
-    const r = await chunkedPut('chunked-bad', ['first part, ', 'second part'], (b) => b.replace('second', 'SECOND'));
+    const r = await chunkedPut('chunked-bad', ['first part, ', 'second part'], (b) =>
+      b.replace('second', 'SECOND'),
+    );
     expect(r).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
     expect(env.aws.buckets.get('site')!.objects.has('chunked-bad')).toBe(false);
   });

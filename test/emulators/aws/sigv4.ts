@@ -58,7 +58,10 @@ export class SigV4Error extends Error {
 
 /** RFC 3986 unreserved characters stay; everything else is %XX, upper-case hex (AWS's rule). */
 export function awsUriEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 function safeDecode(value: string): string {
@@ -82,7 +85,9 @@ export function queryPairs(query: string): [string, string][] {
     .filter((p) => p !== '')
     .map((p) => {
       const eq = p.indexOf('=');
-      return eq < 0 ? [safeDecode(p), ''] : [safeDecode(p.slice(0, eq)), safeDecode(p.slice(eq + 1))];
+      return eq < 0
+        ? [safeDecode(p), '']
+        : [safeDecode(p.slice(0, eq)), safeDecode(p.slice(eq + 1))];
     });
 }
 
@@ -109,10 +114,18 @@ function parseAmzDate(value: string): Date | undefined {
 }
 
 export function toAmzDate(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
-function parseCredential(value: string): { accessKeyId: string; scopeDate: string; region: string; service: string } {
+function parseCredential(value: string): {
+  accessKeyId: string;
+  scopeDate: string;
+  region: string;
+  service: string;
+} {
   const parts = value.split('/');
   if (parts.length !== 5 || parts[4] !== 'aws4_request' || !/^\d{8}$/.test(parts[1]!)) {
     throw new SigV4Error(
@@ -133,7 +146,10 @@ export function parseSigV4(req: RawRequest): SigV4Auth | undefined {
   const query = new Map(queryPairs(splitUrl(req.url).query));
   if (authorization !== undefined) {
     if (!authorization.startsWith(`${ALGORITHM} `)) {
-      throw new SigV4Error('malformed', `Unsupported Authorization type; only ${ALGORITHM} is served here.`);
+      throw new SigV4Error(
+        'malformed',
+        `Unsupported Authorization type; only ${ALGORITHM} is served here.`,
+      );
     }
     const fields = new Map<string, string>();
     for (const part of authorization.slice(ALGORITHM.length + 1).split(',')) {
@@ -152,7 +168,10 @@ export function parseSigV4(req: RawRequest): SigV4Auth | undefined {
     const amzDate = headers.get('x-amz-date')?.[0] ?? fromHttpDate(headers.get('date')?.[0]);
     const signedAt = amzDate ? parseAmzDate(amzDate) : undefined;
     if (!amzDate || !signedAt) {
-      throw new SigV4Error('malformed', "Authorization requires an 'X-Amz-Date' header (or a valid 'Date').");
+      throw new SigV4Error(
+        'malformed',
+        "Authorization requires an 'X-Amz-Date' header (or a valid 'Date').",
+      );
     }
     return {
       form: 'header',
@@ -175,7 +194,15 @@ export function parseSigV4(req: RawRequest): SigV4Auth | undefined {
     const amzDate = query.get('X-Amz-Date');
     const expires = query.get('X-Amz-Expires');
     const signedAt = amzDate ? parseAmzDate(amzDate) : undefined;
-    if (!credential || !signedHeaders || !signature || !amzDate || !signedAt || !expires || !/^\d+$/.test(expires)) {
+    if (
+      !credential ||
+      !signedHeaders ||
+      !signature ||
+      !amzDate ||
+      !signedAt ||
+      !expires ||
+      !/^\d+$/.test(expires)
+    ) {
       throw new SigV4Error(
         'malformed',
         'Query-string authentication requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.',
@@ -235,7 +262,10 @@ function hmac(key: Buffer | string, data: string): Buffer {
   return createHmac('sha256', key).update(data, 'utf8').digest();
 }
 
-export function signingKey(secret: string, auth: Pick<SigV4Auth, 'scopeDate' | 'region' | 'service'>): Buffer {
+export function signingKey(
+  secret: string,
+  auth: Pick<SigV4Auth, 'scopeDate' | 'region' | 'service'>,
+): Buffer {
   const kDate = hmac(`AWS4${secret}`, auth.scopeDate);
   return hmac(hmac(hmac(kDate, auth.region), auth.service), 'aws4_request');
 }
@@ -262,7 +292,12 @@ function claimedPayloadHash(req: RawRequest, auth: SigV4Auth, body: Buffer): str
  * Verifies the request signature with `secret` and returns the payload the client meant
  * (aws-chunked bodies decoded, their chunk signatures checked too).
  */
-export function verifySigV4(req: RawRequest, auth: SigV4Auth, secret: string, body: Buffer): Buffer {
+export function verifySigV4(
+  req: RawRequest,
+  auth: SigV4Auth,
+  secret: string,
+  body: Buffer,
+): Buffer {
   if (!auth.signedHeaders.includes('host')) {
     throw new SigV4Error('malformed', "SignedHeaders must include 'host'.");
   }
@@ -282,7 +317,9 @@ export function verifySigV4(req: RawRequest, auth: SigV4Auth, secret: string, bo
     auth.signedHeaders.join(';'),
     payloadHash,
   ].join('\n');
-  const stringToSign = [ALGORITHM, auth.amzDate, scope(auth), sha256Hex(canonicalRequest)].join('\n');
+  const stringToSign = [ALGORITHM, auth.amzDate, scope(auth), sha256Hex(canonicalRequest)].join(
+    '\n',
+  );
   const key = signingKey(secret, auth);
   const expected = createHmac('sha256', key).update(stringToSign).digest('hex');
   if (!sameSignature(expected, auth.signature)) {
@@ -296,10 +333,16 @@ export function verifySigV4(req: RawRequest, auth: SigV4Auth, secret: string, bo
   if (payloadHash === STREAMING_SIGNED) return decodeSignedChunks(body, auth, key);
   if (payloadHash === STREAMING_UNSIGNED_TRAILER) return decodeUnsignedChunks(body);
   if (!/^[0-9a-f]{64}$/.test(payloadHash)) {
-    throw new SigV4Error('malformed', `x-amz-content-sha256 '${payloadHash}' is not a SHA-256 or a known payload mode.`);
+    throw new SigV4Error(
+      'malformed',
+      `x-amz-content-sha256 '${payloadHash}' is not a SHA-256 or a known payload mode.`,
+    );
   }
   if (sha256Hex(body) !== payloadHash) {
-    throw new SigV4Error('payload-mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.");
+    throw new SigV4Error(
+      'payload-mismatch',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    );
   }
   return body;
 }
@@ -312,7 +355,8 @@ interface Chunk {
 
 function readChunk(body: Buffer, offset: number): Chunk {
   const lineEnd = body.indexOf('\r\n', offset);
-  if (lineEnd < 0) throw new SigV4Error('malformed', 'aws-chunked body: a chunk header has no CRLF.');
+  if (lineEnd < 0)
+    throw new SigV4Error('malformed', 'aws-chunked body: a chunk header has no CRLF.');
   const headerLine = body.subarray(offset, lineEnd).toString('latin1');
   const [sizeHex, ...ext] = headerLine.split(';');
   if (!sizeHex || !/^[0-9a-fA-F]+$/.test(sizeHex)) {
@@ -321,7 +365,8 @@ function readChunk(body: Buffer, offset: number): Chunk {
   const size = parseInt(sizeHex, 16);
   const signature = ext.map((e) => /^chunk-signature=([0-9a-f]{64})$/.exec(e)?.[1]).find(Boolean);
   const start = lineEnd + 2;
-  if (start + size > body.length) throw new SigV4Error('malformed', 'aws-chunked body is shorter than its chunk sizes.');
+  if (start + size > body.length)
+    throw new SigV4Error('malformed', 'aws-chunked body is shorter than its chunk sizes.');
   const data = body.subarray(start, start + size);
   // The terminating zero chunk may be followed by trailers rather than a bare CRLF.
   const next = size === 0 ? start : start + size + 2;
@@ -335,7 +380,8 @@ function decodeSignedChunks(body: Buffer, auth: SigV4Auth, key: Buffer): Buffer 
   let offset = 0;
   for (;;) {
     const chunk = readChunk(body, offset);
-    if (!chunk.signature) throw new SigV4Error('malformed', 'aws-chunked body: a chunk has no chunk-signature.');
+    if (!chunk.signature)
+      throw new SigV4Error('malformed', 'aws-chunked body: a chunk has no chunk-signature.');
     const stringToSign = [
       'AWS4-HMAC-SHA256-PAYLOAD',
       auth.amzDate,

@@ -89,9 +89,13 @@ const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,6
 
 export function roleState(arn: string, config: RoleConfig): RoleState {
   const m = ROLE_ARN.exec(arn);
-  if (!m) throw new Error(`AWS emulator: '${arn}' is not a role ARN (arn:aws:iam::<12 digits>:role/<name>).`);
+  if (!m)
+    throw new Error(
+      `AWS emulator: '${arn}' is not a role ARN (arn:aws:iam::<12 digits>:role/<name>).`,
+    );
   const inline = new Map<string, PolicyStatement[]>();
-  for (const [name, doc] of Object.entries(config.denyPolicies ?? {})) inline.set(name, statements(doc));
+  for (const [name, doc] of Object.entries(config.denyPolicies ?? {}))
+    inline.set(name, statements(doc));
   return {
     arn,
     name: m[2]!,

@@ -36,7 +36,11 @@ function validation(message: string): StsFault {
 }
 
 function accessDenied(): StsFault {
-  return new StsFault('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 403);
+  return new StsFault(
+    'AccessDenied',
+    'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+    403,
+  );
 }
 
 export function isoSeconds(d: Date): string {
@@ -92,12 +96,19 @@ export async function assumeRoleWithWebIdentity(
   const policyArns = policyArnsFrom(params);
 
   // Request-shape checks come first, as STS's own validation layer answers before any lookup.
-  if (roleArn === null) throw validation("Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
+  if (roleArn === null)
+    throw validation(
+      "Value null at 'roleArn' failed to satisfy constraint: Member must not be null",
+    );
   if (sessionName === null) {
-    throw validation("Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
+    throw validation(
+      "Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null",
+    );
   }
   if (token === null) {
-    throw validation("Value null at 'webIdentityToken' failed to satisfy constraint: Member must not be null");
+    throw validation(
+      "Value null at 'webIdentityToken' failed to satisfy constraint: Member must not be null",
+    );
   }
   if (!SESSION_NAME.test(sessionName)) {
     throw validation(
@@ -108,7 +119,9 @@ export async function assumeRoleWithWebIdentity(
   if (durationText !== null) {
     duration = Number(durationText);
     if (!Number.isInteger(duration)) {
-      throw validation(`Value '${durationText}' at 'durationSeconds' failed to satisfy constraint: Member must be an integer`);
+      throw validation(
+        `Value '${durationText}' at 'durationSeconds' failed to satisfy constraint: Member must be an integer`,
+      );
     }
     if (duration < MIN_DURATION) {
       throw validation(
@@ -146,14 +159,21 @@ export async function assumeRoleWithWebIdentity(
   }
   for (const arn of policyArns) {
     const doc = deps.managedPolicies.get(arn);
-    if (!doc) throw new StsFault('MalformedPolicyDocument', `Policy ${arn} does not exist or is not attachable.`);
+    if (!doc)
+      throw new StsFault(
+        'MalformedPolicyDocument',
+        `Policy ${arn} does not exist or is not attachable.`,
+      );
     sessionStatements = [...(sessionStatements ?? []), ...statements(doc)];
   }
   if (policy !== undefined || policyArns.length) {
     const packed = packedPolicyBytes(policy, policyArns);
     if (packed > deps.packedPolicyLimit) {
       const percent = Math.ceil((packed / deps.packedPolicyLimit) * 100);
-      throw new StsFault('PackedPolicyTooLarge', `Packed policy consumes ${percent}% of allotted space, please use smaller policy.`);
+      throw new StsFault(
+        'PackedPolicyTooLarge',
+        `Packed policy consumes ${percent}% of allotted space, please use smaller policy.`,
+      );
     }
   }
 
@@ -169,7 +189,10 @@ export async function assumeRoleWithWebIdentity(
     if (!anyLike(patterns, claims[claim])) throw accessDenied();
   }
   if (duration > role.maxSessionDuration) {
-    throw new StsFault('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+    throw new StsFault(
+      'ValidationError',
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    );
   }
 
   const now = deps.clock.now();
@@ -190,7 +213,10 @@ export async function assumeRoleWithWebIdentity(
   };
   const packedPercent =
     policy !== undefined || policyArns.length
-      ? Math.max(1, Math.ceil((packedPolicyBytes(policy, policyArns) / deps.packedPolicyLimit) * 100))
+      ? Math.max(
+          1,
+          Math.ceil((packedPolicyBytes(policy, policyArns) / deps.packedPolicyLimit) * 100),
+        )
       : undefined;
   const xml = xmlDocument(
     'AssumeRoleWithWebIdentityResponse',
@@ -215,11 +241,19 @@ export async function assumeRoleWithWebIdentity(
   return { xml, credential };
 }
 
-export function getCallerIdentityXml(session: IssuedCredential, account: string, requestId: string): string {
+export function getCallerIdentityXml(
+  session: IssuedCredential,
+  account: string,
+  requestId: string,
+): string {
   return xmlDocument(
     'GetCallerIdentityResponse',
     {
-      GetCallerIdentityResult: { Arn: session.arn, UserId: session.assumedRoleId, Account: account },
+      GetCallerIdentityResult: {
+        Arn: session.arn,
+        UserId: session.assumedRoleId,
+        Account: account,
+      },
       ResponseMetadata: { RequestId: requestId },
     },
     STS_XMLNS,

@@ -87,7 +87,10 @@ function translate(err: unknown, claims: JWTPayload, now: Date): StsFault {
     );
   }
   if (err instanceof errors.JWTClaimValidationFailed && err.claim === 'nbf') {
-    return new StsFault('InvalidIdentityToken', `Token used before its not-before time ${claims.nbf ?? ''} (now ${seconds}).`);
+    return new StsFault(
+      'InvalidIdentityToken',
+      `Token used before its not-before time ${claims.nbf ?? ''} (now ${seconds}).`,
+    );
   }
   if (err instanceof errors.JWKSTimeout || err instanceof TypeError) {
     return new StsFault('IDPCommunicationError', IDP_UNREACHABLE);
@@ -102,7 +105,13 @@ function translate(err: unknown, claims: JWTPayload, now: Date): StsFault {
     );
   }
   if (err instanceof errors.JWSSignatureVerificationFailed) {
-    return new StsFault('InvalidIdentityToken', 'The web identity token signature could not be verified.');
+    return new StsFault(
+      'InvalidIdentityToken',
+      'The web identity token signature could not be verified.',
+    );
   }
-  return new StsFault('InvalidIdentityToken', `The web identity token is not valid: ${(err as Error).message}`);
+  return new StsFault(
+    'InvalidIdentityToken',
+    `The web identity token is not valid: ${(err as Error).message}`,
+  );
 }

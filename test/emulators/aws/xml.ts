@@ -40,7 +40,12 @@ export const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 export const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
 /** STS answers every error in this shape (query protocol); the SDK reads Code into `name`. */
-export function stsErrorXml(type: 'Sender' | 'Receiver', code: string, message: string, requestId: string): string {
+export function stsErrorXml(
+  type: 'Sender' | 'Receiver',
+  code: string,
+  message: string,
+  requestId: string,
+): string {
   return xmlDocument(
     'ErrorResponse',
     { Error: { Type: type, Code: code, Message: message }, RequestId: requestId },
@@ -49,8 +54,19 @@ export function stsErrorXml(type: 'Sender' | 'Receiver', code: string, message: 
 }
 
 /** S3's error body has no namespace and carries extra fields per code (e.g. the StringToSign). */
-export function s3ErrorXml(code: string, message: string, requestId: string, extra: XmlNode = {}): string {
-  return xmlDocument('Error', { Code: code, Message: message, ...extra, RequestId: requestId, HostId: hostId() });
+export function s3ErrorXml(
+  code: string,
+  message: string,
+  requestId: string,
+  extra: XmlNode = {},
+): string {
+  return xmlDocument('Error', {
+    Code: code,
+    Message: message,
+    ...extra,
+    RequestId: requestId,
+    HostId: hostId(),
+  });
 }
 
 export function newRequestId(): string {
