@@ -8,10 +8,16 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  STSClient,
+} from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startAwsEmulator } from './index.ts';
 import {
   assume,
+  AUDIENCE,
   DEPLOY_ROLE,
   failure,
   READER_ROLE,
@@ -233,6 +239,64 @@ describe('authorisation by the IAM evaluator', () => {
       ).resolves.toBeTruthy();
     } finally {
       env.aws.deleteRolePolicy(DEPLOY_ROLE, 'AWSRevokeOlderSessions');
+    }
+  });
+});
+
+describe('roles configured with an inline deny', () => {
+  it('applies denyPolicies given at start, and only to what they name', async () => {
+    const role = 'arn:aws:iam::123456789012:role/locked';
+    const aws = await startAwsEmulator({
+      clock: env.clock,
+      issuer: env.oidc.issuer,
+      buckets: ['site', 'logs'],
+      roles: {
+        [role]: {
+          trust: { aud: AUDIENCE, sub: 'repo:acme/site:*' },
+          permissions: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+          denyPolicies: {
+            'no-logs': {
+              Statement: [
+                {
+                  Effect: 'Deny',
+                  Action: 's3:*',
+                  Resource: ['arn:aws:s3:::logs', 'arn:aws:s3:::logs/*'],
+                },
+              ],
+            },
+          },
+        },
+      },
+    });
+    try {
+      const token = await env.oidc.mint({}, { audience: AUDIENCE });
+      const out = await new STSClient({
+        endpoint: aws.url,
+        region: 'us-east-1',
+        maxAttempts: 1,
+      }).send(
+        new AssumeRoleWithWebIdentityCommand({
+          RoleArn: role,
+          RoleSessionName: 'locked',
+          WebIdentityToken: token,
+        }),
+      );
+      const c = out.Credentials!;
+      const client = new S3Client({
+        endpoint: aws.url,
+        region: 'us-east-1',
+        maxAttempts: 1,
+        credentials: {
+          accessKeyId: c.AccessKeyId!,
+          secretAccessKey: c.SecretAccessKey!,
+          sessionToken: c.SessionToken!,
+        },
+      });
+      await expect(client.send(new ListObjectsV2Command({ Bucket: 'site' }))).resolves.toBeTruthy();
+      const err = await failure(client.send(new ListObjectsV2Command({ Bucket: 'logs' })));
+      expect(err.message).toContain('with an explicit deny in an identity-based policy');
+    } finally {
+      await aws.close();
     }
   });
 });
