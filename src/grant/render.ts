@@ -13,8 +13,11 @@ export function verdict(grants: readonly GrantState[]): string {
   const verified = revoked.filter((g) => g.verified);
   if (verified.length) parts.push(`${verified.length} revoked and verified`);
   if (revoked.length > verified.length) parts.push(`${revoked.length - verified.length} revoked, not verified`);
-  for (const g of count((g) => g.phase === 'closed' && g.closeMethod === 'expires')) {
-    parts.push(`1 closed on the runner, expires ${time(g.expiresAt)}`);
+  const expiring = count((g) => g.phase === 'closed' && g.closeMethod === 'expires');
+  if (expiring.length) {
+    const last = expiring.map((g) => g.expiresAt ?? '').sort().at(-1);
+    const when = expiring.length === 1 ? 'expires' : 'the last expires';
+    parts.push(`${expiring.length} closed on the runner, ${when} ${time(last)}`);
   }
   const expired = count((g) => g.phase === 'closed' && g.closeMethod === 'expired');
   if (expired.length) parts.push(`${expired.length} closed and already expired`);

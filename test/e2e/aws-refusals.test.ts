@@ -139,7 +139,7 @@ describe('refusals and faults from STS', () => {
     const before = stsCalls();
     const step = await job.runStep({ action: 'action.yml', id: 'garbled', inputs: awsInputs({ run: 'true' }) });
     expect(step.exitCode).toBe(1);
-    expect(errorsOf(step)).toMatch(/not STS XML|AWS_ENDPOINT_URL/);
+    expect(errorsOf(step)).toMatch(/answered with something that is not STS XML[\s\S]*Check AWS_ENDPOINT_URL_STS/);
     expect(stsCalls() - before).toBe(1);
     await job.cleanup();
   });

@@ -12,6 +12,8 @@ const RETRYABLE_CODES = new Set([
   'RequestLimitExceeded',
   'TooManyRequestsException',
   'IDPCommunicationError',
+  // The SDK names errors after its model shapes, not after the code STS sends.
+  'IDPCommunicationErrorException',
   'ServiceUnavailable',
   'InternalFailure',
   'InternalError',
@@ -36,7 +38,7 @@ export function isRetryableStsError(err: unknown): boolean {
 /** The SDK could not read STS's answer as STS XML: a proxy or a wrong endpoint, not worth retrying. */
 function isMalformed(err: unknown): boolean {
   const e = err as SdkError & { $response?: unknown };
-  return e?.name === 'SyntaxError' || /Deserialization error|char '.' is not expected|Unexpected end/i.test(e?.message ?? '');
+  return e?.name === 'SyntaxError' || /Deserialization error|XML parse error|char '.' is not expected|Unexpected end/i.test(e?.message ?? '');
 }
 
 export interface StsCall {
@@ -109,6 +111,7 @@ export function translateStsError(err: unknown, settings: AwsSettings, token: st
         { cause: err },
       );
     case 'InvalidIdentityToken':
+    case 'InvalidIdentityTokenException':
       return new CloudError(
         `${prefix}: ${msg}\nSTS could not verify the GitHub token. The account needs an IAM OIDC identity provider for the ` +
           `token's issuer with '${settings.audience}' in its audiences (token claims: ${claimsLine(token)}).`,
