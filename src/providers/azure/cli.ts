@@ -49,6 +49,31 @@ function cloudConfig(s: AzureSettings, configDir: string, env: NodeJS.ProcessEnv
   return undefined;
 }
 
+/**
+ * az rebuilds its command index in a fresh config dir (~2.5 s here). The index and the version
+ * check hold no credentials, so they are taken from the runner's config dir or from an earlier
+ * grant of this job, and the first grant leaves them for the next.
+ */
+const CACHES = ['commandIndex.json', 'versionCheck.json', 'az.json'];
+function warmCaches(configDir: string, env: NodeJS.ProcessEnv, direction: 'in' | 'out'): void {
+  const jobCache = env['RUNNER_TEMP'] ? join(env['RUNNER_TEMP'], 'jit-credentials', 'az-cache') : undefined;
+  const shared = env['AZURE_CONFIG_DIR'] || join(homedir(), '.azure');
+  try {
+    if (direction === 'out') {
+      if (!jobCache) return;
+      mkdirSync(jobCache, { recursive: true, mode: 0o700 });
+      for (const f of CACHES) if (existsSync(join(configDir, f)) && !existsSync(join(jobCache, f))) copyFileSync(join(configDir, f), join(jobCache, f));
+      return;
+    }
+    for (const f of CACHES) {
+      const from = [jobCache, shared].find((d) => d !== undefined && existsSync(join(d, f)));
+      if (from) copyFileSync(join(from, f), join(configDir, f));
+    }
+  } catch {
+    // Only a speed-up: az rebuilds whatever is missing.
+  }
+}
+
 function run(az: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
     execFile(az, args, { env, encoding: 'utf8', timeout: 60_000, maxBuffer: 4 * 1024 * 1024 }, (err, _stdout, stderr) => {
@@ -80,6 +105,7 @@ export async function azLogin(
     `${cloud ? `[cloud]\nname = ${cloud}\n\n` : ''}[core]\ncollect_telemetry = false\nsurvey_message = false\n`,
     { mode: 0o600 },
   );
+  warmCaches(configDir, env, 'in');
   const started = Date.now();
   const azEnv = { ...env, ...AZ_ENV, AZURE_CONFIG_DIR: configDir };
   const args = ['login', '--service-principal', '-u', s.clientId, '-t', s.tenantId, '--federated-token', assertion, '--allow-no-subscriptions', '--output', 'none'];
@@ -89,6 +115,7 @@ export async function azLogin(
     throw new CloudError(`az login for app ${s.clientId} failed (exit ${code}) in the grant's own config dir:\n${why}`);
   }
   const elapsedMs = Date.now() - started;
+  warmCaches(configDir, env, 'out');
 
   const entries = join(configDir, 'service_principal_entries.json');
   if (existsSync(entries)) {
