@@ -1,5 +1,6 @@
 import { closeOpenGrants } from '../grant/close.js';
-import { issueGrant, type Gate } from '../grant/engine.js';
+import { issueGrant } from '../grant/engine.js';
+import { policyGate } from '../grant/policy-gate.js';
 import { defaultLedgerPath, Ledger } from '../grant/ledger.js';
 import { summaryBlock } from '../grant/render.js';
 import { readCommonSettings, type EngineSettings } from '../grant/settings.js';
@@ -33,6 +34,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
   const { runner, env } = deps;
   let ledger: Ledger | undefined;
   let settings: EngineSettings | undefined;
+  let policy: Awaited<ReturnType<typeof policyGate>>;
   try {
     const inputs = new Inputs(runner);
     settings = readCommonSettings(inputs, env);
@@ -42,7 +44,13 @@ export async function runMain(deps: MainDeps): Promise<void> {
     if (!runnerTemp) {
       throw new ConfigurationError('RUNNER_TEMP is not set: run this action on a GitHub Actions runner.');
     }
-    const gate: Gate | undefined = await policyGate(settings, provider.id, provider.describe(providerSettings).principal, env, runnerTemp);
+    const described = provider.describe(providerSettings);
+    policy = await policyGate(
+      settings,
+      { provider: provider.id, principal: described.principal, duration: described.duration ?? settings.duration ?? 3600 },
+      env,
+      runner,
+    );
     checkIdTokenAvailable(env);
     ledger = new Ledger(defaultLedgerPath(runnerTemp));
     const result = await issueGrant(
@@ -50,9 +58,9 @@ export async function runMain(deps: MainDeps): Promise<void> {
       provider,
       providerSettings,
       { runner, ledger, idToken: deps.idToken, now: deps.now, runnerTemp, baseEnv: env },
-      gate,
+      policy?.gate,
     );
-    await runner.appendSummary(summaryBlock(title(settings, env), [result.grant]));
+    await runner.appendSummary(summaryBlock(title(settings, env), [result.grant], extras(policy?.rendered())));
     if (result.exitCode !== undefined && result.exitCode !== 0) {
       runner.fail(`The command given in 'run' exited with code ${result.exitCode}; the grant is closed.`);
       process.exitCode = result.exitCode;
@@ -67,7 +75,10 @@ export async function runMain(deps: MainDeps): Promise<void> {
       // Whatever made it onto the ledger in this step is shown, denials included.
       const mine = ledger.grants().filter((g) => g.step === (env['GITHUB_ACTION'] ?? ''));
       const last = mine.at(-1);
-      if (last) await runner.appendSummary(summaryBlock(title(settings, env), [last])).catch(() => undefined);
+      if (last) {
+        const block = summaryBlock(title(settings, env), [last], extras(policy?.rendered()));
+        await runner.appendSummary(block).catch(() => undefined);
+      }
       // Nothing half-delivered stays behind: close whatever this step left open.
       await closeOpenGrants({ runner, ledger, now: deps.now }, last ? [last.id] : []).catch(() => undefined);
     }
@@ -79,13 +90,4 @@ function title(settings: EngineSettings, env: NodeJS.ProcessEnv): string {
   return `🔑 jit-credentials · ${settings.provider} · ${settings.mode}${step}`;
 }
 
-/** The policy gate comes from src/policy; without a policy file there is no gate. */
-async function policyGate(
-  _settings: EngineSettings,
-  _provider: string,
-  _principal: string,
-  _env: NodeJS.ProcessEnv,
-  _runnerTemp: string,
-): Promise<Gate | undefined> {
-  return undefined;
-}
+const extras = (text: string | undefined): string[] => (text ? [text] : []);

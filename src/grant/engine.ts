@@ -25,7 +25,7 @@ export interface EngineDeps {
 }
 
 /** Called with the first token of the grant, before any cloud sees it; throws to refuse. */
-export type Gate = (token: string) => Promise<Record<string, unknown> | undefined>;
+export type Gate = (token: string, audience: string) => Promise<Record<string, unknown> | undefined>;
 
 export interface GrantResult {
   grant: GrantState;
@@ -76,7 +76,7 @@ export async function issueGrant<S>(
     tokens.push(recordToken(first));
     let decision: Record<string, unknown> | undefined;
     try {
-      decision = await gate(first);
+      decision = await gate(first, provider.audience(providerSettings));
     } catch (err) {
       event('denied', { by: 'policy', error: errorMessage(err), ...tokens[0] });
       throw err;

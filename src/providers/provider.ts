@@ -91,8 +91,11 @@ export interface Provider<S = unknown> {
   readonly id: ProviderId;
   parse(inputs: Inputs, common: CommonSettings, env: NodeJS.ProcessEnv): S;
   audience(settings: S): string;
-  /** Facts for the summary and ledger before the exchange (requested role, scope...). */
-  describe(settings: S): { principal: string; scope: string };
+  /**
+   * Facts for the summary, ledger and policy before the exchange: the principal asked for,
+   * the scope, and the lifetime it will have (seconds) where the provider decides it.
+   */
+  describe(settings: S): { principal: string; scope: string; duration?: number };
   issue(settings: S, ctx: IssueContext): Promise<Credential>;
   deliver(settings: S, credential: Credential, ctx: DeliverContext): Promise<Delivery>;
   close(grant: GrantSummary, log: Logger, now: Date): Promise<ServerSideClose>;

@@ -56,9 +56,10 @@ export async function startAwsWorld(): Promise<AwsWorld> {
 }
 
 /** The job-level environment: the emulator as every AWS endpoint, short timeouts for fault tests. */
-export function awsJob(world: AwsWorld, options: { idToken?: boolean } = {}): Promise<Job> {
+export function awsJob(world: AwsWorld, options: { idToken?: boolean; workspace?: string } = {}): Promise<Job> {
   return createJob({
     idToken: options.idToken === false ? false : world.oidc.forJob,
+    workspace: options.workspace,
     env: {
       AWS_ENDPOINT_URL: world.aws.url,
       AWS_ENDPOINT_URL_STS: world.aws.url,

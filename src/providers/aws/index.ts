@@ -32,6 +32,7 @@ export const awsProvider: Provider<AwsSettings> = {
 
   describe: (s) => ({
     principal: s.role,
+    duration: s.duration,
     scope: s.sessionPolicy || s.managedPolicies.length ? 'role narrowed by session policy' : 'role',
   }),
 

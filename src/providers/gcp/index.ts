@@ -78,7 +78,9 @@ export const gcpProvider: Provider<GcpSettings> = {
   audience: (s) => s.audience,
 
   describe: (s) => ({
-    principal: s.serviceAccount ?? `workload identity pool ${s.pool} (direct federation)`,
+    // Direct federation acts as the pool's principal; policy rules name the provider then.
+    principal: s.serviceAccount ?? s.workloadIdentityProvider,
+    duration: s.duration,
     scope: [
       s.scopes.join(' '),
       ...(s.boundary.length ? [`boundary ${describeBoundary(s.boundary)}`] : []),
