@@ -124,7 +124,6 @@ export async function issueGrant<S>(
     dir,
     ...tokens.at(-1),
   });
-  runner.setOutput(OUTPUT.expiresAt, expiresAt);
   runner.setOutput(OUTPUT.principal, credential.principal);
 
   let delivery: Delivery;
@@ -139,7 +138,13 @@ export async function issueGrant<S>(
       dir,
       run: settings.run,
     });
+    for (const secret of delivery.secrets ?? []) runner.mask(secret);
+    // The later of the two expiries is when the cloud stops accepting every copy.
+    const laterExpiry =
+      delivery.expiresAt && delivery.expiresAt > credential.expiresAt ? delivery.expiresAt.toISOString() : undefined;
     event('delivered', {
+      ...(laterExpiry ? { expiresAt: laterExpiry } : {}),
+      ...(delivery.notes?.length ? { notes: [...(credential.notes ?? []), ...delivery.notes] } : {}),
       mode: settings.mode,
       envNames: settings.mode === 'env' ? Object.keys(delivery.env) : [],
       outputNames: settings.mode === 'outputs' ? Object.keys(delivery.outputs) : [],
@@ -149,6 +154,7 @@ export async function issueGrant<S>(
       mkdirSync(dirname(file.path), { recursive: true, mode: 0o700 });
       writeFileSync(file.path, file.content, { mode: 0o600 });
     }
+    runner.setOutput(OUTPUT.expiresAt, laterExpiry ?? expiresAt);
     if (settings.mode === 'env') {
       for (const [name, value] of Object.entries(delivery.env)) runner.exportVariable(name, value);
       leftOpen = true;

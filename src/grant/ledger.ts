@@ -136,10 +136,8 @@ function applyEvent(g: GrantState, e: GrantEvent): void {
   g.exitCode = num('exitCode') ?? g.exitCode;
   g.sessionName = str('sessionName') ?? g.sessionName;
   if (Array.isArray(f['notes'])) g.notes = f['notes'] as string[];
-  if (e.phase === 'issued') {
-    g.issuedAt = e.time;
-    g.expiresAt = str('expiresAt');
-  }
+  if (e.phase === 'issued') g.issuedAt = e.time;
+  if (e.phase === 'issued' || e.phase === 'delivered') g.expiresAt = str('expiresAt') ?? g.expiresAt;
   if (e.phase === 'closed' || e.phase === 'close-failed') {
     g.closedAt = e.time;
     g.closeMethod = (str('method') as CloseMethod | undefined) ?? g.closeMethod;

@@ -54,6 +54,14 @@ export interface Delivery {
   readonly outputs: Readonly<Record<string, string>>;
   /** Inherited variables the `run:` command must not see (they would override or confuse the grant). */
   readonly unset?: readonly string[];
+  /**
+   * Secrets that delivery itself produced (a tool's own token after its login); masked before
+   * anything is written or run.
+   */
+  readonly secrets?: readonly string[];
+  /** When delivery made something that outlives the credential (a tool's own token), its expiry. */
+  readonly expiresAt?: Date;
+  readonly notes?: readonly string[];
 }
 
 export interface DeliverContext {
