@@ -195,3 +195,33 @@ describe('AWS, export: outputs', () => {
     await job.cleanup();
   });
 });
+
+describe('AWS front door (configure-aws-credentials input names)', () => {
+  it('takes the peer inputs and, like the peer, exports to the environment; post closes it', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'actions/aws/action.yml',
+      id: 'configure',
+      inputs: { 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy', 'aws-region': 'eu-central-1', 'role-duration-seconds': '900' },
+    });
+    expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+    expect(main.envWrites['AWS_REGION']).toBe('eu-central-1');
+    expect(main.envWrites['AWS_SESSION_TOKEN']).toBe(world.aws.issued.at(-1)!.sessionToken);
+    const post = await job.runPost(main);
+    expect(post.envWrites['AWS_SESSION_TOKEN']).toBe('');
+    await job.cleanup();
+  });
+
+  it('with run:, delivers to the command only', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'actions/aws/action.yml',
+      id: 'configure',
+      inputs: { 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy', 'aws-region': 'eu-central-1', run: USE_AWS },
+    });
+    expect(main.exitCode, main.stderr).toBe(0);
+    expect(toolResult(main)['put']).toBe('ok');
+    expect(main.envWrites).toEqual({});
+    await job.cleanup();
+  });
+});
