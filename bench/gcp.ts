@@ -5,46 +5,15 @@
  * one issuance costs (measured at the emulator). Run alone: `node bench/gcp.ts` (after a build).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Clock } from '../test/emulators/clock.ts';
 import { startGoogleEmulator } from '../test/emulators/google/index.ts';
 import { startOidcIssuer } from '../test/emulators/oidc.ts';
 import { createJob, type StepResult } from '../test/harness/job.ts';
 import { nodeBinary } from '../test/harness/node.ts';
+import { median, rssProbe } from './measure.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
 const SA = 'deploy@acme-site.iam.gserviceaccount.com';
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-/** A preload that records the process's peak RSS (KiB) when it exits; the bundle is not touched. */
-function rssProbe(dir: string): { env: Record<string, string>; take: () => number[] } {
-  const file = path.join(dir, 'rss.txt');
-  const preload = path.join(dir, 'rss.mjs');
-  writeFileSync(
-    preload,
-    "import fs from 'node:fs';\nprocess.on('exit', () => fs.appendFileSync(process.env.BENCH_RSS_FILE, process.resourceUsage().maxRSS + '\\n'));\n",
-  );
-  return {
-    env: { NODE_OPTIONS: `--import=${preload}`, BENCH_RSS_FILE: file },
-    take: () => {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        text = '';
-      }
-      rmSync(file, { force: true });
-      return text.split('\n').filter(Boolean).map(Number);
-    },
-  };
-}
 
 interface Row {
   what: string;
@@ -59,8 +28,7 @@ function row(r: Row): string {
 }
 
 export async function benchGcp(): Promise<string> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-gcp-'));
-  const probe = rssProbe(dir);
+  const probe = rssProbe();
   const clock = new Clock();
   const oidc = await startOidcIssuer({ clock });
   const google = await startGoogleEmulator({ clock, issuer: oidc.issuer });
@@ -121,7 +89,7 @@ export async function benchGcp(): Promise<string> {
   } finally {
     await google.close();
     await oidc.close();
-    rmSync(dir, { recursive: true, force: true });
+    probe.dispose();
   }
   return rows.map(row).join('\n');
 }
