@@ -80,7 +80,9 @@ export async function runMain(deps: MainDeps): Promise<void> {
         await runner.appendSummary(block).catch(() => undefined);
       }
       // Nothing half-delivered stays behind: close whatever this step left open.
-      await closeOpenGrants({ runner, ledger, now: deps.now }, last ? [last.id] : []).catch(() => undefined);
+      await closeOpenGrants({ runner, ledger, now: deps.now, idToken: deps.idToken, env }, last ? [last.id] : []).catch(
+        () => undefined,
+      );
     }
   }
 }

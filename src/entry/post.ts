@@ -3,6 +3,7 @@ import { STATE } from '../grant/names.js';
 import { defaultLedgerPath, Ledger } from '../grant/ledger.js';
 import { summaryBlock, timeline, verdict } from '../grant/render.js';
 import { errorMessage } from '../errors.js';
+import { githubIdTokenSource } from '../runner/oidc.js';
 import { actionsRunner, type Runner } from '../runner/runner.js';
 
 export async function main(): Promise<void> {
@@ -19,7 +20,7 @@ export async function runPost(runner: Runner, env: NodeJS.ProcessEnv, now: () =>
     const path = runner.getState(STATE.ledger) || (env['RUNNER_TEMP'] ? defaultLedgerPath(env['RUNNER_TEMP']) : '');
     if (!path) return;
     const ledger = new Ledger(path);
-    const { closed } = await closeOpenGrants({ runner, ledger, now });
+    const { closed } = await closeOpenGrants({ runner, ledger, now, idToken: githubIdTokenSource, env });
     if (closed.length === 0) {
       runner.log.info('jit-credentials: no open grants left to close.');
       return;

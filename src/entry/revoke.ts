@@ -3,6 +3,7 @@ import { defaultLedgerPath, Ledger } from '../grant/ledger.js';
 import { summaryBlock } from '../grant/render.js';
 import { errorMessage } from '../errors.js';
 import { Inputs } from '../runner/inputs.js';
+import { githubIdTokenSource } from '../runner/oidc.js';
 import { actionsRunner, type Runner } from '../runner/runner.js';
 
 export async function main(): Promise<void> {
@@ -19,7 +20,10 @@ export async function runRevoke(runner: Runner, env: NodeJS.ProcessEnv, now: () 
       return;
     }
     const ledger = new Ledger(defaultLedgerPath(runnerTemp));
-    const { closed, unknown } = await closeOpenGrants({ runner, ledger, now }, only.length ? only : undefined);
+    const { closed, unknown } = await closeOpenGrants(
+      { runner, ledger, now, idToken: githubIdTokenSource, env },
+      only.length ? only : undefined,
+    );
     for (const id of unknown) {
       runner.log.warning(`No grant '${id}' in this job's ledger (${ledger.path}); nothing to close for it.`);
     }

@@ -1,5 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { errorMessage } from '../errors.js';
+import type { IdTokenSource } from '../runner/oidc.js';
 import type { Runner } from '../runner/runner.js';
 import { loadProvider, type ServerSideClose } from '../providers/provider.js';
 import { isOpen, type GrantState, type Ledger } from './ledger.js';
@@ -8,6 +9,8 @@ export interface CloseDeps {
   readonly runner: Runner;
   readonly ledger: Ledger;
   readonly now: () => Date;
+  readonly idToken: IdTokenSource;
+  readonly env: NodeJS.ProcessEnv;
 }
 
 /**
@@ -19,18 +22,7 @@ export async function closeGrant(grant: GrantState, deps: CloseDeps): Promise<Gr
   if (!isOpen(grant)) return grant;
   const { runner, ledger } = deps;
   const problems: string[] = [];
-  for (const name of grant.envNames) {
-    // GITHUB_ENV cannot unset a variable; an empty value is what later steps will see.
-    runner.exportVariable(name, '');
-  }
-  if (grant.dir) {
-    try {
-      rmSync(grant.dir, { recursive: true, force: true });
-      if (existsSync(grant.dir)) problems.push(`directory ${grant.dir} is still there`);
-    } catch (err) {
-      problems.push(`could not delete ${grant.dir}: ${errorMessage(err)}`);
-    }
-  }
+  // Server-side first: a revocation check may need the grant's files, which the scrub deletes.
   let server: ServerSideClose;
   try {
     const provider = await loadProvider(grant.provider);
@@ -42,12 +34,23 @@ export async function closeGrant(grant: GrantState, deps: CloseDeps): Promise<Gr
         expiresAt: grant.expiresAt ?? deps.now().toISOString(),
         details: grant.details,
       },
-      runner.log,
-      deps.now(),
+      { log: runner.log, now: deps.now(), dir: grant.dir, idToken: deps.idToken, env: deps.env },
     );
   } catch (err) {
     problems.push(`server-side close failed: ${errorMessage(err)}`);
     server = { method: 'expires', verified: false, note: 'the cloud will refuse it at its expiry' };
+  }
+  for (const name of grant.envNames) {
+    // GITHUB_ENV cannot unset a variable; an empty value is what later steps will see.
+    runner.exportVariable(name, '');
+  }
+  if (grant.dir) {
+    try {
+      rmSync(grant.dir, { recursive: true, force: true });
+      if (existsSync(grant.dir)) problems.push(`directory ${grant.dir} is still there`);
+    } catch (err) {
+      problems.push(`could not delete ${grant.dir}: ${errorMessage(err)}`);
+    }
   }
   ledger.append({
     time: deps.now().toISOString(),

@@ -169,7 +169,7 @@ export async function issueGrant<S>(
     // `run:` closes in the same step; an export that failed half-way is closed at once too.
     if (!leftOpen) {
       const state = ledger.grants().find((g) => g.id === id);
-      if (state) await closeGrant(state, { runner, ledger, now: deps.now });
+      if (state) await closeGrant(state, { runner, ledger, now: deps.now, idToken: deps.idToken, env: deps.baseEnv });
     }
   }
   const grant = ledger.grants().find((g) => g.id === id)!;

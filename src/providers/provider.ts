@@ -83,6 +83,17 @@ export interface GrantSummary {
 
 export type CloseMethod = 'revoked' | 'expires' | 'expired';
 
+/** What a provider may use to close server-side; it runs before the runner-side scrub. */
+export interface CloseContext {
+  readonly log: Logger;
+  readonly now: Date;
+  /** The grant's private directory, still there (files a revocation check may read). */
+  readonly dir: string | undefined;
+  /** Mints a GitHub OIDC token (e.g. to assume a revoker role); throws when the job has none. */
+  readonly idToken: IdTokenSource;
+  readonly env: NodeJS.ProcessEnv;
+}
+
 export interface ServerSideClose {
   readonly method: CloseMethod;
   /** True only when a call with the credential was shown to be refused. */
@@ -106,7 +117,7 @@ export interface Provider<S = unknown> {
   describe(settings: S): { principal: string; scope: string; duration?: number };
   issue(settings: S, ctx: IssueContext): Promise<Credential>;
   deliver(settings: S, credential: Credential, ctx: DeliverContext): Promise<Delivery>;
-  close(grant: GrantSummary, log: Logger, now: Date): Promise<ServerSideClose>;
+  close(grant: GrantSummary, ctx: CloseContext): Promise<ServerSideClose>;
   /** Names of the step outputs `export: outputs` sets, for action.yml and the README. */
   readonly outputNames: readonly string[];
 }

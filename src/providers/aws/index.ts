@@ -124,7 +124,7 @@ export const awsProvider: Provider<AwsSettings> = {
     };
   },
 
-  async close(grant, _log, now) {
+  async close(grant, { now }) {
     const enforced = grant.details['enforcedEnd'];
     const why = enforced
       ? 'AWS cannot delete session credentials; its session policy makes AWS refuse them from the time shown'

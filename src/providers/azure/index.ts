@@ -106,7 +106,7 @@ export const azureProvider: Provider<AzureSettings> = {
     };
   },
 
-  async close(grant, _log, now) {
+  async close(grant, { now }) {
     const az = grant.details['azLogin'] === true ? "; the grant's Azure CLI login and token cache were deleted with its directory" : '';
     return expiryClose(grant.expiresAt, now, `${NOT_REVOCABLE}${az}`);
   },

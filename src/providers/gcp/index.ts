@@ -205,7 +205,7 @@ export const gcpProvider: Provider<GcpSettings> = {
     return { env, files: [], outputs: {}, unset: [...COMPETING] };
   },
 
-  async close(grant, _log, now) {
+  async close(grant, { now }) {
     const lifetime = grant.details['lifetimeSeconds'];
     const why =
       grant.details['tokenType'] === 'federated'
