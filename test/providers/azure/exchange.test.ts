@@ -11,6 +11,16 @@ import { Clock } from '../../emulators/clock.ts';
 import { startOidcIssuer, type OidcIssuer } from '../../emulators/oidc.ts';
 import { startEntra, type Entra } from '../../emulators/entra/index.ts';
 
+const closeCtx = (now: Date) => ({
+  log: new RecordingLogger(),
+  now,
+  dir: undefined,
+  idToken: async () => {
+    throw new Error('closing an Azure grant mints no token');
+  },
+  env: {},
+});
+
 const CLIENT = '00000000-0000-0000-0000-000000000001';
 const TENANT = '11111111-1111-1111-1111-111111111111';
 
@@ -153,11 +163,11 @@ describe('azureProvider', () => {
     expect(cred.notes?.[0]).toContain('cannot be revoked');
 
     const grant = { id: 'azure-1', provider: 'azure' as const, principal: CLIENT, expiresAt: cred.expiresAt.toISOString(), details: cred.details };
-    const open = await azureProvider.close(grant, log, clock.now());
+    const open = await azureProvider.close(grant, closeCtx(clock.now()));
     expect(open).toMatchObject({ method: 'expires', verified: false });
     expect(open.note).toContain('Entra ID access tokens cannot be revoked');
     clock.advance(91 * 60);
     expect(entra.check(cred.secrets[0]!).ok).toBe(false);
-    expect((await azureProvider.close(grant, log, clock.now())).method).toBe('expired');
+    expect((await azureProvider.close(grant, closeCtx(clock.now()))).method).toBe('expired');
   });
 });
