@@ -44,7 +44,8 @@ function signer(c: Creds, service: string, applyChecksum = true) {
     credentials: c,
     region: 'us-east-1',
     service,
-    sha256: NodeSha256,
+    // The Hash class from @smithy/hash-node; its constructor types lag the signer's.
+    sha256: NodeSha256 as unknown as ConstructorParameters<typeof SignatureV4>[0]['sha256'],
     uriEscapePath: service !== 's3',
     applyChecksum,
   });
