@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CloseMethod, DeliveryMode, ProviderId } from '../providers/provider.js';
 
@@ -64,18 +64,14 @@ export class Ledger {
   constructor(readonly path: string) {}
 
   /**
-   * Appended and flushed to disk before the caller acts on it: a grant is on record
-   * before its credential leaves the action, so a crash still leaves it for the post step.
+   * Appended before the caller acts on it: a grant is on record before its credential leaves
+   * the action, so a crash of this process still leaves it for the post step. No fsync: once
+   * write() returns, the kernel holds the line for every later process; only a crash of the
+   * machine loses it, and then no post step runs anyway.
    */
   append(event: GrantEvent): void {
     mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
-    const fd = openSync(this.path, 'a', 0o600);
-    try {
-      appendFileSync(fd, JSON.stringify(event) + '\n');
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    appendFileSync(this.path, JSON.stringify(event) + '\n', { mode: 0o600 });
   }
 
   events(): GrantEvent[] {
