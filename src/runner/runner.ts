@@ -31,7 +31,7 @@ export function actionsRunner(): Runner {
   return {
     log: coreLogger,
     input: (name) => core.getInput(name),
-    mask: maskWithDerivedForms,
+    mask: maskSecret,
     setOutput: (name, value) => core.setOutput(name, value),
     exportVariable: (name, value) => core.exportVariable(name, value),
     saveState: (name, value) => core.saveState(name, value),
@@ -49,11 +49,10 @@ export function actionsRunner(): Runner {
 
 /**
  * The runner masks a registered value and its base64, JSON- and URL-escaped forms, and a
- * multi-line value whole and per line. Forms it does not derive (a value with a shell
- * quoting, say) are not produced by us, so registering the value is enough; an empty or
- * very short value is refused because masking it would blank unrelated output.
+ * multi-line value whole and per line; we produce no other derived form, so registering the
+ * value is enough. A very short value is skipped: masking it would blank unrelated output.
  */
-function maskWithDerivedForms(value: string): void {
+function maskSecret(value: string): void {
   if (value.trim().length < 4) return;
   core.setSecret(value);
 }
