@@ -35,18 +35,8 @@ export const MATCHABLE_CLAIMS: readonly string[] = [
   'enterprise_id',
 ];
 
-/** What the ledger keeps of a token's claims: enough to say who got access and why. */
-export const RECORDED_CLAIMS: readonly string[] = [
-  'sub',
-  'repository',
-  'ref',
-  'environment',
-  'event_name',
-  'job_workflow_ref',
-  'run_id',
-  'run_attempt',
-  'actor',
-];
+/** What the ledger keeps of a token's claims: one list for grants and policy decisions. */
+export { RECORDED_CLAIMS } from '../grant/token-record.js';
 
 /** Claims that pin the repository; a rule with none of them matches every repository. */
 export const REPOSITORY_CLAIMS = [
