@@ -6,7 +6,8 @@ import { SigV4Error, toAmzDate, verifySigV4, type RawRequest, type SigV4Auth } f
 import type { ClockLike, IssuedCredential } from './state.ts';
 import type { XmlNode } from './xml.ts';
 
-export type AwsService = 'sts' | 's3';
+/** IAM speaks the same query protocol as STS and words its refusals the same way. */
+export type AwsService = 'sts' | 's3' | 'iam';
 
 export class AuthFailure extends Error {
   override name = 'AuthFailure';
@@ -39,7 +40,7 @@ function refuse(
   detail: string,
   extra: XmlNode = {},
 ): AuthFailure {
-  if (service === 'sts') {
+  if (service !== 's3') {
     switch (why) {
       case 'unknown-key':
       case 'bad-token':

@@ -6,7 +6,7 @@
 import type { Faults, LoggedRequest } from '../http.ts';
 
 export type AwsFaultKind = 'throttle' | 'status500' | 'hang' | 'reset' | 'malformed';
-export type FaultTarget = 'sts' | 's3';
+export type FaultTarget = 'sts' | 's3' | 'iam';
 
 const KINDS: readonly AwsFaultKind[] = ['throttle', 'status500', 'hang', 'reset', 'malformed'];
 
@@ -24,6 +24,28 @@ export function isStsRequest(req: LoggedRequest): boolean {
   );
 }
 
+/** IAM's actions this emulator answers; an unsigned call naming one is still IAM's to refuse. */
+export const IAM_ACTIONS = new Set(['GetRolePolicy', 'PutRolePolicy', 'DeleteRolePolicy']);
+
+/** IAM calls are signed for service `iam` (or, unsigned, name an IAM action). */
+export function isIamRequest(req: LoggedRequest): boolean {
+  const auth = String(req.headers.authorization ?? '');
+  if (auth) return /Credential=[^/]+\/\d{8}\/[^/]+\/iam\/aws4_request/.test(auth);
+  const credential = req.query.get('X-Amz-Credential');
+  if (credential) return credential.split('/')[3] === 'iam';
+  const action =
+    req.query.get('Action') ??
+    (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')
+      ? new URLSearchParams(req.body).get('Action')
+      : null);
+  return action !== null && IAM_ACTIONS.has(action);
+}
+
+export function serviceOf(req: LoggedRequest): FaultTarget {
+  if (isIamRequest(req)) return 'iam';
+  return isStsRequest(req) ? 'sts' : 's3';
+}
+
 export class AwsFaultQueue {
   readonly #faults: Faults;
 
@@ -35,7 +57,7 @@ export class AwsFaultQueue {
   add(kind: AwsFaultKind, times = 1, target: FaultTarget = 'sts'): this {
     if (!KINDS.includes(kind))
       throw new Error(`Unknown AWS emulator fault '${kind}'; use one of ${KINDS.join(', ')}.`);
-    this.#faults.next(kind, times, target === 'sts' ? isStsRequest : (req) => !isStsRequest(req));
+    this.#faults.next(kind, times, (req) => serviceOf(req) === target);
     return this;
   }
 

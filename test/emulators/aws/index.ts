@@ -23,13 +23,22 @@
  * ListObjects v1/v2, Put/Get/Head/DeleteObject, each authorised by iam-policy.ts against the
  * role's permissions, its inline policies and the session policy.
  *
+ * IAM (signed, service `iam`): GetRolePolicy, PutRolePolicy, DeleteRolePolicy on the account's
+ * roles, authorised like S3 (`iam:PutRolePolicy` on the target role's ARN), with IAM's errors
+ * (NoSuchEntity, AccessDenied, MalformedPolicyDocument, LimitExceeded at 10,240 characters of
+ * a role's inline policies). A write is read back at once and in force after
+ * `iamPropagationSeconds` of the emulator clock (0 unless set), like IAM's propagation. STS also
+ * answers GetAccessKeyInfo, which needs `sts:GetAccessKeyInfo`: a probe that an explicit deny refuses.
+ *
  * Handles for tests:
  *   aws.requests   every request answered: time, method, path, service, action, key id, status, code
  *   aws.issued     every credential handed out, secrets included (leak canaries)
- *   aws.faults     aws.faults.add('throttle' | 'status500' | 'hang' | 'reset' | 'malformed', n, 'sts' | 's3')
+ *   aws.faults     aws.faults.add('throttle' | 'status500' | 'hang' | 'reset' | 'malformed', n, 'sts' | 's3' | 'iam')
  *                  (next n calls to that service; STS by default; answered in its XML format)
  *   aws.putRolePolicy(roleArn, name, doc) / aws.deleteRolePolicy(roleArn, name)
  *                  an admin's inline policy (e.g. deny aws:userid), applied to every later call
+ *   aws.getRolePolicy(roleArn, name)   the inline policy's text, as GetRolePolicy would return it
+ *   aws.iamPropagationSeconds          settable delay of IAM writes made over HTTP
  *   aws.buckets    the S3 contents (Map of bucket → objects)
  *   aws.close()
  *
@@ -46,13 +55,16 @@ import {
   type Reply as HttpReply,
 } from '../http.ts';
 import { AuthFailure, authenticate, type AwsService } from './auth.ts';
-import { AwsFaultQueue, isStsRequest, type AwsFaultKind } from './faults.ts';
-import { denialMessage, evaluate, statements, type PolicyDocument } from './iam-policy.ts';
+import { AwsFaultQueue, serviceOf, type AwsFaultKind } from './faults.ts';
+import { handleIamAction } from './iam.ts';
+import { denialMessage, evaluate, type PolicyDocument, type RequestContext } from './iam-policy.ts';
 import { S3Failure, S3Store, type Reply, type S3Bucket } from './s3.ts';
 import { parseSigV4, SigV4Error, splitUrl, type RawRequest, type SigV4Auth } from './sigv4.ts';
 import {
   accountOf,
+  identityStatements,
   roleState,
+  writeRolePolicy,
   type IssuedCredential,
   type RoleConfig,
   type RoleState,
@@ -65,11 +77,13 @@ import {
 import { StsFault, WebIdentityVerifier } from './web-identity.ts';
 import {
   hostId,
+  IAM_XMLNS,
   newRequestId,
   S3_XMLNS,
   s3ErrorXml,
   STS_XMLNS,
   stsErrorXml,
+  xmlDocument,
   type XmlNode,
 } from './xml.ts';
 
@@ -90,6 +104,8 @@ export interface AwsEmulatorOptions {
   managedPolicies?: Record<string, PolicyDocument>;
   maxSkewSeconds?: number;
   packedPolicyLimitBytes?: number;
+  /** Seconds of the emulator clock before an IAM PutRolePolicy/DeleteRolePolicy is in force (0). */
+  iamPropagationSeconds?: number;
 }
 
 export interface AwsRequestRecord {
@@ -117,6 +133,10 @@ export interface AwsEmulator {
   buckets: Map<string, S3Bucket>;
   putRolePolicy(roleArn: string, name: string, doc: PolicyDocument): void;
   deleteRolePolicy(roleArn: string, name: string): void;
+  /** The inline policy's text as IAM would return it, or undefined. */
+  getRolePolicy(roleArn: string, name: string): string | undefined;
+  /** Delay of IAM writes made over HTTP, in emulator seconds; settable between calls. */
+  iamPropagationSeconds: number;
   close(): Promise<void>;
 }
 
@@ -171,6 +191,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
   const requests: AwsRequestRecord[] = [];
   const s3 = new S3Store(options.buckets ?? [], clock.now());
   const maxSkewSeconds = options.maxSkewSeconds ?? 300;
+  let propagationSeconds = options.iamPropagationSeconds ?? 0;
 
   function roleOf(session: IssuedCredential): RoleState {
     const role = roles.get(session.roleArn);
@@ -207,12 +228,47 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     code: string,
     message: string,
     requestId: string,
+    xmlns = STS_XMLNS,
   ): Reply {
     return {
       status,
       headers: { 'content-type': 'text/xml' },
-      body: stsErrorXml(type, code, message, requestId),
+      body: stsErrorXml(type, code, message, requestId, xmlns),
     };
+  }
+
+  /** Condition keys of a call made with an issued session, at the emulator clock's now. */
+  function requestContext(
+    session: IssuedCredential,
+    action: string,
+    resource: string,
+  ): RequestContext {
+    const now = clock.now();
+    return {
+      action,
+      resource,
+      keys: {
+        'aws:CurrentTime': now.toISOString(),
+        'aws:EpochTime': String(Math.floor(now.getTime() / 1000)),
+        'aws:userid': session.assumedRoleId,
+        'aws:PrincipalArn': session.roleArn,
+        'aws:PrincipalAccount': accountId,
+        'aws:TokenIssueTime': session.issuedAt.toISOString(),
+        'aws:SecureTransport': 'false',
+      },
+    };
+  }
+
+  /** The IAM evaluation every signed call goes through: role policies in force now, then the session's. */
+  function authorizeSession(
+    session: IssuedCredential,
+    action: string,
+    resource: string,
+  ): string | undefined {
+    const request = requestContext(session, action, resource);
+    const identity = identityStatements(roleOf(session), clock.nowMs());
+    const decision = evaluate({ identity, session: session.sessionPolicies }, request);
+    return decision.effect === 'allow' ? undefined : denialMessage(session.arn, request, decision);
   }
 
   function s3Error(
@@ -236,30 +292,39 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     requestId: string,
   ): Reply | undefined {
     const error = (status: number, type: 'Sender' | 'Receiver', code: string, message: string) =>
-      service === 'sts'
-        ? stsError(status, type, code, message, requestId)
-        : s3Error(status, code, message, requestId);
+      service === 's3'
+        ? s3Error(status, code, message, requestId)
+        : stsError(
+            status,
+            type,
+            code,
+            message,
+            requestId,
+            service === 'iam' ? IAM_XMLNS : STS_XMLNS,
+          );
     switch (kind) {
       case 'throttle':
-        return service === 'sts'
+        return service !== 's3'
           ? error(400, 'Sender', 'Throttling', 'Rate exceeded')
           : error(503, 'Receiver', 'SlowDown', 'Please reduce your request rate.');
       case 'status500':
-        return service === 'sts'
-          ? error(500, 'Receiver', 'InternalFailure', 'An internal error occurred. Try again.')
-          : error(
-              500,
-              'Receiver',
-              'InternalError',
-              'We encountered an internal error. Please try again.',
-            );
+        return service === 'iam'
+          ? error(500, 'Receiver', 'ServiceFailure', 'Service Failure')
+          : service === 'sts'
+            ? error(500, 'Receiver', 'InternalFailure', 'An internal error occurred. Try again.')
+            : error(
+                500,
+                'Receiver',
+                'InternalError',
+                'We encountered an internal error. Please try again.',
+              );
       case 'malformed':
         // A reply cut off mid-document, as a broken proxy or a dropped connection leaves it.
         return {
           status: 200,
-          headers: { 'content-type': service === 'sts' ? 'text/xml' : 'application/xml' },
+          headers: { 'content-type': service !== 's3' ? 'text/xml' : 'application/xml' },
           body:
-            service === 'sts'
+            service !== 's3'
               ? `<AssumeRoleWithWebIdentityResponse xmlns="${STS_XMLNS}"><AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>`
               : `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="${S3_XMLNS}"><Name>`,
         };
@@ -314,6 +379,33 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
           body: getCallerIdentityXml(session, accountId, requestId),
         };
       }
+      if (action === 'GetAccessKeyInfo') {
+        // Needs sts:GetAccessKeyInfo, so an explicit deny of the session refuses it: a revocation probe.
+        const denied = authorizeSession(session, 'sts:GetAccessKeyInfo', '*');
+        if (denied) return stsError(403, 'Sender', 'AccessDenied', denied, requestId);
+        const keyId = params.get('AccessKeyId') ?? '';
+        if (!/^(AKIA|ASIA)[A-Z2-7]{16}$/.test(keyId)) {
+          return stsError(
+            400,
+            'Sender',
+            'ValidationError',
+            `1 validation error detected: Value '${keyId}' at 'accessKeyId' failed to satisfy constraint: Member must have length greater than or equal to 16`,
+            requestId,
+          );
+        }
+        return {
+          status: 200,
+          headers: { 'content-type': 'text/xml' },
+          body: xmlDocument(
+            'GetAccessKeyInfoResponse',
+            {
+              GetAccessKeyInfoResult: { Account: accountId },
+              ResponseMetadata: { RequestId: requestId },
+            },
+            STS_XMLNS,
+          ),
+        };
+      }
       if (action === undefined) {
         return stsError(400, 'Sender', 'MissingAction', 'Missing Action', requestId);
       }
@@ -349,7 +441,6 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
         sessions,
         maxSkewSeconds,
       });
-      const role = roleOf(session);
       const now = clock.now();
       return s3.handle({
         req: raw,
@@ -357,29 +448,58 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
         now,
         authorize(action, resource) {
           record.action = action;
-          const request = {
-            action,
-            resource,
-            keys: {
-              'aws:CurrentTime': now.toISOString(),
-              'aws:EpochTime': String(Math.floor(now.getTime() / 1000)),
-              'aws:userid': session.assumedRoleId,
-              'aws:PrincipalArn': session.roleArn,
-              'aws:PrincipalAccount': accountId,
-              'aws:TokenIssueTime': session.issuedAt.toISOString(),
-              'aws:SecureTransport': 'false',
-            },
-          };
-          const identity = [...role.permissions, ...[...role.inlinePolicies.values()].flat()];
-          const decision = evaluate({ identity, session: session.sessionPolicies }, request);
-          if (decision.effect !== 'allow') {
-            throw new S3Failure('AccessDenied', denialMessage(session.arn, request, decision), 403);
-          }
+          const denied = authorizeSession(session, action, resource);
+          if (denied) throw new S3Failure('AccessDenied', denied, 403);
         },
       });
     } catch (err) {
       if (err instanceof AuthFailure || err instanceof S3Failure) {
         return s3Error(err.status, err.code, err.message, requestId, err.extra);
+      }
+      throw err;
+    }
+  }
+
+  function handleIam(
+    raw: RawRequest,
+    auth: SigV4Auth | undefined,
+    body: Buffer,
+    record: AwsRequestRecord,
+    requestId: string,
+  ): Reply {
+    const params = queryProtocolParams(raw, body);
+    const action = params.get('Action') ?? undefined;
+    record.action = action;
+    const iamError = (status: number, code: string, message: string) =>
+      stsError(status, status >= 500 ? 'Receiver' : 'Sender', code, message, requestId, IAM_XMLNS);
+    try {
+      if (!auth) {
+        return iamError(
+          403,
+          'MissingAuthenticationToken',
+          'Request is missing Authentication Token',
+        );
+      }
+      const { session } = authenticate('iam', raw, auth, body, { clock, sessions, maxSkewSeconds });
+      const xml = handleIamAction(
+        action,
+        params,
+        {
+          nowMs: clock.nowMs(),
+          roles,
+          account: accountId,
+          propagationMs: propagationSeconds * 1000,
+          authorize(iamAction, resource) {
+            const denied = authorizeSession(session, iamAction, resource);
+            if (denied) throw new StsFault('AccessDenied', denied, 403);
+          },
+        },
+        requestId,
+      );
+      return { status: 200, headers: { 'content-type': 'text/xml' }, body: xml };
+    } catch (err) {
+      if (err instanceof StsFault || err instanceof AuthFailure) {
+        return iamError(err.status, err.code, err.message);
       }
       throw err;
     }
@@ -414,21 +534,32 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
       if (!(err instanceof SigV4Error)) throw err;
       malformed = err;
     }
-    const service: AwsService = isStsRequest(req) ? 'sts' : 's3';
+    const service: AwsService = serviceOf(req);
     const record = newRecord(
       req,
-      auth && auth.service !== 'sts' && auth.service !== 's3' ? 'unknown' : service,
+      auth && auth.service !== 'sts' && auth.service !== 's3' && auth.service !== 'iam'
+        ? 'unknown'
+        : service,
     );
     record.accessKeyId = auth?.accessKeyId;
 
     let reply: Reply;
     if (malformed) {
       reply =
-        service === 'sts'
-          ? stsError(400, 'Sender', 'IncompleteSignature', malformed.message, requestId)
-          : s3Error(400, 'AuthorizationHeaderMalformed', malformed.message, requestId);
+        service === 's3'
+          ? s3Error(400, 'AuthorizationHeaderMalformed', malformed.message, requestId)
+          : stsError(
+              400,
+              'Sender',
+              'IncompleteSignature',
+              malformed.message,
+              requestId,
+              service === 'iam' ? IAM_XMLNS : STS_XMLNS,
+            );
     } else if (service === 'sts') {
       reply = await handleSts(raw, auth, body, record, requestId);
+    } else if (service === 'iam') {
+      reply = handleIam(raw, auth, body, record, requestId);
     } else {
       reply = handleS3(raw, auth, body, record, requestId);
     }
@@ -438,11 +569,11 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
   const server = await startServer(dispatch, {
     clock,
     faultReply(kind: FaultKind, req: EmulatorRequest): HttpReply | undefined {
-      const service: AwsService = isStsRequest(req) ? 'sts' : 's3';
+      const service: AwsService = serviceOf(req);
       const record = newRecord(req, service);
       record.fault = kind as AwsFaultKind;
       record.action =
-        service === 'sts'
+        service !== 's3'
           ? (queryProtocolParams(rawRequest(req), req.rawBody).get('Action') ?? undefined)
           : undefined;
       const requestId = newRequestId();
@@ -468,11 +599,21 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     issued,
     faults,
     buckets: s3.buckets,
+    // An admin's own writes are in force at once; only IAM calls over HTTP wait for propagation.
     putRolePolicy(roleArn, name, doc) {
-      requireRole(roleArn).inlinePolicies.set(name, statements(doc));
+      writeRolePolicy(requireRole(roleArn), name, JSON.stringify(doc), clock.nowMs(), 0);
     },
     deleteRolePolicy(roleArn, name) {
-      requireRole(roleArn).inlinePolicies.delete(name);
+      writeRolePolicy(requireRole(roleArn), name, undefined, clock.nowMs(), 0);
+    },
+    getRolePolicy(roleArn, name) {
+      return requireRole(roleArn).policyDocuments.get(name);
+    },
+    get iamPropagationSeconds() {
+      return propagationSeconds;
+    },
+    set iamPropagationSeconds(seconds: number) {
+      propagationSeconds = seconds;
     },
     close: () => server.close(),
   };

@@ -34,7 +34,19 @@ export interface RoleState {
   trust: RoleTrust;
   maxSessionDuration: number;
   permissions: PolicyStatement[];
+  /** The inline policies in force, by name: what evaluation reads. */
   inlinePolicies: Map<string, PolicyStatement[]>;
+  /** The inline policies' text as last written, by name: what GetRolePolicy returns at once. */
+  policyDocuments: Map<string, string>;
+  /** Writes not yet in force (IAM propagation), applied in order once the clock reaches them. */
+  pending: PendingPolicy[];
+}
+
+export interface PendingPolicy {
+  effectiveAtMs: number;
+  name: string;
+  /** undefined: the policy is deleted. */
+  statements: PolicyStatement[] | undefined;
 }
 
 /** One AssumeRoleWithWebIdentity result; secrets included, so tests can hunt for leaks. */
@@ -94,8 +106,11 @@ export function roleState(arn: string, config: RoleConfig): RoleState {
       `AWS emulator: '${arn}' is not a role ARN (arn:aws:iam::<12 digits>:role/<name>).`,
     );
   const inline = new Map<string, PolicyStatement[]>();
-  for (const [name, doc] of Object.entries(config.denyPolicies ?? {}))
+  const documents = new Map<string, string>();
+  for (const [name, doc] of Object.entries(config.denyPolicies ?? {})) {
     inline.set(name, statements(doc));
+    documents.set(name, JSON.stringify(doc));
+  }
   return {
     arn,
     name: m[2]!,
@@ -104,7 +119,42 @@ export function roleState(arn: string, config: RoleConfig): RoleState {
     maxSessionDuration: config.maxSessionDuration ?? 3600,
     permissions: config.permissions ?? [],
     inlinePolicies: inline,
+    policyDocuments: documents,
+    pending: [],
   };
+}
+
+/**
+ * Writes an inline policy: readable at once, in force after `delayMs` of the emulator clock
+ * (IAM's propagation). A later write of the same name waits behind an earlier one.
+ */
+export function writeRolePolicy(
+  role: RoleState,
+  name: string,
+  text: string | undefined,
+  nowMs: number,
+  delayMs: number,
+): void {
+  const parsed = text === undefined ? undefined : statements(JSON.parse(text) as PolicyDocument);
+  if (text === undefined) role.policyDocuments.delete(name);
+  else role.policyDocuments.set(name, text);
+  role.pending.push({ effectiveAtMs: nowMs + delayMs, name, statements: parsed });
+  settlePolicies(role, nowMs);
+}
+
+/** Applies the writes whose time has come, oldest first. */
+export function settlePolicies(role: RoleState, nowMs: number): void {
+  while (role.pending.length && role.pending[0]!.effectiveAtMs <= nowMs) {
+    const next = role.pending.shift()!;
+    if (next.statements === undefined) role.inlinePolicies.delete(next.name);
+    else role.inlinePolicies.set(next.name, next.statements);
+  }
+}
+
+/** The role's identity-based statements in force at `nowMs`: its permissions and inline policies. */
+export function identityStatements(role: RoleState, nowMs: number): PolicyStatement[] {
+  settlePolicies(role, nowMs);
+  return [...role.permissions, ...[...role.inlinePolicies.values()].flat()];
 }
 
 export function accountOf(roleArn: string): string | undefined {

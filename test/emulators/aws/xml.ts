@@ -37,19 +37,21 @@ export function xmlDocument(root: string, body: XmlNode, xmlns?: string): string
 }
 
 export const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
+export const IAM_XMLNS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 export const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
-/** STS answers every error in this shape (query protocol); the SDK reads Code into `name`. */
+/** STS and IAM answer every error in this shape (query protocol); the SDK reads Code into `name`. */
 export function stsErrorXml(
   type: 'Sender' | 'Receiver',
   code: string,
   message: string,
   requestId: string,
+  xmlns: string = STS_XMLNS,
 ): string {
   return xmlDocument(
     'ErrorResponse',
     { Error: { Type: type, Code: code, Message: message }, RequestId: requestId },
-    STS_XMLNS,
+    xmlns,
   );
 }
 
