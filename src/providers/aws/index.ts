@@ -39,7 +39,9 @@ export const awsProvider: Provider<AwsSettings> = {
   async issue(s, ctx): Promise<Credential> {
     const token = await ctx.idToken(s.audience);
     const requestedAt = ctx.now();
-    const windowEnd = s.needsWindow ? new Date(requestedAt.getTime() + s.duration * 1000) : undefined;
+    const windowEnd = s.needsWindow
+      ? new Date(requestedAt.getTime() + s.duration * 1000)
+      : undefined;
     const sessionPolicy = buildSessionPolicy(s.sessionPolicy, windowEnd);
     // The SDK is loaded only when a call is made: a refused input never pays for it.
     const { assumeRole } = await import('./sts.js');
@@ -49,7 +51,9 @@ export const awsProvider: Provider<AwsSettings> = {
       {
         timeoutMs: s.timeoutMs,
         onRetry: (err, attempt, delay) =>
-          ctx.log.info(`STS attempt ${attempt} failed (${(err as Error).name}); retrying in ${delay} ms`),
+          ctx.log.info(
+            `STS attempt ${attempt} failed (${(err as Error).name}); retrying in ${delay} ms`,
+          ),
       },
     );
     const c = out.Credentials;
@@ -61,7 +65,8 @@ export const awsProvider: Provider<AwsSettings> = {
     const digest = policyDigest(sessionPolicy, s.managedPolicies);
     const scopeParts = [`role ${s.role}`];
     if (s.sessionPolicy) scopeParts.push('inline session policy');
-    if (s.managedPolicies.length) scopeParts.push(`${s.managedPolicies.length} managed session policies`);
+    if (s.managedPolicies.length)
+      scopeParts.push(`${s.managedPolicies.length} managed session policies`);
     if (windowEnd) scopeParts.push(`denied after ${windowEnd.toISOString()} (aws:CurrentTime)`);
     const notes: string[] = [];
     if (windowEnd) {
@@ -83,23 +88,36 @@ export const awsProvider: Provider<AwsSettings> = {
         stsExpiration: stsExpiry.toISOString(),
         ...(windowEnd ? { enforcedEnd: windowEnd.toISOString() } : {}),
         ...(s.duration === DEFAULT_DURATION ? {} : { requestedSeconds: s.duration }),
+        // What close() needs to deny this session later, in another step: no secret in it.
+        ...(s.revokeRole ? { revokeRole: s.revokeRole, audience: s.audience } : {}),
       },
       notes,
     };
   },
 
   async deliver(s, credential, ctx): Promise<Delivery> {
-    const [accessKeyId, secretAccessKey, sessionToken] = credential.secrets as [string, string, string];
+    const [accessKeyId, secretAccessKey, sessionToken] = credential.secrets as [
+      string,
+      string,
+      string,
+    ];
     const keys = {
       AWS_ACCESS_KEY_ID: accessKeyId,
       AWS_SECRET_ACCESS_KEY: secretAccessKey,
       AWS_SESSION_TOKEN: sessionToken,
     };
     const region = { AWS_REGION: s.region, AWS_DEFAULT_REGION: s.region };
+    const config = join(ctx.dir, 'config');
+    const credentials = join(ctx.dir, 'credentials');
+    const credentialsFile = {
+      path: credentials,
+      content: `[default]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\naws_session_token = ${sessionToken}\n`,
+    };
     if (ctx.mode === 'outputs') {
       return {
         env: {},
-        files: [],
+        // Revocation probes with the session's own keys at close; the private directory holds them till then.
+        files: s.revokeRole ? [credentialsFile] : [],
         outputs: {
           [AWS_OUTPUTS.accessKeyId]: accessKeyId,
           [AWS_OUTPUTS.secretAccessKey]: secretAccessKey,
@@ -108,23 +126,26 @@ export const awsProvider: Provider<AwsSettings> = {
       };
     }
     // Files too, in the grant's private directory, for tools that read only profiles.
-    const config = join(ctx.dir, 'config');
-    const credentials = join(ctx.dir, 'credentials');
     return {
-      env: { ...keys, ...region, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials },
-      files: [
-        { path: config, content: `[default]\nregion = ${s.region}\n` },
-        {
-          path: credentials,
-          content: `[default]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\naws_session_token = ${sessionToken}\n`,
-        },
-      ],
+      env: {
+        ...keys,
+        ...region,
+        AWS_CONFIG_FILE: config,
+        AWS_SHARED_CREDENTIALS_FILE: credentials,
+      },
+      files: [{ path: config, content: `[default]\nregion = ${s.region}\n` }, credentialsFile],
       outputs: {},
       unset: COMPETING,
     };
   },
 
-  async close(grant, { now }) {
+  async close(grant, ctx) {
+    const { now } = ctx;
+    // A session already past its expiry needs no deny; otherwise, with a revoker, refuse it now.
+    if (grant.details['revokeRole'] && Date.parse(grant.expiresAt) > now.getTime()) {
+      const { revokeSession } = await import('./revoke.js');
+      return revokeSession(grant, ctx);
+    }
     const enforced = grant.details['enforcedEnd'];
     const why = enforced
       ? 'AWS cannot delete session credentials; its session policy makes AWS refuse them from the time shown'

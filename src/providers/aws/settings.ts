@@ -9,6 +9,7 @@ export const AWS_INPUT = {
   region: 'region',
   sessionPolicy: 'session-policy',
   managedPolicies: 'managed-policies',
+  revokeRole: 'revoke-role',
 } as const;
 
 export const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
@@ -31,28 +32,45 @@ export interface AwsSettings {
   readonly sessionName: string;
   readonly audience: string;
   readonly endpoint: string | undefined;
+  /**
+   * A separate role that may write the target role's inline policies: when set, closing denies
+   * this one session (aws:userid) and checks that AWS refuses it.
+   */
+  readonly revokeRole: string | undefined;
   /** Per attempt; three attempts at most. */
   readonly timeoutMs: number;
 }
 
-const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
-const POLICY_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::(\d{12}|aws):policy\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
+const ROLE_ARN =
+  /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+const POLICY_ARN =
+  /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::(\d{12}|aws):policy\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 
-export function parseAwsSettings(inputs: Inputs, common: CommonSettings, env: NodeJS.ProcessEnv): AwsSettings {
-  const role = inputs.required(AWS_INPUT.role, 'the ARN of the IAM role to assume, e.g. arn:aws:iam::123456789012:role/deploy.');
+export function parseAwsSettings(
+  inputs: Inputs,
+  common: CommonSettings,
+  env: NodeJS.ProcessEnv,
+): AwsSettings {
+  const role = inputs.required(
+    AWS_INPUT.role,
+    'the ARN of the IAM role to assume, e.g. arn:aws:iam::123456789012:role/deploy.',
+  );
   if (!ROLE_ARN.test(role)) {
     throw new ConfigurationError(
       `Invalid role '${role}'. Expected an IAM role ARN such as arn:aws:iam::123456789012:role/deploy ` +
         '(a 12-digit account id; the role name, not the role id).',
     );
   }
-  const region = inputs.optional(AWS_INPUT.region) ?? env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'];
+  const region =
+    inputs.optional(AWS_INPUT.region) ?? env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'];
   if (region === undefined) {
     throw new ConfigurationError("Input 'region' is required for AWS (e.g. region: eu-west-1).");
   }
   if (!REGION.test(region)) {
-    throw new ConfigurationError(`Invalid region '${region}'. Expected an AWS region such as eu-west-1 or us-gov-west-1.`);
+    throw new ConfigurationError(
+      `Invalid region '${region}'. Expected an AWS region such as eu-west-1 or us-gov-west-1.`,
+    );
   }
   const duration = common.duration ?? DEFAULT_DURATION;
   if (duration < MIN_DURATION || duration > MAX_DURATION) {
@@ -79,16 +97,10 @@ export function parseAwsSettings(inputs: Inputs, common: CommonSettings, env: No
   const needsWindow = duration < STS_MIN_DURATION;
   checkPolicySize(sessionPolicy, needsWindow);
   const endpoint = env['AWS_ENDPOINT_URL_STS'] || env['AWS_ENDPOINT_URL'] || undefined;
-  if (endpoint !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(endpoint);
-    } catch {
-      url = undefined;
-    }
-    if (!url || !/^https?:$/.test(url.protocol)) {
-      throw new ConfigurationError(`Invalid STS endpoint '${endpoint}' in AWS_ENDPOINT_URL_STS/AWS_ENDPOINT_URL: expected an http(s) URL.`);
-    }
+  checkEndpoint(endpoint, 'STS', 'AWS_ENDPOINT_URL_STS/AWS_ENDPOINT_URL');
+  const revokeRole = parseRevokeRole(inputs.optional(AWS_INPUT.revokeRole), role);
+  if (revokeRole !== undefined) {
+    checkEndpoint(iamEndpoint(env), 'IAM', 'AWS_ENDPOINT_URL_IAM/AWS_ENDPOINT_URL');
   }
   return Object.freeze({
     role,
@@ -101,8 +113,57 @@ export function parseAwsSettings(inputs: Inputs, common: CommonSettings, env: No
     sessionName: common.sessionName,
     audience: common.audience ?? DEFAULT_AUDIENCE,
     endpoint,
+    revokeRole,
     timeoutMs: httpTimeout(env),
   });
+}
+
+function checkEndpoint(endpoint: string | undefined, service: string, names: string): void {
+  if (endpoint === undefined) return;
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol)) {
+    throw new ConfigurationError(
+      `Invalid ${service} endpoint '${endpoint}' in ${names}: expected an http(s) URL.`,
+    );
+  }
+}
+
+/** As the SDK reads it: the service's own variable first, then the general one. */
+export function iamEndpoint(env: NodeJS.ProcessEnv): string | undefined {
+  return env['AWS_ENDPOINT_URL_IAM'] || env['AWS_ENDPOINT_URL'] || undefined;
+}
+
+/**
+ * The revoker must be another role of the same account: IAM writes only its own account's
+ * roles, and a role allowed to edit its own policies could lift any deny put on it.
+ */
+function parseRevokeRole(value: string | undefined, role: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!ROLE_ARN.test(value)) {
+    throw new ConfigurationError(
+      `Invalid revoke-role '${value}'. Expected an IAM role ARN such as arn:aws:iam::123456789012:role/jit-revoker ` +
+        '(a 12-digit account id; the role name, not the role id).',
+    );
+  }
+  if (value === role) {
+    throw new ConfigurationError(
+      `revoke-role '${value}' is the role itself. Use a separate revoker role that may call iam:PutRolePolicy on ` +
+        `${role}: a role that can edit its own policies could remove the deny that ends its sessions.`,
+    );
+  }
+  const account = (arn: string) => arn.split(':')[4];
+  if (account(value) !== account(role)) {
+    throw new ConfigurationError(
+      `revoke-role '${value}' is in account ${account(value)}, the role in ${account(role)}. IAM changes a role's ` +
+        'policies only through its own account: create the revoker role in the same account as the role.',
+    );
+  }
+  return value;
 }
 
 /** JIT_CREDENTIALS_HTTP_TIMEOUT_MS shortens the per-attempt timeout (tests, slow proxies lengthen it). */
