@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import { EMPTY_CONFIG, type ScanConfig } from './config.js';
 import { repoRoot, type FileKind, type TargetFile } from './files.js';
 import { rule } from './rules/catalog.js';
@@ -77,8 +77,8 @@ export function scanText(
   } catch (err) {
     return { findings: [fileError(file, `The YAML parser failed: ${(err as Error).message}`)], posture, suppressed: 0 };
   }
-  const errors = src.doc.errors;
-  const root = src.doc.contents;
+  const errors = src.errors;
+  const root = src.contents;
   const ctx = new RuleContext(src, file, []);
   let model: Model | undefined;
   try {
@@ -87,7 +87,7 @@ export function scanText(
       const at = src.pos(e.pos[0]);
       ctx.report('JIT001', { ...at, endLine: at.line, endColumn: at.column + 1 }, `The file is not valid YAML (${e.code}): ${e.message.split('\n')[0]}`);
     } else if (root !== null && !isMap(root)) {
-      ctx.report('JIT001', src.nodeLoc(root), `The file is not a ${kind === 'action' ? 'action' : 'workflow'}: its top level is not a mapping.`);
+      ctx.report('JIT001', src.nodeLoc(root as Node), `The file is not a ${kind === 'action' ? 'action' : 'workflow'}: its top level is not a mapping.`);
     }
     model = buildModel(src, kind === 'action' || src.get(root, 'runs') !== undefined ? 'action' : 'workflow');
     const rules = new RuleContext(src, file, model.kind === 'workflow' ? model.triggers : []);

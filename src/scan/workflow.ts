@@ -51,7 +51,7 @@ export interface ActionModel {
 export type Model = WorkflowModel | ActionModel;
 
 export function buildModel(src: YamlSource, kind: 'workflow' | 'action'): Model {
-  const root = src.doc.contents;
+  const root = src.contents;
   return kind === 'action' ? actionModel(src, root) : workflowModel(src, root);
 }
 

@@ -9,6 +9,7 @@ import {
   type Node,
 } from 'yaml';
 import { expressionsIn, type ExpressionSpan } from './expressions.js';
+import { fastParse } from './fast-yaml.js';
 import type { Location } from './types.js';
 
 /**
@@ -22,21 +23,34 @@ import type { Location } from './types.js';
  * every pull request for no gain in precision here.
  */
 export class YamlSource {
-  readonly doc: Document.Parsed;
-  private readonly counter = new LineCounter();
+  /** Set only when `yaml` parsed the file (the fast path has no aliases to resolve). */
+  readonly doc?: Document.Parsed;
+  readonly contents: unknown;
+  readonly errors: ReadonlyArray<{ code: string; message: string; pos: [number, number] }>;
+  private readonly counter: LineCounter;
   readonly lines: string[];
 
   constructor(
     readonly path: string,
     readonly text: string,
   ) {
-    this.doc = parseDocument(text, {
-      lineCounter: this.counter,
-      uniqueKeys: false,
-      merge: true,
-      prettyErrors: false,
-      strict: false,
-    });
+    const fast = fastParse(text);
+    if (fast) {
+      this.contents = fast.contents;
+      this.counter = fast.counter;
+      this.errors = [];
+    } else {
+      this.counter = new LineCounter();
+      this.doc = parseDocument(text, {
+        lineCounter: this.counter,
+        uniqueKeys: false,
+        merge: true,
+        prettyErrors: false,
+        strict: false,
+      });
+      this.contents = this.doc.contents;
+      this.errors = this.doc.errors;
+    }
     this.lines = text.split(/\r?\n/);
   }
 
@@ -60,7 +74,8 @@ export class YamlSource {
 
   resolve(node: unknown): Node | undefined {
     let cur = node;
-    for (let i = 0; i < 20 && isAlias(cur); i++) cur = cur.resolve(this.doc);
+    for (let i = 0; i < 20 && isAlias(cur) && this.doc; i++) cur = cur.resolve(this.doc);
+    if (isAlias(cur)) return undefined;
     return (cur ?? undefined) as Node | undefined;
   }
 
