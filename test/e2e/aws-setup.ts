@@ -13,6 +13,10 @@ import { nodeBinary, REPO_ROOT } from '../harness/node.ts';
 
 export const ROLE = 'arn:aws:iam::123456789012:role/deploy';
 export const READ_ROLE = 'arn:aws:iam::123456789012:role/read';
+/** May write ROLE's inline policies (revoke-role); trusts the same workflows as ROLE. */
+export const REVOKER_ROLE = 'arn:aws:iam::123456789012:role/jit-revoker';
+/** Same permissions, but its trust policy accepts another repository only: assuming it fails. */
+export const UNTRUSTING_REVOKER_ROLE = 'arn:aws:iam::123456789012:role/jit-revoker-other';
 export const FIXTURE = path.join(REPO_ROOT, 'test/e2e/fixtures/aws-use.mjs');
 /** The step's tool, as a `run:` command: Node 24 running the real SDK. */
 export const USE_AWS = `"${nodeBinary()}" "${FIXTURE}"`;
@@ -41,6 +45,14 @@ export async function startAwsWorld(): Promise<AwsWorld> {
         trust: { aud: 'sts.amazonaws.com', sub: ['repo:acme/site:environment:production'] },
         maxSessionDuration: 3600,
         permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+      },
+      [REVOKER_ROLE]: {
+        trust: { aud: 'sts.amazonaws.com', sub: ['repo:acme/site:*'] },
+        permissions: [{ Effect: 'Allow', Action: ['iam:GetRolePolicy', 'iam:PutRolePolicy'], Resource: ROLE }],
+      },
+      [UNTRUSTING_REVOKER_ROLE]: {
+        trust: { aud: 'sts.amazonaws.com', sub: ['repo:acme/other:*'] },
+        permissions: [{ Effect: 'Allow', Action: ['iam:GetRolePolicy', 'iam:PutRolePolicy'], Resource: ROLE }],
       },
     },
   });

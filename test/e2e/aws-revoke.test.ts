@@ -1,0 +1,285 @@
+/**
+ * revoke-role end to end, through the built bundles: the session is denied through a separate
+ * revoker role, AWS is shown refusing it with an explicit deny before its expiry, and the
+ * ledger and summary say "revoked and verified" only when that was seen.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
+import type { StepResult } from '../harness/job.ts';
+import {
+  awsInputs,
+  awsJob,
+  issuedSecrets,
+  ledgerEvents,
+  REVOKER_ROLE,
+  ROLE,
+  s3GetWith,
+  startAwsWorld,
+  toolResult,
+  UNTRUSTING_REVOKER_ROLE,
+  USE_AWS,
+  type AwsWorld,
+} from './aws-setup.ts';
+
+const POLICY = 'jit-credentials-revoked';
+
+let world: AwsWorld;
+let scratch: string;
+beforeAll(async () => {
+  world = await startAwsWorld();
+  scratch = mkdtempSync(path.join(tmpdir(), 'jit-aws-revoke-'));
+});
+afterAll(async () => {
+  await world?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Index in world.aws.issued of the latest session of the deploy role (the revoker's come after it). */
+function lastDeploySession(): number {
+  return world.aws.issued.findLastIndex((c) => c.roleArn === ROLE);
+}
+
+function closedEvent(step: StepResult): Record<string, unknown> {
+  return ledgerEvents(step).findLast(
+    (e) => e['phase'] === 'closed' || e['phase'] === 'close-failed',
+  )!;
+}
+
+/** Shows AWS refusing the session with the revoker's deny, while STS would still accept it. */
+async function expectRefusedBeforeExpiry(index: number): Promise<void> {
+  const session = world.aws.issued[index]!;
+  expect(world.clock.now().getTime()).toBeLessThan(session.expiration.getTime());
+  expect(await s3GetWith(world, index)).toMatch(
+    /^AccessDenied: .*explicit deny in an identity-based policy$/,
+  );
+}
+
+function revocationSids(): string[] {
+  const text = world.aws.getRolePolicy(ROLE, POLICY);
+  return text
+    ? (JSON.parse(text) as { Statement: Array<{ Sid: string }> }).Statement.map((s) => s.Sid)
+    : [];
+}
+
+describe('AWS revoke-role', () => {
+  it('run: revokes the session as soon as the command ends, and verifies AWS refuses it', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'deploy',
+      inputs: awsInputs({ run: USE_AWS, 'revoke-role': REVOKER_ROLE }),
+    });
+    expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+    expect(toolResult(main)['put']).toBe('ok');
+    const index = lastDeploySession();
+    expect(closedEvent(main)).toMatchObject({ phase: 'closed', method: 'revoked', verified: true });
+    expect(closedEvent(main)['note']).toMatch(/explicit deny/);
+    expect(main.summary).toMatch(/1 grant: 1 revoked and verified/);
+    expect(main.summary).toContain('revoked, verified refused');
+    await expectRefusedBeforeExpiry(index);
+    // The revoker was assumed with the job's token, and nothing of its keys reached the runner.
+    expect(world.aws.issued.at(-1)!.roleArn).toBe(REVOKER_ROLE);
+    expect(revocationSids()).toContain(`JitRevoke${main.outputs['grant-id']!.replace(/-/g, '')}`);
+    expect(findLeaks(issuedSecrets(world), await jobChannels(job))).toEqual([]);
+    await job.cleanup();
+  });
+
+  it('export env: actions/revoke denies it mid-job; later steps are refused before the session expires', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'creds',
+      inputs: awsInputs({ export: 'env', 'revoke-role': REVOKER_ROLE }),
+    });
+    expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+    const index = lastDeploySession();
+    expect(await s3GetWith(world, index)).toMatch(/^(allowed|NoSuchKey)/);
+
+    const revoke = await job.runStep({
+      action: 'actions/revoke/action.yml',
+      id: 'revoke',
+      inputs: { 'grant-id': main.outputs['grant-id']! },
+    });
+    expect(revoke.exitCode, revoke.stderr + revoke.stdout).toBe(0);
+    expect(revoke.outputs['closed']).toBe(main.outputs['grant-id']);
+    expect(revoke.summary).toMatch(/1 grant: 1 revoked and verified/);
+    expect(closedEvent(main)).toMatchObject({ phase: 'closed', method: 'revoked', verified: true });
+    for (const name of Object.keys(main.envWrites)) expect(job.env[name]).toBe('');
+    await expectRefusedBeforeExpiry(index);
+
+    const post = await job.runPost(main);
+    expect(post.stdout).toContain('no open grants left to close');
+    const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [
+      /^main:creds:envWrites$/,
+    ]);
+    expect(leaks).toEqual([]);
+    await job.cleanup();
+  });
+
+  it('export outputs: the post step revokes and verifies with the keys kept in the private directory', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'creds',
+      inputs: awsInputs({ export: 'outputs', 'revoke-role': REVOKER_ROLE }),
+    });
+    expect(main.exitCode, main.stderr).toBe(0);
+    expect(main.envWrites).toEqual({});
+    const dir = ledgerEvents(main).find((e) => e['phase'] === 'issued')!['dir'] as string;
+    expect(existsSync(path.join(dir, 'credentials'))).toBe(true);
+    const index = lastDeploySession();
+
+    const post = await job.runPost(main);
+    expect(post.exitCode).toBe(0);
+    expect(post.summary).toMatch(/1 grant: 1 revoked and verified/);
+    expect(closedEvent(main)).toMatchObject({ phase: 'closed', method: 'revoked', verified: true });
+    expect(existsSync(dir)).toBe(false);
+    await expectRefusedBeforeExpiry(index);
+    const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [
+      /^main:creds:outputs$/,
+    ]);
+    expect(leaks).toEqual([]);
+    await job.cleanup();
+  });
+
+  it('a revoker whose trust policy refuses the job: close-failed, a warning that says what to fix, the runner still scrubbed', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      // Its own step id: aws:userid is the role id plus the session name, which other tests' steps share.
+      id: 'untrusted',
+      inputs: awsInputs({ export: 'env', 'revoke-role': UNTRUSTING_REVOKER_ROLE }),
+    });
+    expect(main.exitCode, main.stderr).toBe(0);
+    const dir = ledgerEvents(main).find((e) => e['phase'] === 'issued')!['dir'] as string;
+    const post = await job.runPost(main);
+    expect(post.exitCode).toBe(0);
+    const closed = closedEvent(main);
+    expect(closed).toMatchObject({ phase: 'close-failed', method: 'expires', verified: false });
+    expect(String(closed['error'])).toMatch(
+      /revoker role .*jit-revoker-other could not be assumed/,
+    );
+    const warnings = post.annotations
+      .filter((a) => a.level === 'warning')
+      .map((a) => a.message)
+      .join('\n');
+    expect(warnings).toMatch(
+      /was not fully closed: server-side close failed: .*jit-revoker-other could not be assumed/,
+    );
+    expect(warnings).toMatch(/The revoker's trust policy must accept this workflow's GitHub token/);
+    expect(post.envWrites['AWS_SECRET_ACCESS_KEY']).toBe('');
+    expect(existsSync(dir)).toBe(false);
+    // Nothing was denied: the session still works until it expires.
+    expect(await s3GetWith(world, lastDeploySession())).not.toMatch(/explicit deny/);
+    const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [
+      /^main:untrusted:envWrites$/,
+    ]);
+    expect(leaks).toEqual([]);
+    await job.cleanup();
+  });
+
+  it('when IAM has not applied the deny within the bound: revoked, not verified, and the summary says so', async () => {
+    world.aws.iamPropagationSeconds = 120;
+    try {
+      const job = await awsJob(world);
+      const main = await job.runStep({
+        action: 'action.yml',
+        id: 'slow',
+        inputs: awsInputs({ run: 'true', 'revoke-role': REVOKER_ROLE }),
+        env: { JIT_CREDENTIALS_REVOKE_VERIFY_SECONDS: '1' },
+      });
+      expect(main.exitCode, main.stderr).toBe(0);
+      expect(closedEvent(main)).toMatchObject({
+        phase: 'closed',
+        method: 'revoked',
+        verified: false,
+      });
+      expect(closedEvent(main)['note']).toMatch(
+        /was written to .* but AWS did not refuse the session within 1s/,
+      );
+      expect(main.summary).toMatch(/1 grant: 1 revoked, not verified/);
+      const index = lastDeploySession();
+      expect(await s3GetWith(world, index)).not.toMatch(/explicit deny/);
+      world.clock.advance(120);
+      await expectRefusedBeforeExpiry(index);
+      await job.cleanup();
+    } finally {
+      world.aws.iamPropagationSeconds = 0;
+    }
+  });
+
+  it("a later job drops the entries of sessions that have expired (by AWS's clock) and keeps the live ones", async () => {
+    const first = await awsJob(world);
+    const one = await first.runStep({
+      action: 'action.yml',
+      id: 'one',
+      inputs: awsInputs({ run: 'true', 'revoke-role': REVOKER_ROLE }),
+    });
+    expect(closedEvent(one)).toMatchObject({ method: 'revoked', verified: true });
+    const oneSid = `JitRevoke${one.outputs['grant-id']!.replace(/-/g, '')}`;
+    const before = revocationSids();
+    expect(before).toContain(oneSid);
+    const live = before.length;
+    await first.cleanup();
+
+    // Every session revoked so far has passed its 15-minute STS expiry; the runner's clock has not moved.
+    world.clock.advance(901);
+    const second = await awsJob(world);
+    const two = await second.runStep({
+      action: 'action.yml',
+      id: 'two',
+      inputs: awsInputs({ run: 'true', 'revoke-role': REVOKER_ROLE }),
+    });
+    expect(two.exitCode, two.stderr).toBe(0);
+    expect(closedEvent(two)).toMatchObject({ method: 'revoked', verified: true });
+    expect(closedEvent(two)['note']).toMatch(new RegExp(`\\(1 entry, ${live} expired dropped\\)`));
+    expect(revocationSids()).toEqual([`JitRevoke${two.outputs['grant-id']!.replace(/-/g, '')}`]);
+    expect(findLeaks(issuedSecrets(world), await jobChannels(second))).toEqual([]);
+    await second.cleanup();
+  });
+
+  it('an AWS step without revoke-role loads no IAM code; with it, the IAM chunk is loaded', async () => {
+    const trace = path.join(scratch, 'trace-loads.mjs');
+    writeFileSync(
+      trace,
+      `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\n` +
+        `registerHooks({ load(url, context, next) { if (url.includes('/dist/')) appendFileSync(process.env.TRACE_FILE, url + '\\n'); return next(url, context); } });\n`,
+    );
+    const chunksLoaded = async (extra: Record<string, string>, name: string): Promise<string[]> => {
+      const file = path.join(scratch, `${name}.txt`);
+      writeFileSync(file, '');
+      const job = await awsJob(world);
+      const main = await job.runStep({
+        action: 'action.yml',
+        id: name,
+        inputs: awsInputs({ run: 'true', ...extra }),
+        env: { NODE_OPTIONS: `--import=${pathToFileURL(trace).href}`, TRACE_FILE: file },
+      });
+      expect(main.exitCode, main.stderr).toBe(0);
+      await job.cleanup();
+      return readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((u) => path.basename(new URL(u).pathname));
+    };
+    const plain = await chunksLoaded({}, 'plain');
+    const revoking = await chunksLoaded({ 'revoke-role': REVOKER_ROLE }, 'revoking');
+    expect(plain.length).toBeGreaterThan(0);
+    const iamChunks = readdirChunksWith('GetRolePolicyCommand');
+    expect(iamChunks.length).toBeGreaterThan(0);
+    expect(plain.filter((c) => iamChunks.includes(c))).toEqual([]);
+    expect(revoking.filter((c) => iamChunks.includes(c)).sort()).toEqual(iamChunks.sort());
+  });
+});
+
+/** The bundle's chunks whose code holds `needle` (the IAM client's command names). */
+function readdirChunksWith(needle: string): string[] {
+  const dist = path.join(import.meta.dirname, '../../dist');
+  return readdirSync(dist)
+    .filter((f) => /^\d+\.index\.js$/.test(f))
+    .filter((f) => readFileSync(path.join(dist, f), 'utf8').includes(needle));
+}
