@@ -76,7 +76,7 @@ export async function probeUntilDenied(
   });
   const deadline = options.now() + options.boundMs;
   let delay = 500;
-  let last = 'no call made';
+  let last: string;
   try {
     for (;;) {
       try {

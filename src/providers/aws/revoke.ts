@@ -183,8 +183,8 @@ export async function revokeSession(
       { cause: err },
     );
 
-  let pruned = 0;
-  let live = 0;
+  let pruned: number;
+  let live: number;
   try {
     // Another job may write the same policy between our read and write: read back, and redo if ours is gone.
     for (let round = 1; ; round++) {
