@@ -33,6 +33,8 @@ export function scanTargets(targets: TargetFile[], cwd: string, config: ScanConf
   const findings: Finding[] = [];
   const files: FilePosture[] = [];
   let suppressed = 0;
+  // Local actions and reusable workflows are read once per run, however many steps use them.
+  const reads = new Map<string, string | undefined>();
   for (const t of targets) {
     let text: string;
     try {
@@ -44,11 +46,17 @@ export function scanTargets(targets: TargetFile[], cwd: string, config: ScanConf
     const root = repoRoot(t.abs, cwd);
     const result = scanText(text, t.rel, t.kind, config, {
       read: (p) => {
-        try {
-          return readFileSync(join(root, p), 'utf8');
-        } catch {
-          return undefined;
+        const abs = join(root, p);
+        if (!reads.has(abs)) {
+          let text: string | undefined;
+          try {
+            text = readFileSync(abs, 'utf8');
+          } catch {
+            text = undefined;
+          }
+          reads.set(abs, text);
         }
+        return reads.get(abs);
       },
     });
     findings.push(...result.findings);
@@ -164,8 +172,17 @@ function fileError(file: string, message: string): Finding {
   return { rule: 'JIT001', severity: r.severity, file, line: 1, column: 1, endLine: 1, endColumn: 1, message, help: r.help };
 }
 
-/** Inputs of a local composite action that end up as cloud keys. */
+const keyInputCache = new WeakMap<LocalResolver, Map<string, Set<string> | undefined>>();
+
+/** Inputs of a local composite action that end up as cloud keys (once per action and resolver). */
 function localKeyInputs(local: LocalResolver, uses: string): Set<string> | undefined {
+  let cache = keyInputCache.get(local);
+  if (!cache) keyInputCache.set(local, (cache = new Map()));
+  if (!cache.has(uses)) cache.set(uses, readKeyInputs(local, uses));
+  return cache.get(uses);
+}
+
+function readKeyInputs(local: LocalResolver, uses: string): Set<string> | undefined {
   const dir = uses.replace(/^\.\//, '').replace(/\/$/, '');
   const text = local.read(`${dir}/action.yml`) ?? local.read(`${dir}/action.yaml`);
   if (text === undefined) return undefined;

@@ -69,9 +69,20 @@ function closingBraces(text: string, from: number): number {
 
 type Node = Record<string, unknown>;
 
+/** `secrets.NAME`, `steps.x.outputs['y']`: most expressions are one property chain. */
+const SIMPLE_CHAIN = /^([A-Za-z_][\w-]*)((?:\s*\.\s*[A-Za-z_][\w-]*|\s*\[\s*'[^']*'\s*\])*)$/;
+
 function analyse(source: string): { refs: ContextRef[]; functions: string[] } {
   const refs: ContextRef[] = [];
   const functions: string[] = [];
+  const simple = SIMPLE_CHAIN.exec(source);
+  if (simple) {
+    // Same result as the parser gives for a chain, without lexing it.
+    const path = [...simple[2]!.matchAll(/\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\]/g)].map((m) => m[1] ?? m[2]!.replace(/''/g, "'"));
+    const context = simple[1]!.toLowerCase();
+    if (CONTEXTS.includes(context)) refs.push({ context, path, whole: path.length === 0 });
+    return { refs, functions };
+  }
   try {
     const lexed = new Lexer(source).lex();
     const tree = new Parser(lexed.tokens, CONTEXTS, []).parse() as unknown as Node;

@@ -68,11 +68,9 @@ class FastParser {
       let indent = 0;
       while (text.charCodeAt(start + indent) === 32) indent++;
       const first = text[start + indent];
-      if (first === '\t') {
-        // A tab after the indentation of a content line: leave it to `yaml`.
-        if (text.slice(start + indent, end).trim() !== '') fail();
-      }
-      const empty = start + indent >= end || first === '#' || text.slice(start + indent, end).trim() === '';
+      // A tab after the indentation: leave it to `yaml`.
+      if (first === '\t') fail();
+      const empty = start + indent >= end || first === '#';
       this.lines.push({ start, end, indent, empty });
       if (nl < 0) break;
       start = nl + 1;
@@ -91,7 +89,7 @@ class FastParser {
     }
     this.skipEmpty();
     const line = this.lines[this.i];
-    const contents = line ? this.block(line.indent) : null;
+    const contents = line ? this.block(line.indent, -1) : null;
     this.skipEmpty();
     if (this.i < this.lines.length) fail();
     return { contents, counter: this.counter };
@@ -113,10 +111,13 @@ class FastParser {
   }
 
   /** A block node whose first line is the current one, at `indent`. */
-  private block(indent: number): Node {
+  private block(indent: number, parent: number): Node {
     const line = this.lines[this.i]!;
     if (line.indent !== indent) fail();
-    return isDash(this.content(line)) ? this.seq(indent) : this.map(line, indent);
+    if (isDash(this.content(line))) return this.seq(indent);
+    if (this.key(line, indent)) return this.map(line, indent);
+    // A scalar on the line after its key (`runs-on:` then `ubuntu-latest`).
+    return this.value(line, line.start + indent, parent) as Node;
   }
 
   private map(firstLine: Line, col: number): YAMLMap {
@@ -159,7 +160,7 @@ class FastParser {
         const next = this.peek();
         if (next && next.indent > indent) {
           this.skipEmpty();
-          item = this.block(next.indent);
+          item = this.block(next.indent, indent);
         } else {
           item = nullScalar(line.start + col);
         }
@@ -228,7 +229,7 @@ class FastParser {
       const next = this.peek();
       if (next && next.indent > parent) {
         this.skipEmpty();
-        return this.block(next.indent);
+        return this.block(next.indent, parent);
       }
       // `key:` followed by `- item` at the key's own indentation is a sequence value.
       if (next && next.indent === parent && isDash(this.content(next))) {
@@ -259,10 +260,39 @@ class FastParser {
     const hash = body.search(/\s#/);
     const raw = (hash < 0 ? body : body.slice(0, hash)).trimEnd();
     if (/:(\s|$)/.test(raw)) fail();
+    let value = raw;
+    let end = at + raw.length;
+    if (hash < 0) ({ value, end } = this.continuation(raw, end, parent));
     this.finishLine(parent);
-    const node = plain(raw);
-    node.range = [at, at + raw.length, at + raw.length];
+    const node = value === raw ? plain(raw) : new Scalar(value);
+    node.type = 'PLAIN';
+    node.range = [at, end, end];
     return node;
+  }
+
+  /**
+   * A plain scalar that goes on over more-indented lines: each line break folds to a space, each
+   * blank line in between to a newline. Leaves `this.i` on the scalar's last line.
+   */
+  private continuation(first: string, firstEnd: number, parent: number): { value: string; end: number } {
+    let value = first;
+    let end = firstEnd;
+    let blanks = 0;
+    for (let j = this.i + 1; j < this.lines.length; j++) {
+      const l = this.lines[j]!;
+      if (l.start + l.indent >= l.end) {
+        blanks++;
+        continue;
+      }
+      if (l.indent <= parent || this.text[l.start + l.indent] === '#') break;
+      const text = this.text.slice(l.start + l.indent, l.end).replace(/ +$/, '');
+      if (text.includes('\t') || /:(\s|$)/.test(text) || /\s#/.test(text) || isDash(text)) fail();
+      value += blanks > 0 ? '\n'.repeat(blanks) + text : ' ' + text;
+      end = l.start + l.indent + text.length;
+      blanks = 0;
+      this.i = j;
+    }
+    return { value, end };
   }
 
   /** After a one-line value: the next content line must not continue it (multi-line scalars go to `yaml`). */
@@ -418,6 +448,12 @@ function quoted(text: string): { value: string; length: number } | undefined {
 /** Plain scalars resolve as YAML 1.2's core schema does: null, booleans, numbers, else strings. */
 function plain(raw: string): Scalar {
   let value: unknown = raw;
+  // Only these first characters can start a null, boolean or number.
+  if (!/^[-+.0-9~nNtTfF]?$/.test(raw[0] ?? '')) {
+    const node = new Scalar(value);
+    node.type = 'PLAIN';
+    return node;
+  }
   if (/^(?:~|[Nn]ull|NULL)?$/.test(raw)) value = null;
   else if (/^(?:[Tt]rue|TRUE)$/.test(raw)) value = true;
   else if (/^(?:[Ff]alse|FALSE)$/.test(raw)) value = false;

@@ -38,21 +38,24 @@ export function findTargets(paths: string[], cwd: string): TargetFile[] {
 
 function walk(dir: string, cwd: string, out: Map<string, TargetFile>, depth: number): void {
   if (depth > 30) return;
-  let names: string[];
+  let dirents;
   try {
-    names = readdirSync(dir);
+    dirents = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
-  for (const name of names) {
+  for (const d of dirents) {
+    const name = d.name;
     const abs = join(dir, name);
-    let st;
-    try {
-      st = statSync(abs);
-    } catch {
-      continue;
+    let isDir = d.isDirectory();
+    if (d.isSymbolicLink()) {
+      try {
+        isDir = statSync(abs).isDirectory();
+      } catch {
+        continue;
+      }
     }
-    if (st.isDirectory()) {
+    if (isDir) {
       if (!SKIP_DIRS.has(name)) walk(abs, cwd, out, depth + 1);
     } else if (YAML.test(name) && (basename(dir) === 'workflows' || /^action\.ya?ml$/.test(name))) {
       out.set(abs, target(abs, cwd));

@@ -6,7 +6,19 @@ import type { Cloud } from './types.js';
  * not end in an identifier word (client ids, tenants, role ARNs, regions are not secrets), and as
  * a cloud credential when it, its source or its neighbours name a cloud.
  */
+const wordCache = new Map<string, string[]>();
+
 export function words(name: string): string[] {
+  let hit = wordCache.get(name);
+  if (hit) return hit;
+  // Names repeat across steps and files; the cache is bounded so a huge tree cannot grow it forever.
+  if (wordCache.size > 20_000) wordCache.clear();
+  hit = splitWords(name);
+  wordCache.set(name, hit);
+  return hit;
+}
+
+function splitWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()

@@ -79,10 +79,15 @@ export class YamlSource {
     return (cur ?? undefined) as Node | undefined;
   }
 
+  private readonly entryCache = new WeakMap<object, Entry[]>();
+
   /** Key/value pairs of a mapping, with merge keys (`<<: *x`) expanded and aliases resolved. */
   entries(node: unknown, depth = 0): Entry[] {
     const map = this.resolve(node);
     if (!isMap(map) || depth > 10) return [];
+    // Rules ask for the same mapping many times (a step's `uses`, `with`, `env`, `run`).
+    const cached = depth === 0 ? this.entryCache.get(map) : undefined;
+    if (cached) return cached;
     const out: Entry[] = [];
     for (const pair of map.items) {
       const keyNode = this.resolve(pair.key);
@@ -96,6 +101,7 @@ export class YamlSource {
       }
       out.push(new Entry(this, key, (pair.key ?? undefined) as Node | undefined, value));
     }
+    if (depth === 0) this.entryCache.set(map, out);
     return out;
   }
 
@@ -134,6 +140,7 @@ export class YamlSource {
 
 export class Entry {
   private spansCache?: ExpressionSpan[];
+  private textCache?: { v: string | undefined };
   constructor(
     private readonly src: YamlSource,
     readonly key: string,
@@ -142,7 +149,8 @@ export class Entry {
   ) {}
 
   get text(): string | undefined {
-    return this.src.scalar(this.value);
+    this.textCache ??= { v: this.src.scalar(this.value) };
+    return this.textCache.v;
   }
 
   get spans(): ExpressionSpan[] {

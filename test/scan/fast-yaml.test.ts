@@ -17,6 +17,8 @@ const samples: Array<[string, string]> = [
   ['comments and document marker', '---\n# head\na: 1 # x\n\n# mid\nb: 2\n'],
   ['typed scalars', 'a: true\nb: False\nc: ~\nd: 0x1F\ne: 1.5e3\nf: 0o17\ng: 08\nh: -3\ni: null\n'],
   ['flow', "on: [push]\nb: [ main , 'release-*', \"x\", 3 ] # c\nc: {}\nd: [ ]\ne:\n  - [a, b,]\n"],
+  ['multi-line plain', 'a: one\n  two\n\n  three\nb:\n  c\n- x\n' .replace('- x\n', '')],
+  ['scalar on the next line', 'runs-on:\n  ubuntu-latest\nif: ${{ a\n  || b }}\nseq:\n  - one\n    two\n'],
   ['urls and colons', 'a: https://x.y/z\nb: C:\\\\x\nc: a:b\n'],
 ];
 const declined: Array<[string, string]> = [
@@ -24,12 +26,12 @@ const declined: Array<[string, string]> = [
   ['flow map with content', 'a: { b: c }\n'],
   ['multi-line flow', 'a: [b,\n  c]\n'],
   ['anchor', 'a: &x 1\nb: *x\n'],
-  ['multi-line plain', 'a: one\n  two\n'],
   ['escape', 'a: "x\\ny"\n'],
   ['tab', 'a:\n\tb: 1\n'],
   ['two documents', 'a: 1\n---\nb: 2\n'],
   ['bad indentation', 'a: 1\n  b: 2\n'],
   ['nested mapping in a plain value', 'run: echo a: b\n'],
+  ['comment inside a multi-line plain scalar', 'a: one\n  # c\n  two\n'],
   ['keep chomping', 'a: |+\n  x\n\n'],
 ];
 

@@ -163,7 +163,18 @@ export function oidcCloudsOf(steps: Step[]): Set<Cloud> {
   return out;
 }
 
+const oidcCache = new WeakMap<Step, { c: Cloud | undefined }>();
+
 export function oidcCloud(step: Step): Cloud | undefined {
+  let hit = oidcCache.get(step);
+  if (!hit) {
+    hit = { c: computeOidcCloud(step) };
+    oidcCache.set(step, hit);
+  }
+  return hit.c;
+}
+
+function computeOidcCloud(step: Step): Cloud | undefined {
   if (!step.uses) return undefined;
   const has = (key: string) => step.with.some((e) => e.key === key && (e.text ?? '').trim() !== '');
   const known = knownAction(actionName(step.uses));

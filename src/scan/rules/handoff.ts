@@ -2,6 +2,8 @@ import { expressionsIn } from '../expressions.js';
 import type { Model } from '../workflow.js';
 import type { RuleContext } from './context.js';
 
+const WHOLE_SECRETS_HINT = /secrets(?!\s*[.[\w])/i;
+
 export interface HandoffOptions {
   /** For a local reusable workflow: does it use long-lived keys? undefined when it cannot be read. */
   localWorkflowUsesKeys?: (uses: string) => boolean | undefined;
@@ -24,7 +26,8 @@ export function checkHandoff(ctx: RuleContext, model: Model, opts: HandoffOption
   const lines = ctx.src.lines;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
-    if (!text.includes('${{') || text.trimStart().startsWith('#')) continue;
+    // Only a `secrets` not followed by `.` or `[` can be the whole context.
+    if (!text.includes('${{') || !WHOLE_SECRETS_HINT.test(text) || text.trimStart().startsWith('#')) continue;
     for (const span of expressionsIn(text)) {
       if (!span.refs.some((r) => r.context === 'secrets' && r.whole)) continue;
       ctx.report('JIT107', { line: i + 1, column: span.start + 1, endLine: i + 1, endColumn: span.end + 1 }, `\`${span.source}\` hands every secret the job can see, cloud keys included, to one value.`);
