@@ -241,14 +241,22 @@ class FastParser {
     if (body.includes('\t')) fail();
     if (body[0] === '|' || body[0] === '>') return this.blockScalar(line, at, body, parent);
     if (body[0] === "'" || body[0] === '"') {
-      const q = quoted(body);
+      const q = readQuoted(this.text, at);
       if (!q) fail();
-      const tail = body.slice(q!.length).trim();
-      if (tail !== '' && !(tail.startsWith('#') && /\s/.test(body[q!.length] ?? ''))) fail();
+      // Find the line the closing quote is on; the rest of it may only hold a comment.
+      let j = this.i;
+      while (this.lines[j]!.end < q!.end) {
+        j++;
+        const l = this.lines[j]!;
+        if (l.start + l.indent < l.end && l.indent <= parent) fail();
+      }
+      const tail = this.text.slice(q!.end, this.lines[j]!.end);
+      if (tail.trim() !== '' && !/^\s+#/.test(tail)) fail();
+      this.i = j;
       this.finishLine(parent);
       const node = new Scalar(q!.value);
       node.type = body[0] === "'" ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
-      node.range = [at, at + q!.length, at + q!.length];
+      node.range = [at, q!.end, q!.end];
       return node;
     }
     if (body[0] === '[' || body[0] === '{') {
@@ -420,29 +428,68 @@ function nullScalar(at: number): Scalar {
   return node;
 }
 
-/** A single-line quoted scalar at the start of `text`; undefined if it does not close or has escapes. */
-function quoted(text: string): { value: string; length: number } | undefined {
-  const q = text[0];
-  if (q === "'") {
-    let out = '';
-    for (let k = 1; k < text.length; k++) {
-      if (text[k] === "'") {
-        if (text[k + 1] === "'") {
-          out += "'";
-          k++;
-          continue;
-        }
-        return { value: out, length: k + 1 };
-      }
-      out += text[k];
-    }
-    return undefined;
+const ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+};
+
+function unescape(text: string): string {
+  return text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[^])/g, (_m, e: string) => {
+    if (e.length > 1) return String.fromCodePoint(parseInt(e.slice(1), 16));
+    return ESCAPES[e] ?? fail();
+  });
+}
+
+/**
+ * A quoted scalar starting at offset `start` of `text`, possibly over several lines: line breaks
+ * fold to a space, blank lines to newlines, an escaped break (double quotes) to nothing.
+ */
+function readQuoted(text: string, start: number): { value: string; end: number } | undefined {
+  const double = text[start] === '"';
+  let k = start + 1;
+  for (;;) {
+    if (k >= text.length) return undefined;
+    const c = text[k];
+    if (double && c === '\\') k += 2;
+    else if (c === (double ? '"' : "'")) {
+      if (!double && text[k + 1] === "'") k += 2;
+      else break;
+    } else k++;
   }
-  const close = text.indexOf('"', 1);
-  if (close < 0) return undefined;
-  const inner = text.slice(1, close);
-  if (inner.includes('\\')) return undefined;
-  return { value: inner, length: close + 1 };
+  const lines = text.slice(start + 1, k).split('\n');
+  let out = '';
+  for (let i = 0; ; ) {
+    let line = lines[i]!;
+    if (i > 0) line = line.replace(/^[ \t]+/, '');
+    if (i === lines.length - 1) {
+      out += line;
+      break;
+    }
+    if (/\\[ \t]+$/.test(line)) fail();
+    if (double && /(^|[^\\])(\\\\)*\\$/.test(line)) {
+      // An escaped line break joins the lines with nothing between them.
+      out += line.slice(0, -1);
+      if ((lines[i + 1] ?? '').trim() === '' && i + 1 < lines.length - 1) fail();
+      i++;
+      continue;
+    }
+    out += line.replace(/[ \t]+$/, '');
+    let j = i + 1;
+    let empties = 0;
+    while (j < lines.length - 1 && lines[j]!.trim() === '') {
+      empties++;
+      j++;
+    }
+    out += empties > 0 ? '\n'.repeat(empties) : ' ';
+    i = j;
+  }
+  return { value: double ? unescape(out) : out.replace(/''/g, "'"), end: k + 1 };
+}
+
+/** A single-line quoted scalar at the start of `text` (keys and flow items); undefined if it does not close there. */
+function quoted(text: string): { value: string; length: number } | undefined {
+  const q = readQuoted(text, 0);
+  return q ? { value: q.value, length: q.end } : undefined;
 }
 
 /** Plain scalars resolve as YAML 1.2's core schema does: null, booleans, numbers, else strings. */

@@ -19,6 +19,7 @@ const samples: Array<[string, string]> = [
   ['flow', "on: [push]\nb: [ main , 'release-*', \"x\", 3 ] # c\nc: {}\nd: [ ]\ne:\n  - [a, b,]\n"],
   ['multi-line plain', 'a: one\n  two\n\n  three\nb:\n  c\n- x\n' .replace('- x\n', '')],
   ['scalar on the next line', 'runs-on:\n  ubuntu-latest\nif: ${{ a\n  || b }}\nseq:\n  - one\n    two\n'],
+  ['escapes and multi-line quotes', 'a: "x\\ny\\t\\u00e9\\"q\\\\"\nb: "one,\\\n    two\n\n    three "\nc: \'it\'\'s\n  folded\'\nd: "trailing   \n  "\n'],
   ['urls and colons', 'a: https://x.y/z\nb: C:\\\\x\nc: a:b\n'],
 ];
 const declined: Array<[string, string]> = [
@@ -26,7 +27,8 @@ const declined: Array<[string, string]> = [
   ['flow map with content', 'a: { b: c }\n'],
   ['multi-line flow', 'a: [b,\n  c]\n'],
   ['anchor', 'a: &x 1\nb: *x\n'],
-  ['escape', 'a: "x\\ny"\n'],
+  ['unknown escape', 'a: "x\\qy"\n'],
+  ['unterminated quote', 'a: "x\n'],
   ['tab', 'a:\n\tb: 1\n'],
   ['two documents', 'a: 1\n---\nb: 2\n'],
   ['bad indentation', 'a: 1\n  b: 2\n'],
