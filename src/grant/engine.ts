@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { errorMessage } from '../errors.js';
@@ -34,10 +33,6 @@ export interface GrantResult {
   exitCode?: number;
 }
 
-export function newGrantId(provider: string): string {
-  return `${provider}-${randomBytes(5).toString('hex')}`;
-}
-
 /**
  * One grant's life inside the main step: request, (gate), issue, deliver, and for `run:`
  * use and close. Each phase is on the ledger before it is acted on, so that whatever
@@ -51,7 +46,7 @@ export async function issueGrant<S>(
   gate?: Gate,
 ): Promise<GrantResult> {
   const { runner, ledger } = deps;
-  const id = newGrantId(provider.id);
+  const id = settings.grantId;
   const step = deps.baseEnv['GITHUB_ACTION'] ?? '';
   const described = provider.describe(providerSettings);
   const event = (phase: Parameters<Ledger['append']>[0]['phase'], fields: Record<string, unknown> = {}) =>

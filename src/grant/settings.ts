@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { ConfigurationError } from '../errors.js';
 import type { Inputs } from '../runner/inputs.js';
 import { SHELLS } from '../runner/child.js';
@@ -18,6 +18,8 @@ export const INPUT = {
 } as const;
 
 export interface EngineSettings extends CommonSettings {
+  /** Chosen before anything else, so the session name and the ledger share it. */
+  readonly grantId: string;
   readonly shell: string;
   readonly workingDirectory: string | undefined;
   readonly policyPath: string | undefined;
@@ -49,13 +51,15 @@ export function readCommonSettings(inputs: Inputs, env: NodeJS.ProcessEnv): Engi
   }
   const mode: DeliveryMode = run !== undefined ? 'run' : exportTo!;
   const shell = inputs.oneOf(INPUT.shell, Object.keys(SHELLS), 'bash')!;
-  const sessionName = inputs.optional(INPUT.sessionName) ?? defaultSessionName(env);
+  const grantId = newGrantId(provider);
+  const sessionName = inputs.optional(INPUT.sessionName) ?? defaultSessionName(env, grantId);
   if (!/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
     throw new ConfigurationError(
       `Invalid session-name '${sessionName}'. Use 2 to 64 characters of letters, digits and + = , . @ _ -.`,
     );
   }
   return Object.freeze({
+    grantId,
     provider: provider as ProviderId,
     duration: inputs.duration(INPUT.duration),
     mode,
@@ -69,21 +73,28 @@ export function readCommonSettings(inputs: Inputs, env: NodeJS.ProcessEnv): Engi
   });
 }
 
+export function newGrantId(provider: string): string {
+  return `${provider}-${randomBytes(5).toString('hex')}`;
+}
+
 /**
- * Unique per step (run id, attempt, job, step), so that CloudTrail and the ledger can tell the
- * grants of one job apart. Kept within STS's [\w+=,.@-]{2,64}: characters outside it become
- * '-', and a name that would be too long keeps its start and ends in a digest of the whole.
+ * Unique per grant: run id, attempt, job and step say where it came from (CloudTrail, the
+ * ledger), and the grant's own id tells apart the legs of a matrix, which share all four (a
+ * revocation denies one session by name, and must not hit a neighbour). Kept within STS's
+ * [\w+=,.@-]{2,64}: other characters become '-', and a name that would be too long keeps its
+ * start and ends in a digest of the whole.
  */
-export function defaultSessionName(env: NodeJS.ProcessEnv): string {
+export function defaultSessionName(env: NodeJS.ProcessEnv, grantId: string): string {
   const parts = [
     'gh',
     env['GITHUB_RUN_ID'] ?? 'local',
     env['GITHUB_RUN_ATTEMPT'] ?? '1',
     env['GITHUB_JOB'] ?? 'job',
     env['GITHUB_ACTION'] ?? 'step',
+    grantId.replace(/^[a-z]+-/, ''),
   ];
   const full = parts.join('.').replace(/[^\w+=,.@-]/g, '-');
   if (full.length <= 64) return full;
-  const digest = createHash('sha256').update(full).digest('hex').slice(0, 8);
+  const digest = createHash('sha256').update(full).digest('hex').slice(0, 10);
   return `${full.slice(0, 64 - digest.length - 1)}.${digest}`;
 }

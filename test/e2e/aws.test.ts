@@ -32,7 +32,8 @@ describe('AWS, run: delivery', () => {
     });
     expect(main.exitCode, main.stderr + main.stdout).toBe(0);
     const tool = toolResult(main);
-    expect(tool['identity']).toMatch(/^arn:aws:sts::123456789012:assumed-role\/deploy\/gh\.\d+\.\d+\.deploy\.deploy$/);
+    expect(tool['identity']).toMatch(/^arn:aws:sts::123456789012:assumed-role\/deploy\/gh\.\d+\.\d+\.deploy\.deploy\.[0-9a-f]{10}$/);
+    expect(tool['identity']).toContain(main.outputs['grant-id']!.slice(4));
     expect(tool['put']).toBe('ok');
     expect(tool['get']).toBe('hello');
     // The command could not mint OIDC tokens of its own.

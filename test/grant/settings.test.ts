@@ -30,17 +30,23 @@ describe('readCommonSettings', () => {
 });
 
 describe('defaultSessionName', () => {
-  it('is unique per step and within STS limits', () => {
-    const a = defaultSessionName({ GITHUB_RUN_ID: '123', GITHUB_RUN_ATTEMPT: '2', GITHUB_JOB: 'deploy', GITHUB_ACTION: 'creds' });
-    expect(a).toBe('gh.123.2.deploy.creds');
-    const b = defaultSessionName({ GITHUB_RUN_ID: '123', GITHUB_RUN_ATTEMPT: '2', GITHUB_JOB: 'deploy', GITHUB_ACTION: '__run_2' });
-    expect(b).not.toBe(a);
+  const env = { GITHUB_RUN_ID: '123', GITHUB_RUN_ATTEMPT: '2', GITHUB_JOB: 'deploy', GITHUB_ACTION: 'creds' };
+  it('says where the grant came from and which grant it is', () => {
+    expect(defaultSessionName(env, 'aws-0a1b2c3d4e')).toBe('gh.123.2.deploy.creds.0a1b2c3d4e');
+  });
+  it('tells apart matrix legs, which share run, attempt, job and step', () => {
+    expect(defaultSessionName(env, 'aws-0a1b2c3d4e')).not.toBe(defaultSessionName(env, 'aws-ffffffffff'));
   });
   it('replaces characters STS refuses and shortens long names with a digest', () => {
-    const long = defaultSessionName({ GITHUB_RUN_ID: '9'.repeat(12), GITHUB_JOB: 'a job with spaces/and:colons'.repeat(3), GITHUB_ACTION: 'x' });
+    const longEnv = { GITHUB_RUN_ID: '9'.repeat(12), GITHUB_JOB: 'a job with spaces/and:colons'.repeat(3), GITHUB_ACTION: 'x' };
+    const long = defaultSessionName(longEnv, 'aws-0a1b2c3d4e');
     expect(long).toMatch(/^[\w+=,.@-]{2,64}$/);
     expect(long.length).toBe(64);
-    const other = defaultSessionName({ GITHUB_RUN_ID: '9'.repeat(12), GITHUB_JOB: 'a job with spaces/and:colons'.repeat(3), GITHUB_ACTION: 'y' });
-    expect(other).not.toBe(long);
+    expect(defaultSessionName(longEnv, 'aws-1111111111')).not.toBe(long);
+  });
+  it('is what readCommonSettings uses, with the grant id it chose', () => {
+    const s = readCommonSettings(new Inputs({ input: (n) => ({ provider: 'aws', run: 'x' })[n] ?? '' }), env);
+    expect(s.grantId).toMatch(/^aws-[0-9a-f]{10}$/);
+    expect(s.sessionName).toBe(`gh.123.2.deploy.creds.${s.grantId.slice(4)}`);
   });
 });
