@@ -37,14 +37,17 @@ export const awsProvider: Provider<AwsSettings> = {
   }),
 
   async issue(s, ctx): Promise<Credential> {
+    // The SDK is loaded only when a call is made (a refused input never pays for it), and its
+    // loading overlaps the wait for the GitHub token.
+    const sdk = import('./sts.js');
+    sdk.catch(() => undefined);
     const token = await ctx.idToken(s.audience);
     const requestedAt = ctx.now();
     const windowEnd = s.needsWindow
       ? new Date(requestedAt.getTime() + s.duration * 1000)
       : undefined;
     const sessionPolicy = buildSessionPolicy(s.sessionPolicy, windowEnd);
-    // The SDK is loaded only when a call is made: a refused input never pays for it.
-    const { assumeRole } = await import('./sts.js');
+    const { assumeRole } = await sdk;
     const out = await assumeRole(
       s,
       { token, sessionPolicy },
