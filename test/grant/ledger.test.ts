@@ -1,12 +1,20 @@
-import { appendFileSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defaultLedgerPath, isOpen, Ledger } from '../../src/grant/ledger.ts';
 import { summaryBlock, timeline, verdict } from '../../src/grant/render.ts';
 
-const fresh = () => new Ledger(defaultLedgerPath(mkdtempSync(join(tmpdir(), 'ledger-'))));
+const made: string[] = [];
+const fresh = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
+  made.push(dir);
+  return new Ledger(defaultLedgerPath(dir));
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 const base = { provider: 'aws' as const };
 
 describe('Ledger', () => {
