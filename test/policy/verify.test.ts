@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, generateKeyPair } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Clock } from '../emulators/clock.ts';
 import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
 import { ConfigurationError } from '../../src/errors.ts';
@@ -31,6 +31,7 @@ beforeEach(() => {
   clearKeyCache();
   cacheDir = mkdtempSync(join(tmpdir(), 'jit-oidc-cache-'));
 });
+afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 const verify = (token: string, over: { audience?: string; issuer?: string; now?: Date } = {}) =>
   verifyGitHubToken(token, {
