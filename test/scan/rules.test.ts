@@ -71,7 +71,7 @@ describe('rules against marked fixtures', () => {
   it('counts suppressed findings and records the posture', () => {
     expect(result.suppressed).toBe(1);
     const oidc = result.files.find((p) => p.file === '.github/workflows/oidc.yml')!;
-    expect(oidc.oidcSteps).toBe(3);
+    expect(oidc.oidcSteps).toBe(4);
     expect(oidc.longestTtlSeconds).toBe(3600);
     const gcp = result.files.find((p) => p.file === '.github/workflows/gcp.yml')!;
     expect(gcp.longestTtlSeconds).toBe(1200);

@@ -179,7 +179,10 @@ function computeOidcCloud(step: Step): Cloud | undefined {
   const has = (key: string) => step.with.some((e) => e.key === key && (e.text ?? '').trim() !== '');
   const known = knownAction(actionName(step.uses));
   if (known?.label === 'jit-credentials') {
-    const provider = step.with.find((e) => e.key === 'provider')?.text?.toLowerCase();
+    // The root action names its cloud in `provider`; the fronts in their path (`.../actions/aws@v1`).
+    const provider =
+      step.with.find((e) => e.key === 'provider')?.text?.toLowerCase() ??
+      /\/actions\/(aws|azure|gcp)(@|$)/.exec(step.uses)?.[1];
     return provider === 'aws' || provider === 'azure' || provider === 'gcp' ? provider : 'other';
   }
   if (known && known.oidcInputs.some(has) && !known.keyInputs.some(has)) return known.cloud;

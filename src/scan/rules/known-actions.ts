@@ -80,8 +80,8 @@ export const KNOWN_ACTIONS: KnownAction[] = [
     cloud: 'other',
     label: 'jit-credentials',
     keyInputs: [],
-    oidcInputs: ['provider', 'role', 'service-account', 'client-id'],
-    ttlInput: 'ttl',
+    oidcInputs: ['provider', 'role', 'service-account', 'workload-identity-provider', 'client-id'],
+    ttlInput: 'duration',
   },
   {
     match: is('catnekaise/cognito-idpool-auth'),
