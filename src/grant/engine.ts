@@ -176,7 +176,11 @@ async function runWithCredential(
   delivery: Delivery,
   deps: EngineDeps,
 ): Promise<number> {
-  const env: NodeJS.ProcessEnv = { ...deps.baseEnv };
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(deps.baseEnv)) {
+    // The action's own inputs are not the command's business, as in a `run:` step.
+    if (!name.startsWith('INPUT_')) env[name] = value;
+  }
   // The command must not mint OIDC tokens of its own: its access is this grant, nothing more.
   delete env[ID_TOKEN_URL];
   delete env[ID_TOKEN_REQUEST_TOKEN];

@@ -38,6 +38,7 @@ describe('AWS, run: delivery', () => {
     expect(tool['get']).toBe('hello');
     // The command could not mint OIDC tokens of its own.
     expect(tool['oidcRequestVisible']).toBe(false);
+    expect(tool['inputsVisible']).toBe(false);
 
     // Closed in the same step: its private directory is gone and the ledger says so.
     expect(tool['configFile']).toMatch(/jit-credentials\/aws-[0-9a-f]{10}\/credentials$/);
