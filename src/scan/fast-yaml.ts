@@ -186,7 +186,18 @@ class FastParser {
   }
 
   /** A key at `col` of `line`: plain or single-line quoted, followed by `:` and a space or the end. */
+  private keyMemo: { line?: Line; col: number; result?: { node: Scalar; after: number } } = { col: -1 };
+
+  /** Memoised: a line is asked "is this a key?" by the block, then parsed by the mapping. */
   private key(line: Line, col: number): { node: Scalar; after: number } | undefined {
+    const memo = this.keyMemo;
+    if (memo.line === line && memo.col === col) return memo.result;
+    const result = this.readKey(line, col);
+    this.keyMemo = { line, col, result };
+    return result;
+  }
+
+  private readKey(line: Line, col: number): { node: Scalar; after: number } | undefined {
     const text = this.content(line, col);
     const at = line.start + col;
     if (text.startsWith("'") || text.startsWith('"')) {
