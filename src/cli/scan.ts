@@ -28,7 +28,13 @@ Exit codes: 0 no finding at the threshold, 1 findings at the threshold, 2 usage 
 
 /** `jit-credentials scan ...`: returns the exit code. */
 export async function scanCli(argv: string[], io: CliIo): Promise<number> {
-  let values: { format?: string; 'fail-on'?: string; config?: string; output?: string; help?: boolean };
+  let values: {
+    format?: string;
+    'fail-on'?: string;
+    config?: string;
+    output?: string;
+    help?: boolean;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -53,13 +59,25 @@ export async function scanCli(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     const format = choose('--format', values.format ?? 'text', FORMATS) as Format;
-    const failOn = values['fail-on'] === undefined ? undefined : (choose('--fail-on', values['fail-on'], FAIL_ON) as FailOn);
+    const failOn =
+      values['fail-on'] === undefined
+        ? undefined
+        : (choose('--fail-on', values['fail-on'], FAIL_ON) as FailOn);
     const paths = positionals.length > 0 ? positionals : ['.github'];
     const outcome = runScan({ paths, cwd: io.cwd, configPath: values.config, failOn });
     const report = render(outcome, format);
     if (values.output) {
-      writeFileSync(isAbsolute(values.output) ? values.output : join(io.cwd, values.output), report);
-      if (format !== 'text') io.stderr(render(outcome, 'text').split('\n').filter((l) => l !== '').at(-1) + '\n');
+      writeFileSync(
+        isAbsolute(values.output) ? values.output : join(io.cwd, values.output),
+        report,
+      );
+      if (format !== 'text')
+        io.stderr(
+          render(outcome, 'text')
+            .split('\n')
+            .filter((l) => l !== '')
+            .at(-1) + '\n',
+        );
     } else {
       io.stdout(report);
     }
@@ -76,7 +94,9 @@ export async function scanCli(argv: string[], io: CliIo): Promise<number> {
 
 function choose(option: string, value: string, allowed: readonly string[]): string {
   if (!allowed.includes(value)) {
-    throw new ConfigurationError(`Invalid ${option} '${value}'. Expected one of: ${allowed.join(', ')}.`);
+    throw new ConfigurationError(
+      `Invalid ${option} '${value}'. Expected one of: ${allowed.join(', ')}.`,
+    );
   }
   return value;
 }

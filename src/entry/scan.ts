@@ -49,19 +49,30 @@ export async function runScanAction(runner: Runner): Promise<void> {
   try {
     const settings = readScanInputs(runner);
     const cwd = runner.env('GITHUB_WORKSPACE') ?? process.cwd();
-    const outcome = runScan({ paths: settings.paths, cwd, configPath: settings.config, failOn: settings.failOn });
+    const outcome = runScan({
+      paths: settings.paths,
+      cwd,
+      configPath: settings.config,
+      failOn: settings.failOn,
+    });
     const { result } = outcome;
     if (settings.annotations) {
-      for (const line of formatAnnotations(result.findings).split('\n')) if (line) runner.log.info(line);
+      for (const line of formatAnnotations(result.findings).split('\n'))
+        if (line) runner.log.info(line);
     }
-    const sarifPath = isAbsolute(settings.sarifFile) ? settings.sarifFile : join(cwd, settings.sarifFile);
+    const sarifPath = isAbsolute(settings.sarifFile)
+      ? settings.sarifFile
+      : join(cwd, settings.sarifFile);
     mkdirSync(dirname(sarifPath), { recursive: true });
     writeFileSync(sarifPath, render(outcome, 'sarif'));
     if (settings.summary) await runner.appendSummary(render(outcome, 'markdown'));
     const s = summarise(result);
     runner.setOutput('findings', String(s.findings));
     runner.setOutput('failing', String(outcome.failing));
-    runner.setOutput('static-key-uses', String(Object.values(s.staticKeyUses).reduce((a, b) => a + b, 0)));
+    runner.setOutput(
+      'static-key-uses',
+      String(Object.values(s.staticKeyUses).reduce((a, b) => a + b, 0)),
+    );
     runner.setOutput('sarif-file', sarifPath);
     runner.log.info(render(outcome, 'text').trimEnd().split('\n').at(-1) ?? '');
     if (outcome.failing > 0) {

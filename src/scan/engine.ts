@@ -29,7 +29,11 @@ export interface LocalResolver {
   read(relativeToRepo: string): string | undefined;
 }
 
-export function scanTargets(targets: TargetFile[], cwd: string, config: ScanConfig = EMPTY_CONFIG): ScanResult {
+export function scanTargets(
+  targets: TargetFile[],
+  cwd: string,
+  config: ScanConfig = EMPTY_CONFIG,
+): ScanResult {
   const findings: Finding[] = [];
   const files: FilePosture[] = [];
   let suppressed = 0;
@@ -63,8 +67,12 @@ export function scanTargets(targets: TargetFile[], cwd: string, config: ScanConf
     files.push(result.posture);
     suppressed += result.suppressed;
   }
-  findings.sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1)),
+  findings.sort((a, b) =>
+    a.file < b.file
+      ? -1
+      : a.file > b.file
+        ? 1
+        : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1),
   );
   return { findings, files, suppressed };
 }
@@ -83,7 +91,11 @@ export function scanText(
   try {
     src = new YamlSource(file, text);
   } catch (err) {
-    return { findings: [fileError(file, `The YAML parser failed: ${(err as Error).message}`)], posture, suppressed: 0 };
+    return {
+      findings: [fileError(file, `The YAML parser failed: ${(err as Error).message}`)],
+      posture,
+      suppressed: 0,
+    };
   }
   const errors = src.errors;
   const root = src.contents;
@@ -93,11 +105,22 @@ export function scanText(
     if (errors.length > 0) {
       const e = errors[0]!;
       const at = src.pos(e.pos[0]);
-      ctx.report('JIT001', { ...at, endLine: at.line, endColumn: at.column + 1 }, `The file is not valid YAML (${e.code}): ${e.message.split('\n')[0]}`);
+      ctx.report(
+        'JIT001',
+        { ...at, endLine: at.line, endColumn: at.column + 1 },
+        `The file is not valid YAML (${e.code}): ${e.message.split('\n')[0]}`,
+      );
     } else if (root !== null && !isMap(root)) {
-      ctx.report('JIT001', src.nodeLoc(root as Node), `The file is not a ${kind === 'action' ? 'action' : 'workflow'}: its top level is not a mapping.`);
+      ctx.report(
+        'JIT001',
+        src.nodeLoc(root as Node),
+        `The file is not a ${kind === 'action' ? 'action' : 'workflow'}: its top level is not a mapping.`,
+      );
     }
-    model = buildModel(src, kind === 'action' || src.get(root, 'runs') !== undefined ? 'action' : 'workflow');
+    model = buildModel(
+      src,
+      kind === 'action' || src.get(root, 'runs') !== undefined ? 'action' : 'workflow',
+    );
     const rules = new RuleContext(src, file, model.kind === 'workflow' ? model.triggers : []);
     checkCredentials(rules, model, {
       localKeyInputs: (uses) => (local && depth < 3 ? localKeyInputs(local, uses) : undefined),
@@ -108,7 +131,9 @@ export function scanText(
       localWorkflowUsesKeys: (uses) => {
         const callee = local && depth < 3 ? local.read(uses.split('@')[0]!) : undefined;
         if (callee === undefined) return undefined;
-        return scanText(callee, uses, 'workflow', EMPTY_CONFIG, local, depth + 1).findings.some((f) => rule(f.rule).credential);
+        return scanText(callee, uses, 'workflow', EMPTY_CONFIG, local, depth + 1).findings.some(
+          (f) => rule(f.rule).credential,
+        );
       },
     });
     if (model.kind === 'workflow') checkOidc(rules, model);
@@ -116,7 +141,12 @@ export function scanText(
     fillPosture(posture, src, model);
   } catch (err) {
     // A rule bug must not hide the rest of the scan: report it on the file and carry on.
-    ctx.findings.push(fileError(file, `The scanner failed on this file (please report it): ${(err as Error).message}`));
+    ctx.findings.push(
+      fileError(
+        file,
+        `The scanner failed on this file (please report it): ${(err as Error).message}`,
+      ),
+    );
   }
   const disabled = new Set(config.disable);
   const inline = inlineSuppressions(src.lines);
@@ -169,7 +199,17 @@ function dedupe(findings: Finding[]): Finding[] {
 
 function fileError(file: string, message: string): Finding {
   const r = rule('JIT001');
-  return { rule: 'JIT001', severity: r.severity, file, line: 1, column: 1, endLine: 1, endColumn: 1, message, help: r.help };
+  return {
+    rule: 'JIT001',
+    severity: r.severity,
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    message,
+    help: r.help,
+  };
 }
 
 const keyInputCache = new WeakMap<LocalResolver, Map<string, Set<string> | undefined>>();
@@ -191,13 +231,15 @@ function readKeyInputs(local: LocalResolver, uses: string): Set<string> | undefi
   if (model.kind !== 'action') return undefined;
   const out = new Set<string>();
   for (const input of model.inputs) {
-    if (KEY_INPUT_NAMES[input.key.toLowerCase()] || isCloudCredentialName(input.key)) out.add(input.key);
+    if (KEY_INPUT_NAMES[input.key.toLowerCase()] || isCloudCredentialName(input.key))
+      out.add(input.key);
   }
   for (const step of model.steps) {
     const known = knownAction(actionName(step.uses));
     for (const e of step.with) {
       if (!known?.keyInputs.includes(e.key) && !KEY_INPUT_NAMES[e.key.toLowerCase()]) continue;
-      for (const span of e.spans) for (const r of span.refs) if (r.context === 'inputs' && r.path[0]) out.add(r.path[0]);
+      for (const span of e.spans)
+        for (const r of span.refs) if (r.context === 'inputs' && r.path[0]) out.add(r.path[0]);
     }
   }
   return out;
@@ -211,7 +253,8 @@ function fillPosture(posture: FilePosture, src: YamlSource, model: Model): void 
     const known = knownAction(actionName(step.uses));
     const ttl = known?.ttlInput ? step.with.find((e) => e.key === known.ttlInput)?.text : undefined;
     const seconds = ttl ? ttlSeconds(ttl) : undefined;
-    if (seconds !== undefined && seconds > (posture.longestTtlSeconds ?? 0)) posture.longestTtlSeconds = seconds;
+    if (seconds !== undefined && seconds > (posture.longestTtlSeconds ?? 0))
+      posture.longestTtlSeconds = seconds;
   }
   void src;
 }

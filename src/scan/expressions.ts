@@ -78,7 +78,9 @@ function analyse(source: string): { refs: ContextRef[]; functions: string[] } {
   const simple = SIMPLE_CHAIN.exec(source);
   if (simple) {
     // Same result as the parser gives for a chain, without lexing it.
-    const path = [...simple[2]!.matchAll(/\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\]/g)].map((m) => m[1] ?? m[2]!.replace(/''/g, "'"));
+    const path = [...simple[2]!.matchAll(/\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\]/g)].map(
+      (m) => m[1] ?? m[2]!.replace(/''/g, "'"),
+    );
     const context = simple[1]!.toLowerCase();
     if (CONTEXTS.includes(context)) refs.push({ context, path, whole: path.length === 0 });
     return { refs, functions };
@@ -89,7 +91,9 @@ function analyse(source: string): { refs: ContextRef[]; functions: string[] } {
     walk(tree, refs, functions);
   } catch {
     // GitHub rejects an expression that does not parse; still see which secrets it names.
-    for (const m of source.matchAll(/\b(secrets|inputs|env|steps|vars)\s*(?:\.\s*([\w-]+)|\[\s*'([^']*)'\s*\])/gi)) {
+    for (const m of source.matchAll(
+      /\b(secrets|inputs|env|steps|vars)\s*(?:\.\s*([\w-]+)|\[\s*'([^']*)'\s*\])/gi,
+    )) {
       refs.push({ context: m[1]!.toLowerCase(), path: [m[2] ?? m[3] ?? ''], whole: false });
     }
   }

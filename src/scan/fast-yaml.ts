@@ -9,7 +9,9 @@ import { LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
  * syntax error) makes it give up and return undefined; the caller then parses with `yaml`, which
  * stays the reference (test/scan/fast-yaml.test.ts checks both agree).
  */
-export function fastParse(text: string): { contents: Node | null; counter: LineCounter } | undefined {
+export function fastParse(
+  text: string,
+): { contents: Node | null; counter: LineCounter } | undefined {
   const r = attempt(text);
   return typeof r === 'number' ? undefined : r;
 }
@@ -35,7 +37,10 @@ function attempt(text: string): ReturnType<FastParser['parse']> | number {
 
 class Unsupported extends Error {}
 
-const ODD_CHARACTERS = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+// Control characters are exactly what this pattern is for.
+const ODD_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
+  /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 const fail = (): never => {
   throw new Unsupported();
@@ -51,7 +56,7 @@ interface Line {
 }
 
 /** Characters that cannot start a plain scalar or key here, or start syntax the fast path leaves to `yaml`. */
-const SPECIAL_START = /^[\[\]{}&*!|>%@`?,#]/;
+const SPECIAL_START = /^[[\]{}&*!|>%@`?,#]/;
 
 class FastParser {
   private readonly lines: Line[] = [];
@@ -85,7 +90,8 @@ class FastParser {
       this.i++;
     }
     for (const l of this.lines) {
-      if (l.indent === 0 && !l.empty && /^(---|\.\.\.)(\s|$)/.test(this.content(l)) && l !== first) fail();
+      if (l.indent === 0 && !l.empty && /^(---|\.\.\.)(\s|$)/.test(this.content(l)) && l !== first)
+        fail();
     }
     this.skipEmpty();
     const line = this.lines[this.i];
@@ -174,7 +180,8 @@ class FastParser {
       seq.items.push(item);
       const next = this.peek();
       // A key at the dash's own indentation ends a sequence that is that mapping's value.
-      if (!next || next.indent < indent || (next.indent === indent && !isDash(this.content(next)))) break;
+      if (!next || next.indent < indent || (next.indent === indent && !isDash(this.content(next))))
+        break;
       if (next.indent > indent) fail();
       this.skipEmpty();
       line = next;
@@ -186,7 +193,9 @@ class FastParser {
   }
 
   /** A key at `col` of `line`: plain or single-line quoted, followed by `:` and a space or the end. */
-  private keyMemo: { line?: Line; col: number; result?: { node: Scalar; after: number } } = { col: -1 };
+  private keyMemo: { line?: Line; col: number; result?: { node: Scalar; after: number } } = {
+    col: -1,
+  };
 
   /** Memoised: a line is asked "is this a key?" by the block, then parsed by the mapping. */
   private key(line: Line, col: number): { node: Scalar; after: number } | undefined {
@@ -293,7 +302,11 @@ class FastParser {
    * A plain scalar that goes on over more-indented lines: each line break folds to a space, each
    * blank line in between to a newline. Leaves `this.i` on the scalar's last line.
    */
-  private continuation(first: string, firstEnd: number, parent: number): { value: string; end: number } {
+  private continuation(
+    first: string,
+    firstEnd: number,
+    parent: number,
+  ): { value: string; end: number } {
     let value = first;
     let end = firstEnd;
     let blanks = 0;
@@ -403,9 +416,16 @@ function flow(body: string, at: number): Node {
         item.range = [at + k, at + k + q!.length, at + k + q!.length];
         k += q!.length;
       } else {
-        const m = /^[^,\[\]{}#]*/.exec(body.slice(k))![0];
+        const m = /^[^,[\]{}#]*/.exec(body.slice(k))![0];
         const raw = m.trimEnd();
-        if (raw === '' || SPECIAL_START.test(raw) || /^-(\s|$)/.test(raw) || /:(\s|$)/.test(raw) || raw.includes('\t')) fail();
+        if (
+          raw === '' ||
+          SPECIAL_START.test(raw) ||
+          /^-(\s|$)/.test(raw) ||
+          /:(\s|$)/.test(raw) ||
+          raw.includes('\t')
+        )
+          fail();
         item = plain(raw);
         item.type = 'PLAIN';
         item.range = [at + k, at + k + raw.length, at + k + raw.length];
@@ -440,15 +460,34 @@ function nullScalar(at: number): Scalar {
 }
 
 const ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
 };
 
 function unescape(text: string): string {
-  return text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[^])/g, (_m, e: string) => {
-    if (e.length > 1) return String.fromCodePoint(parseInt(e.slice(1), 16));
-    return ESCAPES[e] ?? fail();
-  });
+  return text.replace(
+    /\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[^])/g,
+    (_m, e: string) => {
+      if (e.length > 1) return String.fromCodePoint(parseInt(e.slice(1), 16));
+      return ESCAPES[e] ?? fail();
+    },
+  );
 }
 
 /**
@@ -469,7 +508,7 @@ function readQuoted(text: string, start: number): { value: string; end: number }
   }
   const lines = text.slice(start + 1, k).split('\n');
   let out = '';
-  for (let i = 0; ; ) {
+  for (let i = 0; ;) {
     let line = lines[i]!;
     if (i > 0) line = line.replace(/^[ \t]+/, '');
     if (i === lines.length - 1) {
@@ -517,7 +556,8 @@ function plain(raw: string): Scalar {
   else if (/^(?:[Ff]alse|FALSE)$/.test(raw)) value = false;
   else if (/^[-+]?[0-9]+$/.test(raw) || /^0o[0-7]+$/.test(raw) || /^0x[0-9a-fA-F]+$/.test(raw)) {
     value = raw.startsWith('0o') ? parseInt(raw.slice(2), 8) : Number(raw);
-  } else if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(raw)) value = Number(raw);
+  } else if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(raw))
+    value = Number(raw);
   else if (/^[-+]?\.(?:inf|Inf|INF)$/.test(raw) || /^\.(?:nan|NaN|NAN)$/.test(raw)) fail();
   const node = new Scalar(value);
   node.type = 'PLAIN';

@@ -28,7 +28,9 @@ export function findTargets(paths: string[], cwd: string): TargetFile[] {
     try {
       st = statSync(abs);
     } catch {
-      throw new ConfigurationError(`Path '${p}' does not exist. Give workflow files or directories to scan (default .github/).`);
+      throw new ConfigurationError(
+        `Path '${p}' does not exist. Give workflow files or directories to scan (default .github/).`,
+      );
     }
     if (st.isFile()) out.set(abs, target(abs, cwd));
     else walk(abs, cwd, out, 0);

@@ -188,11 +188,17 @@ export function isCredentialName(name: string): boolean {
   if (IDENTIFIER_TAIL.has(last)) return false;
   // `SECRETS_AWS_PACKAGING_ROLE_TO_ASSUME` holds a role ARN, whatever else it says.
   if (ws.includes('role') || ws.includes('arn')) return false;
-  if (last === 'json' && !ws.some((w) => w === 'credentials' || w === 'key' || w === 'sa' || w === 'account')) {
+  if (
+    last === 'json' &&
+    !ws.some((w) => w === 'credentials' || w === 'key' || w === 'sa' || w === 'account')
+  ) {
     return false;
   }
   if (ws.includes('token') && !ws.some((w) => w !== 'json' && CRED_WORDS.has(w))) return false;
-  return ws.some((w) => CRED_WORDS.has(w) && w !== 'json') || /credentials|serviceaccountkey/.test(ws.join(''));
+  return (
+    ws.some((w) => CRED_WORDS.has(w) && w !== 'json') ||
+    /credentials|serviceaccountkey/.test(ws.join(''))
+  );
 }
 
 /** A credential name that also points at a cloud and at no non-cloud service. */

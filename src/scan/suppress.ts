@@ -19,7 +19,10 @@ export function inlineSuppressions(lines: string[]): InlineSuppression[] {
     out.push({
       line: i + 1,
       column: m.index + 1,
-      rules: m[1]!.split(',').map((r) => r.trim().toUpperCase()).filter((r) => r !== ''),
+      rules: m[1]!
+        .split(',')
+        .map((r) => r.trim().toUpperCase())
+        .filter((r) => r !== ''),
       // A later `# ...` on the line is another comment, not the reason.
       reason: m[2]!.split(/\s#/)[0]!.trim(),
     });
@@ -47,12 +50,20 @@ export function applySuppressions(
   file: string,
 ): { kept: Finding[]; suppressed: number; missingReason: InlineSuppression[] } {
   const valid = inline.filter((s) => s.reason !== '');
-  const fileRules = config.filter((c) => c.reason.trim() !== '' && (!c.path || matchesGlob(file, c.path)));
+  const fileRules = config.filter(
+    (c) => c.reason.trim() !== '' && (!c.path || matchesGlob(file, c.path)),
+  );
   let suppressed = 0;
   const kept = findings.filter((f) => {
     const hit =
-      valid.some((s) => (s.line === f.line || s.line === f.line - 1) && (s.rules.includes(f.rule) || s.rules.includes('*'))) ||
-      fileRules.some((c) => (c.rule === f.rule || c.rule === '*') && (c.line === undefined || c.line === f.line));
+      valid.some(
+        (s) =>
+          (s.line === f.line || s.line === f.line - 1) &&
+          (s.rules.includes(f.rule) || s.rules.includes('*')),
+      ) ||
+      fileRules.some(
+        (c) => (c.rule === f.rule || c.rule === '*') && (c.line === undefined || c.line === f.line),
+      );
     if (hit) suppressed++;
     return !hit;
   });

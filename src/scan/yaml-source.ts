@@ -92,7 +92,11 @@ export class YamlSource {
     for (const pair of map.items) {
       const keyNode = this.resolve(pair.key);
       // With `merge: true` the parser marks `<<` with a symbol; its source is still `<<`.
-      const key = isScalar(keyNode) ? (typeof keyNode.value === 'symbol' ? (keyNode.source ?? '<<') : String(keyNode.value)) : '';
+      const key = isScalar(keyNode)
+        ? typeof keyNode.value === 'symbol'
+          ? (keyNode.source ?? '<<')
+          : String(keyNode.value)
+        : '';
       const value = this.resolve(pair.value);
       if (key === '<<') {
         const sources = isSeq(value) ? value.items : [value];

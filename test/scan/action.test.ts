@@ -46,7 +46,12 @@ describe('scan action', () => {
   });
 
   it('passes with fail-on none and can skip annotations and summary', async () => {
-    const r = fakeRunner({ 'fail-on': 'none', annotations: 'false', summary: 'false', 'sarif-file': 'out/scan.sarif' });
+    const r = fakeRunner({
+      'fail-on': 'none',
+      annotations: 'false',
+      summary: 'false',
+      'sarif-file': 'out/scan.sarif',
+    });
     await runScanAction(r.runner);
     expect(r.failures).toEqual([]);
     expect(r.log.lines.some((l) => l.message.startsWith('::'))).toBe(false);
@@ -59,7 +64,9 @@ describe('scan action', () => {
   it('a bad input fails the step with a message that says what to change', async () => {
     const r = fakeRunner({ 'fail-on': 'hgh' });
     await runScanAction(r.runner);
-    expect(r.failures).toEqual(["Invalid fail-on 'hgh'. Expected one of: none, low, medium, high, critical."]);
+    expect(r.failures).toEqual([
+      "Invalid fail-on 'hgh'. Expected one of: none, low, medium, high, critical.",
+    ]);
     const b = fakeRunner({ annotations: 'yes' });
     await runScanAction(b.runner);
     expect(b.failures[0]).toMatch(/Invalid annotations 'yes'. Expected true or false/);

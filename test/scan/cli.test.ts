@@ -9,7 +9,11 @@ const repo = join(import.meta.dirname, 'fixtures/repo');
 async function cli(args: string[], cwd = repo) {
   let stdout = '';
   let stderr = '';
-  const code = await scanCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
+  const code = await scanCli(args, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    cwd,
+  });
   return { code, stdout, stderr };
 }
 
@@ -60,20 +64,27 @@ describe('jit-credentials scan', () => {
   it('refuses bad options with exit 2 and a message that says what is allowed', async () => {
     const bad = await cli(['--format', 'xml']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/Invalid --format 'xml'. Expected one of: text, json, sarif, github, markdown/);
+    expect(bad.stderr).toMatch(
+      /Invalid --format 'xml'. Expected one of: text, json, sarif, github, markdown/,
+    );
     const unknown = await cli(['--nope']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Usage: jit-credentials scan/);
     const missing = await cli(['does-not-exist']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/Path 'does-not-exist' does not exist/);
-    expect((await cli(['--fail-on', 'severe'])).stderr).toMatch(/Expected one of: none, low, medium, high, critical/);
+    expect((await cli(['--fail-on', 'severe'])).stderr).toMatch(
+      /Expected one of: none, low, medium, high, critical/,
+    );
   });
 
   it('reads suppressions from a config file, and refuses one without a reason', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scan-cfg-'));
     const good = join(dir, 'good.yml');
-    writeFileSync(good, 'ignore:\n  - rule: static-key-env\n    path: .github/workflows/aws.yml\n    line: 6\n    reason: rotated daily by the vault\n');
+    writeFileSync(
+      good,
+      'ignore:\n  - rule: static-key-env\n    path: .github/workflows/aws.yml\n    line: 6\n    reason: rotated daily by the vault\n',
+    );
     const r = await cli(['-c', good, '-f', 'json', '.github/workflows/aws.yml']);
     const json = JSON.parse(r.stdout);
     expect(json.findings.some((f: { line: number }) => f.line === 6)).toBe(false);

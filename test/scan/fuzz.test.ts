@@ -19,10 +19,50 @@ function prng(seed: number): () => number {
 const fixtures = join(import.meta.dirname, 'fixtures/repo/.github/workflows');
 const seeds = readdirSync(fixtures).map((f) => readFileSync(join(fixtures, f), 'utf8'));
 const PIECES = [
-  'on:', 'jobs:', 'steps:', '- uses: ', 'with:', 'env:', 'run: |', 'permissions:', 'id-token: write', 'secrets: inherit',
-  '${{ secrets.AWS_SECRET_ACCESS_KEY }}', '${{ toJSON(secrets) }}', "${{ secrets['X'] }}", '${{', '}}', '&a', '*a', '<<: *a',
-  '{', '}', '[', ']', ': ', '- ', '"', "'", '|', '>-', '#', '\t', '\n', '  ', 'aws-secret-access-key:', 'credentials_json:',
-  'AKIAQWERTYUIOPASDFGH', '-----BEGIN PRIVATE KEY-----', '? ', '!!binary', '%YAML 1.2', '---', '...', '\u0000', '\uFEFF', 'é',
+  'on:',
+  'jobs:',
+  'steps:',
+  '- uses: ',
+  'with:',
+  'env:',
+  'run: |',
+  'permissions:',
+  'id-token: write',
+  'secrets: inherit',
+  '${{ secrets.AWS_SECRET_ACCESS_KEY }}',
+  '${{ toJSON(secrets) }}',
+  "${{ secrets['X'] }}",
+  '${{',
+  '}}',
+  '&a',
+  '*a',
+  '<<: *a',
+  '{',
+  '}',
+  '[',
+  ']',
+  ': ',
+  '- ',
+  '"',
+  "'",
+  '|',
+  '>-',
+  '#',
+  '\t',
+  '\n',
+  '  ',
+  'aws-secret-access-key:',
+  'credentials_json:',
+  'AKIAQWERTYUIOPASDFGH',
+  '-----BEGIN PRIVATE KEY-----',
+  '? ',
+  '!!binary',
+  '%YAML 1.2',
+  '---',
+  '...',
+  '\u0000',
+  '\uFEFF',
+  'é',
 ];
 
 function mutate(text: string, rnd: () => number): string {
@@ -43,7 +83,11 @@ function random(rnd: () => number): string {
   const parts: string[] = [];
   const n = Math.floor(rnd() * 60);
   for (let i = 0; i < n; i++) {
-    parts.push(rnd() < 0.2 ? String.fromCharCode(Math.floor(rnd() * 0x3000)) : PIECES[Math.floor(rnd() * PIECES.length)]!);
+    parts.push(
+      rnd() < 0.2
+        ? String.fromCharCode(Math.floor(rnd() * 0x3000))
+        : PIECES[Math.floor(rnd() * PIECES.length)]!,
+    );
   }
   return parts.join(rnd() < 0.5 ? '' : ' ');
 }
@@ -87,12 +131,18 @@ describe('fuzz: malformed and random YAML never crashes and stays fast', () => {
 
   it('an alias bomb and a very deep document are bounded', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 12; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
+    for (let i = 0; i < 12; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      );
     bomb.push('jobs:\n  j:\n    env:\n      <<: *m\n    steps: *m');
     expect(check(bomb.join('\n'), 'alias bomb')).toBeLessThan(1000);
-    const deep = 'jobs:\n' + Array.from({ length: 2000 }, (_, i) => ' '.repeat(i + 2) + `k${i}:`).join('\n');
+    const deep =
+      'jobs:\n' + Array.from({ length: 2000 }, (_, i) => ' '.repeat(i + 2) + `k${i}:`).join('\n');
     expect(check(deep, 'deep')).toBeLessThan(2000);
-    const wide = 'on: push\njobs:\n  j:\n    steps:\n' + '      - run: echo ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n'.repeat(5000);
+    const wide =
+      'on: push\njobs:\n  j:\n    steps:\n' +
+      '      - run: echo ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n'.repeat(5000);
     expect(check(wide, 'wide')).toBeLessThan(2000);
   });
 });

@@ -15,14 +15,30 @@ import type { Log } from 'sarif';
 
 const repo = join(import.meta.dirname, 'fixtures/repo');
 const result = scanTargets(findTargets(['.github'], repo), repo);
-const multitool = join(import.meta.dirname, '../../node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool');
+const multitool = join(
+  import.meta.dirname,
+  '../../node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool',
+);
 
 describe('JSON report', () => {
   it('has the documented shape and figures that match the findings', () => {
     const out = JSON.parse(formatJson(result));
     expect(Object.keys(out)).toEqual(['version', 'findings', 'summary']);
     for (const f of out.findings) {
-      expect(Object.keys(f).slice(0, 10)).toEqual(['rule', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'help', ...(f.cloud ? ['cloud'] : [])].slice(0, 10));
+      expect(Object.keys(f).slice(0, 10)).toEqual(
+        [
+          'rule',
+          'severity',
+          'file',
+          'line',
+          'column',
+          'endLine',
+          'endColumn',
+          'message',
+          'help',
+          ...(f.cloud ? ['cloud'] : []),
+        ].slice(0, 10),
+      );
       expect(f.line).toBeGreaterThan(0);
       expect(f.endLine).toBeGreaterThanOrEqual(f.line);
     }
@@ -48,9 +64,24 @@ describe('SARIF report', () => {
 
   it('passes Microsoft SARIF Multitool validation with GitHub ingestion rules, no errors or warnings', () => {
     const out = join(sarifPath + '.validation.sarif');
-    execFileSync(multitool, ['validate', '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning', '--output', out, sarifPath], { stdio: 'pipe' });
+    execFileSync(
+      multitool,
+      [
+        'validate',
+        '--rule-kind',
+        'Gh;Sarif',
+        '--level',
+        'Error;Warning',
+        '--output',
+        out,
+        sarifPath,
+      ],
+      { stdio: 'pipe' },
+    );
     const validation = JSON.parse(readFileSync(out, 'utf8')) as Log;
-    const problems = (validation.runs[0]!.results ?? []).map((r) => `${r.ruleId} ${r.message.id ?? r.message.text}`);
+    const problems = (validation.runs[0]!.results ?? []).map(
+      (r) => `${r.ruleId} ${r.message.id ?? r.message.text}`,
+    );
     expect(problems).toEqual([]);
   });
 
@@ -60,7 +91,11 @@ describe('SARIF report', () => {
     const bad = sarifPath.replace('.sarif', '.bad.sarif');
     writeFileSync(bad, JSON.stringify(log));
     const out = bad + '.validation.sarif';
-    execFileSync(multitool, ['validate', '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning', '--output', out, bad], { stdio: 'pipe' });
+    execFileSync(
+      multitool,
+      ['validate', '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning', '--output', out, bad],
+      { stdio: 'pipe' },
+    );
     const validation = JSON.parse(readFileSync(out, 'utf8')) as Log;
     expect(validation.runs[0]!.results!.length).toBeGreaterThan(0);
   });
@@ -85,11 +120,33 @@ describe('SARIF report', () => {
 describe('annotations', () => {
   it('escapes data and properties so a message cannot end the command early', () => {
     const out = formatAnnotations([
-      { rule: 'JIT103', severity: 'high', file: 'a,b:c.yml', line: 3, column: 5, endLine: 3, endColumn: 9, message: '50% of\nkeys', help: 'do: this' },
-      { rule: 'JIT202', severity: 'low', file: 'w.yml', line: 1, column: 1, endLine: 2, endColumn: 4, message: 'm', help: 'h' },
+      {
+        rule: 'JIT103',
+        severity: 'high',
+        file: 'a,b:c.yml',
+        line: 3,
+        column: 5,
+        endLine: 3,
+        endColumn: 9,
+        message: '50% of\nkeys',
+        help: 'do: this',
+      },
+      {
+        rule: 'JIT202',
+        severity: 'low',
+        file: 'w.yml',
+        line: 1,
+        column: 1,
+        endLine: 2,
+        endColumn: 4,
+        message: 'm',
+        help: 'h',
+      },
     ]);
     const [first, second] = out.trimEnd().split('\n');
-    expect(first).toBe('::error file=a%2Cb%3Ac.yml,line=3,endLine=3,col=5,endColumn=9,title=JIT103 static-key-env (high)::50%25 of%0Akeys%0A%0AFix: do: this');
+    expect(first).toBe(
+      '::error file=a%2Cb%3Ac.yml,line=3,endLine=3,col=5,endColumn=9,title=JIT103 static-key-env (high)::50%25 of%0Akeys%0A%0AFix: do: this',
+    );
     expect(second).toMatch(/^::notice file=w\.yml,line=1,endLine=2,title=/);
   });
 });
@@ -97,16 +154,24 @@ describe('annotations', () => {
 describe('text and summary', () => {
   it('text lists each finding with its place and fix, then the figures', () => {
     const text = formatText(result);
-    expect(text).toMatch(/^\.github\/actions\/setup\/action\.yml:\d+:\d+: medium JIT108 action-accepts-key: /m);
-    expect(text).toMatch(/    fix: /);
-    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^\d+ files scanned: \d+ findings .*longest requested lifetime 1h\.$/);
+    expect(text).toMatch(
+      /^\.github\/actions\/setup\/action\.yml:\d+:\d+: medium JIT108 action-accepts-key: /m,
+    );
+    expect(text).toMatch(/ {4}fix: /);
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(
+      /^\d+ files scanned: \d+ findings .*longest requested lifetime 1h\.$/,
+    );
   });
 
   it('the job summary shows the posture figures and escapes table cells', () => {
     const md = formatMarkdown(result, 'high');
-    expect(md).toMatch(/\| long-lived key uses \| AWS \d+, Azure \d+, Google Cloud \d+, other \d+ \|/);
+    expect(md).toMatch(
+      /\| long-lived key uses \| AWS \d+, Azure \d+, Google Cloud \d+, other \d+ \|/,
+    );
     expect(md).toMatch(/\| files already on OIDC \| \d+/);
-    expect(md).toMatch(/\| longest requested credential lifetime \| 1h \(\.github\/workflows\/oidc\.yml\) \|/);
+    expect(md).toMatch(
+      /\| longest requested credential lifetime \| 1h \(\.github\/workflows\/oidc\.yml\) \|/,
+    );
     for (const row of md.split('\n').filter((l) => l.startsWith('| high'))) {
       expect(row.split(/(?<!\\)\|/).length).toBe(6);
     }

@@ -47,7 +47,9 @@ describe('rules against marked fixtures', () => {
   });
 
   it('raises credential findings under risky triggers to critical and says why', () => {
-    const inherit = result.findings.filter((f) => f.file === '.github/workflows/handoff.yml' && f.rule === 'JIT106');
+    const inherit = result.findings.filter(
+      (f) => f.file === '.github/workflows/handoff.yml' && f.rule === 'JIT106',
+    );
     expect(inherit).toHaveLength(2);
     for (const f of inherit) {
       expect(f.severity).toBe('critical');
@@ -56,14 +58,18 @@ describe('rules against marked fixtures', () => {
   });
 
   it('keeps normal severities elsewhere', () => {
-    const f = result.findings.find((x) => x.file === '.github/workflows/aws.yml' && x.rule === 'JIT101');
+    const f = result.findings.find(
+      (x) => x.file === '.github/workflows/aws.yml' && x.rule === 'JIT101',
+    );
     expect(f?.severity).toBe('high');
     expect(f?.cloud).toBe('aws');
     expect(f?.help).toMatch(/role-to-assume/);
   });
 
   it('points at the exact column of an expression inside a script', () => {
-    const f = result.findings.find((x) => x.file === '.github/workflows/aws.yml' && x.rule === 'JIT104')!;
+    const f = result.findings.find(
+      (x) => x.file === '.github/workflows/aws.yml' && x.rule === 'JIT104',
+    )!;
     const line = readFileSync(join(repo, f.file), 'utf8').split('\n')[f.line - 1]!;
     expect(line.slice(f.column - 1, f.endColumn - 1)).toBe('${{ secrets.AWS_ACCESS_KEY_ID }}');
   });

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { expressionsIn } from '../../src/scan/expressions.ts';
-import { cloudOfName, isCloudCredentialName, isCredentialName, isExampleValue } from '../../src/scan/names.ts';
+import {
+  cloudOfName,
+  isCloudCredentialName,
+  isCredentialName,
+  isExampleValue,
+} from '../../src/scan/names.ts';
 import { ttlSeconds } from '../../src/scan/engine.ts';
 import { inlineSuppressions } from '../../src/scan/suppress.ts';
 
 describe('expressions', () => {
   const refs = (text: string) =>
-    expressionsIn(text).flatMap((s) => s.refs.map((r) => `${r.context}${r.whole ? '' : '.' + r.path.join('.')}`));
+    expressionsIn(text).flatMap((s) =>
+      s.refs.map((r) => `${r.context}${r.whole ? '' : '.' + r.path.join('.')}`),
+    );
   it.each([
     ['${{ secrets.AWS_KEY }}', ['secrets.AWS_KEY']],
     ["${{ secrets['AWS_KEY'] }}", ['secrets.AWS_KEY']],
@@ -16,7 +23,10 @@ describe('expressions', () => {
     ["${{ format('}}', secrets.A) }}", ['secrets.A']],
     ['${{ steps.mint.outputs.key }}', ['steps.mint.outputs.key']],
     ["${{ secrets[format('{0}_KEY', matrix.env)] }}", ['secrets.*', 'matrix.env']],
-    ['${{ github.event_name == \'push\' && secrets.A || secrets.B }}', ['github.event_name', 'secrets.A', 'secrets.B']],
+    [
+      "${{ github.event_name == 'push' && secrets.A || secrets.B }}",
+      ['github.event_name', 'secrets.A', 'secrets.B'],
+    ],
     ['a ${{ secrets.A }} b ${{ vars.B }}', ['secrets.A', 'vars.B']],
     ['${{ secrets.A', []],
     ['${{ )( secrets.X }}', ['secrets.X']],
@@ -57,7 +67,13 @@ describe('credential names', () => {
   });
 
   it('published example and emulator keys are not credentials', () => {
-    for (const v of ['AKIAIOSFODNN7EXAMPLE', 'test', 'minioadmin', '', 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==']) {
+    for (const v of [
+      'AKIAIOSFODNN7EXAMPLE',
+      'test',
+      'minioadmin',
+      '',
+      'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+    ]) {
       expect(isExampleValue(v)).toBe(true);
     }
     expect(isExampleValue('AKIAQWERTYUIOPASDFGH')).toBe(false);
@@ -75,7 +91,11 @@ describe('small parsers', () => {
   ])('ttl %s', (v, s) => expect(ttlSeconds(v)).toBe(s));
 
   it('reads inline suppressions with rules, reason and position', () => {
-    const s = inlineSuppressions(['a: 1', '  x: y # jit-credentials: ignore[jit103, JIT104] emulator key # other', '# jit-credentials: ignore[*]']);
+    const s = inlineSuppressions([
+      'a: 1',
+      '  x: y # jit-credentials: ignore[jit103, JIT104] emulator key # other',
+      '# jit-credentials: ignore[*]',
+    ]);
     expect(s).toEqual([
       { line: 2, column: 8, rules: ['JIT103', 'JIT104'], reason: 'emulator key' },
       { line: 3, column: 1, rules: ['*'], reason: '' },

@@ -9,7 +9,10 @@ import { fastParse } from '../../src/scan/fast-yaml.ts';
  */
 export function shape(node: unknown): unknown {
   if (isMap(node)) {
-    return { map: node.items.map((p) => (isPair(p) ? [shape(p.key), shape(p.value)] : 'bad')), start: node.range?.[0] };
+    return {
+      map: node.items.map((p) => (isPair(p) ? [shape(p.key), shape(p.value)] : 'bad')),
+      start: node.range?.[0],
+    };
   }
   if (isSeq(node)) return { seq: node.items.map(shape), start: node.range?.[0] };
   if (isScalar(node)) return { v: node.value, range: node.range?.slice(0, 2) };
@@ -20,9 +23,16 @@ export function shape(node: unknown): unknown {
 export function agree(text: string): 'fast' | 'declined' {
   const fast = fastParse(text);
   if (!fast) return 'declined';
-  const doc = parseDocument(text, { uniqueKeys: false, merge: true, strict: false, lineCounter: new LineCounter() });
-  expect(doc.errors.map((e) => e.message), 'fast path accepted a text yaml rejects').toEqual([]);
+  const doc = parseDocument(text, {
+    uniqueKeys: false,
+    merge: true,
+    strict: false,
+    lineCounter: new LineCounter(),
+  });
+  expect(
+    doc.errors.map((e) => e.message),
+    'fast path accepted a text yaml rejects',
+  ).toEqual([]);
   expect(shape(fast.contents)).toEqual(shape(doc.contents));
   return 'fast';
 }
-

@@ -25,9 +25,15 @@ export function formatMarkdown(result: ScanResult, failOn: string): string {
   if (result.findings.length > 0) {
     lines.push('| severity | rule | where | finding |', '|---|---|---|---|');
     for (const f of result.findings.slice(0, MAX_ROWS)) {
-      lines.push(`| ${f.severity} | ${ruleTitle(f.rule)} | \`${escape(f.file)}:${f.line}\` | ${escape(f.message)} |`);
+      lines.push(
+        `| ${f.severity} | ${ruleTitle(f.rule)} | \`${escape(f.file)}:${f.line}\` | ${escape(f.message)} |`,
+      );
     }
-    if (result.findings.length > MAX_ROWS) lines.push('', `…and ${result.findings.length - MAX_ROWS} more: see the annotations or the SARIF file.`);
+    if (result.findings.length > MAX_ROWS)
+      lines.push(
+        '',
+        `…and ${result.findings.length - MAX_ROWS} more: see the annotations or the SARIF file.`,
+      );
     lines.push('');
   }
   return lines.join('\n') + '\n';

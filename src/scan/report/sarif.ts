@@ -3,8 +3,18 @@ import { RULE_LIST } from '../rules/catalog.js';
 import type { ScanResult, Severity } from '../types.js';
 
 /** Code scanning sorts alerts by this CVSS-like score (critical ≥ 9, high ≥ 7, medium ≥ 4). */
-const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
-const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+};
+const LEVEL: Record<Severity, Result.level> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+};
 
 export const INFORMATION_URI = 'https://github.com/jit-credentials/jit-credentials#scanner';
 
@@ -26,7 +36,8 @@ export function formatSarif(result: ScanResult, version = '0.1.0'): string {
     properties: {
       'security-severity': SECURITY_SEVERITY[r.severity],
       precision: r.credential ? 'high' : 'medium',
-      'problem.severity': r.severity === 'low' ? 'recommendation' : r.severity === 'medium' ? 'warning' : 'error',
+      'problem.severity':
+        r.severity === 'low' ? 'recommendation' : r.severity === 'medium' ? 'warning' : 'error',
       tags: ['security', r.credential ? 'long-lived-credential' : 'oidc', 'github-actions'],
     },
   }));
@@ -40,19 +51,36 @@ export function formatSarif(result: ScanResult, version = '0.1.0'): string {
       {
         physicalLocation: {
           artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
-          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.line === f.endLine ? f.column + 1 : 1) },
+          region: {
+            startLine: f.line,
+            startColumn: f.column,
+            endLine: f.endLine,
+            endColumn: Math.max(f.endColumn, f.line === f.endLine ? f.column + 1 : 1),
+          },
         },
       },
     ],
     partialFingerprints: { 'jitCredentials/v1': f.fingerprint ?? `${f.rule}:${f.file}:${f.line}` },
-    properties: { 'security-severity': SECURITY_SEVERITY[f.severity], severity: f.severity, ...(f.cloud ? { cloud: f.cloud } : {}) },
+    properties: {
+      'security-severity': SECURITY_SEVERITY[f.severity],
+      severity: f.severity,
+      ...(f.cloud ? { cloud: f.cloud } : {}),
+    },
   }));
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'jit-credentials', informationUri: INFORMATION_URI, semanticVersion: version, version, rules } },
+        tool: {
+          driver: {
+            name: 'jit-credentials',
+            informationUri: INFORMATION_URI,
+            semanticVersion: version,
+            version,
+            rules,
+          },
+        },
         automationDetails: { id: 'jit-credentials/scan/' },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository checkout.' } } },
         results,

@@ -19,7 +19,9 @@ export function formatText(result: ScanResult, opts: { help?: boolean } = {}): s
       ` (${(['critical', 'high', 'medium', 'low'] as const).map((v) => `${s.bySeverity[v]} ${v}`).join(', ')})` +
       (s.suppressed ? `, ${s.suppressed} suppressed` : '') +
       `; static-key uses: ${keys || 'none'}; files on OIDC: ${s.oidcFiles}` +
-      (s.longestTtlSeconds !== null ? `; longest requested lifetime ${formatDuration(s.longestTtlSeconds)}` : '') +
+      (s.longestTtlSeconds !== null
+        ? `; longest requested lifetime ${formatDuration(s.longestTtlSeconds)}`
+        : '') +
       '.',
   );
   return out.join('\n') + '\n';

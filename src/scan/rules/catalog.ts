@@ -28,7 +28,7 @@ const AZURE_HELP =
 export const CLOUD_HELP = { aws: AWS_HELP, gcp: GCP_HELP, azure: AZURE_HELP } as const;
 
 export const GENERIC_HELP =
-  'Replace the stored key with a short-lived credential obtained through the job\'s GitHub OIDC ' +
+  "Replace the stored key with a short-lived credential obtained through the job's GitHub OIDC " +
   'token (`permissions: id-token: write`): an IAM role for AWS, Workload Identity Federation for ' +
   'Google Cloud, a federated credential for Azure; for S3-compatible stores that cannot federate, ' +
   'keep the key in an environment with required reviewers and scope it to one bucket.';
@@ -95,7 +95,8 @@ const list: RuleMeta[] = [
     credential: true,
     short: 'A cloud credential is written in the file',
     full: 'The file contains an AWS access key id, a private key block or a service-account key in clear text. Anyone who can read the repository holds it.',
-    help: 'Revoke the key now (it is in the git history), then replace it with OIDC: ' + GENERIC_HELP,
+    help:
+      'Revoke the key now (it is in the git history), then replace it with OIDC: ' + GENERIC_HELP,
   },
   {
     id: 'JIT106',
@@ -140,7 +141,7 @@ const list: RuleMeta[] = [
     credential: false,
     short: '`id-token: write` is granted to jobs that do not use it',
     full: '`id-token: write` at workflow level (or `write-all`) lets every job mint OIDC tokens, including jobs that run third-party or pull-request code and need no cloud access.',
-    help: 'Move `id-token: write` from the workflow\'s `permissions` to the jobs that log in to a cloud, and set `permissions: contents: read` at workflow level.',
+    help: "Move `id-token: write` from the workflow's `permissions` to the jobs that log in to a cloud, and set `permissions: contents: read` at workflow level.",
   },
   {
     id: 'JIT203',

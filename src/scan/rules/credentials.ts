@@ -30,7 +30,11 @@ interface Scope {
   fromCallers: boolean;
 }
 
-export function checkCredentials(ctx: RuleContext, model: Model, opts: CredentialOptions = {}): void {
+export function checkCredentials(
+  ctx: RuleContext,
+  model: Model,
+  opts: CredentialOptions = {},
+): void {
   if (model.kind === 'action') {
     const scope: Scope = { oidcClouds: oidcCloudsOf(model.steps), fromCallers: true };
     for (const input of model.inputs) checkKeyDeclaration(ctx, input, 'action input');
@@ -45,7 +49,14 @@ export function checkCredentials(ctx: RuleContext, model: Model, opts: Credentia
   for (const job of model.jobs) {
     const scope: Scope = { oidcClouds: oidcCloudsOf(job.steps), fromCallers };
     checkEnv(ctx, job.env, `job '${job.id}'`, scope);
-    if (job.uses) checkInputs(ctx, [...job.with, ...job.secrets], `reusable workflow ${job.uses}`, scope, undefined);
+    if (job.uses)
+      checkInputs(
+        ctx,
+        [...job.with, ...job.secrets],
+        `reusable workflow ${job.uses}`,
+        scope,
+        undefined,
+      );
     for (const step of job.steps) checkStep(ctx, step, scope, opts);
   }
 }
@@ -72,27 +83,67 @@ function checkInputs(
   for (const e of entries) {
     const s = sourcesOf(e);
     const secrets = s.secrets.filter((n) => !isNonCloudName(n));
-    const fed = secrets.length > 0 || s.vars.length > 0 || (scope.fromCallers && s.inputs.length > 0);
-    const literalKey = s.literal !== undefined && !isExampleValue(s.literal) && s.literal.length >= 16;
+    const fed =
+      secrets.length > 0 || s.vars.length > 0 || (scope.fromCallers && s.inputs.length > 0);
+    const literalKey =
+      s.literal !== undefined && !isExampleValue(s.literal) && s.literal.length >= 16;
     const keyName = e.key.toLowerCase();
     const what = `input '${e.key}' of ${target}`;
     if (known?.keyInputs.includes(e.key) && (fed || literalKey)) {
-      keyFinding(ctx, 'JIT101', e, `${describe(s)} is given to ${what}: a long-lived ${cloudName(known.cloud)} key.`, known.cloud, scope);
+      keyFinding(
+        ctx,
+        'JIT101',
+        e,
+        `${describe(s)} is given to ${what}: a long-lived ${cloudName(known.cloud)} key.`,
+        known.cloud,
+        scope,
+      );
     } else if (KEY_INPUT_NAMES[keyName] && fed) {
       const cloud = KEY_INPUT_NAMES[keyName]!;
-      keyFinding(ctx, 'JIT101', e, `${describe(s)} is given to ${what}, the input cloud login actions take a static ${cloudName(cloud)} key in.`, cloud, scope);
+      keyFinding(
+        ctx,
+        'JIT101',
+        e,
+        `${describe(s)} is given to ${what}, the input cloud login actions take a static ${cloudName(cloud)} key in.`,
+        cloud,
+        scope,
+      );
     } else if (dockerCloud && /^(password|username)$/.test(keyName) && fed) {
       if (keyName === 'username' && dockerCloud !== 'aws') continue;
-      keyFinding(ctx, 'JIT101', e, `${describe(s)} logs docker in to a ${cloudName(dockerCloud)} registry through ${what} with a long-lived key.`, dockerCloud, scope);
+      keyFinding(
+        ctx,
+        'JIT101',
+        e,
+        `${describe(s)} logs docker in to a ${cloudName(dockerCloud)} registry through ${what} with a long-lived key.`,
+        dockerCloud,
+        scope,
+      );
     } else if (localKeys?.has(e.key) && fed) {
-      keyFinding(ctx, 'JIT102', e, `${describe(s)} is given to ${what}, which that action uses as a cloud key.`, 'other', scope);
+      keyFinding(
+        ctx,
+        'JIT102',
+        e,
+        `${describe(s)} is given to ${what}, which that action uses as a cloud key.`,
+        'other',
+        scope,
+      );
     } else if (secrets.length > 0) {
       const destination = isCredentialName(e.key) && !isNonCloudName(e.key);
       const named = secrets.find((n) => isCloudCredentialName(n));
       const cloud =
-        cloudOfName(e.key) ?? secrets.map(cloudOfName).find((c) => c !== undefined) ?? siblingCloud ?? known?.cloud;
+        cloudOfName(e.key) ??
+        secrets.map(cloudOfName).find((c) => c !== undefined) ??
+        siblingCloud ??
+        known?.cloud;
       if ((destination && cloud) || named) {
-        keyFinding(ctx, 'JIT102', e, `${describe(s)} is passed to ${what}: its names show a long-lived ${cloudName(cloud)} key.`, cloud ?? 'other', scope);
+        keyFinding(
+          ctx,
+          'JIT102',
+          e,
+          `${describe(s)} is passed to ${what}: its names show a long-lived ${cloudName(cloud)} key.`,
+          cloud ?? 'other',
+          scope,
+        );
       }
     }
   }
@@ -106,17 +157,50 @@ function checkEnv(ctx: RuleContext, entries: Entry[], where: string, scope: Scop
     const secrets = s.secrets.filter((n) => !isNonCloudName(n));
     const secretCloud = secrets.map(cloudOfName).find((c) => c !== undefined);
     const what = `${where} env ${e.key}`;
-    if (secrets.length > 0 && ((destination && (keyCloud ?? secretCloud)) || secrets.some(isCloudCredentialName))) {
-      keyFinding(ctx, 'JIT103', e, `${describe(s)} is put in ${what}: a long-lived ${cloudName(keyCloud ?? secretCloud)} key in the environment.`, keyCloud ?? secretCloud ?? 'other', scope);
+    if (
+      secrets.length > 0 &&
+      ((destination && (keyCloud ?? secretCloud)) || secrets.some(isCloudCredentialName))
+    ) {
+      keyFinding(
+        ctx,
+        'JIT103',
+        e,
+        `${describe(s)} is put in ${what}: a long-lived ${cloudName(keyCloud ?? secretCloud)} key in the environment.`,
+        keyCloud ?? secretCloud ?? 'other',
+        scope,
+      );
       continue;
     }
     if (!destination || !keyCloud) continue;
     if ((scope.fromCallers && s.inputs.length > 0) || s.vars.length > 0) {
-      keyFinding(ctx, 'JIT103', e, `${describe(s)} is put in ${what}: a long-lived ${cloudName(keyCloud)} key in the environment.`, keyCloud, scope);
+      keyFinding(
+        ctx,
+        'JIT103',
+        e,
+        `${describe(s)} is put in ${what}: a long-lived ${cloudName(keyCloud)} key in the environment.`,
+        keyCloud,
+        scope,
+      );
     } else if (s.stepOutputs.length > 0 && alwaysLongLived(e.key)) {
-      keyFinding(ctx, 'JIT103', e, `A step output is put in ${what}; a ${cloudName(keyCloud)} ${words(e.key).slice(-2).join(' ')} is a long-lived key wherever it is fetched from.`, keyCloud, scope);
-    } else if (s.literal !== undefined && !isExampleValue(s.literal) && /^[A-Za-z0-9+/=_\-.]{16,}$/.test(s.literal.trim())) {
-      ctx.report('JIT105', e.loc, `${what} is set to a literal value that looks like a ${cloudName(keyCloud)} key.`, { cloud: keyCloud });
+      keyFinding(
+        ctx,
+        'JIT103',
+        e,
+        `A step output is put in ${what}; a ${cloudName(keyCloud)} ${words(e.key).slice(-2).join(' ')} is a long-lived key wherever it is fetched from.`,
+        keyCloud,
+        scope,
+      );
+    } else if (
+      s.literal !== undefined &&
+      !isExampleValue(s.literal) &&
+      /^[A-Za-z0-9+/=_\-.]{16,}$/.test(s.literal.trim())
+    ) {
+      ctx.report(
+        'JIT105',
+        e.loc,
+        `${what} is set to a literal value that looks like a ${cloudName(keyCloud)} key.`,
+        { cloud: keyCloud },
+      );
     }
   }
 }
@@ -126,13 +210,30 @@ function checkKeyDeclaration(ctx: RuleContext, input: Entry, what: string): void
   const known = KEY_INPUT_NAMES[input.key.toLowerCase()];
   if (known || isCloudCredentialName(input.key)) {
     const cloud = known ?? cloudOfName(input.key) ?? 'other';
-    ctx.report('JIT108', input.loc, `The ${what} '${input.key}' asks callers for a long-lived ${cloudName(cloud)} key.`, { cloud });
+    ctx.report(
+      'JIT108',
+      input.loc,
+      `The ${what} '${input.key}' asks callers for a long-lived ${cloudName(cloud)} key.`,
+      { cloud },
+    );
   }
 }
 
-function keyFinding(ctx: RuleContext, id: string, e: Entry, message: string, cloud: Cloud, scope: Scope): void {
+function keyFinding(
+  ctx: RuleContext,
+  id: string,
+  e: Entry,
+  message: string,
+  cloud: Cloud,
+  scope: Scope,
+): void {
   if (cloud !== 'other' && scope.oidcClouds.has(cloud)) {
-    ctx.report('JIT203', e.loc, `${message} The same job already logs in to ${cloudName(cloud)} with OIDC, so this key is only a fallback that can still be stolen.`, { cloud });
+    ctx.report(
+      'JIT203',
+      e.loc,
+      `${message} The same job already logs in to ${cloudName(cloud)} with OIDC, so this key is only a fallback that can still be stolen.`,
+      { cloud },
+    );
     return;
   }
   ctx.report(id, e.loc, message, { cloud });
@@ -141,7 +242,9 @@ function keyFinding(ctx: RuleContext, id: string, e: Entry, message: string, clo
 /** Client secrets, account keys and key files stay valid until deleted, wherever they come from. */
 function alwaysLongLived(name: string): boolean {
   const j = words(name).join('_');
-  return /client_secret|account_key|storage_key|credentials|connection_string|sa_key|service_account/.test(j);
+  return /client_secret|account_key|storage_key|credentials|connection_string|sa_key|service_account/.test(
+    j,
+  );
 }
 
 function dockerRegistryCloud(entries: Entry[]): Cloud | undefined {
@@ -150,7 +253,12 @@ function dockerRegistryCloud(entries: Entry[]): Cloud | undefined {
   if (username === '_json_key' || username === '_json_key_base64') return 'gcp';
   if (!registry) return undefined;
   const text = registry.text ?? '';
-  return cloudOfText(text) ?? sourcesOf(registry).secrets.map(cloudOfName).find((c) => c !== undefined);
+  return (
+    cloudOfText(text) ??
+    sourcesOf(registry)
+      .secrets.map(cloudOfName)
+      .find((c) => c !== undefined)
+  );
 }
 
 /** Clouds a list of steps logs in to with OIDC. */
@@ -189,7 +297,8 @@ function computeOidcCloud(step: Step): Cloud | undefined {
   // Forks, wrappers and `uses: ./` keep the original input names.
   if (has('role-to-assume') && !has('aws-access-key-id')) return 'aws';
   if (has('workload_identity_provider') && !has('credentials_json')) return 'gcp';
-  if (has('client-id') && has('tenant-id') && !has('creds') && !has('client-secret')) return 'azure';
+  if (has('client-id') && has('tenant-id') && !has('creds') && !has('client-secret'))
+    return 'azure';
   return undefined;
 }
 

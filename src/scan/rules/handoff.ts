@@ -20,17 +20,24 @@ export function checkHandoff(ctx: RuleContext, model: Model, opts: HandoffOption
         local === true
           ? `Job '${job.id}' hands every secret to ${job.uses}, which uses long-lived cloud keys.`
           : `Job '${job.id}' hands every secret, cloud keys included, to ${job.uses}, whose use of them cannot be checked from here.`;
-      ctx.report('JIT106', job.secretsInherit.loc, message, { severity: local === true ? 'high' : undefined });
+      ctx.report('JIT106', job.secretsInherit.loc, message, {
+        severity: local === true ? 'high' : undefined,
+      });
     }
   }
   const lines = ctx.src.lines;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
     // Only a `secrets` not followed by `.` or `[` can be the whole context.
-    if (!text.includes('${{') || !WHOLE_SECRETS_HINT.test(text) || text.trimStart().startsWith('#')) continue;
+    if (!text.includes('${{') || !WHOLE_SECRETS_HINT.test(text) || text.trimStart().startsWith('#'))
+      continue;
     for (const span of expressionsIn(text)) {
       if (!span.refs.some((r) => r.context === 'secrets' && r.whole)) continue;
-      ctx.report('JIT107', { line: i + 1, column: span.start + 1, endLine: i + 1, endColumn: span.end + 1 }, `\`${span.source}\` hands every secret the job can see, cloud keys included, to one value.`);
+      ctx.report(
+        'JIT107',
+        { line: i + 1, column: span.start + 1, endLine: i + 1, endColumn: span.end + 1 },
+        `\`${span.source}\` hands every secret the job can see, cloud keys included, to one value.`,
+      );
     }
   }
 }

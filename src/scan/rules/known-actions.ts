@@ -12,7 +12,10 @@ export interface KnownAction {
   ttlInput?: string;
 }
 
-const is = (...names: string[]) => (n: string) => names.includes(n);
+const is =
+  (...names: string[]) =>
+  (n: string) =>
+    names.includes(n);
 
 export const KNOWN_ACTIONS: KnownAction[] = [
   {
@@ -41,7 +44,9 @@ export const KNOWN_ACTIONS: KnownAction[] = [
   {
     match: (n) =>
       n.startsWith('google-github-actions/') &&
-      /(get-gke-credentials|deploy-cloudrun|deploy-cloud-functions|deploy-appengine|upload-cloud-storage|get-secretmanager-secrets)$/.test(n),
+      /(get-gke-credentials|deploy-cloudrun|deploy-cloud-functions|deploy-appengine|upload-cloud-storage|get-secretmanager-secrets)$/.test(
+        n,
+      ),
     cloud: 'gcp',
     label: 'google-github-actions',
     keyInputs: ['credentials'],

@@ -3,7 +3,8 @@ import type { RuleContext } from './context.js';
 import { cloudName, oidcCloud } from './credentials.js';
 
 /** Third-party steps that may mint OIDC tokens: signing, attestations, trusted publishing, logins. */
-const TOKEN_USER = /(auth|login|credential|oidc|token|attest|sign|sigstore|cosign|publish|deploy|release|sts|federat)/i;
+const TOKEN_USER =
+  /(auth|login|credential|oidc|token|attest|sign|sigstore|cosign|publish|deploy|release|sts|federat)/i;
 
 /** `id-token: write` missing where an OIDC login needs it (JIT201), or granted too widely (JIT202). */
 export function checkOidc(ctx: RuleContext, model: WorkflowModel): void {
@@ -11,7 +12,9 @@ export function checkOidc(ctx: RuleContext, model: WorkflowModel): void {
   for (const job of model.jobs) {
     const effective = job.permissions ?? model.permissions;
     const step = job.steps.find((s) => oidcCloud(s) !== undefined);
-    const envOidc = [...model.env, ...job.env].find((e) => e.key === 'ARM_USE_OIDC' && e.text === 'true');
+    const envOidc = [...model.env, ...job.env].find(
+      (e) => e.key === 'ARM_USE_OIDC' && e.text === 'true',
+    );
     if (!step && !envOidc) continue;
     if (grantsIdToken(effective)) continue;
     // A reusable workflow without any permissions block runs with the caller's.
@@ -21,14 +24,25 @@ export function checkOidc(ctx: RuleContext, model: WorkflowModel): void {
     const why = effective
       ? `its permissions (line ${effective.entry.loc.line}) do not include id-token: write`
       : 'the default token permissions never include id-token: write';
-    ctx.report('JIT201', { ...where, endLine: where.line, endColumn: where.column + 1 }, `Job '${job.id}' logs in to ${cloudName(cloud)} with OIDC, but ${why}; the step will fail with "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL".`, { cloud });
+    ctx.report(
+      'JIT201',
+      { ...where, endLine: where.line, endColumn: where.column + 1 },
+      `Job '${job.id}' logs in to ${cloudName(cloud)} with OIDC, but ${why}; the step will fail with "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL".`,
+      { cloud },
+    );
   }
   if (!grantsIdToken(model.permissions) || model.jobs.length < 2) return;
   const idle = model.jobs.filter((j) => !j.permissions && !needsToken(j)).map((j) => j.id);
   if (idle.length === 0) return;
   const p = model.permissions!;
-  const grant = p.all === 'write-all' ? '`permissions: write-all`' : 'workflow-level `id-token: write`';
-  ctx.report('JIT202', p.entry.loc, `${grant} lets job${idle.length > 1 ? 's' : ''} ${idle.map((j) => `'${j}'`).join(', ')} mint OIDC tokens although ${idle.length > 1 ? 'they log' : 'it logs'} in to no cloud.`, { severity: ctx.risky.length > 0 ? 'high' : undefined });
+  const grant =
+    p.all === 'write-all' ? '`permissions: write-all`' : 'workflow-level `id-token: write`';
+  ctx.report(
+    'JIT202',
+    p.entry.loc,
+    `${grant} lets job${idle.length > 1 ? 's' : ''} ${idle.map((j) => `'${j}'`).join(', ')} mint OIDC tokens although ${idle.length > 1 ? 'they log' : 'it logs'} in to no cloud.`,
+    { severity: ctx.risky.length > 0 ? 'high' : undefined },
+  );
 }
 
 function needsToken(job: Job): boolean {
@@ -38,7 +52,12 @@ function needsToken(job: Job): boolean {
     if (s.uses) {
       const name = actionName(s.uses);
       if (name.startsWith('./')) return true;
-      if (!name.startsWith('actions/checkout') && !name.startsWith('actions/setup-') && TOKEN_USER.test(name)) return true;
+      if (
+        !name.startsWith('actions/checkout') &&
+        !name.startsWith('actions/setup-') &&
+        TOKEN_USER.test(name)
+      )
+        return true;
     }
     return /ACTIONS_ID_TOKEN_REQUEST|\bcosign\b|id-token/.test(s.run?.text ?? '');
   });

@@ -1,5 +1,11 @@
 import { expressionsIn } from '../expressions.js';
-import { cloudOfName, isCloudCredentialName, isCredentialName, isExampleValue, isNonCloudName } from '../names.js';
+import {
+  cloudOfName,
+  isCloudCredentialName,
+  isCredentialName,
+  isExampleValue,
+  isNonCloudName,
+} from '../names.js';
 import type { Cloud } from '../types.js';
 import type { Model, Step } from '../workflow.js';
 import type { Entry } from '../yaml-source.js';
@@ -7,7 +13,8 @@ import type { RuleContext } from './context.js';
 import { sourcesOf } from './sources.js';
 
 /** Commands that take cloud credentials on their command line. */
-const CLOUD_COMMAND = /\b(aws|az|gcloud|gsutil|rclone|terraform|s3cmd|azcopy|rad|kubectl|helm|docker|b2|swift|openstack)\b/;
+const CLOUD_COMMAND =
+  /\b(aws|az|gcloud|gsutil|rclone|terraform|s3cmd|azcopy|rad|kubectl|helm|docker|b2|swift|openstack)\b/;
 
 /**
  * Keys typed into `run:` scripts (JIT104): logins with a stored key, credential secrets
@@ -29,13 +36,16 @@ function checkStep(ctx: RuleContext, step: Step, inherited: Entry[]): void {
   if (!step.run?.value) return;
   const credEnv = credentialEnv([...inherited, ...step.env]);
   const lines = ctx.src.sourceLines(step.run.value);
-  const envRef = credEnv.size > 0 ? new RegExp(`\\$\\{?(${[...credEnv.keys()].join('|')})\\b`) : undefined;
+  const envRef =
+    credEnv.size > 0 ? new RegExp(`\\$\\{?(${[...credEnv.keys()].join('|')})\\b`) : undefined;
   let command = '';
   const reported = new Set<number>();
   const report = (line: number, column: number, length: number, message: string, cloud: Cloud) => {
     if (reported.has(line)) return;
     reported.add(line);
-    ctx.report('JIT104', { line, column, endLine: line, endColumn: column + length }, message, { cloud });
+    ctx.report('JIT104', { line, column, endLine: line, endColumn: column + length }, message, {
+      cloud,
+    });
   };
   for (const { line, text } of lines) {
     const code = stripComment(text);
@@ -46,27 +56,73 @@ function checkStep(ctx: RuleContext, step: Step, inherited: Entry[]): void {
         if (r.context !== 'secrets' || r.whole) continue;
         const name = r.path[0] ?? '';
         if (isNonCloudName(name)) continue;
-        if (isCloudCredentialName(name) || (isCredentialName(name) && CLOUD_COMMAND.test(command))) {
-          report(line, span.start + 1, span.end - span.start, `The secret ${name} is written into a script${commandName(command)}: a long-lived ${cloudLabel(cloudOfName(name))} key on a command line.`, cloudOfName(name) ?? 'other');
+        if (
+          isCloudCredentialName(name) ||
+          (isCredentialName(name) && CLOUD_COMMAND.test(command))
+        ) {
+          report(
+            line,
+            span.start + 1,
+            span.end - span.start,
+            `The secret ${name} is written into a script${commandName(command)}: a long-lived ${cloudLabel(cloudOfName(name))} key on a command line.`,
+            cloudOfName(name) ?? 'other',
+          );
         }
       }
     }
-    const configure = /\baws\s+configure\s+set\s+(aws_access_key_id|aws_secret_access_key)\s+("?)([^\s"]*)/.exec(code);
+    const configure =
+      /\baws\s+configure\s+set\s+(aws_access_key_id|aws_secret_access_key)\s+("?)([^\s"]*)/.exec(
+        code,
+      );
     if (configure && !isExampleValue(configure[3] ?? '')) {
-      report(line, col, code.trim().length, `\`aws configure set ${configure[1]}\` stores a long-lived AWS key in the runner's AWS config.`, 'aws');
+      report(
+        line,
+        col,
+        code.trim().length,
+        `\`aws configure set ${configure[1]}\` stores a long-lived AWS key in the runner's AWS config.`,
+        'aws',
+      );
     }
-    if (/\baz\s+login\b/.test(command) && /(^|\s)(-p|--password|--secret)(\s|=|$)/.test(code) && !/--federated-token/.test(command)) {
-      report(line, col, code.trim().length, '`az login` with a password or client secret logs in with a long-lived Azure service-principal secret.', 'azure');
+    if (
+      /\baz\s+login\b/.test(command) &&
+      /(^|\s)(-p|--password|--secret)(\s|=|$)/.test(code) &&
+      !/--federated-token/.test(command)
+    ) {
+      report(
+        line,
+        col,
+        code.trim().length,
+        '`az login` with a password or client secret logs in with a long-lived Azure service-principal secret.',
+        'azure',
+      );
     }
     if (/\bgcloud\s+auth\s+activate-service-account\b/.test(code)) {
-      report(line, col, code.trim().length, '`gcloud auth activate-service-account` logs in with a long-lived Google Cloud service-account key.', 'gcp');
+      report(
+        line,
+        col,
+        code.trim().length,
+        '`gcloud auth activate-service-account` logs in with a long-lived Google Cloud service-account key.',
+        'gcp',
+      );
     }
     const used = envRef?.exec(code)?.[1];
     if (used && /(^|[^2&])>{1,2}\s*\S|\btee\b/.test(code)) {
-      report(line, col, code.trim().length, `The key in $${used} is written to a file, where any later step and any upload can read it.`, credEnv.get(used)!);
+      report(
+        line,
+        col,
+        code.trim().length,
+        `The key in $${used} is written to a file, where any later step and any upload can read it.`,
+        credEnv.get(used)!,
+      );
     }
     if (/\bexport\s+GOOGLE_APPLICATION_CREDENTIALS=/.test(code) && credEnv.size > 0) {
-      report(line, col, code.trim().length, 'GOOGLE_APPLICATION_CREDENTIALS is pointed at a key file built from a stored service-account key.', 'gcp');
+      report(
+        line,
+        col,
+        code.trim().length,
+        'GOOGLE_APPLICATION_CREDENTIALS is pointed at a key file built from a stored service-account key.',
+        'gcp',
+      );
     }
   }
 }
@@ -80,7 +136,8 @@ function credentialEnv(entries: Entry[]): Map<string, Cloud> {
     const cloud = cloudOfName(e.key) ?? secrets.map(cloudOfName).find((c) => c !== undefined);
     // Only shell-variable names can be read as `$NAME`; anything else cannot reach the script this way.
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(e.key)) continue;
-    if ((isCredentialName(e.key) && cloud) || secrets.some(isCloudCredentialName)) out.set(e.key, cloud ?? 'other');
+    if ((isCredentialName(e.key) && cloud) || secrets.some(isCloudCredentialName))
+      out.set(e.key, cloud ?? 'other');
   }
   return out;
 }

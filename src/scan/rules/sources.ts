@@ -13,7 +13,13 @@ export interface ValueSources {
 }
 
 export function sourcesOf(entry: Entry): ValueSources {
-  const out: ValueSources = { secrets: [], inputs: [], stepOutputs: [], vars: [], allSecrets: false };
+  const out: ValueSources = {
+    secrets: [],
+    inputs: [],
+    stepOutputs: [],
+    vars: [],
+    allSecrets: false,
+  };
   const text = entry.text;
   if (text === undefined) return out;
   if (entry.spans.length === 0) {
@@ -26,8 +32,10 @@ export function sourcesOf(entry: Entry): ValueSources {
         if (r.whole) out.allSecrets = true;
         else out.secrets.push(r.path[0] ?? '*');
       } else if (r.context === 'inputs' && r.path[0]) out.inputs.push(r.path[0]);
-      else if (r.context === 'steps' && r.path[1] === 'outputs') out.stepOutputs.push(r.path[2] ?? '*');
-      else if (r.context === 'needs' && r.path[1] === 'outputs') out.stepOutputs.push(r.path[2] ?? '*');
+      else if (r.context === 'steps' && r.path[1] === 'outputs')
+        out.stepOutputs.push(r.path[2] ?? '*');
+      else if (r.context === 'needs' && r.path[1] === 'outputs')
+        out.stepOutputs.push(r.path[2] ?? '*');
       else if (r.context === 'vars' && r.path[0]) out.vars.push(r.path[0]);
     }
   }
