@@ -13,6 +13,7 @@ import { checkLiterals } from './rules/literals.js';
 import { checkOidc } from './rules/oidc.js';
 import { checkScripts } from './rules/scripts.js';
 import { isCloudCredentialName } from './names.js';
+import { expressionsIn } from './expressions.js';
 import { applySuppressions, inlineSuppressions } from './suppress.js';
 import { severityRank, type FilePosture, type Finding, type ScanResult } from './types.js';
 import { actionName, buildModel, type Model, type Step } from './workflow.js';
@@ -223,6 +224,7 @@ function localKeyInputs(local: LocalResolver, uses: string): Set<string> | undef
 }
 
 function readKeyInputs(local: LocalResolver, uses: string): Set<string> | undefined {
+  if (/\.ya?ml(@.*)?$/.test(uses)) return workflowKeyInputs(local, uses.split('@')[0]!);
   const dir = uses.replace(/^\.\//, '').replace(/\/$/, '');
   const text = local.read(`${dir}/action.yml`) ?? local.read(`${dir}/action.yaml`);
   if (text === undefined) return undefined;
@@ -240,6 +242,28 @@ function readKeyInputs(local: LocalResolver, uses: string): Set<string> | undefi
       if (!known?.keyInputs.includes(e.key) && !KEY_INPUT_NAMES[e.key.toLowerCase()]) continue;
       for (const span of e.spans)
         for (const r of span.refs) if (r.context === 'inputs' && r.path[0]) out.add(r.path[0]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Inputs and secrets a local reusable workflow uses as cloud keys: the `inputs.X` and `secrets.X`
+ * read on the lines of its own credential findings. A caller feeding them is then reported even
+ * when the names it uses say nothing (`token: ${{ secrets.PROD }}`).
+ */
+function workflowKeyInputs(local: LocalResolver, path: string): Set<string> | undefined {
+  const text = local.read(path.replace(/^\.\//, ''));
+  if (text === undefined) return undefined;
+  const lines = text.split(/\r?\n/);
+  const out = new Set<string>();
+  const { findings } = scanText(text, path, 'workflow', EMPTY_CONFIG, local, 3);
+  for (const f of findings) {
+    if (!rule(f.rule).credential) continue;
+    for (const span of expressionsIn(lines[f.line - 1] ?? '')) {
+      for (const r of span.refs) {
+        if ((r.context === 'inputs' || r.context === 'secrets') && r.path[0]) out.add(r.path[0]);
+      }
     }
   }
   return out;

@@ -52,6 +52,6 @@ describe.skipIf(!built)('scan bundle', () => {
       { cwd: repo, encoding: 'utf8' },
     );
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).summary.files).toBe(14);
+    expect(JSON.parse(r.stdout).summary.files).toBe(16);
   });
 });

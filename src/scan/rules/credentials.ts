@@ -55,7 +55,7 @@ export function checkCredentials(
         [...job.with, ...job.secrets],
         `reusable workflow ${job.uses}`,
         scope,
-        undefined,
+        job.uses.startsWith('./') ? opts.localKeyInputs?.(job.uses) : undefined,
       );
     for (const step of job.steps) checkStep(ctx, step, scope, opts);
   }
@@ -83,8 +83,11 @@ function checkInputs(
   for (const e of entries) {
     const s = sourcesOf(e);
     const secrets = s.secrets.filter((n) => !isNonCloudName(n));
+    // Where the input itself takes a key, the secret's name cannot clear it (`DEPLOY_KEY` is still a key).
     const fed =
-      secrets.length > 0 || s.vars.length > 0 || (scope.fromCallers && s.inputs.length > 0);
+      s.secrets.some((n) => !isGitHubToken(n)) ||
+      s.vars.length > 0 ||
+      (scope.fromCallers && s.inputs.length > 0);
     const literalKey =
       s.literal !== undefined && !isExampleValue(s.literal) && s.literal.length >= 16;
     const keyName = e.key.toLowerCase();
@@ -123,7 +126,7 @@ function checkInputs(
         ctx,
         'JIT102',
         e,
-        `${describe(s)} is given to ${what}, which that action uses as a cloud key.`,
+        `${describe(s)} is given to ${what}, which uses it as a cloud key.`,
         'other',
         scope,
       );
@@ -154,7 +157,10 @@ function checkEnv(ctx: RuleContext, entries: Entry[], where: string, scope: Scop
     const s = sourcesOf(e);
     const destination = isCredentialName(e.key) && !isNonCloudName(e.key);
     const keyCloud = cloudOfName(e.key);
-    const secrets = s.secrets.filter((n) => !isNonCloudName(n));
+    // A name such as AWS_SECRET_ACCESS_KEY decides by itself; otherwise non-cloud secrets are out of scope.
+    const secrets = s.secrets.filter((n) =>
+      destination && keyCloud ? !isGitHubToken(n) : !isNonCloudName(n),
+    );
     const secretCloud = secrets.map(cloudOfName).find((c) => c !== undefined);
     const what = `${where} env ${e.key}`;
     if (
@@ -237,6 +243,11 @@ function keyFinding(
     return;
   }
   ctx.report(id, e.loc, message, { cloud });
+}
+
+/** The job's own token: never a cloud credential, whatever it is handed to. */
+function isGitHubToken(name: string): boolean {
+  return /^(github_token|gh_token|gh_pat|github_pat)$/i.test(name);
 }
 
 /** Client secrets, account keys and key files stay valid until deleted, wherever they come from. */
