@@ -31,6 +31,15 @@ export function checkOidc(ctx: RuleContext, model: WorkflowModel): void {
       { cloud },
     );
   }
+  for (const job of model.jobs) {
+    if (!job.permissions || !grantsIdToken(job.permissions) || needsToken(job)) continue;
+    ctx.report(
+      'JIT202',
+      job.permissions.entry.loc,
+      `Job '${job.id}' grants id-token: write, but none of its steps logs in with OIDC, signs or attests; any step of it can mint OIDC tokens.`,
+      { severity: ctx.risky.length > 0 ? 'high' : undefined },
+    );
+  }
   if (!grantsIdToken(model.permissions) || model.jobs.length < 2) return;
   const idle = model.jobs.filter((j) => !j.permissions && !needsToken(j)).map((j) => j.id);
   if (idle.length === 0) return;
