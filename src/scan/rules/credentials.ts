@@ -150,6 +150,36 @@ function checkInputs(
       }
     }
   }
+  registryUserHalf(ctx, entries, target, scope);
+}
+
+const REGISTRY_HOST =
+  /\.azurecr\.io\b|\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\b|(^|[^a-z])gcr\.io\b|-docker\.pkg\.dev\b/i;
+
+/**
+ * A container registry login is a user name and password pair: once the password half is reported,
+ * the user name fed from a secret beside it is part of the same long-lived credential.
+ */
+function registryUserHalf(ctx: RuleContext, entries: Entry[], target: string, scope: Scope): void {
+  const lines = new Set(ctx.findings.map((f) => `${f.file}:${f.line}`));
+  const password = entries.find(
+    (e) => /password/i.test(e.key) && lines.has(`${ctx.file}:${e.loc.line}`),
+  );
+  if (!password || !REGISTRY_HOST.test(entries.map((e) => e.text ?? '').join('\n'))) return;
+  const cloud = cloudOfText(entries.map((e) => e.text ?? '').join('\n')) ?? 'other';
+  for (const e of entries) {
+    if (!/user(name)?$/i.test(e.key) || lines.has(`${ctx.file}:${e.loc.line}`)) continue;
+    const s = sourcesOf(e);
+    if (!s.secrets.some((n) => !isGitHubToken(n))) continue;
+    keyFinding(
+      ctx,
+      'JIT102',
+      e,
+      `${describe(s)} is the user name half of the registry credential whose password is given to ${target} on line ${password.loc.line}.`,
+      cloud,
+      scope,
+    );
+  }
 }
 
 function checkEnv(ctx: RuleContext, entries: Entry[], where: string, scope: Scope): void {
