@@ -25,6 +25,7 @@ export function checkHandoff(ctx: RuleContext, model: Model, opts: HandoffOption
       });
     }
   }
+  if (!WHOLE_SECRETS_HINT.test(ctx.src.text)) return;
   const lines = ctx.src.lines;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;

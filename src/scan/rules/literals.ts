@@ -23,7 +23,11 @@ const PATTERNS: Array<{ re: RegExp; what: string; cloud: Cloud }> = [
 ];
 
 /** Credentials written into the file itself (JIT105); published example and emulator keys are skipped. */
+/** One pass over the whole file first: most files hold none of these and need no line scan. */
+const ANY = /AKIA|ASIA|PRIVATE KEY|service_account|private_key_id|AccountKey=/;
+
 export function checkLiterals(ctx: RuleContext): void {
+  if (!ANY.test(ctx.src.text)) return;
   const lines = ctx.src.lines;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
