@@ -33,7 +33,8 @@ export function checkScripts(ctx: RuleContext, model: Model): void {
 }
 
 /** A script none of the checks below can match is skipped without splitting it into lines. */
-const SCRIPT_HINT = /\$\{\{|aws\s+configure|az\s+login|activate-service-account|GOOGLE_APPLICATION_CREDENTIALS/;
+const SCRIPT_HINT =
+  /\$\{\{|aws\s+configure|az\s+login|activate-service-account|GOOGLE_APPLICATION_CREDENTIALS/;
 
 function checkStep(ctx: RuleContext, step: Step, inherited: Entry[]): void {
   if (!step.run?.value) return;
