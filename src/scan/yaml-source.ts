@@ -9,7 +9,6 @@ import {
   type Node,
 } from 'yaml';
 import { expressionsIn, type ExpressionSpan } from './expressions.js';
-import { fastParse } from './fast-yaml.js';
 import type { Location } from './types.js';
 
 /**
@@ -23,8 +22,7 @@ import type { Location } from './types.js';
  * every pull request for no gain in precision here.
  */
 export class YamlSource {
-  /** Set only when `yaml` parsed the file (the fast path has no aliases to resolve). */
-  readonly doc?: Document.Parsed;
+  readonly doc: Document.Parsed;
   readonly contents: unknown;
   readonly errors: ReadonlyArray<{ code: string; message: string; pos: [number, number] }>;
   private readonly counter: LineCounter;
@@ -34,23 +32,16 @@ export class YamlSource {
     readonly path: string,
     readonly text: string,
   ) {
-    const fast = fastParse(text);
-    if (fast) {
-      this.contents = fast.contents;
-      this.counter = fast.counter;
-      this.errors = [];
-    } else {
-      this.counter = new LineCounter();
-      this.doc = parseDocument(text, {
-        lineCounter: this.counter,
-        uniqueKeys: false,
-        merge: true,
-        prettyErrors: false,
-        strict: false,
-      });
-      this.contents = this.doc.contents;
-      this.errors = this.doc.errors;
-    }
+    this.counter = new LineCounter();
+    this.doc = parseDocument(text, {
+      lineCounter: this.counter,
+      uniqueKeys: false,
+      merge: true,
+      prettyErrors: false,
+      strict: false,
+    });
+    this.contents = this.doc.contents;
+    this.errors = this.doc.errors;
     this.lines = text.split(/\r?\n/);
   }
 
