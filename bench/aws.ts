@@ -18,7 +18,10 @@ export async function benchAws(): Promise<string> {
     const job = await awsJob(world);
     const env = probe.env;
     const cases: Array<{ what: string; inputs: Record<string, string>; post?: boolean }> = [
-      { what: 'main, `run: true` (issue, run, close)', inputs: awsInputs({ run: 'true', duration: '5m' }) },
+      {
+        what: 'main, `run: true` (issue, run, close)',
+        inputs: awsInputs({ run: 'true', duration: '5m' }),
+      },
       { what: 'main, `export: env`', inputs: awsInputs({ export: 'env' }), post: true },
       { what: 'main, `export: outputs`', inputs: awsInputs({ export: 'outputs' }) },
     ];
@@ -27,7 +30,12 @@ export async function benchAws(): Promise<string> {
     for (const c of cases) {
       const s: Sample = { what: c.what, ms: [], rssKiB: [] };
       for (let i = 0; i < RUNS; i++) {
-        const step = await job.runStep({ action: 'action.yml', id: `b${i}`, inputs: c.inputs, env });
+        const step = await job.runStep({
+          action: 'action.yml',
+          id: `b${i}`,
+          inputs: c.inputs,
+          env,
+        });
         if (step.exitCode !== 0) throw new Error(`${c.what} failed: ${step.stdout}${step.stderr}`);
         s.ms.push(step.durationMs);
         s.rssKiB.push(...probe.take());
@@ -44,9 +52,19 @@ export async function benchAws(): Promise<string> {
     }
     samples.push(post, idle);
 
-    const denied: Sample = { what: 'main, STS denial (trust policy)', ms: [], rssKiB: [], note: 'fails at once, 1 STS call' };
+    const denied: Sample = {
+      what: 'main, STS denial (trust policy)',
+      ms: [],
+      rssKiB: [],
+      note: 'fails at once, 1 STS call',
+    };
     for (let i = 0; i < Math.min(RUNS, 11); i++) {
-      const step = await job.runStep({ action: 'action.yml', id: `d${i}`, inputs: { ...awsInputs({ run: 'true' }), role: READ_ROLE }, env });
+      const step = await job.runStep({
+        action: 'action.yml',
+        id: `d${i}`,
+        inputs: { ...awsInputs({ run: 'true' }), role: READ_ROLE },
+        env,
+      });
       if (step.exitCode !== 1) throw new Error('the denial case was not denied');
       denied.ms.push(step.durationMs);
       denied.rssKiB.push(...probe.take());

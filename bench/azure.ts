@@ -11,7 +11,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { azureInputs, azureJob, startAzureWorld, CLIENT, TENANT, SUBSCRIPTION, type AzureWorld } from '../test/e2e/azure-setup.ts';
+import {
+  azureInputs,
+  azureJob,
+  startAzureWorld,
+  CLIENT,
+  TENANT,
+  SUBSCRIPTION,
+  type AzureWorld,
+} from '../test/e2e/azure-setup.ts';
 import { floor, median, RUNS, rssProbe, tableRows, TABLE_HEAD, type Sample } from './measure.ts';
 
 const run = promisify(execFile);
@@ -29,11 +37,34 @@ function findAz(): string | undefined {
   return undefined;
 }
 
-async function registerCloud(az: string, world: AzureWorld, configDir: string): Promise<Record<string, string>> {
-  const env = { ...(process.env as Record<string, string>), AZURE_CONFIG_DIR: configDir, REQUESTS_CA_BUNDLE: world.entra.caPath };
-  await run(az, ['cloud', 'register', '-n', 'Emulated', '--endpoint-active-directory', `${world.entra.authority}/adfs`,
-    '--endpoint-active-directory-resource-id', 'https://management.core.windows.net/', '--endpoint-resource-manager', `${world.entra.armUrl}/`,
-    '--endpoint-active-directory-graph-resource-id', 'https://graph.windows.net/'], { env });
+async function registerCloud(
+  az: string,
+  world: AzureWorld,
+  configDir: string,
+): Promise<Record<string, string>> {
+  const env = {
+    ...(process.env as Record<string, string>),
+    AZURE_CONFIG_DIR: configDir,
+    REQUESTS_CA_BUNDLE: world.entra.caPath,
+  };
+  await run(
+    az,
+    [
+      'cloud',
+      'register',
+      '-n',
+      'Emulated',
+      '--endpoint-active-directory',
+      `${world.entra.authority}/adfs`,
+      '--endpoint-active-directory-resource-id',
+      'https://management.core.windows.net/',
+      '--endpoint-resource-manager',
+      `${world.entra.armUrl}/`,
+      '--endpoint-active-directory-graph-resource-id',
+      'https://graph.windows.net/',
+    ],
+    { env },
+  );
   await run(az, ['cloud', 'set', '-n', 'Emulated'], { env });
   return env;
 }
@@ -47,11 +78,29 @@ export async function benchAzure(): Promise<string> {
   try {
     const job = await azureJob(world);
     const env = probe.env;
-    const cases: Array<{ what: string; inputs: Record<string, string>; post?: boolean; runs?: number; needsAz?: boolean }> = [
-      { what: 'main, `run: true`, token only (issue, run, close)', inputs: azureInputs(world, { run: 'true' }) },
-      { what: 'main, `export: env` (no az)', inputs: azureInputs(world, { export: 'env', 'az-login': 'false' }), post: true },
+    const cases: Array<{
+      what: string;
+      inputs: Record<string, string>;
+      post?: boolean;
+      runs?: number;
+      needsAz?: boolean;
+    }> = [
+      {
+        what: 'main, `run: true`, token only (issue, run, close)',
+        inputs: azureInputs(world, { run: 'true' }),
+      },
+      {
+        what: 'main, `export: env` (no az)',
+        inputs: azureInputs(world, { export: 'env', 'az-login': 'false' }),
+        post: true,
+      },
       { what: 'main, `export: outputs`', inputs: azureInputs(world, { export: 'outputs' }) },
-      { what: 'main, `run: true` with `az-login: true` (one az login in the grant dir)', inputs: azureInputs(world, { run: 'true', 'az-login': 'true' }), runs: 15, needsAz: true },
+      {
+        what: 'main, `run: true` with `az-login: true` (one az login in the grant dir)',
+        inputs: azureInputs(world, { run: 'true', 'az-login': 'true' }),
+        runs: 15,
+        needsAz: true,
+      },
     ];
     if (az) await registerCloud(az, world, path.join(job.home, '.azure'));
     const post: Sample = { what: 'post, closing one open grant', ms: [], rssKiB: [] };
@@ -66,7 +115,12 @@ export async function benchAzure(): Promise<string> {
       const oidcBefore = world.oidc.requests.filter((r) => r.path.endsWith('/idtoken')).length;
       const runs = Math.max(15, Math.min(RUNS, c.runs ?? RUNS));
       for (let i = 0; i < runs; i++) {
-        const step = await job.runStep({ action: 'action.yml', id: `b${i}`, inputs: c.inputs, env });
+        const step = await job.runStep({
+          action: 'action.yml',
+          id: `b${i}`,
+          inputs: c.inputs,
+          env,
+        });
         if (step.exitCode !== 0) throw new Error(`${c.what} failed: ${step.stdout}${step.stderr}`);
         s.ms.push(step.durationMs);
         s.rssKiB.push(...probe.take());
@@ -80,16 +134,27 @@ export async function benchAzure(): Promise<string> {
         }
       }
       const entra = (world.entra.requests.length - entraBefore) / runs;
-      const gh = (world.oidc.requests.filter((r) => r.path.endsWith('/idtoken')).length - oidcBefore) / runs;
+      const gh =
+        (world.oidc.requests.filter((r) => r.path.endsWith('/idtoken')).length - oidcBefore) / runs;
       s.note = `${gh} GitHub token + ${entra} Entra round trips per issuance`;
       samples.push(s);
     }
     samples.push(post, idle);
 
-    const denied: Sample = { what: 'main, Entra denial (subject not trusted)', ms: [], rssKiB: [], note: 'fails at once, no retry' };
+    const denied: Sample = {
+      what: 'main, Entra denial (subject not trusted)',
+      ms: [],
+      rssKiB: [],
+      note: 'fails at once, no retry',
+    };
     world.oidc.setClaims({ environment: 'staging' });
     for (let i = 0; i < 15; i++) {
-      const step = await job.runStep({ action: 'action.yml', id: `d${i}`, inputs: azureInputs(world, { run: 'true' }), env });
+      const step = await job.runStep({
+        action: 'action.yml',
+        id: `d${i}`,
+        inputs: azureInputs(world, { run: 'true' }),
+        env,
+      });
       if (step.exitCode !== 1) throw new Error('the denial case was not denied');
       denied.ms.push(step.durationMs);
       denied.rssKiB.push(...probe.take());
@@ -115,7 +180,12 @@ export async function benchAzure(): Promise<string> {
 
 /** azure/login's sequence (az version, cloud set, login, account set) in a fresh config dir each time. */
 async function peerSequence(az: string, world: AzureWorld): Promise<Sample> {
-  const s: Sample = { what: "reference: azure/login's az sequence, fresh config dir (4 az processes)", ms: [], rssKiB: [], note: '5 runs; az is Python, RSS not probed' };
+  const s: Sample = {
+    what: "reference: azure/login's az sequence, fresh config dir (4 az processes)",
+    ms: [],
+    rssKiB: [],
+    note: '5 runs; az is Python, RSS not probed',
+  };
   for (let i = 0; i < 5; i++) {
     const dir = mkdtempSync(path.join(tmpdir(), 'peer-az-'));
     const env = await registerCloud(az, world, dir);
@@ -123,7 +193,23 @@ async function peerSequence(az: string, world: AzureWorld): Promise<Sample> {
     const t0 = performance.now();
     await run(az, ['version'], { env });
     await run(az, ['cloud', 'set', '-n', 'Emulated'], { env });
-    await run(az, ['login', '--service-principal', '-u', CLIENT, '-t', TENANT, '--federated-token', jwt, '--allow-no-subscriptions', '-o', 'none'], { env });
+    await run(
+      az,
+      [
+        'login',
+        '--service-principal',
+        '-u',
+        CLIENT,
+        '-t',
+        TENANT,
+        '--federated-token',
+        jwt,
+        '--allow-no-subscriptions',
+        '-o',
+        'none',
+      ],
+      { env },
+    );
     await run(az, ['account', 'set', '-s', SUBSCRIPTION], { env });
     s.ms.push(performance.now() - t0);
     rmSync(dir, { recursive: true, force: true });

@@ -20,7 +20,11 @@ export function median(values: readonly number[]): number {
  * A preload that appends the process's peak RSS (KiB) to a file when it exits; the measured
  * bundle is not touched. Pass `env` to the measured process, then `take()` the values.
  */
-export function rssProbe(): { env: Record<string, string>; take: () => number[]; dispose: () => void } {
+export function rssProbe(): {
+  env: Record<string, string>;
+  take: () => number[];
+  dispose: () => void;
+} {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-rss-'));
   const file = path.join(dir, 'rss.txt');
   const preload = path.join(dir, 'rss.mjs');
@@ -71,4 +75,5 @@ export function tableRows(samples: readonly Sample[]): string {
     .join('\n');
 }
 
-export const TABLE_HEAD = '| what | median wall ms | median peak RSS MiB | runs | note |\n|---|---|---|---|---|';
+export const TABLE_HEAD =
+  '| what | median wall ms | median peak RSS MiB | runs | note |\n|---|---|---|---|---|';

@@ -19,16 +19,24 @@ if (!existsSync(path.join(REPO_ROOT, 'dist/main.js'))) {
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const say = (s: string) => console.log(`\n${bold(`▶ ${s}`)}`);
 function show(step: StepResult): void {
-  const lines = step.stdout.split('\n').filter((l) => l.trim() && !l.startsWith('::add-mask::') && !l.startsWith('::debug::'));
+  const lines = step.stdout
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('::add-mask::') && !l.startsWith('::debug::'));
   for (const l of lines) console.log(`  │ ${l}`);
-  console.log(`  └ exit ${step.exitCode}${step.outputs['grant-id'] ? `, grant ${step.outputs['grant-id']}` : ''}`);
+  console.log(
+    `  └ exit ${step.exitCode}${step.outputs['grant-id'] ? `, grant ${step.outputs['grant-id']}` : ''}`,
+  );
 }
 
 const world = await startAwsWorld();
 const SA = 'deploy@acme-site.iam.gserviceaccount.com';
 const google = await startGoogleEmulator({ clock: world.clock, issuer: world.oidc.issuer });
 google.serviceAccounts[SA] = { workloadIdentityUsers: [google.repositoryMember('acme/site')] };
-google.storage.bindings.push({ member: `serviceAccount:${SA}`, bucket: 'site-assets', role: 'roles/storage.objectAdmin' });
+google.storage.bindings.push({
+  member: `serviceAccount:${SA}`,
+  bucket: 'site-assets',
+  role: 'roles/storage.objectAdmin',
+});
 google.storage.put('site-assets', 'releases/v1.txt', 'release one');
 
 const job = await awsJob(world);
@@ -39,17 +47,36 @@ try {
     id: 'deploy',
     inputs: awsInputs({
       duration: '5m',
-      'session-policy': JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject', 'sts:GetCallerIdentity'], Resource: '*' }] }),
+      'session-policy': JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['s3:PutObject', 's3:GetObject', 'sts:GetCallerIdentity'],
+            Resource: '*',
+          },
+        ],
+      }),
       run: USE_AWS,
     }),
   });
   show(deploy);
 
   say('AWS, export: env — a later step uses it, then actions/revoke closes it mid-job');
-  const creds = await job.runStep({ action: 'action.yml', id: 'creds', inputs: awsInputs({ export: 'env', duration: '10m' }) });
+  const creds = await job.runStep({
+    action: 'action.yml',
+    id: 'creds',
+    inputs: awsInputs({ export: 'env', duration: '10m' }),
+  });
   show(creds);
   show(await job.runStep({ entry: 'test/e2e/fixtures/aws-use.mjs', id: 'terraform' }));
-  show(await job.runStep({ action: 'actions/revoke/action.yml', id: 'revoke', inputs: { 'grant-id': creds.outputs['grant-id']! } }));
+  show(
+    await job.runStep({
+      action: 'actions/revoke/action.yml',
+      id: 'revoke',
+      inputs: { 'grant-id': creds.outputs['grant-id']! },
+    }),
+  );
 
   say('Google Cloud, run: — a service-account token bounded to 10 minutes');
   const gcp = await job.runStep({
@@ -67,11 +94,21 @@ try {
   show(gcp);
 
   say('AWS, export: outputs — left open on purpose: the post step closes it at the end of the job');
-  const report = await job.runStep({ action: 'action.yml', id: 'report', inputs: awsInputs({ export: 'outputs' }) });
+  const report = await job.runStep({
+    action: 'action.yml',
+    id: 'report',
+    inputs: awsInputs({ export: 'outputs' }),
+  });
   show(report);
 
   say('AWS, a workflow the role does not trust — refused at once, with the claims to fix');
-  show(await job.runStep({ action: 'action.yml', id: 'denied', inputs: { ...awsInputs({ run: 'true' }), role: 'arn:aws:iam::123456789012:role/read' } }));
+  show(
+    await job.runStep({
+      action: 'action.yml',
+      id: 'denied',
+      inputs: { ...awsInputs({ run: 'true' }), role: 'arn:aws:iam::123456789012:role/read' },
+    }),
+  );
 
   say('End of job: post steps (last registered first)');
   for (const main of [report, gcp, creds, deploy]) show(await job.runPost(main));
@@ -79,7 +116,9 @@ try {
   say('The job summary, as a reviewer reads it');
   // Each grant's full record is a collapsed <details> block on GitHub; the terminal shows one line for it.
   for (const s of job.steps) {
-    const text = s.summary.trim().replace(/<details><summary>(.*?)<\/summary>[\s\S]*?<\/details>/g, '▸ $1 (collapsed)');
+    const text = s.summary
+      .trim()
+      .replace(/<details><summary>(.*?)<\/summary>[\s\S]*?<\/details>/g, '▸ $1 (collapsed)');
     if (text) console.log(`\n${text}`);
   }
 } finally {

@@ -42,12 +42,18 @@ export async function runMain(deps: MainDeps): Promise<void> {
     const providerSettings = provider.parse(inputs, settings, env);
     const runnerTemp = env['RUNNER_TEMP'];
     if (!runnerTemp) {
-      throw new ConfigurationError('RUNNER_TEMP is not set: run this action on a GitHub Actions runner.');
+      throw new ConfigurationError(
+        'RUNNER_TEMP is not set: run this action on a GitHub Actions runner.',
+      );
     }
     const described = provider.describe(providerSettings);
     policy = await policyGate(
       settings,
-      { provider: provider.id, principal: described.principal, duration: described.duration ?? settings.duration ?? 3600 },
+      {
+        provider: provider.id,
+        principal: described.principal,
+        duration: described.duration ?? settings.duration ?? 3600,
+      },
       env,
       runner,
     );
@@ -60,9 +66,13 @@ export async function runMain(deps: MainDeps): Promise<void> {
       { runner, ledger, idToken: deps.idToken, now: deps.now, runnerTemp, baseEnv: env },
       policy?.gate,
     );
-    await runner.appendSummary(summaryBlock(title(settings, env), [result.grant], extras(policy?.rendered())));
+    await runner.appendSummary(
+      summaryBlock(title(settings, env), [result.grant], extras(policy?.rendered())),
+    );
     if (result.exitCode !== undefined && result.exitCode !== 0) {
-      runner.fail(`The command given in 'run' exited with code ${result.exitCode}; the grant is closed.`);
+      runner.fail(
+        `The command given in 'run' exited with code ${result.exitCode}; the grant is closed.`,
+      );
       process.exitCode = result.exitCode;
     } else if (settings.mode === 'env') {
       runner.log.info(
@@ -80,9 +90,10 @@ export async function runMain(deps: MainDeps): Promise<void> {
         await runner.appendSummary(block).catch(() => undefined);
       }
       // Nothing half-delivered stays behind: close whatever this step left open.
-      await closeOpenGrants({ runner, ledger, now: deps.now, idToken: deps.idToken, env }, last ? [last.id] : []).catch(
-        () => undefined,
-      );
+      await closeOpenGrants(
+        { runner, ledger, now: deps.now, idToken: deps.idToken, env },
+        last ? [last.id] : [],
+      ).catch(() => undefined);
     }
   }
 }

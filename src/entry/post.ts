@@ -15,17 +15,32 @@ export async function main(): Promise<void> {
  * never fails the job (cleanup problems are warnings), and writes a block only when it
  * closed something, since a job shows at most 20 step summaries.
  */
-export async function runPost(runner: Runner, env: NodeJS.ProcessEnv, now: () => Date): Promise<void> {
+export async function runPost(
+  runner: Runner,
+  env: NodeJS.ProcessEnv,
+  now: () => Date,
+): Promise<void> {
   try {
-    const path = runner.getState(STATE.ledger) || (env['RUNNER_TEMP'] ? defaultLedgerPath(env['RUNNER_TEMP']) : '');
+    const path =
+      runner.getState(STATE.ledger) ||
+      (env['RUNNER_TEMP'] ? defaultLedgerPath(env['RUNNER_TEMP']) : '');
     if (!path) return;
     const ledger = new Ledger(path);
-    const { closed } = await closeOpenGrants({ runner, ledger, now, idToken: githubIdTokenSource, env });
+    const { closed } = await closeOpenGrants({
+      runner,
+      ledger,
+      now,
+      idToken: githubIdTokenSource,
+      env,
+    });
     if (closed.length === 0) {
       runner.log.info('jit-credentials: no open grants left to close.');
       return;
     }
-    for (const g of closed) runner.log.info(`Closed grant ${g.id} (${g.provider}, ${g.principal ?? ''}): ${g.closeMethod ?? g.phase}.`);
+    for (const g of closed)
+      runner.log.info(
+        `Closed grant ${g.id} (${g.provider}, ${g.principal ?? ''}): ${g.closeMethod ?? g.phase}.`,
+      );
     const all = ledger.grants().filter((g) => g.phase !== 'requested');
     await runner.appendSummary(
       summaryBlock('🔒 jit-credentials · end of job', closed, [

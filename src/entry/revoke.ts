@@ -11,7 +11,11 @@ export async function main(): Promise<void> {
 }
 
 /** Closes grants now, mid-job: the named ones, or every open one. Closing twice is a no-op. */
-export async function runRevoke(runner: Runner, env: NodeJS.ProcessEnv, now: () => Date): Promise<void> {
+export async function runRevoke(
+  runner: Runner,
+  env: NodeJS.ProcessEnv,
+  now: () => Date,
+): Promise<void> {
   try {
     const only = new Inputs(runner).list('grant-id');
     const runnerTemp = env['RUNNER_TEMP'];
@@ -25,7 +29,9 @@ export async function runRevoke(runner: Runner, env: NodeJS.ProcessEnv, now: () 
       only.length ? only : undefined,
     );
     for (const id of unknown) {
-      runner.log.warning(`No grant '${id}' in this job's ledger (${ledger.path}); nothing to close for it.`);
+      runner.log.warning(
+        `No grant '${id}' in this job's ledger (${ledger.path}); nothing to close for it.`,
+      );
     }
     runner.setOutput('closed', closed.map((g) => g.id).join(','));
     if (closed.length === 0) {

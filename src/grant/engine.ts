@@ -12,7 +12,6 @@ import { OUTPUT, STATE } from './names.js';
 import type { EngineSettings } from './settings.js';
 import { recordToken, type TokenRecord } from './token-record.js';
 
-
 export interface EngineDeps {
   readonly runner: Runner;
   readonly ledger: Ledger;
@@ -24,7 +23,10 @@ export interface EngineDeps {
 }
 
 /** Called with the first token of the grant, before any cloud sees it; throws to refuse. */
-export type Gate = (token: string, audience: string) => Promise<Record<string, unknown> | undefined>;
+export type Gate = (
+  token: string,
+  audience: string,
+) => Promise<Record<string, unknown> | undefined>;
 
 export interface GrantResult {
   grant: GrantState;
@@ -49,8 +51,17 @@ export async function issueGrant<S>(
   const id = settings.grantId;
   const step = deps.baseEnv['GITHUB_ACTION'] ?? '';
   const described = provider.describe(providerSettings);
-  const event = (phase: Parameters<Ledger['append']>[0]['phase'], fields: Record<string, unknown> = {}) =>
-    ledger.append({ time: deps.now().toISOString(), grant: id, phase, provider: provider.id, ...fields });
+  const event = (
+    phase: Parameters<Ledger['append']>[0]['phase'],
+    fields: Record<string, unknown> = {},
+  ) =>
+    ledger.append({
+      time: deps.now().toISOString(),
+      grant: id,
+      phase,
+      provider: provider.id,
+      ...fields,
+    });
 
   runner.saveState(STATE.ledger, ledger.path);
   runner.setOutput(OUTPUT.ledger, ledger.path);
@@ -113,7 +124,10 @@ export async function issueGrant<S>(
     scope: credential.scope,
     scopeDigest: credential.scopeDigest,
     expiresAt,
-    effectiveTtl: Math.max(0, Math.round((credential.expiresAt.getTime() - issuedAt.getTime()) / 1000)),
+    effectiveTtl: Math.max(
+      0,
+      Math.round((credential.expiresAt.getTime() - issuedAt.getTime()) / 1000),
+    ),
     details: credential.details,
     notes: credential.notes,
     dir,
@@ -136,10 +150,14 @@ export async function issueGrant<S>(
     for (const secret of delivery.secrets ?? []) runner.mask(secret);
     // The later of the two expiries is when the cloud stops accepting every copy.
     const laterExpiry =
-      delivery.expiresAt && delivery.expiresAt > credential.expiresAt ? delivery.expiresAt.toISOString() : undefined;
+      delivery.expiresAt && delivery.expiresAt > credential.expiresAt
+        ? delivery.expiresAt.toISOString()
+        : undefined;
     event('delivered', {
       ...(laterExpiry ? { expiresAt: laterExpiry } : {}),
-      ...(delivery.notes?.length ? { notes: [...(credential.notes ?? []), ...delivery.notes] } : {}),
+      ...(delivery.notes?.length
+        ? { notes: [...(credential.notes ?? []), ...delivery.notes] }
+        : {}),
       mode: settings.mode,
       envNames: settings.mode === 'env' ? Object.keys(delivery.env) : [],
       outputNames: settings.mode === 'outputs' ? Object.keys(delivery.outputs) : [],
@@ -164,7 +182,14 @@ export async function issueGrant<S>(
     // `run:` closes in the same step; an export that failed half-way is closed at once too.
     if (!leftOpen) {
       const state = ledger.grants().find((g) => g.id === id);
-      if (state) await closeGrant(state, { runner, ledger, now: deps.now, idToken: deps.idToken, env: deps.baseEnv });
+      if (state)
+        await closeGrant(state, {
+          runner,
+          ledger,
+          now: deps.now,
+          idToken: deps.idToken,
+          env: deps.baseEnv,
+        });
     }
   }
   const grant = ledger.grants().find((g) => g.id === id)!;

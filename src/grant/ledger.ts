@@ -3,14 +3,7 @@ import { dirname, join } from 'node:path';
 import type { CloseMethod, DeliveryMode, ProviderId } from '../providers/provider.js';
 
 export type GrantPhase =
-  | 'requested'
-  | 'allowed'
-  | 'denied'
-  | 'issued'
-  | 'delivered'
-  | 'used'
-  | 'closed'
-  | 'close-failed';
+  'requested' | 'allowed' | 'denied' | 'issued' | 'delivered' | 'used' | 'closed' | 'close-failed';
 
 /** One line of the ledger. Never holds a secret: tokens appear only as SHA-256 digests. */
 export interface GrantEvent {
@@ -104,7 +97,15 @@ export function foldEvents(events: readonly GrantEvent[]): GrantState[] {
   for (const e of events) {
     let g = byId.get(e.grant);
     if (!g) {
-      g = { id: e.grant, provider: e.provider, phase: e.phase, step: '', envNames: [], details: {}, notes: [] };
+      g = {
+        id: e.grant,
+        provider: e.provider,
+        phase: e.phase,
+        step: '',
+        envNames: [],
+        details: {},
+        notes: [],
+      };
       byId.set(e.grant, g);
     }
     applyEvent(g, e);
@@ -133,7 +134,8 @@ function applyEvent(g: GrantState, e: GrantEvent): void {
   g.sessionName = str('sessionName') ?? g.sessionName;
   if (Array.isArray(f['notes'])) g.notes = f['notes'] as string[];
   if (e.phase === 'issued') g.issuedAt = e.time;
-  if (e.phase === 'issued' || e.phase === 'delivered') g.expiresAt = str('expiresAt') ?? g.expiresAt;
+  if (e.phase === 'issued' || e.phase === 'delivered')
+    g.expiresAt = str('expiresAt') ?? g.expiresAt;
   if (e.phase === 'closed' || e.phase === 'close-failed') {
     g.closedAt = e.time;
     g.closeMethod = (str('method') as CloseMethod | undefined) ?? g.closeMethod;
@@ -146,11 +148,18 @@ function applyEvent(g: GrantState, e: GrantEvent): void {
   if (f['details'] && typeof f['details'] === 'object') {
     Object.assign(g.details, f['details']);
   }
-  if (f['claims'] && typeof f['claims'] === 'object') g.claims = f['claims'] as Record<string, unknown>;
-  if (f['policy'] && typeof f['policy'] === 'object') g.policy = f['policy'] as Record<string, unknown>;
+  if (f['claims'] && typeof f['claims'] === 'object')
+    g.claims = f['claims'] as Record<string, unknown>;
+  if (f['policy'] && typeof f['policy'] === 'object')
+    g.policy = f['policy'] as Record<string, unknown>;
 }
 
 /** Grants whose credential may still be reachable on the runner or valid in the cloud. */
 export function isOpen(g: GrantState): boolean {
-  return g.phase === 'issued' || g.phase === 'delivered' || g.phase === 'used' || g.phase === 'close-failed';
+  return (
+    g.phase === 'issued' ||
+    g.phase === 'delivered' ||
+    g.phase === 'used' ||
+    g.phase === 'close-failed'
+  );
 }

@@ -12,10 +12,14 @@ export function verdict(grants: readonly GrantState[]): string {
   const revoked = count((g) => g.phase === 'closed' && g.closeMethod === 'revoked');
   const verified = revoked.filter((g) => g.verified);
   if (verified.length) parts.push(`${verified.length} revoked and verified`);
-  if (revoked.length > verified.length) parts.push(`${revoked.length - verified.length} revoked, not verified`);
+  if (revoked.length > verified.length)
+    parts.push(`${revoked.length - verified.length} revoked, not verified`);
   const expiring = count((g) => g.phase === 'closed' && g.closeMethod === 'expires');
   if (expiring.length) {
-    const last = expiring.map((g) => g.expiresAt ?? '').sort().at(-1);
+    const last = expiring
+      .map((g) => g.expiresAt ?? '')
+      .sort()
+      .at(-1);
     const when = expiring.length === 1 ? 'expires' : 'the last expires';
     parts.push(`${expiring.length} closed on the runner, ${when} ${time(last)}`);
   }
@@ -63,7 +67,8 @@ function ending(g: GrantState): string {
 }
 
 function ttl(g: GrantState): string {
-  if (g.effectiveTtl === undefined) return g.requestedTtl ? `asked ${formatDuration(g.requestedTtl)}` : '—';
+  if (g.effectiveTtl === undefined)
+    return g.requestedTtl ? `asked ${formatDuration(g.requestedTtl)}` : '—';
   return formatDuration(g.effectiveTtl);
 }
 
@@ -81,13 +86,19 @@ export function grantTable(grants: readonly GrantState[]): string {
 
 function record(g: GrantState): string {
   const lines: string[] = [];
-  if (g.scope) lines.push(`- scope: ${code(g.scope)}${g.scopeDigest ? ` (sha256 ${g.scopeDigest.slice(0, 16)}…)` : ''}`);
+  if (g.scope)
+    lines.push(
+      `- scope: ${code(g.scope)}${g.scopeDigest ? ` (sha256 ${g.scopeDigest.slice(0, 16)}…)` : ''}`,
+    );
   if (g.sessionName) lines.push(`- session: ${code(g.sessionName)}`);
   if (g.claims) {
     const claims = Object.entries(g.claims).map(([k, v]) => `\`${k}\`=${code(String(v))}`);
     lines.push(`- token claims: ${claims.join(', ')}`);
   }
-  if (g.tokenSha256) lines.push(`- token sha256: \`${g.tokenSha256.slice(0, 16)}…\` (the token itself is never stored)`);
+  if (g.tokenSha256)
+    lines.push(
+      `- token sha256: \`${g.tokenSha256.slice(0, 16)}…\` (the token itself is never stored)`,
+    );
   if (g.policy) lines.push(`- policy: ${code(JSON.stringify(g.policy))}`);
   for (const [k, v] of Object.entries(g.details)) lines.push(`- ${k}: ${code(String(v))}`);
   for (const note of g.notes) lines.push(`- note: ${cell(note)}`);
@@ -103,7 +114,9 @@ export function timeline(grants: readonly GrantState[]): string {
   for (const g of shown) {
     lines.push(`  section ${g.id}`);
     const end = g.closedAt ?? g.expiresAt!;
-    lines.push(`  on the runner :active, ${hms(g.issuedAt!)}, ${hms(end < g.issuedAt! ? g.issuedAt! : end)}`);
+    lines.push(
+      `  on the runner :active, ${hms(g.issuedAt!)}, ${hms(end < g.issuedAt! ? g.issuedAt! : end)}`,
+    );
     lines.push(`  accepted by the cloud :${hms(g.issuedAt!)}, ${hms(g.expiresAt!)}`);
   }
   lines.push('```');
@@ -111,7 +124,11 @@ export function timeline(grants: readonly GrantState[]): string {
 }
 
 /** One block per action use: the verdict first, then the rows, then the record reviewers can expand. */
-export function summaryBlock(title: string, grants: readonly GrantState[], extra: readonly string[] = []): string {
+export function summaryBlock(
+  title: string,
+  grants: readonly GrantState[],
+  extra: readonly string[] = [],
+): string {
   const details = grants
     .map((g) => `<details><summary>Record of ${g.id}</summary>\n\n${record(g)}\n\n</details>`)
     .join('\n');

@@ -2,7 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ConfigurationError } from '../errors.js';
 import type { Inputs } from '../runner/inputs.js';
 import { SHELLS } from '../runner/child.js';
-import { PROVIDER_IDS, type CommonSettings, type DeliveryMode, type ProviderId } from '../providers/provider.js';
+import {
+  PROVIDER_IDS,
+  type CommonSettings,
+  type DeliveryMode,
+  type ProviderId,
+} from '../providers/provider.js';
 
 export const INPUT = {
   provider: 'provider',

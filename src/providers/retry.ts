@@ -16,7 +16,10 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * exponential backoff and no sleep after the last attempt. Anything else, a denial above
  * all, fails at once: the peer action retries a trust-policy denial for ~159 s.
  */
-export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+export async function withRetry<T>(
+  fn: (attempt: number) => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   for (let attempt = 1; ; attempt++) {

@@ -6,7 +6,13 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLeaks, jobChannels } from '../harness/canary.ts';
-import { awsInputs, awsJob, issuedSecrets, startAwsWorld, type AwsWorld } from '../e2e/aws-setup.ts';
+import {
+  awsInputs,
+  awsJob,
+  issuedSecrets,
+  startAwsWorld,
+  type AwsWorld,
+} from '../e2e/aws-setup.ts';
 
 function debianAws(): string | undefined {
   try {
@@ -41,13 +47,21 @@ describe.skipIf(!AWS)('AWS CLI with delivered credentials', () => {
       `env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN ${cli} sts get-caller-identity --query Arn --output text`,
       `echo "FILE=$AWS_SHARED_CREDENTIALS_FILE"`,
     ].join('\n');
-    const main = await job.runStep({ action: 'action.yml', id: 'cli', inputs: awsInputs({ run: script, duration: '5m' }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'cli',
+      inputs: awsInputs({ run: script, duration: '5m' }),
+    });
     expect(main.exitCode, main.stdout + main.stderr).toBe(0);
     expect(main.stdout).toMatch(/upload: .*jit-cli-payload\.txt to s3:\/\/site\/cli\/payload\.txt/);
     expect(main.stdout).toContain('payload.txt');
     expect(main.stdout).toMatch(/arn:aws:sts::123456789012:assumed-role\/deploy\/gh\./);
     const file = /FILE=(\S+)/.exec(main.stdout)![1]!;
-    const after = await job.runStep({ entry: 'test/e2e/fixtures/shell-step.mjs', id: 'after', env: { STEP_SCRIPT: `test ! -e "${file}" && echo gone` } });
+    const after = await job.runStep({
+      entry: 'test/e2e/fixtures/shell-step.mjs',
+      id: 'after',
+      env: { STEP_SCRIPT: `test ! -e "${file}" && echo gone` },
+    });
     expect(after.stdout).toContain('gone');
     expect(findLeaks(issuedSecrets(world), await jobChannels(job))).toEqual([]);
     await job.cleanup();
@@ -55,13 +69,25 @@ describe.skipIf(!AWS)('AWS CLI with delivered credentials', () => {
 
   it('export env: a later step uses the CLI; AWS refuses it once the window has passed', async () => {
     const job = await awsJob(world);
-    const main = await job.runStep({ action: 'action.yml', id: 'creds', inputs: awsInputs({ export: 'env', duration: '2m' }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'creds',
+      inputs: awsInputs({ export: 'env', duration: '2m' }),
+    });
     expect(main.exitCode, main.stderr).toBe(0);
-    const use = await job.runStep({ entry: 'test/e2e/fixtures/shell-step.mjs', id: 'use', env: { STEP_SCRIPT: `${cli} s3 ls s3://site/` } });
+    const use = await job.runStep({
+      entry: 'test/e2e/fixtures/shell-step.mjs',
+      id: 'use',
+      env: { STEP_SCRIPT: `${cli} s3 ls s3://site/` },
+    });
     expect(use.exitCode, use.stderr).toBe(0);
     // Past the 2-minute window (still within the CLI's clock-skew tolerance): an explicit deny.
     world.clock.advance(125);
-    const late = await job.runStep({ entry: 'test/e2e/fixtures/shell-step.mjs', id: 'late', env: { STEP_SCRIPT: `${cli} s3 ls s3://site/` } });
+    const late = await job.runStep({
+      entry: 'test/e2e/fixtures/shell-step.mjs',
+      id: 'late',
+      env: { STEP_SCRIPT: `${cli} s3 ls s3://site/` },
+    });
     expect(late.exitCode).not.toBe(0);
     expect(late.stderr).toMatch(/AccessDenied/);
     expect(late.stderr).toMatch(/explicit deny/);

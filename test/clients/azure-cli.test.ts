@@ -10,30 +10,63 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
 import type { Job } from '../harness/job.ts';
-import { azureInputs, azureJob, CLIENT, issuedSecrets, startAzureWorld, SUBSCRIPTION, type AzureWorld } from '../e2e/azure-setup.ts';
+import {
+  azureInputs,
+  azureJob,
+  CLIENT,
+  issuedSecrets,
+  startAzureWorld,
+  SUBSCRIPTION,
+  type AzureWorld,
+} from '../e2e/azure-setup.ts';
 import { findOnPath } from '../../src/providers/azure/settings.ts';
 
 const run = promisify(execFile);
 const AZ = findOnPath('az', process.env);
-if (!AZ) console.warn('SKIPPED test/clients/azure-cli.test.ts: the Azure CLI (az) is not on PATH. Install it with `apt-get install -y azure-cli`.');
+if (!AZ)
+  console.warn(
+    'SKIPPED test/clients/azure-cli.test.ts: the Azure CLI (az) is not on PATH. Install it with `apt-get install -y azure-cli`.',
+  );
 
 let world: AzureWorld;
 
 /** The runner's own az setup: the emulator registered as the active cloud in the shared ~/.azure. */
 async function registerCloud(job: Job): Promise<string> {
   const shared = join(job.home, '.azure');
-  const env = { ...process.env, AZURE_CONFIG_DIR: shared, REQUESTS_CA_BUNDLE: world.entra.caPath, AZURE_CORE_COLLECT_TELEMETRY: 'false' };
-  await run(AZ!, ['cloud', 'register', '-n', 'Emulated',
-    // The sign-in endpoint ends in /adfs: the only kind of authority az uses without instance discovery.
-    '--endpoint-active-directory', `${world.entra.authority}/adfs`,
-    '--endpoint-active-directory-resource-id', 'https://management.core.windows.net/',
-    '--endpoint-resource-manager', `${world.entra.armUrl}/`,
-    '--endpoint-active-directory-graph-resource-id', 'https://graph.windows.net/'], { env });
+  const env = {
+    ...process.env,
+    AZURE_CONFIG_DIR: shared,
+    REQUESTS_CA_BUNDLE: world.entra.caPath,
+    AZURE_CORE_COLLECT_TELEMETRY: 'false',
+  };
+  await run(
+    AZ!,
+    [
+      'cloud',
+      'register',
+      '-n',
+      'Emulated',
+      // The sign-in endpoint ends in /adfs: the only kind of authority az uses without instance discovery.
+      '--endpoint-active-directory',
+      `${world.entra.authority}/adfs`,
+      '--endpoint-active-directory-resource-id',
+      'https://management.core.windows.net/',
+      '--endpoint-resource-manager',
+      `${world.entra.armUrl}/`,
+      '--endpoint-active-directory-graph-resource-id',
+      'https://graph.windows.net/',
+    ],
+    { env },
+  );
   await run(AZ!, ['cloud', 'set', '-n', 'Emulated'], { env });
   return shared;
 }
 
-const SECRET_FILES = ['msal_token_cache.json', 'service_principal_entries.json', 'msal_http_cache.bin'];
+const SECRET_FILES = [
+  'msal_token_cache.json',
+  'service_principal_entries.json',
+  'msal_http_cache.bin',
+];
 
 describe.skipIf(!AZ)('Azure CLI with the delivered login', () => {
   beforeAll(async () => {
@@ -55,14 +88,20 @@ describe.skipIf(!AZ)('Azure CLI with the delivered login', () => {
       // Only the Resource Manager token az already holds: it cannot mint one for another resource.
       'if az account get-access-token --resource https://storage.azure.com/ -o none 2>/dev/null; then echo OTHER=yes; else echo OTHER=refused; fi',
     ].join('\n');
-    const main = await job.runStep({ action: 'action.yml', id: 'az', inputs: azureInputs(world, { run: script, authority: world.entra.authority }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'az',
+      inputs: azureInputs(world, { run: script, authority: world.entra.authority }),
+    });
     expect(main.exitCode, main.stderr + main.stdout).toBe(0);
     expect(main.stdout).toContain(`"id": "${SUBSCRIPTION}"`);
     expect(main.stdout).toContain('"user": "servicePrincipal"');
     expect(main.stdout).toContain('"cloud": "Emulated"');
     expect(main.stdout).toContain('OTHER=refused');
     const entries = /ENTRIES=(.*)/.exec(main.stdout)![1]!;
-    expect(JSON.parse(entries)).toEqual([{ tenant: azureInputs(world)['tenant-id'], client_id: CLIENT }]);
+    expect(JSON.parse(entries)).toEqual([
+      { tenant: azureInputs(world)['tenant-id'], client_id: CLIENT },
+    ]);
 
     // Two exchanges (ours and az login's), both normal tokens thanks to AZURE_IDENTITY_DISABLE_CP1.
     const fresh = world.entra.tokens.slice(before);
@@ -74,7 +113,9 @@ describe.skipIf(!AZ)('Azure CLI with the delivered login', () => {
     expect(configDir.startsWith(job.runnerTemp)).toBe(true);
     expect(existsSync(configDir)).toBe(false);
     expect(readdirSync(shared).filter((f) => SECRET_FILES.includes(f))).toEqual([]);
-    const after = await run(AZ!, ['account', 'show'], { env: { ...process.env, AZURE_CONFIG_DIR: configDir } }).catch((e: { stderr: string }) => e);
+    const after = await run(AZ!, ['account', 'show'], {
+      env: { ...process.env, AZURE_CONFIG_DIR: configDir },
+    }).catch((e: { stderr: string }) => e);
     expect(String((after as { stderr: string }).stderr)).toMatch(/az login/);
 
     expect(findLeaks(issuedSecrets(world), await jobChannels(job))).toEqual([]);
@@ -84,7 +125,11 @@ describe.skipIf(!AZ)('Azure CLI with the delivered login', () => {
   it('export: env: later steps use az through the grant’s config dir until the post step deletes it', async () => {
     const job = await azureJob(world);
     await registerCloud(job);
-    const main = await job.runStep({ action: 'action.yml', id: 'login', inputs: azureInputs(world, { export: 'env' }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'login',
+      inputs: azureInputs(world, { export: 'env' }),
+    });
     expect(main.exitCode, main.stderr + main.stdout).toBe(0);
     const configDir = main.envWrites['AZURE_CONFIG_DIR']!;
     expect(main.envWrites['ARM_USE_CLI']).toBe('true');
@@ -92,14 +137,25 @@ describe.skipIf(!AZ)('Azure CLI with the delivered login', () => {
     expect(existsSync(join(configDir, 'msal_token_cache.json'))).toBe(true);
 
     // A later `run:` step of the workflow: the job's environment with what GITHUB_ENV now holds.
-    const later = await run(AZ!, ['group', 'list', '-o', 'json'], { env: { ...process.env, REQUESTS_CA_BUNDLE: world.entra.caPath, HOME: job.home, ...main.envWrites } });
+    const later = await run(AZ!, ['group', 'list', '-o', 'json'], {
+      env: {
+        ...process.env,
+        REQUESTS_CA_BUNDLE: world.entra.caPath,
+        HOME: job.home,
+        ...main.envWrites,
+      },
+    });
     expect(JSON.parse(later.stdout)).toEqual([]);
 
     const post = await job.runPost(main);
     expect(post.exitCode).toBe(0);
     expect(post.envWrites['AZURE_CONFIG_DIR']).toBe('');
     expect(existsSync(configDir)).toBe(false);
-    expect(leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), ['main:login:envWrites'])).toEqual([]);
+    expect(
+      leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [
+        'main:login:envWrites',
+      ]),
+    ).toEqual([]);
     await job.cleanup();
   });
 });

@@ -39,7 +39,9 @@ export async function startAwsWorld(): Promise<AwsWorld> {
       [ROLE]: {
         trust: { aud: 'sts.amazonaws.com', sub: ['repo:acme/site:*'] },
         maxSessionDuration: 3600,
-        permissions: [{ Effect: 'Allow', Action: ['s3:*', 'sts:GetCallerIdentity'], Resource: '*' }],
+        permissions: [
+          { Effect: 'Allow', Action: ['s3:*', 'sts:GetCallerIdentity'], Resource: '*' },
+        ],
       },
       [READ_ROLE]: {
         trust: { aud: 'sts.amazonaws.com', sub: ['repo:acme/site:environment:production'] },
@@ -48,11 +50,15 @@ export async function startAwsWorld(): Promise<AwsWorld> {
       },
       [REVOKER_ROLE]: {
         trust: { aud: 'sts.amazonaws.com', sub: ['repo:acme/site:*'] },
-        permissions: [{ Effect: 'Allow', Action: ['iam:GetRolePolicy', 'iam:PutRolePolicy'], Resource: ROLE }],
+        permissions: [
+          { Effect: 'Allow', Action: ['iam:GetRolePolicy', 'iam:PutRolePolicy'], Resource: ROLE },
+        ],
       },
       [UNTRUSTING_REVOKER_ROLE]: {
         trust: { aud: 'sts.amazonaws.com', sub: ['repo:acme/other:*'] },
-        permissions: [{ Effect: 'Allow', Action: ['iam:GetRolePolicy', 'iam:PutRolePolicy'], Resource: ROLE }],
+        permissions: [
+          { Effect: 'Allow', Action: ['iam:GetRolePolicy', 'iam:PutRolePolicy'], Resource: ROLE },
+        ],
       },
     },
   });
@@ -68,7 +74,10 @@ export async function startAwsWorld(): Promise<AwsWorld> {
 }
 
 /** The job-level environment: the emulator as every AWS endpoint, short timeouts for fault tests. */
-export function awsJob(world: AwsWorld, options: { idToken?: boolean; workspace?: string } = {}): Promise<Job> {
+export function awsJob(
+  world: AwsWorld,
+  options: { idToken?: boolean; workspace?: string } = {},
+): Promise<Job> {
   return createJob({
     idToken: options.idToken === false ? false : world.oidc.forJob,
     workspace: options.workspace,
@@ -111,7 +120,11 @@ export async function s3GetWith(world: AwsWorld, index = -1): Promise<string> {
     region: 'eu-west-1',
     forcePathStyle: true,
     maxAttempts: 1,
-    credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken },
+    credentials: {
+      accessKeyId: c.accessKeyId,
+      secretAccessKey: c.secretAccessKey,
+      sessionToken: c.sessionToken,
+    },
     systemClockOffset: world.clock.now().getTime() - Date.now(),
   });
   try {

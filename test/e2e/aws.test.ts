@@ -6,7 +6,6 @@ import {
   awsJob,
   issuedSecrets,
   ledgerEvents,
-  READ_ROLE,
   s3GetWith,
   startAwsWorld,
   toolResult,
@@ -32,7 +31,9 @@ describe('AWS, run: delivery', () => {
     });
     expect(main.exitCode, main.stderr + main.stdout).toBe(0);
     const tool = toolResult(main);
-    expect(tool['identity']).toMatch(/^arn:aws:sts::123456789012:assumed-role\/deploy\/gh\.\d+\.\d+\.deploy\.deploy\.[0-9a-f]{10}$/);
+    expect(tool['identity']).toMatch(
+      /^arn:aws:sts::123456789012:assumed-role\/deploy\/gh\.\d+\.\d+\.deploy\.deploy\.[0-9a-f]{10}$/,
+    );
     expect(tool['identity']).toContain(main.outputs['grant-id']!.slice(4));
     expect(tool['put']).toBe('ok');
     expect(tool['get']).toBe('hello');
@@ -77,16 +78,26 @@ describe('AWS, run: delivery', () => {
 
   it('passes the exit code through and still closes', async () => {
     const job = await awsJob(world);
-    const main = await job.runStep({ action: 'action.yml', id: 'fails', inputs: awsInputs({ run: 'exit 7' }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'fails',
+      inputs: awsInputs({ run: 'exit 7' }),
+    });
     expect(main.exitCode).toBe(7);
-    expect(main.annotations.map((a) => a.message).join('\n')).toContain("exited with code 7; the grant is closed");
+    expect(main.annotations.map((a) => a.message).join('\n')).toContain(
+      'exited with code 7; the grant is closed',
+    );
     expect(ledgerEvents(main).at(-1)).toMatchObject({ phase: 'closed' });
     await job.cleanup();
   });
 
   it('passes a signal through as 128 + its number', async () => {
     const job = await awsJob(world);
-    const main = await job.runStep({ action: 'action.yml', id: 'killed', inputs: awsInputs({ run: 'kill -TERM $$' }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'killed',
+      inputs: awsInputs({ run: 'kill -TERM $$' }),
+    });
     expect(main.exitCode).toBe(143);
     expect(ledgerEvents(main).at(-1)).toMatchObject({ phase: 'closed' });
     await job.cleanup();
@@ -97,7 +108,9 @@ describe('AWS, run: delivery', () => {
     const main = await job.runStep({
       action: 'action.yml',
       id: 'cancelled',
-      inputs: awsInputs({ run: 'trap "exit 130" INT; echo started; while true; do sleep 0.05; done' }),
+      inputs: awsInputs({
+        run: 'trap "exit 130" INT; echo started; while true; do sleep 0.05; done',
+      }),
       cancelAfterMs: 1500,
     });
     expect(main.cancelled).toBe(true);
@@ -109,7 +122,11 @@ describe('AWS, run: delivery', () => {
   it('a crash of the main step after issuance is closed by the post step', async () => {
     const job = await awsJob(world);
     // The command kills the action's own process: issued and delivered, never closed by main.
-    const main = await job.runStep({ action: 'action.yml', id: 'crash', inputs: awsInputs({ run: 'kill -KILL $PPID; sleep 1' }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'crash',
+      inputs: awsInputs({ run: 'kill -KILL $PPID; sleep 1' }),
+    });
     expect(main.signal ?? main.exitCode).toBeTruthy();
     expect(ledgerEvents(main).map((e) => e['phase'])).toEqual(['requested', 'issued', 'delivered']);
     const dir = ledgerEvents(main)[1]!['dir'] as string;
@@ -128,7 +145,11 @@ describe('AWS, run: delivery', () => {
 describe('AWS, export: env', () => {
   it('reaches later steps until actions/revoke empties it; post then has nothing to do', async () => {
     const job = await awsJob(world);
-    const main = await job.runStep({ action: 'action.yml', id: 'creds', inputs: awsInputs({ export: 'env', duration: '10m' }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'creds',
+      inputs: awsInputs({ export: 'env', duration: '10m' }),
+    });
     expect(main.exitCode, main.stderr + main.stdout).toBe(0);
     expect(Object.keys(main.envWrites).sort()).toEqual([
       'AWS_ACCESS_KEY_ID',
@@ -141,12 +162,18 @@ describe('AWS, export: env', () => {
     ]);
     // Masked before written: every secret was registered before the env file got it.
     const issued = world.aws.issued.at(-1)!;
-    expect(main.masks).toEqual(expect.arrayContaining([issued.secretAccessKey, issued.sessionToken]));
+    expect(main.masks).toEqual(
+      expect.arrayContaining([issued.secretAccessKey, issued.sessionToken]),
+    );
 
     const use = await job.runStep({ entry: 'test/e2e/fixtures/aws-use.mjs', id: 'use' });
     expect(toolResult(use)['put']).toBe('ok');
 
-    const revoke = await job.runStep({ action: 'actions/revoke/action.yml', id: 'revoke', inputs: { 'grant-id': main.outputs['grant-id']! } });
+    const revoke = await job.runStep({
+      action: 'actions/revoke/action.yml',
+      id: 'revoke',
+      inputs: { 'grant-id': main.outputs['grant-id']! },
+    });
     expect(revoke.exitCode).toBe(0);
     expect(revoke.outputs['closed']).toBe(main.outputs['grant-id']);
     for (const name of Object.keys(main.envWrites)) expect(job.env[name]).toBe('');
@@ -156,20 +183,30 @@ describe('AWS, export: env', () => {
     expect(toolResult(after)['put']).toMatchObject({ error: expect.any(String) });
 
     // A second close of the same grant is a no-op, not an error.
-    const again = await job.runStep({ action: 'actions/revoke/action.yml', id: 'again', inputs: { 'grant-id': main.outputs['grant-id']! } });
+    const again = await job.runStep({
+      action: 'actions/revoke/action.yml',
+      id: 'again',
+      inputs: { 'grant-id': main.outputs['grant-id']! },
+    });
     expect(again.exitCode).toBe(0);
     expect(again.outputs['closed']).toBe('');
     const post = await job.runPost(main);
     expect(post.stdout).toContain('no open grants left to close');
 
-    const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [/^main:creds:envWrites$/]);
+    const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [
+      /^main:creds:envWrites$/,
+    ]);
     expect(leaks).toEqual([]);
     await job.cleanup();
   });
 
   it('left open, is closed by the post step at the end of the job', async () => {
     const job = await awsJob(world);
-    const main = await job.runStep({ action: 'action.yml', id: 'creds', inputs: awsInputs({ export: 'env' }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'creds',
+      inputs: awsInputs({ export: 'env' }),
+    });
     expect(main.exitCode).toBe(0);
     const post = await job.runPost(main);
     expect(post.exitCode).toBe(0);
@@ -183,15 +220,23 @@ describe('AWS, export: env', () => {
 describe('AWS, export: outputs', () => {
   it('sets masked outputs and nothing in the environment', async () => {
     const job = await awsJob(world);
-    const main = await job.runStep({ action: 'action.yml', id: 'creds', inputs: awsInputs({ export: 'outputs' }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'creds',
+      inputs: awsInputs({ export: 'outputs' }),
+    });
     expect(main.exitCode, main.stderr).toBe(0);
     const issued = world.aws.issued.at(-1)!;
     expect(main.outputs['aws-access-key-id']).toBe(issued.accessKeyId);
     expect(main.outputs['aws-secret-access-key']).toBe(issued.secretAccessKey);
     expect(main.outputs['aws-session-token']).toBe(issued.sessionToken);
-    expect(main.masks).toEqual(expect.arrayContaining([issued.secretAccessKey, issued.sessionToken]));
+    expect(main.masks).toEqual(
+      expect.arrayContaining([issued.secretAccessKey, issued.sessionToken]),
+    );
     expect(main.envWrites).toEqual({});
-    const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [/^main:creds:outputs$/]);
+    const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [
+      /^main:creds:outputs$/,
+    ]);
     expect(leaks).toEqual([]);
     await job.runPost(main);
     await job.cleanup();
@@ -204,7 +249,11 @@ describe('AWS front door (configure-aws-credentials input names)', () => {
     const main = await job.runStep({
       action: 'actions/aws/action.yml',
       id: 'configure',
-      inputs: { 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy', 'aws-region': 'eu-central-1', 'role-duration-seconds': '900' },
+      inputs: {
+        'role-to-assume': 'arn:aws:iam::123456789012:role/deploy',
+        'aws-region': 'eu-central-1',
+        'role-duration-seconds': '900',
+      },
     });
     expect(main.exitCode, main.stderr + main.stdout).toBe(0);
     expect(main.envWrites['AWS_REGION']).toBe('eu-central-1');
@@ -219,7 +268,11 @@ describe('AWS front door (configure-aws-credentials input names)', () => {
     const main = await job.runStep({
       action: 'actions/aws/action.yml',
       id: 'configure',
-      inputs: { 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy', 'aws-region': 'eu-central-1', run: USE_AWS },
+      inputs: {
+        'role-to-assume': 'arn:aws:iam::123456789012:role/deploy',
+        'aws-region': 'eu-central-1',
+        run: USE_AWS,
+      },
     });
     expect(main.exitCode, main.stderr).toBe(0);
     expect(toolResult(main)['put']).toBe('ok');

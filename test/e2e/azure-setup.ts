@@ -25,7 +25,13 @@ export async function startAzureWorld(): Promise<AzureWorld> {
   const clock = new Clock();
   const oidc = await startOidcIssuer({ clock });
   const entra = await startEntra({ clock });
-  entra.register({ tenantId: TENANT, clientId: CLIENT, issuer: oidc.issuer, subject: oidc.claims().sub, subscriptions: [SUBSCRIPTION] });
+  entra.register({
+    tenantId: TENANT,
+    clientId: CLIENT,
+    issuer: oidc.issuer,
+    subject: oidc.claims().sub,
+    subscriptions: [SUBSCRIPTION],
+  });
   return {
     clock,
     oidc,
@@ -38,7 +44,10 @@ export async function startAzureWorld(): Promise<AzureWorld> {
 }
 
 /** The job: the emulator's CA trusted as a corporate CA would be (job-level env), short timeouts. */
-export function azureJob(world: AzureWorld, options: { idToken?: boolean; env?: Record<string, string> } = {}): Promise<Job> {
+export function azureJob(
+  world: AzureWorld,
+  options: { idToken?: boolean; env?: Record<string, string> } = {},
+): Promise<Job> {
   return createJob({
     idToken: options.idToken === false ? false : world.oidc.forJob,
     env: {

@@ -2,7 +2,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
 import type { StepResult } from '../harness/job.ts';
-import { azureInputs, azureJob, CLIENT, issuedSecrets, startAzureWorld, SUBSCRIPTION, TENANT, toolResult, useAzure, type AzureWorld } from './azure-setup.ts';
+import {
+  azureInputs,
+  azureJob,
+  CLIENT,
+  issuedSecrets,
+  startAzureWorld,
+  SUBSCRIPTION,
+  TENANT,
+  toolResult,
+  useAzure,
+  type AzureWorld,
+} from './azure-setup.ts';
 
 let world: AzureWorld;
 beforeAll(async () => {
@@ -15,14 +26,21 @@ afterAll(async () => {
 function ledger(step: StepResult): Array<Record<string, unknown>> {
   const file = step.outputs['ledger'];
   if (!file || !existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 describe('Azure, run: delivery', () => {
   it('gets a normal token, hands the command a token and an empty az dir of its own, and closes in the same step', async () => {
     const job = await azureJob(world);
     const before = world.entra.tokens.length;
-    const main = await job.runStep({ action: 'action.yml', id: 'deploy', inputs: azureInputs(world, { run: useAzure(job, world) }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'deploy',
+      inputs: azureInputs(world, { run: useAzure(job, world) }),
+    });
     expect(main.exitCode, main.stderr + main.stdout).toBe(0);
     const tool = toolResult(main);
     expect(tool).toMatchObject({ status: 200, appid: CLIENT, error: null });
@@ -48,7 +66,13 @@ describe('Azure, run: delivery', () => {
     expect(issued.cae).toBe(false);
 
     const events = ledger(main);
-    expect(events.map((e) => e['phase'])).toEqual(['requested', 'issued', 'delivered', 'used', 'closed']);
+    expect(events.map((e) => e['phase'])).toEqual([
+      'requested',
+      'issued',
+      'delivered',
+      'used',
+      'closed',
+    ]);
     expect(events.at(-1)).toMatchObject({ method: 'expires', verified: false });
     expect(String(events.at(-1)!['note'])).toContain('Entra ID access tokens cannot be revoked');
     expect(main.outputs['expires-at']).toBe(issued.expiresAt.toISOString());
@@ -67,7 +91,11 @@ describe('Azure, run: delivery', () => {
 
   it('passes the exit code through and still closes', async () => {
     const job = await azureJob(world);
-    const main = await job.runStep({ action: 'action.yml', id: 'fails', inputs: azureInputs(world, { run: 'exit 3' }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'fails',
+      inputs: azureInputs(world, { run: 'exit 3' }),
+    });
     expect(main.exitCode).toBe(3);
     expect(ledger(main).at(-1)).toMatchObject({ phase: 'closed' });
     await job.cleanup();
@@ -77,7 +105,11 @@ describe('Azure, run: delivery', () => {
 describe('Azure, export delivery', () => {
   it('export: outputs gives a masked token output only, closed by the post step', async () => {
     const job = await azureJob(world);
-    const main = await job.runStep({ action: 'action.yml', id: 'token', inputs: azureInputs(world, { export: 'outputs' }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'token',
+      inputs: azureInputs(world, { export: 'outputs' }),
+    });
     expect(main.exitCode, main.stderr + main.stdout).toBe(0);
     const token = main.outputs['azure-access-token']!;
     expect(world.entra.check(token, 'https://management.azure.com').ok).toBe(true);
@@ -87,26 +119,46 @@ describe('Azure, export delivery', () => {
     expect(post.exitCode).toBe(0);
     expect(post.summary).toContain('cannot be revoked');
     expect(ledger(main).at(-1)).toMatchObject({ phase: 'closed', method: 'expires' });
-    const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), ['main:token:outputs']);
+    const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [
+      'main:token:outputs',
+    ]);
     expect(leaks).toEqual([]);
     await job.cleanup();
   });
 
   it('export: env writes the variables for later steps, and the post step empties them', async () => {
     const job = await azureJob(world);
-    const main = await job.runStep({ action: 'action.yml', id: 'login', inputs: azureInputs(world, { export: 'env', 'az-login': 'false' }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'login',
+      inputs: azureInputs(world, { export: 'env', 'az-login': 'false' }),
+    });
     expect(main.exitCode, main.stderr + main.stdout).toBe(0);
     expect(Object.keys(main.envWrites).sort()).toEqual(
-      ['AZURE_ACCESS_TOKEN', 'AZURE_AUTHORITY_HOST', 'AZURE_CLIENT_ID', 'AZURE_CONFIG_DIR', 'AZURE_IDENTITY_DISABLE_CP1', 'AZURE_SUBSCRIPTION_ID', 'AZURE_TENANT_ID'].sort(),
+      [
+        'AZURE_ACCESS_TOKEN',
+        'AZURE_AUTHORITY_HOST',
+        'AZURE_CLIENT_ID',
+        'AZURE_CONFIG_DIR',
+        'AZURE_IDENTITY_DISABLE_CP1',
+        'AZURE_SUBSCRIPTION_ID',
+        'AZURE_TENANT_ID',
+      ].sort(),
     );
     expect(world.entra.check(main.envWrites['AZURE_ACCESS_TOKEN']!).ok).toBe(true);
-    const later = await job.runStep({ id: 'later', entry: 'dist/main.js', inputs: azureInputs(world, { run: useAzure(job, world) }) });
+    const later = await job.runStep({
+      id: 'later',
+      entry: 'dist/main.js',
+      inputs: azureInputs(world, { run: useAzure(job, world) }),
+    });
     expect(later.exitCode, later.stderr).toBe(0);
     const post = await job.runPost(main);
     expect(post.exitCode).toBe(0);
     for (const name of Object.keys(main.envWrites)) expect(post.envWrites[name]).toBe('');
     expect(existsSync(main.envWrites['AZURE_CONFIG_DIR']!)).toBe(false);
-    const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), ['main:login:envWrites']);
+    const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [
+      'main:login:envWrites',
+    ]);
     expect(leaks).toEqual([]);
     await job.cleanup();
   });
@@ -116,7 +168,14 @@ describe('Azure, export delivery', () => {
     const main = await job.runStep({
       action: 'actions/azure/action.yml',
       id: 'front',
-      inputs: { 'client-id': CLIENT, 'tenant-id': TENANT, 'subscription-id': SUBSCRIPTION, environment: world.entra.authority, scope: 'https://management.azure.com/.default', 'az-login': 'false' },
+      inputs: {
+        'client-id': CLIENT,
+        'tenant-id': TENANT,
+        'subscription-id': SUBSCRIPTION,
+        environment: world.entra.authority,
+        scope: 'https://management.azure.com/.default',
+        'az-login': 'false',
+      },
     });
     expect(main.exitCode, main.stderr + main.stdout).toBe(0);
     expect(world.entra.check(main.envWrites['AZURE_ACCESS_TOKEN']!).ok).toBe(true);
@@ -129,14 +188,21 @@ describe('Azure, export delivery', () => {
 describe('Azure refusals', () => {
   it.each([
     [{ 'client-id': 'my-app' }, "Invalid client-id 'my-app'"],
-    [{ scope: 'https://management.azure.com' }, "Did you mean 'https://management.azure.com/.default'?"],
+    [
+      { scope: 'https://management.azure.com' },
+      "Did you mean 'https://management.azure.com/.default'?",
+    ],
     [{ authority: 'http://127.0.0.1:1' }, "Invalid authority 'http://127.0.0.1:1'"],
     [{ duration: '15m' }, "Invalid duration '900s' for Azure"],
   ])('%o is refused before any request, with nothing exported', async (bad, message) => {
     const job = await azureJob(world);
     const entraBefore = world.entra.requests.length;
     const oidcBefore = world.oidc.issued.length;
-    const main = await job.runStep({ action: 'action.yml', id: 'bad', inputs: azureInputs(world, { export: 'env', ...bad }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'bad',
+      inputs: azureInputs(world, { export: 'env', ...bad }),
+    });
     expect(main.exitCode).toBe(1);
     expect(main.annotations.map((a) => a.message).join('\n')).toContain(message);
     expect(world.entra.requests.length).toBe(entraBefore);
@@ -147,7 +213,11 @@ describe('Azure refusals', () => {
 
   it('without id-token: write, says what to add', async () => {
     const job = await azureJob(world, { idToken: false });
-    const main = await job.runStep({ action: 'action.yml', id: 'noperm', inputs: azureInputs(world, { export: 'env' }) });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'noperm',
+      inputs: azureInputs(world, { export: 'env' }),
+    });
     expect(main.exitCode).toBe(1);
     expect(main.annotations.map((a) => a.message).join('\n')).toContain('id-token: write');
     await job.cleanup();
@@ -157,7 +227,11 @@ describe('Azure refusals', () => {
     const job = await azureJob(world);
     world.oidc.setClaims({ environment: 'staging' });
     try {
-      const main = await job.runStep({ action: 'action.yml', id: 'denied', inputs: azureInputs(world, { export: 'env' }) });
+      const main = await job.runStep({
+        action: 'action.yml',
+        id: 'denied',
+        inputs: azureInputs(world, { export: 'env' }),
+      });
       expect(main.exitCode).toBe(1);
       const text = main.annotations.map((a) => a.message).join('\n');
       expect(text).toContain('AADSTS700213');

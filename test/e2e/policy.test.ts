@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
-import { awsInputs, awsJob, ledgerEvents, ROLE, startAwsWorld, USE_AWS, type AwsWorld } from './aws-setup.ts';
+import {
+  awsInputs,
+  awsJob,
+  ledgerEvents,
+  ROLE,
+  startAwsWorld,
+  USE_AWS,
+  type AwsWorld,
+} from './aws-setup.ts';
 
 const POLICY = `version: 1
 rules:
@@ -36,8 +44,12 @@ afterAll(async () => {
 beforeEach(() => world.oidc.resetClaims());
 
 const errorsOf = (step: { annotations: Array<{ level: string; message: string }> }) =>
-  step.annotations.filter((a) => a.level === 'error').map((a) => a.message).join('\n');
-const stsCalls = () => world.aws.requests.filter((r) => r.action === 'AssumeRoleWithWebIdentity').length;
+  step.annotations
+    .filter((a) => a.level === 'error')
+    .map((a) => a.message)
+    .join('\n');
+const stsCalls = () =>
+  world.aws.requests.filter((r) => r.action === 'AssumeRoleWithWebIdentity').length;
 
 describe('policy before issuance (default path in the workspace)', () => {
   it('allows what a rule allows, and records the rule and the policy digest', async () => {
@@ -50,32 +62,45 @@ describe('policy before issuance (default path in the workspace)', () => {
     expect(step.exitCode, errorsOf(step)).toBe(0);
     expect(step.summary).toContain('**Policy: allowed** by rule `deploy-main`');
     const allowed = ledgerEvents(step).find((e) => e['phase'] === 'allowed')!;
-    expect(allowed['policy']).toMatchObject({ rule: 'deploy-main', policyDigest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    expect(allowed['policy']).toMatchObject({
+      rule: 'deploy-main',
+      policyDigest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+    });
     await job.cleanup();
   });
 
   it.each([
-    ['a longer duration than the rule allows', { duration: '30m', run: 'true' }, {}, /max-duration|15m/],
+    [
+      'a longer duration than the rule allows',
+      { duration: '30m', run: 'true' },
+      {},
+      /max-duration|15m/,
+    ],
     ['a delivery the rule does not allow', { export: 'env', run: '' }, {}, /delivery/],
     ['another event', { run: 'true' }, { event_name: 'pull_request' }, /event_name/],
-  ])('refuses %s before any request to AWS, claim by claim', async (_what, extra, claims, reason) => {
-    world.oidc.setClaims(claims);
-    const job = await awsJob(world, { workspace });
-    const before = stsCalls();
-    const step = await job.runStep({
-      action: 'action.yml',
-      id: 'refused',
-      inputs: { ...awsInputs({ 'oidc-issuer': world.oidc.issuer }), ...extra },
-    });
-    expect(step.exitCode).toBe(1);
-    expect(errorsOf(step)).toMatch(/The policy .github\/jit-policy.yml allows no grant for this request/);
-    expect(errorsOf(step)).toMatch(reason);
-    expect(stsCalls()).toBe(before);
-    expect(step.summary).toContain('**Policy: denied**');
-    expect(ledgerEvents(step).map((e) => e['phase'])).toEqual(['requested', 'denied']);
-    expect(step.envWrites).toEqual({});
-    await job.cleanup();
-  });
+  ])(
+    'refuses %s before any request to AWS, claim by claim',
+    async (_what, extra, claims, reason) => {
+      world.oidc.setClaims(claims);
+      const job = await awsJob(world, { workspace });
+      const before = stsCalls();
+      const step = await job.runStep({
+        action: 'action.yml',
+        id: 'refused',
+        inputs: { ...awsInputs({ 'oidc-issuer': world.oidc.issuer }), ...extra },
+      });
+      expect(step.exitCode).toBe(1);
+      expect(errorsOf(step)).toMatch(
+        /The policy .github\/jit-policy.yml allows no grant for this request/,
+      );
+      expect(errorsOf(step)).toMatch(reason);
+      expect(stsCalls()).toBe(before);
+      expect(step.summary).toContain('**Policy: denied**');
+      expect(ledgerEvents(step).map((e) => e['phase'])).toEqual(['requested', 'denied']);
+      expect(step.envWrites).toEqual({});
+      await job.cleanup();
+    },
+  );
 
   it('refuses a token that does not verify against the configured issuer', async () => {
     const job = await awsJob(world, { workspace });
@@ -94,7 +119,11 @@ describe('policy before issuance (default path in the workspace)', () => {
   it('an explicit policy path that does not exist is a configuration error before any request', async () => {
     const job = await awsJob(world, { workspace });
     const oidcBefore = world.oidc.requests.length;
-    const step = await job.runStep({ action: 'action.yml', id: 'missing', inputs: awsInputs({ run: 'true', policy: 'nope.yml' }) });
+    const step = await job.runStep({
+      action: 'action.yml',
+      id: 'missing',
+      inputs: awsInputs({ run: 'true', policy: 'nope.yml' }),
+    });
     expect(step.exitCode).toBe(1);
     expect(errorsOf(step)).toMatch(/Policy file '.*nope.yml' does not exist/);
     expect(world.oidc.requests.length).toBe(oidcBefore);
@@ -103,7 +132,11 @@ describe('policy before issuance (default path in the workspace)', () => {
 
   it('a plain-http issuer off loopback is refused', async () => {
     const job = await awsJob(world, { workspace });
-    const step = await job.runStep({ action: 'action.yml', id: 'http', inputs: awsInputs({ run: 'true', 'oidc-issuer': 'http://issuer.example.com' }) });
+    const step = await job.runStep({
+      action: 'action.yml',
+      id: 'http',
+      inputs: awsInputs({ run: 'true', 'oidc-issuer': 'http://issuer.example.com' }),
+    });
     expect(step.exitCode).toBe(1);
     expect(errorsOf(step)).toMatch(/oidc-issuer/);
     await job.cleanup();

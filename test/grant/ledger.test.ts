@@ -20,14 +20,54 @@ const base = { provider: 'aws' as const };
 describe('Ledger', () => {
   it('folds events into grants and keeps a closed grant closed', () => {
     const l = fresh();
-    l.append({ ...base, time: '2026-11-23T18:00:00.000Z', grant: 'g1', phase: 'requested', step: 'creds', mode: 'env' });
-    l.append({ ...base, time: '2026-11-23T18:00:01.000Z', grant: 'g1', phase: 'issued', principal: 'arn:p', expiresAt: '2026-11-23T18:05:01.000Z', effectiveTtl: 300 });
-    l.append({ ...base, time: '2026-11-23T18:00:01.500Z', grant: 'g1', phase: 'delivered', envNames: ['AWS_ACCESS_KEY_ID'], dir: '/tmp/x' });
+    l.append({
+      ...base,
+      time: '2026-11-23T18:00:00.000Z',
+      grant: 'g1',
+      phase: 'requested',
+      step: 'creds',
+      mode: 'env',
+    });
+    l.append({
+      ...base,
+      time: '2026-11-23T18:00:01.000Z',
+      grant: 'g1',
+      phase: 'issued',
+      principal: 'arn:p',
+      expiresAt: '2026-11-23T18:05:01.000Z',
+      effectiveTtl: 300,
+    });
+    l.append({
+      ...base,
+      time: '2026-11-23T18:00:01.500Z',
+      grant: 'g1',
+      phase: 'delivered',
+      envNames: ['AWS_ACCESS_KEY_ID'],
+      dir: '/tmp/x',
+    });
     expect(isOpen(l.grants()[0]!)).toBe(true);
-    l.append({ ...base, time: '2026-11-23T18:01:00.000Z', grant: 'g1', phase: 'closed', method: 'expires', verified: false, note: 'n' });
+    l.append({
+      ...base,
+      time: '2026-11-23T18:01:00.000Z',
+      grant: 'g1',
+      phase: 'closed',
+      method: 'expires',
+      verified: false,
+      note: 'n',
+    });
     l.append({ ...base, time: '2026-11-23T18:01:01.000Z', grant: 'g1', phase: 'used' });
     const [g] = l.grants();
-    expect(g).toMatchObject({ id: 'g1', phase: 'closed', step: 'creds', mode: 'env', principal: 'arn:p', envNames: ['AWS_ACCESS_KEY_ID'], dir: '/tmp/x', closeMethod: 'expires', closedAt: '2026-11-23T18:01:00.000Z' });
+    expect(g).toMatchObject({
+      id: 'g1',
+      phase: 'closed',
+      step: 'creds',
+      mode: 'env',
+      principal: 'arn:p',
+      envNames: ['AWS_ACCESS_KEY_ID'],
+      dir: '/tmp/x',
+      closeMethod: 'expires',
+      closedAt: '2026-11-23T18:01:00.000Z',
+    });
     expect(isOpen(g!)).toBe(false);
   });
   it('survives a line torn by a crash', () => {
@@ -51,14 +91,30 @@ describe('Ledger', () => {
 describe('render', () => {
   const closed = (id: string, method: string, verified = false) => {
     const l = fresh();
-    l.append({ ...base, time: '2026-11-23T18:00:00.000Z', grant: id, phase: 'issued', principal: 'arn:aws:sts::1:assumed-role/r/s', expiresAt: '2026-11-23T18:42:07.000Z', effectiveTtl: 300 });
-    l.append({ ...base, time: '2026-11-23T18:00:09.000Z', grant: id, phase: 'closed', method, verified, note: 'why' });
+    l.append({
+      ...base,
+      time: '2026-11-23T18:00:00.000Z',
+      grant: id,
+      phase: 'issued',
+      principal: 'arn:aws:sts::1:assumed-role/r/s',
+      expiresAt: '2026-11-23T18:42:07.000Z',
+      effectiveTtl: 300,
+    });
+    l.append({
+      ...base,
+      time: '2026-11-23T18:00:09.000Z',
+      grant: id,
+      phase: 'closed',
+      method,
+      verified,
+      note: 'why',
+    });
     return l.grants()[0]!;
   };
   it('says how every grant ended in one verdict line', () => {
-    expect(verdict([closed('a', 'revoked', true), closed('b', 'revoked', true), closed('c', 'expires')])).toBe(
-      '3 grants: 2 revoked and verified, 1 closed on the runner, expires 18:42:07Z',
-    );
+    expect(
+      verdict([closed('a', 'revoked', true), closed('b', 'revoked', true), closed('c', 'expires')]),
+    ).toBe('3 grants: 2 revoked and verified, 1 closed on the runner, expires 18:42:07Z');
     expect(verdict([])).toBe('0 grants: nothing issued');
   });
   it('renders a table row per grant and a timeline, with no pipes breaking the table', () => {

@@ -13,7 +13,13 @@ describe('withRetry', () => {
           calls++;
           throw new Error('busy');
         },
-        { attempts: 3, baseDelayMs: 100, isRetryable: retryable, sleep: async (ms) => void sleeps.push(ms), random: () => 1 },
+        {
+          attempts: 3,
+          baseDelayMs: 100,
+          isRetryable: retryable,
+          sleep: async (ms) => void sleeps.push(ms),
+          random: () => 1,
+        },
       ),
     ).rejects.toThrow('busy');
     expect(calls).toBe(3);
@@ -40,7 +46,13 @@ describe('withRetry', () => {
         if (++calls < 3) throw new Error('busy');
         return 'ok';
       },
-      { attempts: 3, baseDelayMs: 100, isRetryable: retryable, sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 },
+      {
+        attempts: 3,
+        baseDelayMs: 100,
+        isRetryable: retryable,
+        sleep: async (ms) => void sleeps.push(ms),
+        random: () => 0.5,
+      },
     );
     expect(v).toBe('ok');
     expect(sleeps).toEqual([50, 100]);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/errors.ts';
-import { formatDuration, Inputs, parseBoolean, parseDuration, parseList } from '../../src/runner/inputs.ts';
+import {
+  formatDuration,
+  Inputs,
+  parseBoolean,
+  parseDuration,
+  parseList,
+} from '../../src/runner/inputs.ts';
 
 describe('parseDuration', () => {
   it.each([
@@ -15,14 +21,17 @@ describe('parseDuration', () => {
     expect(parseDuration('duration', text)).toBe(seconds);
   });
 
-  it.each(['', 'abc', '5 m', '1.5h', '-5', '0', '0m', '5d', 'm', '1h1h'])('refuses %j with the accepted forms', (text) => {
-    expect(() => parseDuration('duration', text)).toThrow(ConfigurationError);
-    try {
-      parseDuration('duration', text);
-    } catch (err) {
-      expect((err as Error).message).toContain(`'${text}'`);
-    }
-  });
+  it.each(['', 'abc', '5 m', '1.5h', '-5', '0', '0m', '5d', 'm', '1h1h'])(
+    'refuses %j with the accepted forms',
+    (text) => {
+      expect(() => parseDuration('duration', text)).toThrow(ConfigurationError);
+      try {
+        parseDuration('duration', text);
+      } catch (err) {
+        expect((err as Error).message).toContain(`'${text}'`);
+      }
+    },
+  );
 
   it('formats back', () => {
     expect(formatDuration(5400)).toBe('1h30m');
@@ -56,6 +65,8 @@ describe('Inputs', () => {
     expect(from({ p: '{\n  "a": 1\n}\n' }).raw('p')).toBe('{\n  "a": 1\n}\n');
   });
   it('quotes the bad value of a choice', () => {
-    expect(() => from({ e: 'file' }).oneOf('e', ['env', 'outputs'])).toThrow("Invalid e 'file'. Expected one of: env, outputs.");
+    expect(() => from({ e: 'file' }).oneOf('e', ['env', 'outputs'])).toThrow(
+      "Invalid e 'file'. Expected one of: env, outputs.",
+    );
   });
 });

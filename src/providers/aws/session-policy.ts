@@ -23,11 +23,15 @@ export function parseSessionPolicy(text: string): PolicyDocument {
     );
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new ConfigurationError("Input 'session-policy' must be a JSON object (an IAM policy document).");
+    throw new ConfigurationError(
+      "Input 'session-policy' must be a JSON object (an IAM policy document).",
+    );
   }
   const statement = (doc as { Statement?: unknown }).Statement;
   if (statement === undefined) {
-    throw new ConfigurationError("Input 'session-policy' has no \"Statement\": an IAM policy needs at least one.");
+    throw new ConfigurationError(
+      'Input \'session-policy\' has no "Statement": an IAM policy needs at least one.',
+    );
   }
   const statements = Array.isArray(statement) ? statement : [statement];
   for (const [i, s] of statements.entries()) {
@@ -69,7 +73,9 @@ export function buildSessionPolicy(
 export function checkPolicySize(user: PolicyDocument | undefined, needsWindow: boolean): void {
   const policy = buildSessionPolicy(user, needsWindow ? new Date(0) : undefined);
   if (policy && policy.length > MAX_SESSION_POLICY_CHARS) {
-    const extra = needsWindow ? ' with the time-limit statement added for a duration below 900 s' : '';
+    const extra = needsWindow
+      ? ' with the time-limit statement added for a duration below 900 s'
+      : '';
     throw new ConfigurationError(
       `The session policy is ${policy.length} characters${extra}; STS accepts at most ${MAX_SESSION_POLICY_CHARS}. ` +
         "Shorten it (wildcards, fewer statements) or move part of it into a managed policy listed in 'managed-policies'.",
@@ -77,7 +83,12 @@ export function checkPolicySize(user: PolicyDocument | undefined, needsWindow: b
   }
 }
 
-export function policyDigest(policy: string | undefined, managed: readonly string[]): string | undefined {
+export function policyDigest(
+  policy: string | undefined,
+  managed: readonly string[],
+): string | undefined {
   if (!policy && managed.length === 0) return undefined;
-  return createHash('sha256').update(JSON.stringify({ policy: policy ?? null, managed })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ policy: policy ?? null, managed }))
+    .digest('hex');
 }

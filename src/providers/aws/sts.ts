@@ -1,4 +1,8 @@
-import { AssumeRoleWithWebIdentityCommand, STSClient, type AssumeRoleWithWebIdentityCommandOutput } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleWithWebIdentityCommand,
+  STSClient,
+  type AssumeRoleWithWebIdentityCommandOutput,
+} from '@aws-sdk/client-sts';
 import { decodeJwt } from 'jose';
 import { CloudError, ConfigurationError, errorMessage } from '../../errors.js';
 import { isNetworkError, withRetry, type RetryOptions } from '../retry.js';
@@ -38,7 +42,12 @@ export function isRetryableStsError(err: unknown): boolean {
 /** The SDK could not read STS's answer as STS XML: a proxy or a wrong endpoint, not worth retrying. */
 function isMalformed(err: unknown): boolean {
   const e = err as SdkError & { $response?: unknown };
-  return e?.name === 'SyntaxError' || /Deserialization error|XML parse error|char '.' is not expected|Unexpected end/i.test(e?.message ?? '');
+  return (
+    e?.name === 'SyntaxError' ||
+    /Deserialization error|XML parse error|char '.' is not expected|Unexpected end/i.test(
+      e?.message ?? '',
+    )
+  );
 }
 
 export interface StsCall {
@@ -57,7 +66,11 @@ export async function assumeRole(
     endpoint: settings.endpoint,
     maxAttempts: 1, // our own retry decides; the SDK's would retry denials' neighbours blindly
     // Without throwOnRequestTimeout the handler only warns and a hung STS hangs the step.
-    requestHandler: { requestTimeout: options.timeoutMs, connectionTimeout: options.timeoutMs, throwOnRequestTimeout: true },
+    requestHandler: {
+      requestTimeout: options.timeoutMs,
+      connectionTimeout: options.timeoutMs,
+      throwOnRequestTimeout: true,
+    },
   });
   const command = new AssumeRoleWithWebIdentityCommand({
     RoleArn: settings.role,
@@ -65,7 +78,9 @@ export async function assumeRole(
     WebIdentityToken: call.token,
     DurationSeconds: settings.stsDuration,
     Policy: call.sessionPolicy,
-    PolicyArns: settings.managedPolicies.length ? settings.managedPolicies.map((arn) => ({ arn })) : undefined,
+    PolicyArns: settings.managedPolicies.length
+      ? settings.managedPolicies.map((arn) => ({ arn }))
+      : undefined,
   });
   try {
     return await withRetry(() => client.send(command), {
@@ -89,7 +104,9 @@ function claimsLine(token: string): string {
   } catch {
     return '(the token could not be decoded)';
   }
-  return DECISIVE_CLAIMS.map((c) => `${c}=${claims[c] === undefined ? '(none)' : JSON.stringify(claims[c])}`).join(', ');
+  return DECISIVE_CLAIMS.map(
+    (c) => `${c}=${claims[c] === undefined ? '(none)' : JSON.stringify(claims[c])}`,
+  ).join(', ');
 }
 
 /** Turns STS's answer into what the user must change, with the token's deciding claims. */
@@ -104,7 +121,7 @@ export function translateStsError(err: unknown, settings: AwsSettings, token: st
     case 'AccessDeniedException':
       return new CloudError(
         `${prefix}: ${msg}\nThe role's trust policy did not accept this workflow's token. Its claims: ${claimsLine(token)}.\n` +
-          'Allow them in the trust policy (Principal: the account\'s OIDC provider for token.actions.githubusercontent.com; ' +
+          "Allow them in the trust policy (Principal: the account's OIDC provider for token.actions.githubusercontent.com; " +
           'Condition on token.actions.githubusercontent.com:sub and :aud), or run this job where the trust policy expects ' +
           '(branch, environment). `jit-credentials policy export --target aws` writes a matching condition.',
         false,
@@ -126,7 +143,9 @@ export function translateStsError(err: unknown, settings: AwsSettings, token: st
       );
     case 'MalformedPolicyDocument':
     case 'MalformedPolicyDocumentException':
-      return new ConfigurationError(`${prefix}: ${msg}\nFix 'session-policy' (or 'managed-policies').`);
+      return new ConfigurationError(
+        `${prefix}: ${msg}\nFix 'session-policy' (or 'managed-policies').`,
+      );
     case 'PackedPolicyTooLarge':
     case 'PackedPolicyTooLargeException':
       return new ConfigurationError(
@@ -150,7 +169,11 @@ export function translateStsError(err: unknown, settings: AwsSettings, token: st
     );
   }
   if (isRetryableStsError(err)) {
-    return new CloudError(`AWS STS (${where}) failed 3 times for ${settings.role}; the last error: ${code}: ${msg}`, true, { cause: err });
+    return new CloudError(
+      `AWS STS (${where}) failed 3 times for ${settings.role}; the last error: ${code}: ${msg}`,
+      true,
+      { cause: err },
+    );
   }
   return new CloudError(`${prefix}: ${code}: ${msg}`, false, { cause: err });
 }

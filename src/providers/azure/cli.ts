@@ -1,5 +1,12 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CloudError, ConfigurationError } from '../../errors.js';
@@ -32,12 +39,19 @@ function readJson(path: string): unknown {
  * Stack, a private endpoint) uses the runner's registered active cloud: its clouds.config holds
  * endpoints only, so it is copied, and nothing else of the shared config dir is read.
  */
-function cloudConfig(s: AzureSettings, configDir: string, env: NodeJS.ProcessEnv, log: Logger): string | undefined {
+function cloudConfig(
+  s: AzureSettings,
+  configDir: string,
+  env: NodeJS.ProcessEnv,
+  log: Logger,
+): string | undefined {
   if (s.cloudName) return s.cloudName;
   const shared = env['AZURE_CONFIG_DIR'] || join(homedir(), '.azure');
   const sharedConfig = join(shared, 'config');
   const sharedClouds = join(shared, 'clouds.config');
-  const name = existsSync(sharedConfig) ? /^\s*\[cloud\][^[]*?^\s*name\s*=\s*(\S+)/m.exec(readFileSync(sharedConfig, 'utf8'))?.[1] : undefined;
+  const name = existsSync(sharedConfig)
+    ? /^\s*\[cloud\][^[]*?^\s*name\s*=\s*(\S+)/m.exec(readFileSync(sharedConfig, 'utf8'))?.[1]
+    : undefined;
   if (name && existsSync(sharedClouds)) {
     copyFileSync(sharedClouds, join(configDir, 'clouds.config'));
     return name;
@@ -56,13 +70,17 @@ function cloudConfig(s: AzureSettings, configDir: string, env: NodeJS.ProcessEnv
  */
 const CACHES = ['commandIndex.json', 'versionCheck.json', 'az.json'];
 function warmCaches(configDir: string, env: NodeJS.ProcessEnv, direction: 'in' | 'out'): void {
-  const jobCache = env['RUNNER_TEMP'] ? join(env['RUNNER_TEMP'], 'jit-credentials', 'az-cache') : undefined;
+  const jobCache = env['RUNNER_TEMP']
+    ? join(env['RUNNER_TEMP'], 'jit-credentials', 'az-cache')
+    : undefined;
   const shared = env['AZURE_CONFIG_DIR'] || join(homedir(), '.azure');
   try {
     if (direction === 'out') {
       if (!jobCache) return;
       mkdirSync(jobCache, { recursive: true, mode: 0o700 });
-      for (const f of CACHES) if (existsSync(join(configDir, f)) && !existsSync(join(jobCache, f))) copyFileSync(join(configDir, f), join(jobCache, f));
+      for (const f of CACHES)
+        if (existsSync(join(configDir, f)) && !existsSync(join(jobCache, f)))
+          copyFileSync(join(configDir, f), join(jobCache, f));
       return;
     }
     for (const f of CACHES) {
@@ -74,12 +92,25 @@ function warmCaches(configDir: string, env: NodeJS.ProcessEnv, direction: 'in' |
   }
 }
 
-function run(az: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
+function run(
+  az: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(az, args, { env, encoding: 'utf8', timeout: 60_000, maxBuffer: 4 * 1024 * 1024 }, (err, _stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
-      resolve({ code, stderr });
-    });
+    execFile(
+      az,
+      args,
+      { env, encoding: 'utf8', timeout: 60_000, maxBuffer: 4 * 1024 * 1024 },
+      (err, _stdout, stderr) => {
+        const code = err
+          ? typeof (err as { code?: unknown }).code === 'number'
+            ? (err as { code: number }).code
+            : 1
+          : 0;
+        resolve({ code, stderr });
+      },
+    );
   });
 }
 
@@ -108,11 +139,25 @@ export async function azLogin(
   warmCaches(configDir, env, 'in');
   const started = Date.now();
   const azEnv = { ...env, ...AZ_ENV, AZURE_CONFIG_DIR: configDir };
-  const args = ['login', '--service-principal', '-u', s.clientId, '-t', s.tenantId, '--federated-token', assertion, '--allow-no-subscriptions', '--output', 'none'];
+  const args = [
+    'login',
+    '--service-principal',
+    '-u',
+    s.clientId,
+    '-t',
+    s.tenantId,
+    '--federated-token',
+    assertion,
+    '--allow-no-subscriptions',
+    '--output',
+    'none',
+  ];
   const { code, stderr } = await run(s.azPath!, args, azEnv);
   if (code !== 0) {
     const why = stderr.split(assertion).join('***').trim().split('\n').slice(-6).join('\n');
-    throw new CloudError(`az login for app ${s.clientId} failed (exit ${code}) in the grant's own config dir:\n${why}`);
+    throw new CloudError(
+      `az login for app ${s.clientId} failed (exit ${code}) in the grant's own config dir:\n${why}`,
+    );
   }
   const elapsedMs = Date.now() - started;
   warmCaches(configDir, env, 'out');
@@ -120,7 +165,11 @@ export async function azLogin(
   const entries = join(configDir, 'service_principal_entries.json');
   if (existsSync(entries)) {
     const list = readJson(entries) as Array<Record<string, unknown>>;
-    writeFileSync(entries, JSON.stringify(list.map(({ client_assertion: _dropped, ...rest }) => rest)), { mode: 0o600 });
+    writeFileSync(
+      entries,
+      JSON.stringify(list.map(({ client_assertion: _dropped, ...rest }) => rest)),
+      { mode: 0o600 },
+    );
   }
 
   const subscriptionId = selectSubscription(s, join(configDir, 'azureProfile.json'));
@@ -131,7 +180,9 @@ export async function azLogin(
 /** Makes the requested subscription az's default; without one, keeps az's choice. */
 function selectSubscription(s: AzureSettings, profilePath: string): string | undefined {
   if (!existsSync(profilePath)) return s.subscriptionId;
-  const profile = readJson(profilePath) as { subscriptions?: Array<{ id: string; isDefault: boolean }> };
+  const profile = readJson(profilePath) as {
+    subscriptions?: Array<{ id: string; isDefault: boolean }>;
+  };
   const subs = profile.subscriptions ?? [];
   if (s.subscriptionId === undefined) return subs.find((x) => x.isDefault)?.id;
   if (!subs.some((x) => x.id.toLowerCase() === s.subscriptionId)) {
@@ -147,9 +198,13 @@ function selectSubscription(s: AzureSettings, profilePath: string): string | und
 
 function cachedTokens(cachePath: string): { tokens: string[]; expiresAt: Date | undefined } {
   if (!existsSync(cachePath)) return { tokens: [], expiresAt: undefined };
-  const cache = readJson(cachePath) as { AccessToken?: Record<string, { secret?: string; expires_on?: string }> };
+  const cache = readJson(cachePath) as {
+    AccessToken?: Record<string, { secret?: string; expires_on?: string }>;
+  };
   const entries = Object.values(cache.AccessToken ?? {});
-  const tokens = entries.map((e) => e.secret).filter((t): t is string => typeof t === 'string' && t !== '');
+  const tokens = entries
+    .map((e) => e.secret)
+    .filter((t): t is string => typeof t === 'string' && t !== '');
   const latest = Math.max(...entries.map((e) => Number(e.expires_on)).filter(Number.isFinite));
   return { tokens, expiresAt: Number.isFinite(latest) ? new Date(latest * 1000) : undefined };
 }

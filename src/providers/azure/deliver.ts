@@ -56,7 +56,12 @@ export interface AzureDelivery extends Delivery {
  *   as identity hints; they authenticate through the az login (AzureCliCredential), as no
  *   credential type reads an access token.
  */
-export function deliveryEnv(s: AzureSettings, accessToken: string, configDir: string, login: AzLogin | undefined): Record<string, string> {
+export function deliveryEnv(
+  s: AzureSettings,
+  accessToken: string,
+  configDir: string,
+  login: AzLogin | undefined,
+): Record<string, string> {
   const env: Record<string, string> = {
     [ACCESS_TOKEN_VAR]: accessToken,
     AZURE_CONFIG_DIR: configDir,

@@ -18,7 +18,9 @@ export interface ExchangeOptions {
 /** Throttling, server errors and unreachable metadata may pass; a denial never does. */
 export function isRetryableEntraError(err: unknown): boolean {
   if (isNetworkError(err)) return true;
-  return /temporarily_unavailable|server_error|endpoints_resolution_error|\b(429|5\d\d)\b/.test(errorMessage(err));
+  return /temporarily_unavailable|server_error|endpoints_resolution_error|\b(429|5\d\d)\b/.test(
+    errorMessage(err),
+  );
 }
 
 /**
@@ -63,7 +65,10 @@ export async function exchange(
     const token = assertion ? await assertion.catch(() => undefined) : undefined;
     throw translateEntraError(err, s, token);
   }
-  if (!accessToken?.token) throw new CloudError(`Entra ID (${s.authority}) answered without an access token; nothing was issued.`);
+  if (!accessToken?.token)
+    throw new CloudError(
+      `Entra ID (${s.authority}) answered without an access token; nothing was issued.`,
+    );
   return { accessToken, assertion: await getAssertion() };
 }
 
@@ -90,7 +95,11 @@ export function aadstsOf(message: string): { code: number; text: string } | unde
 }
 
 /** Turns Entra's refusal into what to change, with the GitHub token's deciding claims. */
-export function translateEntraError(err: unknown, s: AzureSettings, token: string | undefined): Error {
+export function translateEntraError(
+  err: unknown,
+  s: AzureSettings,
+  token: string | undefined,
+): Error {
   const msg = errorMessage(err);
   const where = `${s.authority}/${s.tenantId}`;
   const prefix = `Entra ID (${where}) refused the token exchange for app ${s.clientId}`;
@@ -108,8 +117,15 @@ export function translateEntraError(err: unknown, s: AzureSettings, token: strin
       { cause: err },
     );
   }
-  if (isRetryableEntraError(err) && /temporarily_unavailable|server_error|\b(429|5\d\d)\b/.test(msg)) {
-    return new CloudError(`Entra ID (${where}) failed 3 times for app ${s.clientId}; the last error: ${aad?.text ?? msg}`, true, { cause: err });
+  if (
+    isRetryableEntraError(err) &&
+    /temporarily_unavailable|server_error|\b(429|5\d\d)\b/.test(msg)
+  ) {
+    return new CloudError(
+      `Entra ID (${where}) failed 3 times for app ${s.clientId}; the last error: ${aad?.text ?? msg}`,
+      true,
+      { cause: err },
+    );
   }
   if (aad) {
     switch (aad.code) {
@@ -138,12 +154,19 @@ export function translateEntraError(err: unknown, s: AzureSettings, token: strin
       case 1002012:
       case 70011:
       case 500011:
-        return new ConfigurationError(`${prefix}: ${aad.text}\nFix 'scope' (${s.scope}): the resource must exist in the tenant and end in /.default.`);
+        return new ConfigurationError(
+          `${prefix}: ${aad.text}\nFix 'scope' (${s.scope}): the resource must exist in the tenant and end in /.default.`,
+        );
       default:
         return new CloudError(`${prefix}: ${aad.text}`, false, { cause: err });
     }
   }
-  if (isNetworkError(err) || /endpoints_resolution_error|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|certificate|self.signed|timed? ?out|aborted/i.test(msg)) {
+  if (
+    isNetworkError(err) ||
+    /endpoints_resolution_error|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|certificate|self.signed|timed? ?out|aborted/i.test(
+      msg,
+    )
+  ) {
     return new CloudError(
       `Could not reach Entra ID at ${s.authority} or read its OpenID metadata (${where}/v2.0/.well-known/openid-configuration), 3 attempts: ${msg}\n` +
         "Check 'authority' / AZURE_AUTHORITY_HOST, 'tenant-id' and the network; a private authority's CA must be trusted (NODE_EXTRA_CA_CERTS).",

@@ -2,7 +2,13 @@ import { decodeJwt } from 'jose';
 import { ID_TOKEN_REQUEST_TOKEN, ID_TOKEN_URL } from '../../runner/oidc.js';
 import { expiryClose, type Credential, type Provider } from '../provider.js';
 import { azLogin } from './cli.js';
-import { AZURE_OUTPUTS, COMPETING, deliveryEnv, emptyConfigDir, type AzureDelivery } from './deliver.js';
+import {
+  AZURE_OUTPUTS,
+  COMPETING,
+  deliveryEnv,
+  emptyConfigDir,
+  type AzureDelivery,
+} from './deliver.js';
 import { exchange } from './entra.js';
 import { parseAzureSettings, type AzureSettings } from './settings.js';
 
@@ -53,7 +59,9 @@ export const azureProvider: Provider<AzureSettings> = {
 
   async issue(s, ctx): Promise<Credential> {
     const requestedAt = ctx.now();
-    const { accessToken, assertion } = await exchange(s, ctx.idToken, { timeoutMs: timeoutMs(process.env) });
+    const { accessToken, assertion } = await exchange(s, ctx.idToken, {
+      timeoutMs: timeoutMs(process.env),
+    });
     // The token's own `exp` is Entra's clock; expiresOnTimestamp is ours plus expires_in.
     const exp = tokenExp(accessToken.token);
     const expiresAt = new Date(exp ?? accessToken.expiresOnTimestamp);
@@ -80,7 +88,14 @@ export const azureProvider: Provider<AzureSettings> = {
   async deliver(s, credential, ctx): Promise<AzureDelivery> {
     const [accessToken, assertion] = credential.secrets as [string, string | undefined];
     if (ctx.mode === 'outputs') {
-      return { env: {}, files: [], outputs: { [AZURE_OUTPUTS.accessToken]: accessToken }, secrets: [], expiresAt: undefined, notes: [] };
+      return {
+        env: {},
+        files: [],
+        outputs: { [AZURE_OUTPUTS.accessToken]: accessToken },
+        secrets: [],
+        expiresAt: undefined,
+        notes: [],
+      };
     }
     const notes: string[] = [];
     let login;
@@ -92,7 +107,9 @@ export const azureProvider: Provider<AzureSettings> = {
       ctx.log.info(
         `az is signed in for this grant alone (${login.elapsedMs} ms), in ${login.configDir}; it holds one Resource Manager token${until} and cannot get others.`,
       );
-      notes.push(`The Azure CLI got its own normal (non-CAE) token for Resource Manager${until}; it cannot be revoked either.`);
+      notes.push(
+        `The Azure CLI got its own normal (non-CAE) token for Resource Manager${until}; it cannot be revoked either.`,
+      );
     }
     const configDir = login?.configDir ?? emptyConfigDir(ctx.dir);
     return {
@@ -107,7 +124,10 @@ export const azureProvider: Provider<AzureSettings> = {
   },
 
   async close(grant, { now }) {
-    const az = grant.details['azLogin'] === true ? "; the grant's Azure CLI login and token cache were deleted with its directory" : '';
+    const az =
+      grant.details['azLogin'] === true
+        ? "; the grant's Azure CLI login and token cache were deleted with its directory"
+        : '';
     return expiryClose(grant.expiresAt, now, `${NOT_REVOCABLE}${az}`);
   },
 };

@@ -17,9 +17,21 @@ export const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange';
 
 /** The public sovereign clouds: authority host, Resource Manager scope and the Azure CLI's name for each. */
 export const CLOUDS = [
-  { name: 'AzureCloud', authority: 'https://login.microsoftonline.com', scope: 'https://management.azure.com/.default' },
-  { name: 'AzureChinaCloud', authority: 'https://login.chinacloudapi.cn', scope: 'https://management.chinacloudapi.cn/.default' },
-  { name: 'AzureUSGovernment', authority: 'https://login.microsoftonline.us', scope: 'https://management.usgovcloudapi.net/.default' },
+  {
+    name: 'AzureCloud',
+    authority: 'https://login.microsoftonline.com',
+    scope: 'https://management.azure.com/.default',
+  },
+  {
+    name: 'AzureChinaCloud',
+    authority: 'https://login.chinacloudapi.cn',
+    scope: 'https://management.chinacloudapi.cn/.default',
+  },
+  {
+    name: 'AzureUSGovernment',
+    authority: 'https://login.microsoftonline.us',
+    scope: 'https://management.usgovcloudapi.net/.default',
+  },
 ] as const;
 
 /** Entra's default access-token lifetime is a random 60-90 minutes. */
@@ -58,7 +70,10 @@ function guid(name: string, value: string, what: string): string {
 }
 
 /** `authority` takes an https authority host or, as azure/login's `environment`, a cloud name. */
-export function parseAuthority(value: string, source: string): { authority: string; cloudName: string | undefined } {
+export function parseAuthority(
+  value: string,
+  source: string,
+): { authority: string; cloudName: string | undefined } {
   const named = CLOUDS.find((c) => c.name.toLowerCase() === value.toLowerCase());
   if (named) return { authority: named.authority, cloudName: named.name };
   if (/^azure(stack|germancloud)$/i.test(value)) {
@@ -72,7 +87,15 @@ export function parseAuthority(value: string, source: string): { authority: stri
   } catch {
     url = undefined;
   }
-  if (!url || url.protocol !== 'https:' || url.search || url.hash || url.username || url.password || url.pathname !== '/') {
+  if (
+    !url ||
+    url.protocol !== 'https:' ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password ||
+    url.pathname !== '/'
+  ) {
     throw new ConfigurationError(
       `Invalid authority '${value}' (from ${source}). Expected an https authority host without a path or tenant, ` +
         `such as https://login.microsoftonline.us, or one of ${CLOUDS.map((c) => c.name).join(', ')}. ` +
@@ -87,12 +110,17 @@ export function parseAuthority(value: string, source: string): { authority: stri
 /** Client-credential scopes are `<resource>/.default`; anything else Entra refuses with AADSTS1002012. */
 export function parseScope(value: string): string {
   if (/\s/.test(value)) {
-    throw new ConfigurationError(`Invalid scope '${value}'. Give one scope; a token is issued for one resource.`);
+    throw new ConfigurationError(
+      `Invalid scope '${value}'. Give one scope; a token is issued for one resource.`,
+    );
   }
   const resource = value.endsWith('/.default') ? value.slice(0, -'/.default'.length) : undefined;
-  const ok = (r: string) => GUID.test(r) || /^api:\/\/[^\s/]+/.test(r) || /^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(r);
+  const ok = (r: string) =>
+    GUID.test(r) || /^api:\/\/[^\s/]+/.test(r) || /^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(r);
   if (resource === undefined || !ok(resource)) {
-    const suggestion = ok(value.replace(/\/+$/, '')) ? ` Did you mean '${value.replace(/\/+$/, '')}/.default'?` : '';
+    const suggestion = ok(value.replace(/\/+$/, ''))
+      ? ` Did you mean '${value.replace(/\/+$/, '')}/.default'?`
+      : '';
     throw new ConfigurationError(
       `Invalid scope '${value}'. A workload identity gets app tokens, whose scope is a resource followed by /.default, ` +
         `such as https://management.azure.com/.default or api://my-api/.default.${suggestion}`,
@@ -107,7 +135,12 @@ export function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undef
     if (!dir) continue;
     const candidate = join(dir, name);
     try {
-      if (existsSync(candidate) && statSync(candidate).isFile() && (statSync(candidate).mode & 0o111) !== 0) return candidate;
+      if (
+        existsSync(candidate) &&
+        statSync(candidate).isFile() &&
+        (statSync(candidate).mode & 0o111) !== 0
+      )
+        return candidate;
     } catch {
       // unreadable PATH entries are skipped, as a shell would
     }
@@ -120,10 +153,17 @@ export function scriptUsesAzCli(script: string): boolean {
   return /(^|[\s;&|(`{!]|\$\()(az|terraform|tofu|terragrunt)(?=$|[\s;&|)`}])/m.test(script);
 }
 
-export function parseAzureSettings(inputs: Inputs, common: CommonSettings, env: NodeJS.ProcessEnv): AzureSettings {
+export function parseAzureSettings(
+  inputs: Inputs,
+  common: CommonSettings,
+  env: NodeJS.ProcessEnv,
+): AzureSettings {
   const clientId = guid(
     AZURE_INPUT.clientId,
-    inputs.required(AZURE_INPUT.clientId, 'the client (application) id of the app registration or managed identity that trusts this workflow.'),
+    inputs.required(
+      AZURE_INPUT.clientId,
+      'the client (application) id of the app registration or managed identity that trusts this workflow.',
+    ),
     'client (application) id',
   );
   const tenantRaw = inputs.required(AZURE_INPUT.tenantId, 'the directory (tenant) id.');
@@ -134,7 +174,8 @@ export function parseAzureSettings(inputs: Inputs, common: CommonSettings, env: 
   }
   const tenantId = tenantRaw.toLowerCase();
   const sub = inputs.optional(AZURE_INPUT.subscriptionId);
-  const subscriptionId = sub === undefined ? undefined : guid(AZURE_INPUT.subscriptionId, sub, 'subscription id');
+  const subscriptionId =
+    sub === undefined ? undefined : guid(AZURE_INPUT.subscriptionId, sub, 'subscription id');
 
   const authorityInput = inputs.optional(AZURE_INPUT.authority);
   const authorityEnv = env['AZURE_AUTHORITY_HOST'] || undefined;
@@ -161,12 +202,18 @@ export function parseAzureSettings(inputs: Inputs, common: CommonSettings, env: 
     );
   }
 
-  const choice = inputs.oneOf<AzLoginChoice>(AZURE_INPUT.azLogin, ['auto', 'true', 'false'], 'auto')!;
+  const choice = inputs.oneOf<AzLoginChoice>(
+    AZURE_INPUT.azLogin,
+    ['auto', 'true', 'false'],
+    'auto',
+  )!;
   const azPath = findOnPath('az', env);
   let azLogin: boolean;
   if (choice === 'true') {
     if (common.mode === 'outputs') {
-      throw new ConfigurationError("'az-login: true' needs 'run' or 'export: env'; step outputs carry only the access token.");
+      throw new ConfigurationError(
+        "'az-login: true' needs 'run' or 'export: env'; step outputs carry only the access token.",
+      );
     }
     if (!azPath) {
       throw new ConfigurationError(
@@ -178,7 +225,9 @@ export function parseAzureSettings(inputs: Inputs, common: CommonSettings, env: 
     azLogin = false;
   } else {
     // auto: a `run:` command that calls az (or Terraform) gets a login; `export: env` gets one when az exists, as azure/login does.
-    azLogin = azPath !== undefined && (common.mode === 'env' || (common.mode === 'run' && scriptUsesAzCli(common.run ?? '')));
+    azLogin =
+      azPath !== undefined &&
+      (common.mode === 'env' || (common.mode === 'run' && scriptUsesAzCli(common.run ?? '')));
   }
 
   return Object.freeze({

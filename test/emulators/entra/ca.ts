@@ -26,19 +26,54 @@ function openssl(args: string[], cwd: string): void {
     execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (err) {
     const stderr = (err as { stderr?: Buffer }).stderr?.toString() ?? '';
-    throw new Error(`openssl ${args[0]} failed (is openssl installed?): ${stderr || (err as Error).message}`);
+    throw new Error(
+      `openssl ${args[0]} failed (is openssl installed?): ${stderr || (err as Error).message}`,
+      { cause: err },
+    );
   }
 }
 
 export function createTestCa(name = 'jit-credentials test CA'): TestCa {
   const dir = mkdtempSync(join(tmpdir(), 'entra-ca-'));
   openssl(
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '2', '-subj', `/CN=${name}`,
-      '-keyout', 'ca.key', '-out', 'ca.pem',
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-sha256',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${name}`,
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ],
     dir,
   );
-  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-subj', '/CN=127.0.0.1', '-keyout', 'server.key', '-out', 'server.csr'], dir);
+  openssl(
+    [
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-sha256',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-keyout',
+      'server.key',
+      '-out',
+      'server.csr',
+    ],
+    dir,
+  );
   // Python's ssl (the Azure CLI) checks SAN and key usage strictly; Node checks SAN.
   writeFileSync(
     join(dir, 'server.ext'),
@@ -52,8 +87,24 @@ export function createTestCa(name = 'jit-credentials test CA'): TestCa {
     ].join('\n') + '\n',
   );
   openssl(
-    ['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-sha256',
-      '-extfile', 'server.ext', '-out', 'server.pem'],
+    [
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-sha256',
+      '-extfile',
+      'server.ext',
+      '-out',
+      'server.pem',
+    ],
     dir,
   );
   const caPath = join(dir, 'ca.pem');

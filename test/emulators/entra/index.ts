@@ -30,15 +30,34 @@
  * for CAE (`claims` with `xms_cc: ["cp1"]`) gets a 24-hour token marked `xms_cc`.
  */
 import { randomUUID } from 'node:crypto';
-import { SignJWT, createRemoteJWKSet, decodeJwt, exportJWK, generateKeyPair, jwtVerify, errors as joseErrors, type CryptoKey, type JWTPayload } from 'jose';
+import {
+  SignJWT,
+  createRemoteJWKSet,
+  decodeJwt,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+  errors as joseErrors,
+  type CryptoKey,
+  type JWTPayload,
+} from 'jose';
 import type { Clock } from '../clock.ts';
-import { startServer, type EmulatorRequest, type Faults, type LoggedRequest, type Reply } from '../http.ts';
+import {
+  startServer,
+  type EmulatorRequest,
+  type Faults,
+  type LoggedRequest,
+  type Reply,
+} from '../http.ts';
 import { createTestCa, type TestCa } from './ca.ts';
 
 export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 export const EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
 /** The resource ids the Azure CLI and the SDKs use for Resource Manager. */
-export const ARM_RESOURCES = ['https://management.azure.com', 'https://management.core.windows.net'];
+export const ARM_RESOURCES = [
+  'https://management.azure.com',
+  'https://management.core.windows.net',
+];
 export const CAE_LIFETIME_SECONDS = 24 * 3600;
 
 export interface FederatedCredential {
@@ -69,7 +88,9 @@ export interface IssuedToken {
   claims: JWTPayload;
 }
 
-export type TokenCheck = { ok: true; claims: JWTPayload; issued: IssuedToken } | { ok: false; code: string; message: string };
+export type TokenCheck =
+  | { ok: true; claims: JWTPayload; issued: IssuedToken }
+  | { ok: false; code: string; message: string };
 
 export interface Entra {
   authority: string;
@@ -108,8 +129,13 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
   let base = '';
 
   const metadata = (authority: string, tenant: string) => ({
-    token_endpoint: tenant === 'adfs' ? `${authority}/oauth2/token` : `${authority}/oauth2/v2.0/token`,
-    token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+    token_endpoint:
+      tenant === 'adfs' ? `${authority}/oauth2/token` : `${authority}/oauth2/v2.0/token`,
+    token_endpoint_auth_methods_supported: [
+      'client_secret_post',
+      'private_key_jwt',
+      'client_secret_basic',
+    ],
     jwks_uri: `${base}/discovery/v2.0/keys`,
     response_modes_supported: ['query', 'fragment', 'form_post'],
     subject_types_supported: ['pairwise'],
@@ -118,7 +144,8 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
     scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
     issuer: tenant === 'adfs' ? authority : `${base}/${tenant}/v2.0`,
     request_uri_parameter_supported: false,
-    authorization_endpoint: tenant === 'adfs' ? `${authority}/oauth2/authorize` : `${authority}/oauth2/v2.0/authorize`,
+    authorization_endpoint:
+      tenant === 'adfs' ? `${authority}/oauth2/authorize` : `${authority}/oauth2/v2.0/authorize`,
     device_authorization_endpoint: `${authority}/oauth2/v2.0/devicecode`,
     end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
     tenant_region_scope: 'EU',
@@ -140,23 +167,55 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
   const tokenEndpoint = async (req: EmulatorRequest, tenant: string): Promise<Reply> => {
     const form = req.parsedBody() as Record<string, string | undefined>;
     if (form['grant_type'] !== 'client_credentials') {
-      return aadError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${form['grant_type'] ?? ''}'.`, clock);
+      return aadError(
+        400,
+        'unsupported_grant_type',
+        70003,
+        `The app requested an unsupported grant type '${form['grant_type'] ?? ''}'.`,
+        clock,
+      );
     }
     const clientId = form['client_id'] ?? '';
-    const app = apps.find((a) => a.clientId === clientId && (tenant === 'adfs' || a.tenantId === tenant));
+    const app = apps.find(
+      (a) => a.clientId === clientId && (tenant === 'adfs' || a.tenantId === tenant),
+    );
     if (tenant !== 'adfs' && !apps.some((a) => a.tenantId === tenant)) {
-      return aadError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`, clock);
+      return aadError(
+        400,
+        'invalid_request',
+        90002,
+        `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+        clock,
+      );
     }
     if (!app) {
-      return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant.`, clock);
+      return aadError(
+        400,
+        'unauthorized_client',
+        700016,
+        `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant.`,
+        clock,
+      );
     }
     if (form['client_assertion_type'] !== ASSERTION_TYPE || !form['client_assertion']) {
-      return aadError(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.", clock);
+      return aadError(
+        401,
+        'invalid_client',
+        7000218,
+        "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+        clock,
+      );
     }
     const scope = form['scope'] ?? '';
     const scopes = scope.split(' ').filter(Boolean);
     if (scopes.length !== 1 || !scopes[0]!.endsWith('/.default')) {
-      return aadError(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`, clock);
+      return aadError(
+        400,
+        'invalid_scope',
+        1002012,
+        `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+        clock,
+      );
     }
     const resource = scopes[0]!.slice(0, -'/.default'.length);
 
@@ -170,17 +229,42 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
     const iss = String(unverified.iss ?? '');
     let verified: JWTPayload;
     try {
-      const { payload } = await jwtVerify(assertion, await jwksFor(iss), { currentDate: clock.now(), algorithms: ['RS256'] });
+      const { payload } = await jwtVerify(assertion, await jwksFor(iss), {
+        currentDate: clock.now(),
+        algorithms: ['RS256'],
+      });
       verified = payload;
     } catch (err) {
-      if (err instanceof joseErrors.JWTExpired || (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'nbf')) {
-        const fmt = (s: unknown) => (typeof s === 'number' ? new Date(s * 1000).toISOString() : 'unknown');
-        return aadError(400, 'invalid_client', 700024, `Client assertion is not within its valid time range. Current time: ${clock.now().toISOString()}, assertion valid from ${fmt(unverified.nbf)}, expiry time of assertion ${fmt(unverified.exp)}. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`, clock);
+      if (
+        err instanceof joseErrors.JWTExpired ||
+        (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'nbf')
+      ) {
+        const fmt = (s: unknown) =>
+          typeof s === 'number' ? new Date(s * 1000).toISOString() : 'unknown';
+        return aadError(
+          400,
+          'invalid_client',
+          700024,
+          `Client assertion is not within its valid time range. Current time: ${clock.now().toISOString()}, assertion valid from ${fmt(unverified.nbf)}, expiry time of assertion ${fmt(unverified.exp)}. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`,
+          clock,
+        );
       }
       if (!apps.some((a) => a.federated.some((f) => f.issuer === iss))) {
-        return aadError(400, 'invalid_client', 700211, `No matching federated identity record found for presented assertion issuer '${iss}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.`, clock);
+        return aadError(
+          400,
+          'invalid_client',
+          700211,
+          `No matching federated identity record found for presented assertion issuer '${iss}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.`,
+          clock,
+        );
       }
-      return aadError(401, 'invalid_client', 700027, `Client assertion failed signature validation. (${(err as Error).message})`, clock);
+      return aadError(
+        401,
+        'invalid_client',
+        700027,
+        `Client assertion failed signature validation. (${(err as Error).message})`,
+        clock,
+      );
     }
     const sub = String(verified.sub ?? '');
     const auds = Array.isArray(verified.aud) ? verified.aud : [String(verified.aud ?? '')];
@@ -188,21 +272,48 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
     const bySubject = byIssuer.filter((f) => f.subject === sub);
     const match = bySubject.find((f) => f.audiences.some((a) => auds.includes(a)));
     if (!match) {
-      const hint = 'Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation';
+      const hint =
+        'Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation';
       if (app.federated.length === 0) {
-        return aadError(400, 'invalid_request', 70021, `No matching federated identity record found for presented assertion. Assertion Issuer: '${iss}'. Assertion Subject: '${sub}'. Assertion Audience: '${auds.join(',')}'. ${hint}`, clock);
+        return aadError(
+          400,
+          'invalid_request',
+          70021,
+          `No matching federated identity record found for presented assertion. Assertion Issuer: '${iss}'. Assertion Subject: '${sub}'. Assertion Audience: '${auds.join(',')}'. ${hint}`,
+          clock,
+        );
       }
       if (byIssuer.length === 0) {
-        return aadError(400, 'invalid_client', 700211, `No matching federated identity record found for presented assertion issuer '${iss}'. ${hint}`, clock);
+        return aadError(
+          400,
+          'invalid_client',
+          700211,
+          `No matching federated identity record found for presented assertion issuer '${iss}'. ${hint}`,
+          clock,
+        );
       }
       if (bySubject.length === 0) {
-        return aadError(400, 'invalid_client', 700213, `No matching federated identity record found for presented assertion subject '${sub}'. ${hint}`, clock);
+        return aadError(
+          400,
+          'invalid_client',
+          700213,
+          `No matching federated identity record found for presented assertion subject '${sub}'. ${hint}`,
+          clock,
+        );
       }
-      return aadError(400, 'invalid_client', 700212, `No matching federated identity record found for presented assertion audience '${auds.join(',')}'. ${hint}`, clock);
+      return aadError(
+        400,
+        'invalid_client',
+        700212,
+        `No matching federated identity record found for presented assertion audience '${auds.join(',')}'. ${hint}`,
+        clock,
+      );
     }
 
     const cae = wantsCae(form['claims']);
-    const lifetime = cae ? CAE_LIFETIME_SECONDS : (fixedLifetime ?? 3600 + Math.floor(Math.random() * 1800));
+    const lifetime = cae
+      ? CAE_LIFETIME_SECONDS
+      : (fixedLifetime ?? 3600 + Math.floor(Math.random() * 1800));
     const iat = clock.nowSeconds();
     const claims: JWTPayload = {
       aud: resource,
@@ -221,22 +332,50 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
       ver: '1.0',
       ...(cae ? { xms_cc: ['CP1'] } : {}),
     };
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid }).sign(privateKey as CryptoKey);
-    tokens.push({ token, clientId: app.clientId, tenantId: app.tenantId, resource, expiresAt: new Date((iat + lifetime) * 1000), cae, claims });
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
+      .sign(privateKey as CryptoKey);
+    tokens.push({
+      token,
+      clientId: app.clientId,
+      tenantId: app.tenantId,
+      resource,
+      expiresAt: new Date((iat + lifetime) * 1000),
+      cae,
+      claims,
+    });
     return {
       headers: { 'cache-control': 'no-store, no-cache', pragma: 'no-cache' },
-      body: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token },
+      body: {
+        token_type: 'Bearer',
+        expires_in: lifetime,
+        ext_expires_in: lifetime,
+        access_token: token,
+      },
     };
   };
 
   const check = (token: string, resource?: string): TokenCheck => {
     const issued = tokens.find((t) => t.token === token);
-    if (!issued) return { ok: false, code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' };
+    if (!issued)
+      return {
+        ok: false,
+        code: 'InvalidAuthenticationToken',
+        message: 'The access token is invalid.',
+      };
     if (resource !== undefined && !sameResource(issued.resource, resource)) {
-      return { ok: false, code: 'InvalidAuthenticationTokenAudience', message: `The access token has been obtained for wrong audience or resource '${issued.resource}'. It should exactly match with one of the allowed audiences '${resource}'.` };
+      return {
+        ok: false,
+        code: 'InvalidAuthenticationTokenAudience',
+        message: `The access token has been obtained for wrong audience or resource '${issued.resource}'. It should exactly match with one of the allowed audiences '${resource}'.`,
+      };
     }
     if (clock.nowMs() >= issued.expiresAt.getTime()) {
-      return { ok: false, code: 'ExpiredAuthenticationToken', message: `The access token expiry UTC time '${issued.expiresAt.toISOString()}' is earlier than current UTC time '${clock.now().toISOString()}'.` };
+      return {
+        ok: false,
+        code: 'ExpiredAuthenticationToken',
+        message: `The access token expiry UTC time '${issued.expiresAt.toISOString()}' is earlier than current UTC time '${clock.now().toISOString()}'.`,
+      };
     }
     return { ok: true, claims: issued.claims, issued };
   };
@@ -244,9 +383,18 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
   const bearer = (req: EmulatorRequest, resources?: string[]): TokenCheck => {
     const auth = String(req.headers.authorization ?? '');
     const m = /^Bearer (.+)$/i.exec(auth);
-    if (!m) return { ok: false, code: 'AuthenticationFailed', message: "Authentication failed. The 'Authorization' header is missing." };
+    if (!m)
+      return {
+        ok: false,
+        code: 'AuthenticationFailed',
+        message: "Authentication failed. The 'Authorization' header is missing.",
+      };
     if (!resources) return check(m[1]!);
-    let last: TokenCheck = { ok: false, code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' };
+    let last: TokenCheck = {
+      ok: false,
+      code: 'InvalidAuthenticationToken',
+      message: 'The access token is invalid.',
+    };
     for (const r of resources) {
       last = check(m[1]!, r);
       if (last.ok || last.code !== 'InvalidAuthenticationTokenAudience') return last;
@@ -256,14 +404,18 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
 
   const refused = (c: Extract<TokenCheck, { ok: false }>): Reply => ({
     status: 401,
-    headers: { 'www-authenticate': `Bearer authorization_uri="${base}/common/oauth2/authorize", error="invalid_token", error_description="${c.code}"` },
+    headers: {
+      'www-authenticate': `Bearer authorization_uri="${base}/common/oauth2/authorize", error="invalid_token", error_description="${c.code}"`,
+    },
     body: { error: { code: c.code, message: c.message } },
   });
 
   const arm = (req: EmulatorRequest): Reply | undefined => {
     const c = bearer(req, ARM_RESOURCES);
     if (!c.ok) return refused(c);
-    const app = apps.find((a) => a.clientId === c.issued.clientId && a.tenantId === c.issued.tenantId)!;
+    const app = apps.find(
+      (a) => a.clientId === c.issued.clientId && a.tenantId === c.issued.tenantId,
+    )!;
     const subscription = (id: string) => ({
       id: `/subscriptions/${id}`,
       authorizationSource: 'RoleBased',
@@ -272,14 +424,46 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
       tenantId: app.tenantId,
       displayName: `emulated ${id.slice(0, 8)}`,
       state: 'Enabled',
-      subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'PayAsYouGo_2014-09-01', spendingLimit: 'Off' },
+      subscriptionPolicies: {
+        locationPlacementId: 'Public_2014-09-01',
+        quotaId: 'PayAsYouGo_2014-09-01',
+        spendingLimit: 'Off',
+      },
     });
-    if (req.path === '/subscriptions') return { body: { value: app.subscriptions.map(subscription), count: { type: 'Total', value: app.subscriptions.length } } };
-    if (req.path === '/tenants') return { body: { value: [{ id: `/tenants/${app.tenantId}`, tenantId: app.tenantId, tenantCategory: 'Home', defaultDomain: 'emulated.onmicrosoft.com', displayName: 'Emulated', domains: [] }] } };
+    if (req.path === '/subscriptions')
+      return {
+        body: {
+          value: app.subscriptions.map(subscription),
+          count: { type: 'Total', value: app.subscriptions.length },
+        },
+      };
+    if (req.path === '/tenants')
+      return {
+        body: {
+          value: [
+            {
+              id: `/tenants/${app.tenantId}`,
+              tenantId: app.tenantId,
+              tenantCategory: 'Home',
+              defaultDomain: 'emulated.onmicrosoft.com',
+              displayName: 'Emulated',
+              domains: [],
+            },
+          ],
+        },
+      };
     const m = /^\/subscriptions\/([^/]+)(\/resourcegroups)?$/i.exec(req.path);
     if (m) {
       if (!app.subscriptions.includes(m[1]!)) {
-        return { status: 403, body: { error: { code: 'AuthorizationFailed', message: `The client '${app.objectId}' with object id '${app.objectId}' does not have authorization to perform action over scope '/subscriptions/${m[1]}'.` } } };
+        return {
+          status: 403,
+          body: {
+            error: {
+              code: 'AuthorizationFailed',
+              message: `The client '${app.objectId}' with object id '${app.objectId}' does not have authorization to perform action over scope '/subscriptions/${m[1]}'.`,
+            },
+          },
+        };
       }
       return { body: m[2] ? { value: [] } : subscription(m[1]!) };
     }
@@ -289,15 +473,27 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
   const server = await startServer(
     async (req) => {
       if (req.fault === 'throttle') {
-        return { ...aadError(429, 'temporarily_unavailable', 90055, 'TenantThrottlingError: There are too many incoming requests.', clock), headers: { 'retry-after': '1' } };
+        return {
+          ...aadError(
+            429,
+            'temporarily_unavailable',
+            90055,
+            'TenantThrottlingError: There are too many incoming requests.',
+            clock,
+          ),
+          headers: { 'retry-after': '1' },
+        };
       }
       let m = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(req.path);
       if (req.method === 'GET' && m) return { body: metadata(`${base}/${m[1]}`, m[1]!) };
-      if (req.method === 'GET' && req.path === '/adfs/.well-known/openid-configuration') return { body: metadata(`${base}/adfs`, 'adfs') };
-      if (req.method === 'GET' && req.path === '/discovery/v2.0/keys') return { body: { keys: [signingJwk] } };
+      if (req.method === 'GET' && req.path === '/adfs/.well-known/openid-configuration')
+        return { body: metadata(`${base}/adfs`, 'adfs') };
+      if (req.method === 'GET' && req.path === '/discovery/v2.0/keys')
+        return { body: { keys: [signingJwk] } };
       m = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(req.path);
       if (req.method === 'POST' && m) return tokenEndpoint(req, m[1]!);
-      if (req.method === 'POST' && req.path === '/adfs/oauth2/token') return tokenEndpoint(req, 'adfs');
+      if (req.method === 'POST' && req.path === '/adfs/oauth2/token')
+        return tokenEndpoint(req, 'adfs');
       if (req.method === 'GET' && req.path === '/protected') {
         const c = bearer(req);
         return c.ok ? { body: { claims: c.claims } } : refused(c);
@@ -317,12 +513,17 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
     ca,
     register(reg) {
       const federated = [...(reg.federated ?? [])];
-      if (reg.issuer !== undefined && reg.subject !== undefined) federated.push({ issuer: reg.issuer, subject: reg.subject, audiences: reg.audiences });
+      if (reg.issuer !== undefined && reg.subject !== undefined)
+        federated.push({ issuer: reg.issuer, subject: reg.subject, audiences: reg.audiences });
       apps.push({
         tenantId: reg.tenantId,
         clientId: reg.clientId,
         objectId: randomUUID(),
-        federated: federated.map((f) => ({ issuer: f.issuer, subject: f.subject, audiences: f.audiences ?? [EXCHANGE_AUDIENCE] })),
+        federated: federated.map((f) => ({
+          issuer: f.issuer,
+          subject: f.subject,
+          audiences: f.audiences ?? [EXCHANGE_AUDIENCE],
+        })),
         subscriptions: reg.subscriptions ?? [],
       });
     },
@@ -353,10 +554,20 @@ function wantsCae(claims: string | undefined): boolean {
 }
 
 /** Entra's error body: an AADSTS code in the description, plus trace ids and a timestamp. */
-function aadError(status: number, error: string, code: number, message: string, clock: Clock): Reply {
+function aadError(
+  status: number,
+  error: string,
+  code: number,
+  message: string,
+  clock: Clock,
+): Reply {
   const traceId = randomUUID();
   const correlationId = randomUUID();
-  const timestamp = clock.now().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const timestamp = clock
+    .now()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
   return {
     status,
     body: {

@@ -12,7 +12,11 @@ const settings = {
   endpoint: undefined,
 } as unknown as AwsSettings;
 
-const token = await new SignJWT({ sub: 'repo:acme/site:ref:refs/heads/dev', aud: 'sts.amazonaws.com', ref: 'refs/heads/dev' })
+const token = await new SignJWT({
+  sub: 'repo:acme/site:ref:refs/heads/dev',
+  aud: 'sts.amazonaws.com',
+  ref: 'refs/heads/dev',
+})
   .setProtectedHeader({ alg: 'HS256' })
   .sign(new TextEncoder().encode('k'.repeat(32)));
 
@@ -21,8 +25,16 @@ const sdkError = (name: string, message: string, status = 400) =>
 
 describe('translateStsError', () => {
   it.each([
-    ['AccessDenied', CloudError, /trust policy did not accept this workflow's token. Its claims: sub="repo:acme\/site:ref:refs\/heads\/dev", aud="sts.amazonaws.com", ref="refs\/heads\/dev", environment=\(none\)/],
-    ['InvalidIdentityTokenException', CloudError, /needs an IAM OIDC identity provider for the token's issuer with 'sts.amazonaws.com'/],
+    [
+      'AccessDenied',
+      CloudError,
+      /trust policy did not accept this workflow's token. Its claims: sub="repo:acme\/site:ref:refs\/heads\/dev", aud="sts.amazonaws.com", ref="refs\/heads\/dev", environment=\(none\)/,
+    ],
+    [
+      'InvalidIdentityTokenException',
+      CloudError,
+      /needs an IAM OIDC identity provider for the token's issuer with 'sts.amazonaws.com'/,
+    ],
     ['ExpiredTokenException', CloudError, /runner's clock/],
     ['MalformedPolicyDocumentException', ConfigurationError, /Fix 'session-policy'/],
     ['PackedPolicyTooLargeException', ConfigurationError, /too large once STS packs it/],
@@ -34,11 +46,24 @@ describe('translateStsError', () => {
     expect(err.message).not.toContain(token);
   });
   it('a duration above the role maximum names both fixes', () => {
-    const err = translateStsError(sdkError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'), settings, token);
-    expect(err.message).toMatch(/Lower 'duration' \(asked 3600 s\) or raise the role's MaxSessionDuration/);
+    const err = translateStsError(
+      sdkError(
+        'ValidationError',
+        'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+      ),
+      settings,
+      token,
+    );
+    expect(err.message).toMatch(
+      /Lower 'duration' \(asked 3600 s\) or raise the role's MaxSessionDuration/,
+    );
   });
   it('a truncated answer is called what it is', () => {
-    const err = translateStsError(sdkError('Error', '@aws-sdk XML parse error: missing closing tag </AccessKeyId>.', 200), settings, token);
+    const err = translateStsError(
+      sdkError('Error', '@aws-sdk XML parse error: missing closing tag </AccessKeyId>.', 200),
+      settings,
+      token,
+    );
     expect(err.message).toMatch(/not STS XML/);
   });
 });

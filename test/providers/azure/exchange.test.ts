@@ -35,7 +35,12 @@ beforeAll(async () => {
   entra = await startEntra({ clock });
   // Trust the emulator's CA the way a corporate CA is trusted; verification stays on.
   tls.setDefaultCACertificates([...tls.getCACertificates('default'), entra.caPem]);
-  entra.register({ tenantId: TENANT, clientId: CLIENT, issuer: oidc.issuer, subject: oidc.claims().sub });
+  entra.register({
+    tenantId: TENANT,
+    clientId: CLIENT,
+    issuer: oidc.issuer,
+    subject: oidc.claims().sub,
+  });
 });
 afterAll(async () => {
   await entra?.close();
@@ -48,15 +53,34 @@ beforeEach(() => {
 });
 
 function settings(inputs: Record<string, string> = {}): AzureSettings {
-  const all: Record<string, string> = { 'client-id': CLIENT, 'tenant-id': TENANT, authority: entra.authority, scope: 'https://management.azure.com/.default', ...inputs };
-  return parseAzureSettings(new Inputs({ input: (n) => all[n] ?? '' }), { provider: 'azure', duration: undefined, mode: 'run', run: 'true', audience: undefined, sessionName: 'gh.1.1.j.s' }, { PATH: '' });
+  const all: Record<string, string> = {
+    'client-id': CLIENT,
+    'tenant-id': TENANT,
+    authority: entra.authority,
+    scope: 'https://management.azure.com/.default',
+    ...inputs,
+  };
+  return parseAzureSettings(
+    new Inputs({ input: (n) => all[n] ?? '' }),
+    {
+      provider: 'azure',
+      duration: undefined,
+      mode: 'run',
+      run: 'true',
+      audience: undefined,
+      sessionName: 'gh.1.1.j.s',
+    },
+    { PATH: '' },
+  );
 }
 
-const mint = (extra: Record<string, unknown> = {}, expiresIn?: number) => async (audience: string) => {
-  const t = await oidc.mint(extra, { audience, expiresIn });
-  minted.push(t);
-  return t;
-};
+const mint =
+  (extra: Record<string, unknown> = {}, expiresIn?: number) =>
+  async (audience: string) => {
+    const t = await oidc.mint(extra, { audience, expiresIn });
+    minted.push(t);
+    return t;
+  };
 
 describe('exchange', () => {
   it('mints one GitHub token, makes two round trips, and gets a normal token of 60-90 minutes', async () => {
@@ -81,13 +105,20 @@ describe('exchange', () => {
 
   it('retries a throttled token request and succeeds', async () => {
     entra.faults.next('throttle', 1, `/${TENANT}/oauth2/v2.0/token`);
-    const { accessToken } = await exchange(settings(), mint(), { timeoutMs: 5000, retry: { sleep: async () => undefined } });
+    const { accessToken } = await exchange(settings(), mint(), {
+      timeoutMs: 5000,
+      retry: { sleep: async () => undefined },
+    });
     expect(entra.check(accessToken.token).ok).toBe(true);
     expect(entra.requests.filter((r) => r.path.endsWith('/token'))).toHaveLength(2);
   });
 
   it('explains a subject mismatch with the token’s subject and the credential to register, without the token', async () => {
-    const err = await exchange(settings(), mint({ environment: 'production', sub: 'repo:octo-org/octo-repo:environment:production' }), { timeoutMs: 5000 }).catch((e: unknown) => e);
+    const err = await exchange(
+      settings(),
+      mint({ environment: 'production', sub: 'repo:octo-org/octo-repo:environment:production' }),
+      { timeoutMs: 5000 },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CloudError);
     const msg = (err as Error).message;
     expect(msg).toContain('AADSTS700213');
@@ -100,48 +131,82 @@ describe('exchange', () => {
   });
 
   it('explains a wrong audience (AADSTS700212)', async () => {
-    const err = await exchange(settings(), async () => oidc.mint({}, { audience: 'api://Other' }), { timeoutMs: 5000 }).catch((e: unknown) => e);
+    const err = await exchange(settings(), async () => oidc.mint({}, { audience: 'api://Other' }), {
+      timeoutMs: 5000,
+    }).catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/AADSTS700212[\s\S]*audience: api:\/\/Other/);
   });
 
   it('explains an expired GitHub token (AADSTS700024)', async () => {
-    const err = await exchange(settings(), mint({}, -30), { timeoutMs: 5000 }).catch((e: unknown) => e);
+    const err = await exchange(settings(), mint({}, -30), { timeoutMs: 5000 }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(CloudError);
-    expect((err as Error).message).toMatch(/AADSTS700024: Client assertion is not within its valid time range[\s\S]*check the runner's clock/);
+    expect((err as Error).message).toMatch(
+      /AADSTS700024: Client assertion is not within its valid time range[\s\S]*check the runner's clock/,
+    );
   });
 
   it('explains a forged token (AADSTS700027)', async () => {
-    const err = await exchange(settings(), async (aud) => oidc.mint({}, { audience: aud, key: 'forged' }), { timeoutMs: 5000 }).catch((e: unknown) => e);
+    const err = await exchange(
+      settings(),
+      async (aud) => oidc.mint({}, { audience: aud, key: 'forged' }),
+      { timeoutMs: 5000 },
+    ).catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/AADSTS700027[\s\S]*signature/);
   });
 
   it('turns an unknown app into a configuration error naming client-id and tenant-id', async () => {
-    const err = await exchange(settings({ 'client-id': '00000000-0000-0000-0000-0000000000ff' }), mint(), { timeoutMs: 5000 }).catch((e: unknown) => e);
+    const err = await exchange(
+      settings({ 'client-id': '00000000-0000-0000-0000-0000000000ff' }),
+      mint(),
+      { timeoutMs: 5000 },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigurationError);
-    expect((err as Error).message).toMatch(/AADSTS700016[\s\S]*Check 'client-id' \(00000000-0000-0000-0000-0000000000ff\)/);
+    expect((err as Error).message).toMatch(
+      /AADSTS700016[\s\S]*Check 'client-id' \(00000000-0000-0000-0000-0000000000ff\)/,
+    );
   });
 
   it('turns an unknown tenant into a configuration error', async () => {
-    const err = await exchange(settings({ 'tenant-id': '99999999-9999-9999-9999-999999999999' }), mint(), { timeoutMs: 5000 }).catch((e: unknown) => e);
+    const err = await exchange(
+      settings({ 'tenant-id': '99999999-9999-9999-9999-999999999999' }),
+      mint(),
+      { timeoutMs: 5000 },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigurationError);
     expect((err as Error).message).toMatch(/AADSTS90002[\s\S]*Check 'tenant-id'/);
   });
 
   it('passes the GitHub token error through unchanged (missing id-token: write)', async () => {
-    const original = new ConfigurationError('This job cannot request a GitHub OIDC token: add id-token: write');
-    const err = await exchange(settings(), async () => { throw original; }, { timeoutMs: 5000 }).catch((e: unknown) => e);
+    const original = new ConfigurationError(
+      'This job cannot request a GitHub OIDC token: add id-token: write',
+    );
+    const err = await exchange(
+      settings(),
+      async () => {
+        throw original;
+      },
+      { timeoutMs: 5000 },
+    ).catch((e: unknown) => e);
     expect(err).toBe(original);
   });
 
   it('says where it could not connect', async () => {
-    const err = await exchange(settings({ authority: 'https://127.0.0.1:1' }), mint(), { timeoutMs: 3000, retry: { sleep: async () => undefined } }).catch((e: unknown) => e);
+    const err = await exchange(settings({ authority: 'https://127.0.0.1:1' }), mint(), {
+      timeoutMs: 3000,
+      retry: { sleep: async () => undefined },
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CloudError);
     expect((err as Error).message).toContain('Could not reach Entra ID at https://127.0.0.1:1');
   });
 
   it('gives up on persistent throttling after 3 attempts and says so', async () => {
     entra.faults.next('throttle', 3, `/${TENANT}/oauth2/v2.0/token`);
-    const err = await exchange(settings(), mint(), { timeoutMs: 5000, retry: { sleep: async () => undefined } }).catch((e: unknown) => e);
+    const err = await exchange(settings(), mint(), {
+      timeoutMs: 5000,
+      retry: { sleep: async () => undefined },
+    }).catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/failed 3 times[\s\S]*AADSTS90055/);
     expect(entra.requests.filter((r) => r.path.endsWith('/token'))).toHaveLength(3);
     expect(minted).toHaveLength(1);
@@ -152,17 +217,35 @@ describe('azureProvider', () => {
   it('issues a credential whose secrets are the access token alone, and closes by expiry', async () => {
     const log = new RecordingLogger();
     const s = settings();
-    const cred = await azureProvider.issue(s, { log, grantId: 'azure-1', idToken: mint(), now: () => clock.now() });
+    const cred = await azureProvider.issue(s, {
+      log,
+      grantId: 'azure-1',
+      idToken: mint(),
+      now: () => clock.now(),
+    });
     expect(cred.secrets).toHaveLength(1);
     expect(entra.check(cred.secrets[0]!).ok).toBe(true);
     expect(cred.principal).toBe(CLIENT);
     expect(cred.scope).toBe('https://management.azure.com/.default');
-    expect(cred.details).toMatchObject({ clientId: CLIENT, tenantId: TENANT, tokenKind: 'normal (not CAE)', azLogin: false, 'token.appid': CLIENT, 'token.idtyp': 'app' });
+    expect(cred.details).toMatchObject({
+      clientId: CLIENT,
+      tenantId: TENANT,
+      tokenKind: 'normal (not CAE)',
+      azLogin: false,
+      'token.appid': CLIENT,
+      'token.idtyp': 'app',
+    });
     expect(JSON.stringify(cred.details)).not.toContain(cred.secrets[0]!);
     expect(cred.expiresAt.getTime()).toBe(entra.tokens.at(-1)!.expiresAt.getTime());
     expect(cred.notes?.[0]).toContain('cannot be revoked');
 
-    const grant = { id: 'azure-1', provider: 'azure' as const, principal: CLIENT, expiresAt: cred.expiresAt.toISOString(), details: cred.details };
+    const grant = {
+      id: 'azure-1',
+      provider: 'azure' as const,
+      principal: CLIENT,
+      expiresAt: cred.expiresAt.toISOString(),
+      details: cred.details,
+    };
     const open = await azureProvider.close(grant, closeCtx(clock.now()));
     expect(open).toMatchObject({ method: 'expires', verified: false });
     expect(open.note).toContain('Entra ID access tokens cannot be revoked');

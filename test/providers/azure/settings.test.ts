@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { ConfigurationError } from '../../../src/errors.ts';
 import { Inputs } from '../../../src/runner/inputs.ts';
 import type { CommonSettings } from '../../../src/providers/provider.ts';
-import { parseAzureSettings, parseScope, scriptUsesAzCli } from '../../../src/providers/azure/settings.ts';
+import {
+  parseAzureSettings,
+  parseScope,
+  scriptUsesAzCli,
+} from '../../../src/providers/azure/settings.ts';
 
 const CLIENT = '00000000-0000-0000-0000-000000000001';
 const TENANT = '11111111-1111-1111-1111-111111111111';
@@ -18,12 +22,28 @@ chmodSync(join(withAz, 'az'), 0o755);
 const withoutAz = mkdtempSync(join(tmpdir(), 'no-az-path-'));
 
 function common(over: Partial<CommonSettings> = {}): CommonSettings {
-  return { provider: 'azure', duration: undefined, mode: 'run', run: 'curl https://example.net', audience: undefined, sessionName: 'gh.1.1.job.step', ...over };
+  return {
+    provider: 'azure',
+    duration: undefined,
+    mode: 'run',
+    run: 'curl https://example.net',
+    audience: undefined,
+    sessionName: 'gh.1.1.job.step',
+    ...over,
+  };
 }
 
-function parse(inputs: Record<string, string>, over: Partial<CommonSettings> = {}, env: NodeJS.ProcessEnv = { PATH: withoutAz }) {
+function parse(
+  inputs: Record<string, string>,
+  over: Partial<CommonSettings> = {},
+  env: NodeJS.ProcessEnv = { PATH: withoutAz },
+) {
   const all = { 'client-id': CLIENT, 'tenant-id': TENANT, ...inputs };
-  return parseAzureSettings(new Inputs({ input: (n: string) => all[n as keyof typeof all] ?? '' }), common(over), env);
+  return parseAzureSettings(
+    new Inputs({ input: (n: string) => all[n as keyof typeof all] ?? '' }),
+    common(over),
+    env,
+  );
 }
 
 describe('parseAzureSettings', () => {
@@ -43,9 +63,24 @@ describe('parseAzureSettings', () => {
   });
 
   it.each([
-    ['AzureChinaCloud', 'https://login.chinacloudapi.cn', 'https://management.chinacloudapi.cn/.default', 'AzureChinaCloud'],
-    ['azureusgovernment', 'https://login.microsoftonline.us', 'https://management.usgovcloudapi.net/.default', 'AzureUSGovernment'],
-    ['https://login.microsoftonline.us/', 'https://login.microsoftonline.us', 'https://management.usgovcloudapi.net/.default', 'AzureUSGovernment'],
+    [
+      'AzureChinaCloud',
+      'https://login.chinacloudapi.cn',
+      'https://management.chinacloudapi.cn/.default',
+      'AzureChinaCloud',
+    ],
+    [
+      'azureusgovernment',
+      'https://login.microsoftonline.us',
+      'https://management.usgovcloudapi.net/.default',
+      'AzureUSGovernment',
+    ],
+    [
+      'https://login.microsoftonline.us/',
+      'https://login.microsoftonline.us',
+      'https://management.usgovcloudapi.net/.default',
+      'AzureUSGovernment',
+    ],
   ])('authority %s is the cloud %s with its own default scope', (authority, host, scope, cloud) => {
     expect(parse({ authority })).toMatchObject({ authority: host, scope, cloudName: cloud });
   });
@@ -53,35 +88,72 @@ describe('parseAzureSettings', () => {
   it('takes AZURE_AUTHORITY_HOST when the input is absent, the input when both are given', () => {
     const env = { PATH: withoutAz, AZURE_AUTHORITY_HOST: 'https://login.chinacloudapi.cn' };
     expect(parse({}, {}, env).authority).toBe('https://login.chinacloudapi.cn');
-    expect(parse({ authority: 'AzureCloud' }, {}, env).authority).toBe('https://login.microsoftonline.com');
+    expect(parse({ authority: 'AzureCloud' }, {}, env).authority).toBe(
+      'https://login.microsoftonline.com',
+    );
   });
 
   it('lower-cases GUIDs and keeps a subscription and audience', () => {
-    const s = parse({ 'client-id': CLIENT.toUpperCase().replace('0000-0000-0000-000000000001', 'ABCD-0000-0000-00000000000F'), 'subscription-id': SUB }, { audience: 'api://custom' });
+    const s = parse(
+      {
+        'client-id': CLIENT.toUpperCase().replace(
+          '0000-0000-0000-000000000001',
+          'ABCD-0000-0000-00000000000F',
+        ),
+        'subscription-id': SUB,
+      },
+      { audience: 'api://custom' },
+    );
     expect(s.clientId).toBe('00000000-abcd-0000-0000-00000000000f');
     expect(s.subscriptionId).toBe(SUB);
     expect(s.audience).toBe('api://custom');
   });
 
   it('accepts a tenant domain', () => {
-    expect(parse({ 'tenant-id': 'Contoso.onmicrosoft.com' }).tenantId).toBe('contoso.onmicrosoft.com');
+    expect(parse({ 'tenant-id': 'Contoso.onmicrosoft.com' }).tenantId).toBe(
+      'contoso.onmicrosoft.com',
+    );
   });
 
   it.each([
     [{ 'client-id': '' }, "Input 'client-id' is required"],
     [{ 'tenant-id': '' }, "Input 'tenant-id' is required"],
-    [{ 'client-id': 'my-app' }, "Invalid client-id 'my-app'. Expected the client (application) id as a GUID"],
-    [{ 'client-id': '00000000-0000-0000-0000-00000000000' }, "Invalid client-id '00000000-0000-0000-0000-00000000000'"],
+    [
+      { 'client-id': 'my-app' },
+      "Invalid client-id 'my-app'. Expected the client (application) id as a GUID",
+    ],
+    [
+      { 'client-id': '00000000-0000-0000-0000-00000000000' },
+      "Invalid client-id '00000000-0000-0000-0000-00000000000'",
+    ],
     [{ 'tenant-id': 'not a tenant' }, "Invalid tenant-id 'not a tenant'"],
-    [{ 'subscription-id': 'prod' }, "Invalid subscription-id 'prod'. Expected the subscription id as a GUID"],
-    [{ scope: 'https://management.azure.com/' }, "Did you mean 'https://management.azure.com/.default'?"],
-    [{ scope: 'https://management.azure.com/user_impersonation' }, "Invalid scope 'https://management.azure.com/user_impersonation'"],
+    [
+      { 'subscription-id': 'prod' },
+      "Invalid subscription-id 'prod'. Expected the subscription id as a GUID",
+    ],
+    [
+      { scope: 'https://management.azure.com/' },
+      "Did you mean 'https://management.azure.com/.default'?",
+    ],
+    [
+      { scope: 'https://management.azure.com/user_impersonation' },
+      "Invalid scope 'https://management.azure.com/user_impersonation'",
+    ],
     [{ scope: 'https://a/.default https://b/.default' }, 'Give one scope'],
-    [{ scope: 'http://management.azure.com/.default' }, "Invalid scope 'http://management.azure.com/.default'"],
-    [{ authority: 'http://login.microsoftonline.com' }, "Invalid authority 'http://login.microsoftonline.com' (from input 'authority')"],
+    [
+      { scope: 'http://management.azure.com/.default' },
+      "Invalid scope 'http://management.azure.com/.default'",
+    ],
+    [
+      { authority: 'http://login.microsoftonline.com' },
+      "Invalid authority 'http://login.microsoftonline.com' (from input 'authority')",
+    ],
     [{ authority: 'https://login.microsoftonline.com/' + TENANT }, 'without a path or tenant'],
     [{ authority: 'AzureStack' }, "The cloud 'AzureStack' has no fixed authority"],
-    [{ authority: 'https://login.example.net' }, "Input 'scope' is required with the custom authority https://login.example.net"],
+    [
+      { authority: 'https://login.example.net' },
+      "Input 'scope' is required with the custom authority https://login.example.net",
+    ],
     [{ 'az-login': 'yes' }, "Invalid az-login 'yes'. Expected one of: auto, true, false."],
     [{ 'az-login': 'true' }, "'az-login: true' but the Azure CLI (az) is not on PATH"],
   ])('refuses %o', (inputs, message) => {
@@ -90,22 +162,33 @@ describe('parseAzureSettings', () => {
   });
 
   it('refuses a bad AZURE_AUTHORITY_HOST and names the variable', () => {
-    expect(() => parse({}, {}, { AZURE_AUTHORITY_HOST: 'login.microsoftonline.com' })).toThrow("(from AZURE_AUTHORITY_HOST)");
+    expect(() => parse({}, {}, { AZURE_AUTHORITY_HOST: 'login.microsoftonline.com' })).toThrow(
+      '(from AZURE_AUTHORITY_HOST)',
+    );
   });
 
   it('refuses a duration Entra cannot honour, and accepts one it always meets', () => {
-    expect(() => parse({}, { duration: 600 })).toThrow("Invalid duration '600s' for Azure. Entra ID decides");
+    expect(() => parse({}, { duration: 600 })).toThrow(
+      "Invalid duration '600s' for Azure. Entra ID decides",
+    );
     expect(parse({}, { duration: 2 * 3600 }).clientId).toBe(CLIENT);
   });
 
   it('refuses az-login: true with export: outputs', () => {
-    expect(() => parse({ 'az-login': 'true' }, { mode: 'outputs', run: undefined }, { PATH: withAz })).toThrow("needs 'run' or 'export: env'");
+    expect(() =>
+      parse({ 'az-login': 'true' }, { mode: 'outputs', run: undefined }, { PATH: withAz }),
+    ).toThrow("needs 'run' or 'export: env'");
   });
 
   it.each([
     ['run', 'az group list -o table', withAz, true],
     ['run', 'terraform apply -auto-approve', withAz, true],
-    ['run', 'curl -H "Authorization: Bearer $AZURE_ACCESS_TOKEN" https://example.net', withAz, false],
+    [
+      'run',
+      'curl -H "Authorization: Bearer $AZURE_ACCESS_TOKEN" https://example.net',
+      withAz,
+      false,
+    ],
     ['run', 'az group list', withoutAz, false],
     ['env', undefined, withAz, true],
     ['env', undefined, withoutAz, false],
@@ -117,7 +200,9 @@ describe('parseAzureSettings', () => {
   });
 
   it('az-login false wins over a script that calls az', () => {
-    expect(parse({ 'az-login': 'false' }, { run: 'az account show' }, { PATH: withAz }).azLogin).toBe(false);
+    expect(
+      parse({ 'az-login': 'false' }, { run: 'az account show' }, { PATH: withAz }).azLogin,
+    ).toBe(false);
   });
 });
 
@@ -138,7 +223,12 @@ describe('scriptUsesAzCli', () => {
 });
 
 describe('parseScope', () => {
-  it.each(['https://graph.microsoft.com/.default', 'api://my-api/.default', `${CLIENT}/.default`, 'https://storage.azure.com/.default'])('accepts %s', (s) => {
+  it.each([
+    'https://graph.microsoft.com/.default',
+    'api://my-api/.default',
+    `${CLIENT}/.default`,
+    'https://storage.azure.com/.default',
+  ])('accepts %s', (s) => {
     expect(parseScope(s)).toBe(s);
   });
 });
