@@ -1,0 +1,490 @@
+export const id = 140;
+export const ids = [140];
+export const modules = {
+
+/***/ 9140:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AWS_OUTPUTS: () => (/* binding */ AWS_OUTPUTS),
+/* harmony export */   awsProvider: () => (/* binding */ awsProvider)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9205);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9545);
+/* harmony import */ var _session_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9383);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(339);
+
+
+
+
+
+
+const AWS_OUTPUTS = {
+    accessKeyId: 'aws-access-key-id',
+    secretAccessKey: 'aws-secret-access-key',
+    sessionToken: 'aws-session-token',
+};
+/** Variables that would make a tool pick other credentials than the grant's. */
+const COMPETING = [
+    'AWS_PROFILE',
+    'AWS_DEFAULT_PROFILE',
+    'AWS_ROLE_ARN',
+    'AWS_WEB_IDENTITY_TOKEN_FILE',
+    'AWS_ROLE_SESSION_NAME',
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+];
+const awsProvider = {
+    id: 'aws',
+    outputNames: Object.values(AWS_OUTPUTS),
+    parse: (inputs, common, env) => (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .parseAwsSettings */ .WA)(inputs, common, env),
+    audience: (s) => s.audience,
+    describe: (s) => ({
+        principal: s.role,
+        duration: s.duration,
+        scope: s.sessionPolicy || s.managedPolicies.length ? 'role narrowed by session policy' : 'role',
+    }),
+    async issue(s, ctx) {
+        // The SDK is loaded only when a call is made (a refused input never pays for it), and its
+        // loading overlaps the wait for the GitHub token.
+        const sdk = Promise.all(/* import() */[__webpack_require__.e(407), __webpack_require__.e(472)]).then(__webpack_require__.bind(__webpack_require__, 6472));
+        sdk.catch(() => undefined);
+        const token = await ctx.idToken(s.audience);
+        const requestedAt = ctx.now();
+        const windowEnd = s.needsWindow
+            ? new Date(requestedAt.getTime() + s.duration * 1000)
+            : undefined;
+        const sessionPolicy = (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .buildSessionPolicy */ .D0)(s.sessionPolicy, windowEnd);
+        const { assumeRole } = await sdk;
+        const out = await assumeRole(s, { token, sessionPolicy }, {
+            timeoutMs: s.timeoutMs,
+            onRetry: (err, attempt, delay) => ctx.log.info(`STS attempt ${attempt} failed (${err.name}); retrying in ${delay} ms`),
+        });
+        const c = out.Credentials;
+        if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CloudError */ .K2('AWS STS answered without credentials; nothing was issued.');
+        }
+        const stsExpiry = c.Expiration;
+        const expiresAt = windowEnd && windowEnd < stsExpiry ? windowEnd : stsExpiry;
+        const digest = (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .policyDigest */ .p1)(sessionPolicy, s.managedPolicies);
+        const scopeParts = [`role ${s.role}`];
+        if (s.sessionPolicy)
+            scopeParts.push('inline session policy');
+        if (s.managedPolicies.length)
+            scopeParts.push(`${s.managedPolicies.length} managed session policies`);
+        if (windowEnd)
+            scopeParts.push(`denied after ${windowEnd.toISOString()} (aws:CurrentTime)`);
+        const notes = [];
+        if (windowEnd) {
+            notes.push(`STS issues sessions for at least 15m; a session-policy condition on aws:CurrentTime makes AWS refuse this one after ${(0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.duration)}.`);
+        }
+        return {
+            principal: out.AssumedRoleUser?.Arn ?? s.role,
+            expiresAt,
+            secrets: [c.AccessKeyId, c.SecretAccessKey, c.SessionToken],
+            scope: scopeParts.join('; '),
+            scopeDigest: digest,
+            details: {
+                roleArn: s.role,
+                assumedRoleId: out.AssumedRoleUser?.AssumedRoleId ?? '',
+                region: s.region,
+                stsDurationSeconds: s.stsDuration,
+                stsExpiration: stsExpiry.toISOString(),
+                ...(windowEnd ? { enforcedEnd: windowEnd.toISOString() } : {}),
+                ...(s.duration === _settings_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_DURATION */ .jI ? {} : { requestedSeconds: s.duration }),
+                // What close() needs to deny this session later, in another step: no secret in it.
+                ...(s.revokeRole ? { revokeRole: s.revokeRole, audience: s.audience } : {}),
+            },
+            notes,
+        };
+    },
+    async deliver(s, credential, ctx) {
+        const [accessKeyId, secretAccessKey, sessionToken] = credential.secrets;
+        const keys = {
+            AWS_ACCESS_KEY_ID: accessKeyId,
+            AWS_SECRET_ACCESS_KEY: secretAccessKey,
+            AWS_SESSION_TOKEN: sessionToken,
+        };
+        const region = { AWS_REGION: s.region, AWS_DEFAULT_REGION: s.region };
+        const config = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(ctx.dir, 'config');
+        const credentials = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(ctx.dir, 'credentials');
+        const credentialsFile = {
+            path: credentials,
+            content: `[default]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\naws_session_token = ${sessionToken}\n`,
+        };
+        if (ctx.mode === 'outputs') {
+            return {
+                env: {},
+                // Revocation probes with the session's own keys at close; the private directory holds them till then.
+                files: s.revokeRole ? [credentialsFile] : [],
+                outputs: {
+                    [AWS_OUTPUTS.accessKeyId]: accessKeyId,
+                    [AWS_OUTPUTS.secretAccessKey]: secretAccessKey,
+                    [AWS_OUTPUTS.sessionToken]: sessionToken,
+                },
+            };
+        }
+        // Files too, in the grant's private directory, for tools that read only profiles.
+        return {
+            env: {
+                ...keys,
+                ...region,
+                AWS_CONFIG_FILE: config,
+                AWS_SHARED_CREDENTIALS_FILE: credentials,
+            },
+            files: [{ path: config, content: `[default]\nregion = ${s.region}\n` }, credentialsFile],
+            outputs: {},
+            unset: COMPETING,
+        };
+    },
+    async close(grant, ctx) {
+        const { now } = ctx;
+        // A session already past its expiry needs no deny; otherwise, with a revoker, refuse it now.
+        if (grant.details['revokeRole'] && Date.parse(grant.expiresAt) > now.getTime()) {
+            const { revokeSession } = await Promise.all(/* import() */[__webpack_require__.e(407), __webpack_require__.e(764), __webpack_require__.e(872)]).then(__webpack_require__.bind(__webpack_require__, 7872));
+            return revokeSession(grant, ctx);
+        }
+        const enforced = grant.details['enforcedEnd'];
+        const why = enforced
+            ? 'AWS cannot delete session credentials; its session policy makes AWS refuse them from the time shown'
+            : 'AWS cannot delete session credentials; STS refuses them from the time shown';
+        return (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .expiryClose */ .w0)(grant.expiresAt, now, why);
+    },
+};
+
+
+/***/ }),
+
+/***/ 9383:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D0: () => (/* binding */ buildSessionPolicy),
+/* harmony export */   p1: () => (/* binding */ policyDigest),
+/* harmony export */   sU: () => (/* binding */ parseSessionPolicy),
+/* harmony export */   vt: () => (/* binding */ STS_MIN_DURATION),
+/* harmony export */   wB: () => (/* binding */ checkPolicySize)
+/* harmony export */ });
+/* unused harmony exports MAX_SESSION_POLICY_CHARS, WINDOW_SID */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
+
+/** STS's limit on the inline session policy, counted on the plain text. */
+const MAX_SESSION_POLICY_CHARS = 2048;
+const STS_MIN_DURATION = 900;
+const WINDOW_SID = 'JitCredentialsWindow';
+/** Parses the user's inline session policy; errors say where the JSON broke and what STS expects. */
+function parseSessionPolicy(text) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input 'session-policy' is not valid JSON (${err.message}). Give an IAM policy document ` +
+            'such as {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}.');
+    }
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1("Input 'session-policy' must be a JSON object (an IAM policy document).");
+    }
+    const statement = doc.Statement;
+    if (statement === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('Input \'session-policy\' has no "Statement": an IAM policy needs at least one.');
+    }
+    const statements = Array.isArray(statement) ? statement : [statement];
+    for (const [i, s] of statements.entries()) {
+        const effect = s?.Effect;
+        if (effect !== 'Allow' && effect !== 'Deny') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input 'session-policy': statement ${i + 1} has Effect ${JSON.stringify(effect)}; use "Allow" or "Deny".`);
+        }
+    }
+    return { ...doc, Statement: statements };
+}
+/**
+ * The session policy sent to STS. When the lifetime is below STS's 900 s minimum, a deny of
+ * everything after `windowEnd` (aws:CurrentTime) makes the cloud itself end the session
+ * early. Without a user policy an allow-all is needed beside it: a session policy with only
+ * a deny would allow nothing.
+ */
+function buildSessionPolicy(user, windowEnd) {
+    if (!windowEnd)
+        return user ? JSON.stringify(user) : undefined;
+    const statements = user
+        ? [...user.Statement]
+        : [{ Effect: 'Allow', Action: '*', Resource: '*' }];
+    statements.push({
+        Sid: WINDOW_SID,
+        Effect: 'Deny',
+        Action: '*',
+        Resource: '*',
+        Condition: { DateGreaterThan: { 'aws:CurrentTime': windowEnd.toISOString() } },
+    });
+    return JSON.stringify({ Version: user?.Version ?? '2012-10-17', Statement: statements });
+}
+/** Checked before any call, with a placeholder time of the same length as the real one. */
+function checkPolicySize(user, needsWindow) {
+    const policy = buildSessionPolicy(user, needsWindow ? new Date(0) : undefined);
+    if (policy && policy.length > MAX_SESSION_POLICY_CHARS) {
+        const extra = needsWindow
+            ? ' with the time-limit statement added for a duration below 900 s'
+            : '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`The session policy is ${policy.length} characters${extra}; STS accepts at most ${MAX_SESSION_POLICY_CHARS}. ` +
+            "Shorten it (wildcards, fewer statements) or move part of it into a managed policy listed in 'managed-policies'.");
+    }
+}
+function policyDigest(policy, managed) {
+    if (!policy && managed.length === 0)
+        return undefined;
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(JSON.stringify({ policy: policy ?? null, managed }))
+        .digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 339:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WA: () => (/* binding */ parseAwsSettings),
+/* harmony export */   Z4: () => (/* binding */ DEFAULT_AUDIENCE),
+/* harmony export */   jI: () => (/* binding */ DEFAULT_DURATION),
+/* harmony export */   qe: () => (/* binding */ httpTimeout),
+/* harmony export */   rW: () => (/* binding */ iamEndpoint)
+/* harmony export */ });
+/* unused harmony exports AWS_INPUT, MAX_DURATION, MIN_DURATION */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9205);
+/* harmony import */ var _session_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9383);
+
+
+
+const AWS_INPUT = {
+    role: 'role',
+    region: 'region',
+    sessionPolicy: 'session-policy',
+    managedPolicies: 'managed-policies',
+    revokeRole: 'revoke-role',
+};
+const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+const DEFAULT_DURATION = 900;
+const MAX_DURATION = 43_200;
+/** Below this, clock skew between the runner and AWS would eat the window. */
+const MIN_DURATION = 60;
+const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+const POLICY_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::(\d{12}|aws):policy\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+function parseAwsSettings(inputs, common, env) {
+    const role = inputs.required(AWS_INPUT.role, 'the ARN of the IAM role to assume, e.g. arn:aws:iam::123456789012:role/deploy.');
+    if (!ROLE_ARN.test(role)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid role '${role}'. Expected an IAM role ARN such as arn:aws:iam::123456789012:role/deploy ` +
+            '(a 12-digit account id; the role name, not the role id).');
+    }
+    const region = inputs.optional(AWS_INPUT.region) ?? env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'];
+    if (region === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1("Input 'region' is required for AWS (e.g. region: eu-west-1).");
+    }
+    if (!REGION.test(region)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid region '${region}'. Expected an AWS region such as eu-west-1 or us-gov-west-1.`);
+    }
+    const duration = common.duration ?? DEFAULT_DURATION;
+    if (duration < MIN_DURATION || duration > MAX_DURATION) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid duration '${(0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(duration)}' for AWS. Use between ${MIN_DURATION}s and 12h ` +
+            '(below 15m the session is ended early by a session policy; above 1h the role must allow it).');
+    }
+    const policyText = inputs.raw(AWS_INPUT.sessionPolicy);
+    const sessionPolicy = policyText === undefined ? undefined : (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSessionPolicy */ .sU)(policyText);
+    const managedPolicies = inputs.list(AWS_INPUT.managedPolicies);
+    for (const arn of managedPolicies) {
+        if (!POLICY_ARN.test(arn)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid managed policy ARN '${arn}' in 'managed-policies'. Expected e.g. arn:aws:iam::aws:policy/ReadOnlyAccess.`);
+        }
+    }
+    if (managedPolicies.length > 10) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'managed-policies' lists ${managedPolicies.length} ARNs; STS accepts at most 10 session policy ARNs.`);
+    }
+    const needsWindow = duration < _session_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .STS_MIN_DURATION */ .vt;
+    (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .checkPolicySize */ .wB)(sessionPolicy, needsWindow);
+    const endpoint = env['AWS_ENDPOINT_URL_STS'] || env['AWS_ENDPOINT_URL'] || undefined;
+    checkEndpoint(endpoint, 'STS', 'AWS_ENDPOINT_URL_STS/AWS_ENDPOINT_URL');
+    const revokeRole = parseRevokeRole(inputs.optional(AWS_INPUT.revokeRole), role);
+    if (revokeRole !== undefined) {
+        checkEndpoint(iamEndpoint(env), 'IAM', 'AWS_ENDPOINT_URL_IAM/AWS_ENDPOINT_URL');
+    }
+    return Object.freeze({
+        role,
+        region,
+        duration,
+        stsDuration: Math.max(duration, _session_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .STS_MIN_DURATION */ .vt),
+        needsWindow,
+        sessionPolicy,
+        managedPolicies,
+        sessionName: common.sessionName,
+        audience: common.audience ?? DEFAULT_AUDIENCE,
+        endpoint,
+        revokeRole,
+        timeoutMs: httpTimeout(env),
+    });
+}
+function checkEndpoint(endpoint, service, names) {
+    if (endpoint === undefined)
+        return;
+    let url;
+    try {
+        url = new URL(endpoint);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${service} endpoint '${endpoint}' in ${names}: expected an http(s) URL.`);
+    }
+}
+/** As the SDK reads it: the service's own variable first, then the general one. */
+function iamEndpoint(env) {
+    return env['AWS_ENDPOINT_URL_IAM'] || env['AWS_ENDPOINT_URL'] || undefined;
+}
+/**
+ * The revoker must be another role of the same account: IAM writes only its own account's
+ * roles, and a role allowed to edit its own policies could lift any deny put on it.
+ */
+function parseRevokeRole(value, role) {
+    if (value === undefined)
+        return undefined;
+    if (!ROLE_ARN.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid revoke-role '${value}'. Expected an IAM role ARN such as arn:aws:iam::123456789012:role/jit-revoker ` +
+            '(a 12-digit account id; the role name, not the role id).');
+    }
+    if (value === role) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`revoke-role '${value}' is the role itself. Use a separate revoker role that may call iam:PutRolePolicy on ` +
+            `${role}: a role that can edit its own policies could remove the deny that ends its sessions.`);
+    }
+    const account = (arn) => arn.split(':')[4];
+    if (account(value) !== account(role)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`revoke-role '${value}' is in account ${account(value)}, the role in ${account(role)}. IAM changes a role's ` +
+            'policies only through its own account: create the revoker role in the same account as the role.');
+    }
+    return value;
+}
+/** JIT_CREDENTIALS_HTTP_TIMEOUT_MS shortens the per-attempt timeout (tests, slow proxies lengthen it). */
+function httpTimeout(env) {
+    const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
+    return Number.isFinite(v) && v > 0 ? v : 5000;
+}
+
+
+/***/ }),
+
+/***/ 9205:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* unused harmony exports parseList, parseBoolean, parseDuration */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+/** Reads inputs by name, trimming, with `''` meaning "not given" (the runner sends unset inputs as ''). */
+class Inputs {
+    runner;
+    constructor(runner) {
+        this.runner = runner;
+    }
+    optional(name) {
+        const value = this.runner.input(name).trim();
+        return value === '' ? undefined : value;
+    }
+    /** `required: true` in action.yml is not enforced by the runner, so it is enforced here. */
+    required(name, hint = '') {
+        const value = this.optional(name);
+        if (value === undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input '${name}' is required${hint ? `: ${hint}` : '.'}`);
+        }
+        return value;
+    }
+    /** Multi-line inputs keep their inner layout (JSON policies, scripts); only outer blank lines go. */
+    raw(name) {
+        const value = this.runner.input(name);
+        return value.trim() === '' ? undefined : value;
+    }
+    list(name) {
+        return parseList(this.runner.input(name));
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        return value === undefined ? fallback : parseBoolean(name, value);
+    }
+    duration(name) {
+        const value = this.optional(name);
+        return value === undefined ? undefined : parseDuration(name, value);
+    }
+    oneOf(name, allowed, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (!allowed.includes(value)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected one of: ${allowed.join(', ')}.`);
+        }
+        return value;
+    }
+}
+/** Newlines and commas separate items; items are trimmed and empties dropped (as actions/cache does). */
+function parseList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Only the YAML 1.2 core spellings, so that a typo such as `ture` is an error, not false. */
+function parseBoolean(name, value) {
+    if (TRUE.includes(value))
+        return true;
+    if (FALSE.includes(value))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected true or false.`);
+}
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600 };
+/**
+ * Seconds from `300`, `300s`, `5m`, `1h`, `1h30m`. Anything else is an error that shows the
+ * accepted forms; zero and negative values are refused.
+ */
+function parseDuration(name, value) {
+    const v = value.trim();
+    let seconds;
+    if (/^\d+$/.test(v)) {
+        seconds = Number(v);
+    }
+    else if (/^(\d+h)?(\d+m)?(\d+s)?$/.test(v) && v !== '') {
+        seconds = 0;
+        for (const [, n, unit] of v.matchAll(/(\d+)([hms])/g)) {
+            seconds += Number(n) * UNIT_SECONDS[unit];
+        }
+    }
+    if (seconds === undefined || !Number.isSafeInteger(seconds)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Use seconds (900) or a duration such as 90s, 15m, 1h or 1h30m.`);
+    }
+    if (seconds <= 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. It must be longer than zero.`);
+    }
+    return seconds;
+}
+function formatDuration(seconds) {
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1191 @@
+export const id = 183;
+export const ids = [183];
+export const modules = {
+
+/***/ 6587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  policyCli: () => (/* binding */ policyCli)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/providers/provider.ts
+var providers_provider = __webpack_require__(9545);
+// EXTERNAL MODULE: ./src/policy/decide.ts
+var decide = __webpack_require__(2327);
+// EXTERNAL MODULE: ./src/policy/duration.ts
+var policy_duration = __webpack_require__(5432);
+// EXTERNAL MODULE: ./src/policy/issuer.ts
+var policy_issuer = __webpack_require__(1819);
+;// CONCATENATED MODULE: ./src/policy/export/select.ts
+
+/**
+ * The rules for one cloud, narrowed to one principal. AWS trust policies and Azure federated
+ * credentials belong to one role / one app, so several principals without `--principal` is a
+ * question for the user, not something to guess.
+ */
+function rulesFor(policy, target, opts, perPrincipal) {
+    const mine = policy.rules.filter((r) => r.allow.provider === target);
+    if (mine.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`${policy.path} has no rule for provider ${target}: there is nothing to export.`);
+    }
+    if (opts.principal !== undefined) {
+        const chosen = mine.filter((r) => r.allow.principal.test(opts.principal));
+        if (chosen.length === 0) {
+            throw new errors/* ConfigurationError */.j1(`No ${target} rule in ${policy.path} allows '${opts.principal}'. Principals in the policy: ${principals(mine).join(', ')}.`);
+        }
+        return chosen;
+    }
+    const distinct = principals(mine);
+    if (perPrincipal && distinct.length > 1) {
+        throw new errors/* ConfigurationError */.j1(`The ${target} rules allow ${distinct.length} principals (${distinct.join(', ')}); each has its own trust configuration. Choose one with --principal.`);
+    }
+    return mine;
+}
+function principals(rules) {
+    return [...new Set(rules.map((r) => r.allow.principal.source))];
+}
+
+;// CONCATENATED MODULE: ./src/policy/export/subjects.ts
+/** Events whose jobs carry `repo:…:pull_request` in `sub` (without an environment). */
+const PR_EVENTS = ['pull_request', 'pull_request_target'];
+/** Claims folded into `sub` (or that are `sub`). */
+const SUBJECT_CLAIMS = new Set(['sub', 'repository', 'environment', 'event_name', 'ref']);
+function condition(rule, claim) {
+    return rule.when.find((c) => c.claim === claim);
+}
+function literal(m) {
+    return m.kind === 'regex' ? undefined : m.source;
+}
+/** `:` inside a value is percent-encoded in `sub`; globs keep their wildcards. */
+function part(value) {
+    return value.replace(/:/g, '%3A');
+}
+function subjectPlan(rule) {
+    const notes = [];
+    const notCarried = rule.when
+        .map((c) => c.claim)
+        .filter((c) => !SUBJECT_CLAIMS.has(c) && c !== 'job_workflow_ref');
+    const regexIn = rule.when.find((c) => SUBJECT_CLAIMS.has(c.claim) && c.anyOf.some((m) => m.kind === 'regex'));
+    if (regexIn) {
+        return {
+            subjects: [],
+            glob: false,
+            notCarried,
+            notes,
+            inexpressible: `rule '${rule.name}': '${regexIn.claim}' uses a ^...$ pattern, which subject matching cannot express; write it as exact values or a * glob`,
+        };
+    }
+    const sub = condition(rule, 'sub');
+    let subjects;
+    if (sub) {
+        subjects = sub.anyOf.map((m) => literal(m));
+        for (const c of ['repository', 'environment', 'event_name', 'ref']) {
+            if (condition(rule, c))
+                notCarried.push(c);
+        }
+    }
+    else {
+        const repos = condition(rule, 'repository')?.anyOf.map((m) => part(literal(m))) ?? ['*'];
+        if (!condition(rule, 'repository'))
+            notes.push(`rule '${rule.name}' names no repository: the subject allows any repository ('repo:*')`);
+        const envs = condition(rule, 'environment')?.anyOf.map((m) => part(literal(m)));
+        const events = condition(rule, 'event_name')?.anyOf.map((m) => literal(m));
+        const refs = condition(rule, 'ref')?.anyOf.map((m) => part(literal(m)));
+        const contexts = [];
+        if (envs) {
+            contexts.push(...envs.map((e) => `environment:${e}`));
+            if (refs)
+                notCarried.push('ref');
+            if (events)
+                notCarried.push('event_name');
+            if (refs || events) {
+                notes.push(`rule '${rule.name}': a job with an environment carries only the environment in 'sub', so the cloud cannot check ${[refs && 'ref', events && 'event_name'].filter(Boolean).join(' or ')}; protect the environment with deployment branch rules`);
+            }
+        }
+        else {
+            const pr = events?.some((e) => PR_EVENTS.includes(e)) ?? false;
+            const otherEvents = events ? events.filter((e) => !PR_EVENTS.includes(e)) : undefined;
+            if (pr)
+                contexts.push('pull_request');
+            if (!events || otherEvents.length > 0) {
+                if (refs)
+                    contexts.push(...refs.map((r) => `ref:${r}`));
+                else
+                    contexts.push(events ? 'ref:*' : '*');
+                if (otherEvents && otherEvents.length > 0)
+                    notCarried.push('event_name');
+            }
+            if (pr && refs) {
+                notes.push(`rule '${rule.name}': pull_request jobs carry 'repo:…:pull_request' in 'sub', without the ref; the cloud accepts any pull request of the repository`);
+            }
+            if (!contexts.includes('*')) {
+                notes.push(`rule '${rule.name}': jobs that use an environment carry it instead of the ref or event in 'sub'; the cloud will refuse them, while this rule (no environment condition) allows them`);
+            }
+        }
+        subjects = [];
+        for (const r of repos)
+            for (const c of contexts)
+                subjects.push(`repo:${r}:${c}`);
+    }
+    return {
+        subjects,
+        glob: subjects.some((s) => /[*?]/.test(s)),
+        notCarried: [...new Set(notCarried)],
+        notes,
+    };
+}
+/** The rule's job_workflow_ref values, or the reason they cannot be exported. */
+function workflowRefs(rule) {
+    const c = condition(rule, 'job_workflow_ref');
+    if (!c)
+        return { glob: false };
+    if (c.anyOf.some((m) => m.kind === 'regex')) {
+        return {
+            glob: false,
+            inexpressible: `rule '${rule.name}': 'job_workflow_ref' uses a ^...$ pattern; write it as exact values or a * glob`,
+        };
+    }
+    const values = c.anyOf.map((m) => m.source);
+    return { values, glob: values.some((v) => /[*?]/.test(v)) };
+}
+/** The issuer as it appears in AWS condition keys and OIDC provider ARNs: host and path, no scheme. */
+function issuerHostPath(issuer) {
+    return issuer.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+}
+function safeId(text) {
+    return text
+        .replace(/[^A-Za-z0-9]+/g, ' ')
+        .trim()
+        .split(' ')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./src/policy/export/aws.ts
+
+
+
+
+const ARN = /^arn:(aws[a-z-]*):iam::([0-9]{12}):role\//;
+/**
+ * An IAM role trust policy: one statement per rule (statements are OR'ed), each trusting the
+ * account's OIDC provider for `sts:AssumeRoleWithWebIdentity` under conditions on
+ * `<issuer>:aud`, `<issuer>:sub` and, when the rule names it, `<issuer>:job_workflow_ref`.
+ * Exact values use StringEquals; once any value of a key is a glob, all of that key's values
+ * go to StringLike (operators are AND'ed, so splitting one key across both would require both).
+ */
+function exportAws(policy, opts = {}) {
+    const rules = rulesFor(policy, 'aws', opts, true);
+    const notes = [];
+    const role = opts.principal ?? rules[0].allow.principal.source;
+    const fromArn = ARN.exec(role);
+    const partition = fromArn?.[1] ?? 'aws';
+    const account = opts.accountId ?? fromArn?.[2];
+    if (!account || !/^[0-9]{12}$/.test(account)) {
+        throw new errors/* ConfigurationError */.j1(opts.accountId !== undefined
+            ? `--account-id '${opts.accountId}' is not a 12-digit AWS account id.`
+            : `The role '${role}' is a pattern: give the account that holds the OIDC provider with --account-id.`);
+    }
+    const host = issuerHostPath(opts.issuer ?? policy_issuer/* GITHUB_ISSUER */.oX);
+    const audience = opts.audience ?? 'sts.amazonaws.com';
+    const statements = [];
+    for (const rule of rules) {
+        const plan = subjectPlan(rule);
+        const wf = workflowRefs(rule);
+        notes.push(...plan.notes);
+        if (plan.inexpressible || wf.inexpressible) {
+            notes.push(`${plan.inexpressible ?? wf.inexpressible}; the rule is left out, so AWS refuses what it would allow`);
+            continue;
+        }
+        const equals = { [`${host}:aud`]: audience };
+        const like = {};
+        const put = (key, values, glob) => {
+            (glob ? like : equals)[`${host}:${key}`] = values.length === 1 ? values[0] : values;
+        };
+        put('sub', [...plan.subjects], plan.glob);
+        if (wf.values)
+            put('job_workflow_ref', wf.values, wf.glob);
+        const notCarried = plan.notCarried.filter((c) => c !== 'job_workflow_ref');
+        if (notCarried.length > 0) {
+            notes.push(`rule '${rule.name}': ${notCarried.join(', ')} ${notCarried.length === 1 ? 'is' : 'are'} checked only by the workflow-side policy, not by AWS`);
+        }
+        statements.push({
+            Sid: `JitPolicy${safeId(rule.name)}`.slice(0, 100),
+            Effect: 'Allow',
+            Principal: { Federated: `arn:${partition}:iam::${account}:oidc-provider/${host}` },
+            Action: 'sts:AssumeRoleWithWebIdentity',
+            Condition: {
+                StringEquals: equals,
+                ...(Object.keys(like).length ? { StringLike: like } : {}),
+            },
+        });
+    }
+    const longest = Math.max(...rules.map((r) => r.allow.maxDuration));
+    notes.push(`max-duration is not part of a trust policy: set the role's MaxSessionDuration to ${Math.max(3600, longest)} s (IAM's floor is 3600) and rely on the workflow-side check for shorter ceilings`);
+    if (statements.length === 0)
+        throw new errors/* ConfigurationError */.j1(`No rule for '${role}' can be written as an AWS trust policy:\n  ${notes.join('\n  ')}`);
+    return { document: { Version: '2012-10-17', Statement: statements }, notes };
+}
+
+;// CONCATENATED MODULE: ./src/policy/export/azure.ts
+
+
+
+
+const AZURE_AUDIENCE = 'api://AzureADTokenExchange';
+/** Entra ID allows 20 federated identity credentials per application or managed identity. */
+const MAX_CREDENTIALS = 20;
+/**
+ * Federated identity credentials for one app (client id), as the Microsoft Graph
+ * `federatedIdentityCredential` resource takes them. Entra matches `sub` exactly, so a rule
+ * whose subjects are all exact becomes one credential per subject. A rule with a glob, or with
+ * a `job_workflow_ref` condition, needs the flexible credential (preview): `subject` is then
+ * replaced by `claimsMatchingExpression`, whose language has no "or" — hence one credential
+ * per subject pattern. `matches` without a wildcard is an exact comparison, so it is the only
+ * operator used.
+ */
+function exportAzure(policy, opts = {}) {
+    const rules = rulesFor(policy, 'azure', opts, true);
+    const notes = [];
+    const issuer = opts.issuer ?? policy_issuer/* GITHUB_ISSUER */.oX;
+    const audiences = [opts.audience ?? AZURE_AUDIENCE];
+    const credentials = [];
+    let flexible = false;
+    for (const rule of rules) {
+        const plan = subjectPlan(rule);
+        const wf = workflowRefs(rule);
+        notes.push(...plan.notes);
+        const quoted = [...plan.subjects, ...(wf.values ?? [])].find((v) => v.includes("'"));
+        const problem = plan.inexpressible ??
+            wf.inexpressible ??
+            (quoted ? `rule '${rule.name}': value ${quoted} contains a quote` : undefined);
+        if (problem) {
+            notes.push(`${problem}; the rule is left out, so Entra ID refuses what it would allow`);
+            continue;
+        }
+        if (plan.notCarried.length > 0) {
+            notes.push(`rule '${rule.name}': ${plan.notCarried.join(', ')} ${plan.notCarried.length === 1 ? 'is' : 'are'} checked only by the workflow-side policy, not by Entra ID`);
+        }
+        const description = `jit-credentials policy rule ${rule.name}`.slice(0, 600);
+        if (!plan.glob && !wf.values) {
+            for (const subject of plan.subjects) {
+                credentials.push({
+                    name: credentialName(rule, credentials.length),
+                    issuer,
+                    subject,
+                    audiences,
+                    description,
+                });
+            }
+            continue;
+        }
+        flexible = true;
+        const owner = immutableClause(rule);
+        if (!owner) {
+            notes.push(`rule '${rule.name}': Entra ID requires flexible credentials for GitHub to also match repository_id or repository_owner_id; add one of them (a single exact value) to the rule's 'when' and export again`);
+        }
+        for (const subject of plan.subjects) {
+            for (const ref of wf.values ?? [undefined]) {
+                const parts = [`claims['sub'] matches '${subject}'`];
+                if (ref !== undefined)
+                    parts.push(`claims['job_workflow_ref'] matches '${ref}'`);
+                if (owner)
+                    parts.push(owner);
+                credentials.push({
+                    name: credentialName(rule, credentials.length),
+                    issuer,
+                    audiences,
+                    description,
+                    claimsMatchingExpression: { value: parts.join(' and '), languageVersion: 1 },
+                });
+            }
+        }
+    }
+    if (credentials.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`No Azure rule can be written as federated identity credentials:\n  ${notes.join('\n  ')}`);
+    }
+    if (flexible) {
+        notes.push('flexible federated identity credentials (claimsMatchingExpression) are a preview feature: create them through Microsoft Graph (beta) or the portal');
+    }
+    if (credentials.length > MAX_CREDENTIALS) {
+        notes.push(`${credentials.length} credentials exceed Entra ID's ${MAX_CREDENTIALS} per application: use globs (flexible credentials) or split the rules across apps`);
+    }
+    notes.push('max-duration cannot be expressed in Entra ID: access tokens live 60-90 minutes; the workflow-side check is the only ceiling');
+    return { document: credentials, notes };
+}
+function immutableClause(rule) {
+    for (const claim of ['repository_owner_id', 'repository_id']) {
+        const c = condition(rule, claim);
+        if (c &&
+            c.anyOf.length === 1 &&
+            c.anyOf[0].kind === 'exact' &&
+            !c.anyOf[0].source.includes("'")) {
+            return `claims['${claim}'] matches '${c.anyOf[0].source}'`;
+        }
+    }
+    return undefined;
+}
+/** Names: 3-120 characters, letters, digits, '-' and '_', unique within the app. */
+function credentialName(rule, index) {
+    const base = rule.name.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 100);
+    return `${base}-${index + 1}`.padEnd(3, '0');
+}
+
+// EXTERNAL MODULE: ./src/policy/matcher.ts
+var matcher = __webpack_require__(9012);
+;// CONCATENATED MODULE: ./src/policy/export/gcp.ts
+
+
+
+
+/** Google's limit on an attribute condition. */
+const MAX_CONDITION_LENGTH = 4096;
+/**
+ * The workload identity pool provider's `attributeMapping` and `attributeCondition`
+ * (field names as in the IAM REST resource; gcloud takes the same values through
+ * --attribute-mapping and --attribute-condition). Google sees every claim, so each rule
+ * becomes `assertion.<claim>` tests AND'ed together, and the rules are OR'ed. All rules for
+ * Google Cloud are exported together: the condition belongs to the provider, which every
+ * service account reached through it shares.
+ */
+function exportGcp(policy, opts = {}) {
+    const rules = rulesFor(policy, 'gcp', opts, false);
+    const notes = [];
+    const mapping = { 'google.subject': 'assertion.sub' };
+    const clauses = [];
+    for (const rule of rules) {
+        if (rule.when.length === 0) {
+            notes.push(`rule '${rule.name}' has no conditions: the attribute condition accepts every token of the issuer; add conditions`);
+            clauses.push('true');
+            continue;
+        }
+        const tests = rule.when.map((c) => {
+            mapping[`attribute.${c.claim}`] = `assertion.${c.claim}`;
+            return cel(c, notes, rule.name);
+        });
+        clauses.push(tests.length === 1 ? tests[0] : `(${tests.join(' && ')})`);
+    }
+    const condition = clauses.join(' || ');
+    if (condition.length > MAX_CONDITION_LENGTH) {
+        throw new errors/* ConfigurationError */.j1(`The attribute condition would be ${condition.length} characters; Google accepts at most ${MAX_CONDITION_LENGTH}. Merge rules or use globs.`);
+    }
+    notes.push("mapped attributes let you bind service accounts narrowly, e.g. member 'principalSet://iam.googleapis.com/projects/PROJECT_NUMBER/locations/global/workloadIdentityPools/POOL/attribute.repository/OWNER/REPO' with roles/iam.workloadIdentityUser");
+    const serviceAccounts = [
+        ...new Set(rules
+            .filter((r) => r.allow.principalKey === 'service-account')
+            .map((r) => r.allow.principal.source)),
+    ];
+    if (serviceAccounts.length > 1) {
+        notes.push(`the condition is the union of the rules for ${serviceAccounts.join(', ')}; which repository may use which account is decided by each account's IAM bindings`);
+    }
+    return {
+        document: {
+            attributeMapping: mapping,
+            attributeCondition: condition,
+            oidc: {
+                issuerUri: opts.issuer ?? policy_issuer/* GITHUB_ISSUER */.oX,
+                ...(opts.audience ? { allowedAudiences: [opts.audience] } : {}),
+            },
+        },
+        notes,
+    };
+}
+/** A CEL string literal: single-quoted, with backslash and quote escaped. */
+function str(value) {
+    return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+function cel(c, notes, rule) {
+    const field = `assertion.${c.claim}`;
+    const exact = c.anyOf.filter((m) => m.kind === 'exact').map((m) => m.source);
+    const parts = [];
+    if (exact.length === 1)
+        parts.push(`${field} == ${str(exact[0])}`);
+    else if (exact.length > 1)
+        parts.push(`${field} in [${exact.map(str).join(', ')}]`);
+    for (const m of c.anyOf.filter((x) => x.kind !== 'exact'))
+        parts.push(`${field}.matches(${str(re2(m, notes, rule, c.claim))})`);
+    return parts.length === 1 ? parts[0] : `(${parts.join(' || ')})`;
+}
+/** CEL's matches() is RE2 and unanchored: globs become anchored regexes; JS-only syntax is flagged. */
+function re2(m, notes, rule, claim) {
+    if (m.kind === 'glob')
+        return (0,matcher/* globToRegExp */.tL)(m.source).source.replace(/\[\\s\\S\]/g, '.');
+    if (/\(\?<?[=!]|\\[1-9]|\\k</.test(m.source)) {
+        notes.push(`rule '${rule}': the '${claim}' pattern uses lookaround or backreferences, which Google's RE2 rejects; rewrite it before applying`);
+    }
+    return m.source;
+}
+
+;// CONCATENATED MODULE: ./src/policy/export/index.ts
+
+
+
+
+function exportTrust(policy, target, opts = {}) {
+    switch (target) {
+        case 'aws':
+            return exportAws(policy, opts);
+        case 'gcp':
+            return exportGcp(policy, opts);
+        case 'azure':
+            return exportAzure(policy, opts);
+    }
+}
+
+// EXTERNAL MODULE: ./src/policy/index.ts + 3 modules
+var src_policy = __webpack_require__(536);
+;// CONCATENATED MODULE: ./src/cli/policy.ts
+
+
+
+
+
+
+
+
+
+
+const USAGE = `Usage: jit-credentials policy <verb> [options] [FILE]
+
+FILE is the policy file (default ${src_policy.DEFAULT_POLICY_PATH}).
+
+Verbs:
+  check [FILE]
+      Validate the policy: every mistake as file:line:col, warnings for rules that match
+      every repository or any ref. Exit 0 valid, 1 invalid.
+  test --claims CLAIMS.json [--provider P --principal X --duration D --delivery M] [FILE]
+      Explain the decision for a token's claims (a JSON object, e.g. a decoded token).
+      Without --provider, lists the rules whose conditions the claims meet.
+      Exit 0 allowed (or some rule matches), 1 denied.
+  export --target aws|gcp|azure [--principal X] [--account-id N] [--issuer URL]
+         [--audience A] [-o FILE] [FILE]
+      Write the cloud's trust configuration for the rules of that provider: an IAM role
+      trust policy (aws), the workload identity provider's attribute mapping and condition
+      (gcp), federated identity credentials (azure). What the cloud cannot check is listed
+      on standard error.
+
+Exit code 2: usage error or unreadable file.
+`;
+/** `jit-credentials policy ...`: returns the exit code. */
+async function policyCli(argv, io) {
+    const [verb, ...rest] = argv;
+    try {
+        switch (verb) {
+            case 'check':
+                return await check(rest, io);
+            case 'test':
+                return await testVerb(rest, io);
+            case 'export':
+                return await exportVerb(rest, io);
+            case undefined:
+            case 'help':
+            case '-h':
+            case '--help':
+                io.stdout(USAGE);
+                return verb === undefined ? 2 : 0;
+            default:
+                io.stderr(`Unknown policy verb '${verb}'.\n\n${USAGE}`);
+                return 2;
+        }
+    }
+    catch (err) {
+        if (err instanceof UsageError) {
+            io.stderr(`${err.message}\n\nRun 'jit-credentials policy --help' for usage.\n`);
+            return 2;
+        }
+        io.stderr(`${(0,errors/* errorMessage */.gJ)(err)}\n`);
+        return err instanceof errors/* ConfigurationError */.j1 ? 1 : 2;
+    }
+}
+class UsageError extends Error {
+}
+function args(argv, options) {
+    try {
+        const { values, positionals } = (0,external_node_util_.parseArgs)({
+            args: argv,
+            options: { ...options, help: { type: 'boolean', short: 'h' } },
+            allowPositionals: true,
+            strict: true,
+        });
+        if (positionals.length > 1)
+            throw new UsageError(`Expected at most one policy FILE, got: ${positionals.join(' ')}`);
+        return { values: values, file: positionals[0] };
+    }
+    catch (err) {
+        if (err instanceof UsageError)
+            throw err;
+        throw new UsageError((0,errors/* errorMessage */.gJ)(err));
+    }
+}
+function resolvePath(io, file) {
+    const path = file ?? src_policy.DEFAULT_POLICY_PATH;
+    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(io.cwd, path);
+}
+async function load(io, file) {
+    const abs = resolvePath(io, file);
+    // Messages name the file as the user wrote it, so that file:line:col links work in their terminal.
+    const shown = file ?? src_policy.DEFAULT_POLICY_PATH;
+    try {
+        return { ...(await (0,src_policy.loadPolicy)(abs, { explicit: true })), path: shown };
+    }
+    catch (err) {
+        if (err instanceof errors/* ConfigurationError */.j1)
+            throw new errors/* ConfigurationError */.j1(err.message.split(abs).join(shown));
+        throw err;
+    }
+}
+async function check(argv, io) {
+    const { values, file } = args(argv, {});
+    if (values['help'])
+        return help(io);
+    const policy = await load(io, file);
+    const shown = policy.path;
+    for (const w of policy.warnings)
+        io.stderr(`${shown}:${w.pos.line}:${w.pos.col}: warning: ${w.message}\n`);
+    const rules = policy.rules;
+    const providers = [...new Set(rules.map((r) => r.allow.provider))].join(', ') || 'none';
+    io.stdout(`${shown}: valid, ${rules.length} rule${rules.length === 1 ? '' : 's'} (providers: ${providers}), ` +
+        `${policy.warnings.length} warning${policy.warnings.length === 1 ? '' : 's'}, sha256:${policy.digest}\n`);
+    return 0;
+}
+async function testVerb(argv, io) {
+    const { values, file } = args(argv, {
+        claims: { type: 'string' },
+        provider: { type: 'string' },
+        principal: { type: 'string' },
+        duration: { type: 'string' },
+        delivery: { type: 'string' },
+    });
+    if (values['help'])
+        return help(io);
+    const claimsFile = values['claims'];
+    if (!claimsFile)
+        throw new UsageError('policy test needs --claims FILE: a JSON object of OIDC token claims.');
+    const claims = await readClaims(resolvePath(io, claimsFile), claimsFile);
+    const policy = await load(io, file);
+    const provider = values['provider'];
+    if (provider === undefined) {
+        for (const flag of ['principal', 'duration', 'delivery']) {
+            if (values[flag] !== undefined)
+                throw new UsageError(`--${flag} needs --provider.`);
+        }
+        const { matched, mismatches } = (0,decide/* matchingRules */.vB)(policy, claims);
+        for (const rule of matched) {
+            const a = rule.allow;
+            io.stdout(`match: rule ${rule.name} → ${a.provider} ${a.principalKey} ${a.principal.source}, max ${a.maxDurationText}, delivery ${a.delivery.join('|')}\n`);
+        }
+        for (const m of mismatches)
+            io.stdout(`no match: rule ${m.rule}: ${m.failures.join('; ')}\n`);
+        if (matched.length === 0)
+            io.stdout('denied: no rule matches these claims\n');
+        return matched.length > 0 ? 0 : 1;
+    }
+    if (!providers_provider/* PROVIDER_IDS */.NO.includes(provider)) {
+        throw new UsageError(`--provider must be one of ${providers_provider/* PROVIDER_IDS */.NO.join(', ')}, not '${provider}'.`);
+    }
+    let duration;
+    if (values['duration'] !== undefined) {
+        duration = (0,policy_duration/* parseDuration */.E9)(values['duration']);
+        if (duration === undefined)
+            throw new UsageError(`--duration '${String(values['duration'])}' is not a duration (900, 15m, 1h).`);
+    }
+    const delivery = values['delivery'];
+    if (delivery !== undefined && !['run', 'env', 'outputs'].includes(delivery)) {
+        throw new UsageError(`--delivery must be run, env or outputs, not '${delivery}'.`);
+    }
+    const decision = (0,src_policy.decidePartial)(policy, claims, {
+        provider: provider,
+        ...(values['principal'] !== undefined ? { principal: values['principal'] } : {}),
+        ...(duration !== undefined ? { duration } : {}),
+        ...(delivery !== undefined ? { delivery: delivery } : {}),
+    });
+    if (decision.allowed) {
+        io.stdout(`allowed by rule ${decision.rule} (max ${(0,policy_duration/* formatDuration */.a3)(decision.maxDuration)}, delivery ${decision.delivery.join('|')})\n`);
+    }
+    else {
+        io.stdout('denied: no rule allows this request\n');
+    }
+    for (const reason of decision.reasons)
+        io.stdout(`  - ${reason}\n`);
+    io.stdout(`policy ${policy.path} sha256:${policy.digest}\n`);
+    return decision.allowed ? 0 : 1;
+}
+async function readClaims(path, shown) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        throw new UsageError(`Cannot read claims file '${shown}': ${(0,errors/* errorMessage */.gJ)(err)}`);
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (err) {
+        throw new UsageError(`Claims file '${shown}' is not JSON: ${(0,errors/* errorMessage */.gJ)(err)}`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new UsageError(`Claims file '${shown}' must hold a JSON object of claims, such as {"repository": "acme/site", "ref": "refs/heads/main"}.`);
+    }
+    return parsed;
+}
+async function exportVerb(argv, io) {
+    const { values, file } = args(argv, {
+        target: { type: 'string', short: 't' },
+        principal: { type: 'string' },
+        'account-id': { type: 'string' },
+        issuer: { type: 'string' },
+        audience: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+    });
+    if (values['help'])
+        return help(io);
+    const target = values['target'];
+    if (!target || !providers_provider/* PROVIDER_IDS */.NO.includes(target)) {
+        throw new UsageError(`policy export needs --target ${providers_provider/* PROVIDER_IDS */.NO.join('|')}${target ? `, not '${target}'` : ''}.`);
+    }
+    const policy = await load(io, file);
+    const result = exportTrust(policy, target, {
+        ...(values['principal'] !== undefined ? { principal: values['principal'] } : {}),
+        ...(values['account-id'] !== undefined ? { accountId: values['account-id'] } : {}),
+        ...(values['issuer'] !== undefined
+            ? { issuer: (0,policy_issuer/* checkIssuer */.oP)(values['issuer'], '--issuer') }
+            : {}),
+        ...(values['audience'] !== undefined ? { audience: values['audience'] } : {}),
+    });
+    const json = JSON.stringify(result.document, null, 2) + '\n';
+    const output = values['output'];
+    if (output)
+        await (0,promises_.writeFile)(resolvePath(io, output), json);
+    else
+        io.stdout(json);
+    for (const note of result.notes)
+        io.stderr(`note: ${note}\n`);
+    return 0;
+}
+function help(io) {
+    io.stdout(USAGE);
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K2: () => (/* binding */ CloudError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */ });
+/**
+ * A mistake the user can fix by changing an input, the policy or a cloud's trust
+ * configuration. Kept apart from bugs so that the message is shown as-is, without a
+ * stack, and so that reporting can say "change this" rather than "this broke".
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+/** A cloud refused or failed a request; the message already says what to fix. */
+class CloudError extends Error {
+    retryable;
+    name = 'CloudError';
+    constructor(message, retryable = false, options) {
+        super(message, options);
+        this.retryable = retryable;
+    }
+}
+function errorMessage(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+
+
+/***/ }),
+
+/***/ 4493:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ recordToken),
+/* harmony export */   x: () => (/* binding */ RECORDED_CLAIMS)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7961);
+
+
+/** The claims that decide access and that reviewers need to see; the rest stays out of the record. */
+const RECORDED_CLAIMS = [
+    'sub',
+    'aud',
+    'repository',
+    'ref',
+    'environment',
+    'event_name',
+    'job_workflow_ref',
+    'run_id',
+    'run_attempt',
+    'actor',
+];
+/** A digest and the deciding claims of a GitHub OIDC token: enough to audit, useless to replay. */
+function recordToken(token) {
+    const tokenSha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(token).digest('hex');
+    let all = {};
+    try {
+        all = (0,jose__WEBPACK_IMPORTED_MODULE_1__/* .decodeJwt */ .i)(token);
+    }
+    catch {
+        // Not a JWT we can read: the digest still identifies it.
+    }
+    const claims = {};
+    for (const name of RECORDED_CLAIMS) {
+        if (all[name] !== undefined)
+            claims[name] = all[name];
+    }
+    return { tokenSha256, claims };
+}
+
+
+/***/ }),
+
+/***/ 9545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cg: () => (/* binding */ loadProvider),
+/* harmony export */   NO: () => (/* binding */ PROVIDER_IDS),
+/* harmony export */   w0: () => (/* binding */ expiryClose)
+/* harmony export */ });
+const PROVIDER_IDS = ['aws', 'azure', 'gcp'];
+async function loadProvider(id) {
+    // Lazy, so that an AWS step never loads the Azure or Google SDKs.
+    switch (id) {
+        case 'aws':
+            return (await __webpack_require__.e(/* import() */ 140).then(__webpack_require__.bind(__webpack_require__, 9140))).awsProvider;
+        case 'azure':
+            return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(669), __webpack_require__.e(46), __webpack_require__.e(76), __webpack_require__.e(715)]).then(__webpack_require__.bind(__webpack_require__, 2121))).azureProvider;
+        case 'gcp':
+            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(46), __webpack_require__.e(492), __webpack_require__.e(976)]).then(__webpack_require__.bind(__webpack_require__, 8976))).gcpProvider;
+    }
+}
+/** For expiry-only closes: whether the credential is already dead or will be at a known time. */
+function expiryClose(expiresAt, now, why) {
+    const expired = Date.parse(expiresAt) <= now.getTime();
+    return {
+        method: expired ? 'expired' : 'expires',
+        verified: false,
+        note: why,
+    };
+}
+
+
+/***/ }),
+
+/***/ 7410:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D0: () => (/* binding */ decoder),
+/* harmony export */   lF: () => (/* binding */ encode),
+/* harmony export */   u8: () => (/* binding */ strictDecoder),
+/* harmony export */   xW: () => (/* binding */ concat),
+/* harmony export */   y4: () => (/* binding */ decodeBase64)
+/* harmony export */ });
+/* unused harmony exports digest, encodeBase64, encoder, uint32be, uint64be */
+const encoder = new TextEncoder(), decoder = new TextDecoder(), strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
+}
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
+}
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+function encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+async function digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
+}
+
+
+
+/***/ }),
+
+/***/ 7784:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ validateAlgorithms),
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   J0: () => (/* binding */ validateB64),
+/* harmony export */   MV: () => (/* binding */ encodeAsciiMember),
+/* harmony export */   OX: () => (/* binding */ parseJoseHeader),
+/* harmony export */   fV: () => (/* binding */ isJwkSet),
+/* harmony export */   fz: () => (/* binding */ isDisjoint),
+/* harmony export */   h2: () => (/* binding */ decodeBase64url),
+/* harmony export */   nI: () => (/* binding */ validateCrit),
+/* harmony export */   qc: () => (/* binding */ JWS_RECOGNIZED)
+/* harmony export */ });
+/* unused harmony exports JWE_RECOGNIZED, assertNotSet, assertUint8Array, serializeJoseHeader, validateCritDuplicates */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5674);
+/* harmony import */ var _util_base64url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1445);
+/* harmony import */ var _buffer_utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7410);
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return (0,_util_base64url_js__WEBPACK_IMPORTED_MODULE_0__/* .decode */ .D)(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return (0,_buffer_utils_js__WEBPACK_IMPORTED_MODULE_1__/* .encode */ .lF)(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(_buffer_utils_js__WEBPACK_IMPORTED_MODULE_1__/* .strictDecoder */ .u8.decode((0,_util_base64url_js__WEBPACK_IMPORTED_MODULE_0__/* .decode */ .D)(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .JOSENotSupported */ .T0(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .JWSInvalid */ .Ye('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+
+/***/ }),
+
+/***/ 1445:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ decode)
+/* harmony export */ });
+/* unused harmony export encode */
+/* harmony import */ var _lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7410);
+
+const invalid = "The input to be decoded is not correctly encoded.";
+function decode(input) {
+  try {
+    return (0,_lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeBase64 */ .y4)(typeof input == "string" ? input : _lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__/* .decoder */ .D0.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+function encode(input) {
+  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
+}
+
+
+
+/***/ }),
+
+/***/ 7961:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ decodeJwt)
+/* harmony export */ });
+/* harmony import */ var _base64url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1445);
+/* harmony import */ var _lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7410);
+/* harmony import */ var _lib_validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7784);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5674);
+
+
+
+
+function decodeJwt(jwt) {
+  if (typeof jwt != "string")
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWTInvalid */ .Dp("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt.split(".");
+  if (length === 5)
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWTInvalid */ .Dp("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWTInvalid */ .Dp("Invalid JWT");
+  if (!encodedPayload)
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWTInvalid */ .Dp("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = (0,_base64url_js__WEBPACK_IMPORTED_MODULE_1__/* .decode */ .D)(encodedPayload);
+  } catch (cause) {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWTInvalid */ .Dp("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(_lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_2__/* .strictDecoder */ .u8.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWTInvalid */ .Dp("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!(0,_lib_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(claimsSet))
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWTInvalid */ .Dp("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
+
+
+/***/ }),
+
+/***/ 5674:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ JWKSMultipleMatchingKeys),
+/* harmony export */   BT: () => (/* binding */ JWKSNoMatchingKey),
+/* harmony export */   Dm: () => (/* binding */ JWKSInvalid),
+/* harmony export */   Dp: () => (/* binding */ JWTInvalid),
+/* harmony export */   Rb: () => (/* binding */ JOSEAlgNotAllowed),
+/* harmony export */   T0: () => (/* binding */ JOSENotSupported),
+/* harmony export */   Ye: () => (/* binding */ JWSInvalid),
+/* harmony export */   h2: () => (/* binding */ JWSSignatureVerificationFailed),
+/* harmony export */   i4: () => (/* binding */ JOSEError),
+/* harmony export */   ie: () => (/* binding */ JWTClaimValidationFailed),
+/* harmony export */   n: () => (/* binding */ JWTExpired)
+/* harmony export */ });
+/* unused harmony exports JWEDecryptionFailed, JWEInvalid, JWKInvalid, JWKSTimeout */
+class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+}
+class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JWTExpired extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JOSEAlgNotAllowed extends JOSEError {
+  static code = "ERR_JOSE_ALG_NOT_ALLOWED";
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+}
+class JOSENotSupported extends JOSEError {
+  static code = "ERR_JOSE_NOT_SUPPORTED";
+  code = "ERR_JOSE_NOT_SUPPORTED";
+}
+class JWEDecryptionFailed extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message = "decryption operation failed", options) {
+    super(message, options);
+  }
+}
+class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
+  code = "ERR_JWE_INVALID";
+}
+class JWSInvalid extends JOSEError {
+  static code = "ERR_JWS_INVALID";
+  code = "ERR_JWS_INVALID";
+}
+class JWTInvalid extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+}
+class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
+  code = "ERR_JWK_INVALID";
+}
+class JWKSInvalid extends JOSEError {
+  static code = "ERR_JWKS_INVALID";
+  code = "ERR_JWKS_INVALID";
+}
+class JWKSNoMatchingKey extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSMultipleMatchingKeys extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSTimeout extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message = "request timed out", options) {
+    super(message, options);
+  }
+}
+class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) {
+    super(message, options);
+  }
+}
+
+
+
+/***/ })
+
+};

@@ -1,0 +1,106 @@
+export const id = 397;
+export const ids = [397];
+export const modules = {
+
+/***/ 3397:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   scanCli: () => (/* binding */ scanCli)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _scan_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8825);
+
+
+
+
+
+const USAGE = `Usage: jit-credentials scan [PATH...] [options]
+
+Finds long-lived cloud credentials in GitHub workflows and composite actions, and shows the
+OIDC replacement for each. PATH is a file or directory (default .github/).
+
+Options:
+  -f, --format FORMAT    text (default), json, sarif, github (annotations), markdown
+      --fail-on LEVEL    none, low, medium, high (default), critical: exit 1 when a finding
+                         is at or above LEVEL
+  -c, --config FILE      scan config (default .github/jit-credentials-scan.yml when present)
+  -o, --output FILE      write the report to FILE instead of standard output
+  -h, --help             show this help
+
+Exit codes: 0 no finding at the threshold, 1 findings at the threshold, 2 usage or config error.
+`;
+/** `jit-credentials scan ...`: returns the exit code. */
+async function scanCli(argv, io) {
+    let values;
+    let positionals;
+    try {
+        ({ values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
+            args: argv,
+            allowPositionals: true,
+            strict: true,
+            options: {
+                format: { type: 'string', short: 'f' },
+                'fail-on': { type: 'string' },
+                config: { type: 'string', short: 'c' },
+                output: { type: 'string', short: 'o' },
+                help: { type: 'boolean', short: 'h' },
+            },
+        }));
+    }
+    catch (err) {
+        io.stderr(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)}\n\n${USAGE}`);
+        return 2;
+    }
+    if (values.help) {
+        io.stdout(USAGE);
+        return 0;
+    }
+    try {
+        const format = choose('--format', values.format ?? 'text', _scan_run_js__WEBPACK_IMPORTED_MODULE_4__/* .FORMATS */ .hR);
+        const failOn = values['fail-on'] === undefined
+            ? undefined
+            : choose('--fail-on', values['fail-on'], _scan_run_js__WEBPACK_IMPORTED_MODULE_4__/* .FAIL_ON */ .d$);
+        const paths = positionals.length > 0 ? positionals : ['.github'];
+        const outcome = (0,_scan_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runScan */ .Hk)({ paths, cwd: io.cwd, configPath: values.config, failOn });
+        const report = (0,_scan_run_js__WEBPACK_IMPORTED_MODULE_4__/* .render */ .XX)(outcome, format);
+        if (values.output) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(values.output) ? values.output : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(io.cwd, values.output), report);
+            if (format !== 'text')
+                io.stderr((0,_scan_run_js__WEBPACK_IMPORTED_MODULE_4__/* .render */ .XX)(outcome, 'text')
+                    .split('\n')
+                    .filter((l) => l !== '')
+                    .at(-1) + '\n');
+        }
+        else {
+            io.stdout(report);
+        }
+        return outcome.failing > 0 ? 1 : 0;
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1) {
+            io.stderr(`${err.message}\n`);
+            return 2;
+        }
+        io.stderr(`jit-credentials scan failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)}\n`);
+        return 2;
+    }
+}
+function choose(option, value, allowed) {
+    if (!allowed.includes(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Invalid ${option} '${value}'. Expected one of: ${allowed.join(', ')}.`);
+    }
+    return value;
+}
+
+
+/***/ })
+
+};

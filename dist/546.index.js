@@ -1,0 +1,51 @@
+export const id = 546;
+export const ids = [546];
+export const modules = {
+
+/***/ 3546:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   main: () => (/* binding */ main)
+/* harmony export */ });
+/** `jit-credentials <verb> ...`: the same engines as the actions, for a terminal. */
+async function main() {
+    const [verb, ...rest] = process.argv.slice(2);
+    const io = {
+        stdout: (s) => process.stdout.write(s),
+        stderr: (s) => process.stderr.write(s),
+        cwd: process.cwd(),
+    };
+    switch (verb) {
+        case 'scan':
+            process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(909), __webpack_require__.e(825), __webpack_require__.e(397)]).then(__webpack_require__.bind(__webpack_require__, 3397))).scanCli(rest, io);
+            return;
+        case 'policy':
+            process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(617), __webpack_require__.e(536), __webpack_require__.e(183)]).then(__webpack_require__.bind(__webpack_require__, 6587))).policyCli(rest, io);
+            return;
+        case undefined:
+        case '-h':
+        case '--help':
+        case 'help':
+            io.stdout(USAGE);
+            return;
+        default:
+            io.stderr(`Unknown command '${verb}'.\n${USAGE}`);
+            process.exitCode = 2;
+    }
+}
+const USAGE = `Usage: jit-credentials <command>
+
+  scan [PATH...]            find long-lived cloud credentials in workflows (default .github/)
+  policy check [FILE]       validate a policy file (default .github/jit-policy.yml)
+  policy test --claims F    explain the decision for a token's claims
+  policy export --target T  write the matching cloud trust configuration (aws, gcp, azure)
+
+Run a command with --help for its options.
+`;
+
+
+/***/ })
+
+};
