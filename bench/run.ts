@@ -35,8 +35,8 @@ const run = async (name: string, fn: () => Promise<string>) => {
 await run('aws', benchAws);
 await run('azure', benchAzure);
 await run('gcp', async () => `### Google Cloud\n\n${GCP_BENCH_HEADER}\n${await benchGcp()}`);
-await run('policy', benchPolicy);
-await run('scan', () => benchScan());
+await run('policy', async () => `### Policy decisions\n\n${await benchPolicy()}`);
+await run('scan', async () => `### Scanner\n\n${await benchScan()}`);
 
 const text = [...header, ...sections.flatMap((s) => [s, ''])].join('\n');
 console.log(text);
