@@ -1,12 +1,15 @@
 /**
  * `npm run demo`: one job, run the way the runner runs it, against the bundled local emulators
- * (a GitHub OIDC issuer, AWS STS + S3, Google STS + IAM Credentials + Cloud Storage). It issues,
+ * (a GitHub OIDC issuer, AWS STS + S3 + IAM, Entra ID over HTTPS, Google STS + IAM Credentials +
+ * Cloud Storage). It issues,
  * uses and closes grants through the committed dist/ bundles and prints the job summary a
  * reviewer would read.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { awsInputs, awsJob, startAwsWorld, USE_AWS } from '../test/e2e/aws-setup.ts';
+import { awsInputs, awsJob, REVOKER_ROLE, startAwsWorld, USE_AWS } from '../test/e2e/aws-setup.ts';
+import { CLIENT, SUBSCRIPTION, TENANT } from '../test/e2e/azure-setup.ts';
+import { startEntra } from '../test/emulators/entra/index.ts';
 import { startGoogleEmulator } from '../test/emulators/google/index.ts';
 import { REPO_ROOT } from '../test/harness/node.ts';
 import type { StepResult } from '../test/harness/job.ts';
@@ -39,6 +42,15 @@ google.storage.bindings.push({
 });
 google.storage.put('site-assets', 'releases/v1.txt', 'release one');
 
+const entra = await startEntra({ clock: world.clock });
+entra.register({
+  tenantId: TENANT,
+  clientId: CLIENT,
+  issuer: world.oidc.issuer,
+  subject: world.oidc.claims().sub,
+  subscriptions: [SUBSCRIPTION],
+});
+
 const job = await awsJob(world);
 try {
   say('AWS, run: — the credential exists only inside the command, closed in the same step');
@@ -62,11 +74,13 @@ try {
   });
   show(deploy);
 
-  say('AWS, export: env — a later step uses it, then actions/revoke closes it mid-job');
+  say(
+    'AWS, export: env with revoke-role — a later step uses it, then actions/revoke revokes it and proves AWS refuses it',
+  );
   const creds = await job.runStep({
     action: 'action.yml',
     id: 'creds',
-    inputs: awsInputs({ export: 'env', duration: '10m' }),
+    inputs: awsInputs({ export: 'env', duration: '10m', 'revoke-role': REVOKER_ROLE }),
   });
   show(creds);
   show(await job.runStep({ entry: 'test/e2e/fixtures/aws-use.mjs', id: 'terraform' }));
@@ -93,6 +107,24 @@ try {
   });
   show(gcp);
 
+  say('Azure, run: — an Entra ID token for one command (the emulator is HTTPS with a local CA)');
+  const azure = await job.runStep({
+    action: 'action.yml',
+    id: 'azure',
+    env: { NODE_EXTRA_CA_CERTS: entra.caPath },
+    inputs: {
+      provider: 'azure',
+      'client-id': CLIENT,
+      'tenant-id': TENANT,
+      'subscription-id': SUBSCRIPTION,
+      authority: entra.authority,
+      scope: 'https://management.azure.com/.default',
+      'az-login': 'false',
+      run: 'echo "token for client $AZURE_CLIENT_ID is in AZURE_ACCESS_TOKEN (${#AZURE_ACCESS_TOKEN} characters, masked)"',
+    },
+  });
+  show(azure);
+
   say('AWS, export: outputs — left open on purpose: the post step closes it at the end of the job');
   const report = await job.runStep({
     action: 'action.yml',
@@ -111,7 +143,7 @@ try {
   );
 
   say('End of job: post steps (last registered first)');
-  for (const main of [report, gcp, creds, deploy]) show(await job.runPost(main));
+  for (const main of [report, azure, gcp, creds, deploy]) show(await job.runPost(main));
 
   say('The job summary, as a reviewer reads it');
   // Each grant's full record is a collapsed <details> block on GitHub; the terminal shows one line for it.
@@ -124,5 +156,6 @@ try {
 } finally {
   await job.cleanup();
   await google.close();
+  await entra.close();
   await world.close();
 }
