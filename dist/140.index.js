@@ -255,13 +255,14 @@ function policyDigest(policy, managed) {
 /* harmony export */   WA: () => (/* binding */ parseAwsSettings),
 /* harmony export */   Z4: () => (/* binding */ DEFAULT_AUDIENCE),
 /* harmony export */   jI: () => (/* binding */ DEFAULT_DURATION),
-/* harmony export */   qe: () => (/* binding */ httpTimeout),
 /* harmony export */   rW: () => (/* binding */ iamEndpoint)
 /* harmony export */ });
 /* unused harmony exports AWS_INPUT, MAX_DURATION, MIN_DURATION */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9205);
-/* harmony import */ var _session_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9383);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7252);
+/* harmony import */ var _session_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9383);
+
 
 
 
@@ -299,7 +300,7 @@ function parseAwsSettings(inputs, common, env) {
             '(below 15m the session is ended early by a session policy; above 1h the role must allow it).');
     }
     const policyText = inputs.raw(AWS_INPUT.sessionPolicy);
-    const sessionPolicy = policyText === undefined ? undefined : (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSessionPolicy */ .sU)(policyText);
+    const sessionPolicy = policyText === undefined ? undefined : (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSessionPolicy */ .sU)(policyText);
     const managedPolicies = inputs.list(AWS_INPUT.managedPolicies);
     for (const arn of managedPolicies) {
         if (!POLICY_ARN.test(arn)) {
@@ -309,8 +310,8 @@ function parseAwsSettings(inputs, common, env) {
     if (managedPolicies.length > 10) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'managed-policies' lists ${managedPolicies.length} ARNs; STS accepts at most 10 session policy ARNs.`);
     }
-    const needsWindow = duration < _session_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .STS_MIN_DURATION */ .vt;
-    (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .checkPolicySize */ .wB)(sessionPolicy, needsWindow);
+    const needsWindow = duration < _session_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .STS_MIN_DURATION */ .vt;
+    (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .checkPolicySize */ .wB)(sessionPolicy, needsWindow);
     const endpoint = env['AWS_ENDPOINT_URL_STS'] || env['AWS_ENDPOINT_URL'] || undefined;
     checkEndpoint(endpoint, 'STS', 'AWS_ENDPOINT_URL_STS/AWS_ENDPOINT_URL');
     const revokeRole = parseRevokeRole(inputs.optional(AWS_INPUT.revokeRole), role);
@@ -321,7 +322,7 @@ function parseAwsSettings(inputs, common, env) {
         role,
         region,
         duration,
-        stsDuration: Math.max(duration, _session_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .STS_MIN_DURATION */ .vt),
+        stsDuration: Math.max(duration, _session_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .STS_MIN_DURATION */ .vt),
         needsWindow,
         sessionPolicy,
         managedPolicies,
@@ -329,7 +330,7 @@ function parseAwsSettings(inputs, common, env) {
         audience: common.audience ?? DEFAULT_AUDIENCE,
         endpoint,
         revokeRole,
-        timeoutMs: httpTimeout(env),
+        timeoutMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .httpTimeoutMs */ .C)(env),
     });
 }
 function checkEndpoint(endpoint, service, names) {
@@ -372,8 +373,68 @@ function parseRevokeRole(value, role) {
     }
     return value;
 }
-/** JIT_CREDENTIALS_HTTP_TIMEOUT_MS shortens the per-attempt timeout (tests, slow proxies lengthen it). */
-function httpTimeout(env) {
+
+
+/***/ }),
+
+/***/ 7252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ httpTimeoutMs),
+/* harmony export */   TX: () => (/* binding */ isNetworkError),
+/* harmony export */   bD: () => (/* binding */ withRetry)
+/* harmony export */ });
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Retries only what another attempt can fix (throttling, 5xx, network), with full-jitter
+ * exponential backoff and no sleep after the last attempt. Anything else, a denial above
+ * all, fails at once: the peer action retries a trust-policy denial for ~159 s.
+ */
+async function withRetry(fn, options) {
+    const sleep = options.sleep ?? realSleep;
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (attempt >= options.attempts || !options.isRetryable(err))
+                throw err;
+            const delay = Math.round(random() * options.baseDelayMs * 2 ** (attempt - 1));
+            options.onRetry?.(err, attempt, delay);
+            await sleep(delay);
+        }
+    }
+}
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** A network failure or timeout, in the shapes Node, undici and the SDKs' HTTP handlers throw. */
+function isNetworkError(err) {
+    const e = err;
+    if (!e || typeof e !== 'object')
+        return false;
+    if (e.code && NETWORK_CODES.has(e.code))
+        return true;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+        return true;
+    return e.cause !== undefined && e.cause !== err && isNetworkError(e.cause);
+}
+/**
+ * Per-request timeout for every cloud call: JIT_CREDENTIALS_HTTP_TIMEOUT_MS, else 5 s. Tests
+ * shorten it; slow proxies lengthen it.
+ */
+function httpTimeoutMs(env) {
     const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
     return Number.isFinite(v) && v > 0 ? v : 5000;
 }

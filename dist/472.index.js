@@ -40,7 +40,7 @@ function isRetryableStsError(err) {
     const status = e?.$metadata?.httpStatusCode;
     if (status !== undefined && status >= 500 && !isMalformed(err))
         return true;
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isNetworkError */ .T)(err);
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isNetworkError */ .TX)(err);
 }
 /** The SDK could not read STS's answer as STS XML: a proxy or a wrong endpoint, not worth retrying. */
 function isMalformed(err) {
@@ -72,7 +72,7 @@ async function assumeRole(settings, call, options) {
             : undefined,
     });
     try {
-        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .b)(() => client.send(command), {
+        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => client.send(command), {
             attempts: 3,
             baseDelayMs: 250,
             isRetryable: isRetryableStsError,
@@ -138,62 +138,6 @@ function translateStsError(err, settings, token) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudError */ .K2(`AWS STS (${where}) failed 3 times for ${settings.role}; the last error: ${code}: ${msg}`, true, { cause: err });
     }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudError */ .K2(`${prefix}: ${code}: ${msg}`, false, { cause: err });
-}
-
-
-/***/ }),
-
-/***/ 7252:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ isNetworkError),
-/* harmony export */   b: () => (/* binding */ withRetry)
-/* harmony export */ });
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Retries only what another attempt can fix (throttling, 5xx, network), with full-jitter
- * exponential backoff and no sleep after the last attempt. Anything else, a denial above
- * all, fails at once: the peer action retries a trust-policy denial for ~159 s.
- */
-async function withRetry(fn, options) {
-    const sleep = options.sleep ?? realSleep;
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (err) {
-            if (attempt >= options.attempts || !options.isRetryable(err))
-                throw err;
-            const delay = Math.round(random() * options.baseDelayMs * 2 ** (attempt - 1));
-            options.onRetry?.(err, attempt, delay);
-            await sleep(delay);
-        }
-    }
-}
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
-/** A network failure or timeout, in the shapes Node, undici and the SDKs' HTTP handlers throw. */
-function isNetworkError(err) {
-    const e = err;
-    if (!e || typeof e !== 'object')
-        return false;
-    if (e.code && NETWORK_CODES.has(e.code))
-        return true;
-    if (e.name === 'TimeoutError' || e.name === 'AbortError')
-        return true;
-    return e.cause !== undefined && e.cause !== err && isNetworkError(e.cause);
 }
 
 

@@ -20,6 +20,8 @@ var decode_jwt = __webpack_require__(7961);
 var oidc = __webpack_require__(3957);
 // EXTERNAL MODULE: ./src/providers/provider.ts
 var provider = __webpack_require__(9545);
+// EXTERNAL MODULE: ./src/providers/retry.ts
+var retry = __webpack_require__(7252);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
@@ -434,8 +436,6 @@ function emptyConfigDir(grantDir) {
 
 // EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 293 modules
 var esm = __webpack_require__(2076);
-// EXTERNAL MODULE: ./src/providers/retry.ts
-var retry = __webpack_require__(7252);
 ;// CONCATENATED MODULE: ./src/providers/azure/entra.ts
 
 
@@ -443,7 +443,7 @@ var retry = __webpack_require__(7252);
 
 /** Throttling, server errors and unreachable metadata may pass; a denial never does. */
 function isRetryableEntraError(err) {
-    if ((0,retry/* isNetworkError */.T)(err))
+    if ((0,retry/* isNetworkError */.TX)(err))
         return true;
     return /temporarily_unavailable|server_error|endpoints_resolution_error|\b(429|5\d\d)\b/.test((0,errors/* errorMessage */.gJ)(err));
 }
@@ -473,7 +473,7 @@ async function exchange(s, mintAssertion, options) {
     };
     let accessToken;
     try {
-        accessToken = await (0,retry/* withRetry */.b)(attempt, {
+        accessToken = await (0,retry/* withRetry */.bD)(attempt, {
             attempts: 3,
             baseDelayMs: 250,
             isRetryable: (err) => assertionError === undefined && isRetryableEntraError(err),
@@ -549,7 +549,7 @@ function translateEntraError(err, s, token) {
                 return new errors/* CloudError */.K2(`${prefix}: ${aad.text}`, false, { cause: err });
         }
     }
-    if ((0,retry/* isNetworkError */.T)(err) ||
+    if ((0,retry/* isNetworkError */.TX)(err) ||
         /endpoints_resolution_error|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|certificate|self.signed|timed? ?out|aborted/i.test(msg)) {
         return new errors/* CloudError */.K2(`Could not reach Entra ID at ${s.authority} or read its OpenID metadata (${where}/v2.0/.well-known/openid-configuration), 3 attempts: ${msg}\n` +
             "Check 'authority' / AZURE_AUTHORITY_HOST, 'tenant-id' and the network; a private authority's CA must be trusted (NODE_EXTRA_CA_CERTS).", true, { cause: err });
@@ -565,13 +565,9 @@ function translateEntraError(err, s, token) {
 
 
 
+
 const NOT_REVOCABLE = 'Entra ID access tokens cannot be revoked (continuous access evaluation covers Microsoft Graph only); ' +
     'a normal, non-CAE token was asked for, so Entra accepts it until the time shown';
-function timeoutMs(env) {
-    const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
-    // Two requests (OpenID metadata, token) share the budget.
-    return Number.isFinite(v) && v > 0 ? 2 * v : 10_000;
-}
 /** Non-secret claims of Entra's access token, for the record; an opaque token has none. */
 function tokenClaims(token) {
     try {
@@ -608,7 +604,8 @@ const azureProvider = {
     async issue(s, ctx) {
         const requestedAt = ctx.now();
         const { accessToken, assertion } = await exchange(s, ctx.idToken, {
-            timeoutMs: timeoutMs(process.env),
+            // Two requests (OpenID metadata, token) share the budget.
+            timeoutMs: 2 * (0,retry/* httpTimeoutMs */.C)(process.env),
         });
         // The token's own `exp` is Entra's clock; expiresOnTimestamp is ours plus expires_in.
         const exp = tokenExp(accessToken.token);
@@ -681,8 +678,9 @@ const azureProvider = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ isNetworkError),
-/* harmony export */   b: () => (/* binding */ withRetry)
+/* harmony export */   C: () => (/* binding */ httpTimeoutMs),
+/* harmony export */   TX: () => (/* binding */ isNetworkError),
+/* harmony export */   bD: () => (/* binding */ withRetry)
 /* harmony export */ });
 const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
@@ -728,6 +726,14 @@ function isNetworkError(err) {
     if (e.name === 'TimeoutError' || e.name === 'AbortError')
         return true;
     return e.cause !== undefined && e.cause !== err && isNetworkError(e.cause);
+}
+/**
+ * Per-request timeout for every cloud call: JIT_CREDENTIALS_HTTP_TIMEOUT_MS, else 5 s. Tests
+ * shorten it; slow proxies lengthen it.
+ */
+function httpTimeoutMs(env) {
+    const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
+    return Number.isFinite(v) && v > 0 ? v : 5000;
 }
 
 

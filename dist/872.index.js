@@ -250,7 +250,7 @@ function isRetryableIamError(err) {
     if (e?.$metadata?.clockSkewCorrected)
         return true;
     const status = e?.$metadata?.httpStatusCode;
-    return (status !== undefined && status >= 500) || (0,providers_retry/* isNetworkError */.T)(err);
+    return (status !== undefined && status >= 500) || (0,providers_retry/* isNetworkError */.TX)(err);
 }
 /** IAM is global; its signing region is the partition's first one. */
 function iamRegion(roleArn) {
@@ -284,7 +284,7 @@ async function revokeSession(grant, ctx, deps = {}) {
     }
     const sleep = deps.sleep ?? realSleep;
     const clock = deps.clock ?? (() => Date.now());
-    const timeoutMs = (0,settings/* httpTimeout */.qe)(ctx.env);
+    const timeoutMs = (0,providers_retry/* httpTimeoutMs */.C)(ctx.env);
     const stsEndpoint = ctx.env['AWS_ENDPOINT_URL_STS'] || ctx.env['AWS_ENDPOINT_URL'] || undefined;
     const retry = {
         attempts: 3,
@@ -364,7 +364,7 @@ async function revokeSession(grant, ctx, deps = {}) {
         for (let round = 1;; round++) {
             let current;
             try {
-                const got = await (0,providers_retry/* withRetry */.b)(() => iam.send(new dist_cjs/* GetRolePolicyCommand */.WHQ(target)), {
+                const got = await (0,providers_retry/* withRetry */.bD)(() => iam.send(new dist_cjs/* GetRolePolicyCommand */.WHQ(target)), {
                     ...retry,
                     isRetryable: isRetryableIamError,
                 });
@@ -388,7 +388,7 @@ async function revokeSession(grant, ctx, deps = {}) {
             const text = serialize(doc);
             checkSize(text, roleArn, live - 1);
             try {
-                await (0,providers_retry/* withRetry */.b)(() => iam.send(new dist_cjs/* PutRolePolicyCommand */.pMt({ ...target, PolicyDocument: text })), {
+                await (0,providers_retry/* withRetry */.bD)(() => iam.send(new dist_cjs/* PutRolePolicyCommand */.pMt({ ...target, PolicyDocument: text })), {
                     ...retry,
                     isRetryable: isRetryableIamError,
                 });
@@ -404,7 +404,7 @@ async function revokeSession(grant, ctx, deps = {}) {
                 }
                 throw new errors/* CloudError */.K2(`Could not revoke session ${assumedRoleId}: IAM PutRolePolicy failed: ${name}: ${(0,errors/* errorMessage */.gJ)(err)}`, false, { cause: err });
             }
-            const back = await (0,providers_retry/* withRetry */.b)(() => iam.send(new dist_cjs/* GetRolePolicyCommand */.WHQ(target)), {
+            const back = await (0,providers_retry/* withRetry */.bD)(() => iam.send(new dist_cjs/* GetRolePolicyCommand */.WHQ(target)), {
                 ...retry,
                 isRetryable: isRetryableIamError,
             });
@@ -505,7 +505,7 @@ function isRetryableStsError(err) {
     const status = e?.$metadata?.httpStatusCode;
     if (status !== undefined && status >= 500 && !isMalformed(err))
         return true;
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isNetworkError */ .T)(err);
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isNetworkError */ .TX)(err);
 }
 /** The SDK could not read STS's answer as STS XML: a proxy or a wrong endpoint, not worth retrying. */
 function isMalformed(err) {
@@ -537,7 +537,7 @@ async function assumeRole(settings, call, options) {
             : undefined,
     });
     try {
-        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .b)(() => client.send(command), {
+        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => client.send(command), {
             attempts: 3,
             baseDelayMs: 250,
             isRetryable: isRetryableStsError,
@@ -603,62 +603,6 @@ function translateStsError(err, settings, token) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudError */ .K2(`AWS STS (${where}) failed 3 times for ${settings.role}; the last error: ${code}: ${msg}`, true, { cause: err });
     }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudError */ .K2(`${prefix}: ${code}: ${msg}`, false, { cause: err });
-}
-
-
-/***/ }),
-
-/***/ 7252:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ isNetworkError),
-/* harmony export */   b: () => (/* binding */ withRetry)
-/* harmony export */ });
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Retries only what another attempt can fix (throttling, 5xx, network), with full-jitter
- * exponential backoff and no sleep after the last attempt. Anything else, a denial above
- * all, fails at once: the peer action retries a trust-policy denial for ~159 s.
- */
-async function withRetry(fn, options) {
-    const sleep = options.sleep ?? realSleep;
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (err) {
-            if (attempt >= options.attempts || !options.isRetryable(err))
-                throw err;
-            const delay = Math.round(random() * options.baseDelayMs * 2 ** (attempt - 1));
-            options.onRetry?.(err, attempt, delay);
-            await sleep(delay);
-        }
-    }
-}
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
-/** A network failure or timeout, in the shapes Node, undici and the SDKs' HTTP handlers throw. */
-function isNetworkError(err) {
-    const e = err;
-    if (!e || typeof e !== 'object')
-        return false;
-    if (e.code && NETWORK_CODES.has(e.code))
-        return true;
-    if (e.name === 'TimeoutError' || e.name === 'AbortError')
-        return true;
-    return e.cause !== undefined && e.cause !== err && isNetworkError(e.cause);
 }
 
 

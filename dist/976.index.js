@@ -27,6 +27,8 @@ var errors = __webpack_require__(3916);
 var inputs = __webpack_require__(9205);
 // EXTERNAL MODULE: ./src/providers/provider.ts
 var provider = __webpack_require__(9545);
+// EXTERNAL MODULE: ./src/providers/retry.ts
+var retry = __webpack_require__(7252);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -584,6 +586,7 @@ function impersonateError(s, err, message, said, claims) {
 
 
 
+
 const GCP_OUTPUTS = { accessToken: 'gcp-access-token' };
 /** gcloud, Terraform (and OpenTofu, Pulumi) read these; client libraries take the token in code. */
 const TOKEN_VARIABLES = ['CLOUDSDK_AUTH_ACCESS_TOKEN', 'GOOGLE_OAUTH_ACCESS_TOKEN'];
@@ -610,10 +613,6 @@ const COMPETING = [
     'GOOGLE_IMPERSONATE_SERVICE_ACCOUNT',
 ];
 const NO_REVOKE = 'Google Cloud cannot revoke access tokens: the cloud accepts this one until the time shown; every copy on the runner is gone';
-function timeoutMs(env) {
-    const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
-    return Number.isFinite(v) && v > 0 ? v : 5000;
-}
 function jwtExpiry(jwt) {
     try {
         const exp = (0,decode_jwt/* decodeJwt */.i)(jwt).exp;
@@ -657,7 +656,7 @@ const gcpProvider = {
             ctx.log.warning(`${name} is set: the GitHub OIDC token for this grant is sent to ${name.endsWith('sts') ? s.endpoints.sts : s.endpoints.iamcredentials}, not to Google.`);
         }
         const exchanger = new Exchanger(s, {
-            timeoutMs: timeoutMs(process.env),
+            timeoutMs: (0,retry/* httpTimeoutMs */.C)(process.env),
             now: ctx.now,
             onRetry: (stage, status, attempt) => ctx.log.info(`Google Cloud ${stage} attempt ${attempt} failed (${status === undefined ? 'no answer' : `HTTP ${status}`}); retrying`),
         });
@@ -768,6 +767,71 @@ const gcpProvider = {
         return (0,provider/* expiryClose */.w0)(grant.expiresAt, now, why);
     },
 };
+
+
+/***/ }),
+
+/***/ 7252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ httpTimeoutMs),
+/* harmony export */   TX: () => (/* binding */ isNetworkError),
+/* harmony export */   bD: () => (/* binding */ withRetry)
+/* harmony export */ });
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Retries only what another attempt can fix (throttling, 5xx, network), with full-jitter
+ * exponential backoff and no sleep after the last attempt. Anything else, a denial above
+ * all, fails at once: the peer action retries a trust-policy denial for ~159 s.
+ */
+async function withRetry(fn, options) {
+    const sleep = options.sleep ?? realSleep;
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (attempt >= options.attempts || !options.isRetryable(err))
+                throw err;
+            const delay = Math.round(random() * options.baseDelayMs * 2 ** (attempt - 1));
+            options.onRetry?.(err, attempt, delay);
+            await sleep(delay);
+        }
+    }
+}
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** A network failure or timeout, in the shapes Node, undici and the SDKs' HTTP handlers throw. */
+function isNetworkError(err) {
+    const e = err;
+    if (!e || typeof e !== 'object')
+        return false;
+    if (e.code && NETWORK_CODES.has(e.code))
+        return true;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+        return true;
+    return e.cause !== undefined && e.cause !== err && isNetworkError(e.cause);
+}
+/**
+ * Per-request timeout for every cloud call: JIT_CREDENTIALS_HTTP_TIMEOUT_MS, else 5 s. Tests
+ * shorten it; slow proxies lengthen it.
+ */
+function httpTimeoutMs(env) {
+    const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
+    return Number.isFinite(v) && v > 0 ? v : 5000;
+}
 
 
 /***/ }),

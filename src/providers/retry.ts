@@ -55,3 +55,12 @@ export function isNetworkError(err: unknown): boolean {
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return true;
   return e.cause !== undefined && e.cause !== err && isNetworkError(e.cause);
 }
+
+/**
+ * Per-request timeout for every cloud call: JIT_CREDENTIALS_HTTP_TIMEOUT_MS, else 5 s. Tests
+ * shorten it; slow proxies lengthen it.
+ */
+export function httpTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
+  return Number.isFinite(v) && v > 0 ? v : 5000;
+}

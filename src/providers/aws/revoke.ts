@@ -2,7 +2,7 @@ import { GetRolePolicyCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/
 import { CloudError, errorMessage } from '../../errors.js';
 import { formatDuration } from '../../runner/inputs.js';
 import type { CloseContext, GrantSummary, ServerSideClose } from '../provider.js';
-import { isNetworkError, withRetry } from '../retry.js';
+import { httpTimeoutMs, isNetworkError, withRetry } from '../retry.js';
 import {
   checkSize,
   hasStatement,
@@ -16,7 +16,7 @@ import {
   withStatement,
 } from './revoke-policy.js';
 import { probeUntilDenied, readCredentialsFile, verifySeconds } from './revoke-verify.js';
-import { DEFAULT_AUDIENCE, httpTimeout, iamEndpoint, type AwsSettings } from './settings.js';
+import { DEFAULT_AUDIENCE, iamEndpoint, type AwsSettings } from './settings.js';
 import { assumeRole } from './sts.js';
 
 /** STS's minimum: the revoker needs a couple of calls, nothing more. */
@@ -89,7 +89,7 @@ export async function revokeSession(
   }
   const sleep = deps.sleep ?? realSleep;
   const clock = deps.clock ?? (() => Date.now());
-  const timeoutMs = httpTimeout(ctx.env);
+  const timeoutMs = httpTimeoutMs(ctx.env);
   const stsEndpoint = ctx.env['AWS_ENDPOINT_URL_STS'] || ctx.env['AWS_ENDPOINT_URL'] || undefined;
   const retry = {
     attempts: 3,

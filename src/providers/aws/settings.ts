@@ -2,6 +2,7 @@ import { ConfigurationError } from '../../errors.js';
 import type { Inputs } from '../../runner/inputs.js';
 import { formatDuration } from '../../runner/inputs.js';
 import type { CommonSettings } from '../provider.js';
+import { httpTimeoutMs } from '../retry.js';
 import { checkPolicySize, parseSessionPolicy, STS_MIN_DURATION } from './session-policy.js';
 
 export const AWS_INPUT = {
@@ -114,7 +115,7 @@ export function parseAwsSettings(
     audience: common.audience ?? DEFAULT_AUDIENCE,
     endpoint,
     revokeRole,
-    timeoutMs: httpTimeout(env),
+    timeoutMs: httpTimeoutMs(env),
   });
 }
 
@@ -164,10 +165,4 @@ function parseRevokeRole(value: string | undefined, role: string): string | unde
     );
   }
   return value;
-}
-
-/** JIT_CREDENTIALS_HTTP_TIMEOUT_MS shortens the per-attempt timeout (tests, slow proxies lengthen it). */
-export function httpTimeout(env: NodeJS.ProcessEnv): number {
-  const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
-  return Number.isFinite(v) && v > 0 ? v : 5000;
 }

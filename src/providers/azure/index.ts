@@ -1,6 +1,7 @@
 import { decodeJwt } from 'jose';
 import { ID_TOKEN_REQUEST_TOKEN, ID_TOKEN_URL } from '../../runner/oidc.js';
 import { expiryClose, type Credential, type Provider } from '../provider.js';
+import { httpTimeoutMs } from '../retry.js';
 import { azLogin } from './cli.js';
 import {
   AZURE_OUTPUTS,
@@ -15,12 +16,6 @@ import { parseAzureSettings, type AzureSettings } from './settings.js';
 export const NOT_REVOCABLE =
   'Entra ID access tokens cannot be revoked (continuous access evaluation covers Microsoft Graph only); ' +
   'a normal, non-CAE token was asked for, so Entra accepts it until the time shown';
-
-function timeoutMs(env: NodeJS.ProcessEnv): number {
-  const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
-  // Two requests (OpenID metadata, token) share the budget.
-  return Number.isFinite(v) && v > 0 ? 2 * v : 10_000;
-}
 
 /** Non-secret claims of Entra's access token, for the record; an opaque token has none. */
 function tokenClaims(token: string): Record<string, string> {
@@ -60,7 +55,8 @@ export const azureProvider: Provider<AzureSettings> = {
   async issue(s, ctx): Promise<Credential> {
     const requestedAt = ctx.now();
     const { accessToken, assertion } = await exchange(s, ctx.idToken, {
-      timeoutMs: timeoutMs(process.env),
+      // Two requests (OpenID metadata, token) share the budget.
+      timeoutMs: 2 * httpTimeoutMs(process.env),
     });
     // The token's own `exp` is Entra's clock; expiresOnTimestamp is ours plus expires_in.
     const exp = tokenExp(accessToken.token);

@@ -3,6 +3,7 @@ import { decodeJwt } from 'jose';
 import { CloudError } from '../../errors.js';
 import { formatDuration } from '../../runner/inputs.js';
 import { expiryClose, type Credential, type Delivery, type Provider } from '../provider.js';
+import { httpTimeoutMs } from '../retry.js';
 import { boundaryDigest, boundaryOptions, describeBoundary } from './boundary.js';
 import { translateExchangeError } from './errors.js';
 import { Exchanger, type Token } from './exchange.js';
@@ -38,11 +39,6 @@ export const COMPETING = [
 
 const NO_REVOKE =
   'Google Cloud cannot revoke access tokens: the cloud accepts this one until the time shown; every copy on the runner is gone';
-
-function timeoutMs(env: NodeJS.ProcessEnv): number {
-  const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
-  return Number.isFinite(v) && v > 0 ? v : 5000;
-}
 
 function jwtExpiry(jwt: string): Date | undefined {
   try {
@@ -94,7 +90,7 @@ export const gcpProvider: Provider<GcpSettings> = {
       );
     }
     const exchanger = new Exchanger(s, {
-      timeoutMs: timeoutMs(process.env),
+      timeoutMs: httpTimeoutMs(process.env),
       now: ctx.now,
       onRetry: (stage, status, attempt) =>
         ctx.log.info(
