@@ -336,13 +336,7 @@ function parseAwsSettings(inputs, common, env) {
 function checkEndpoint(endpoint, service, names) {
     if (endpoint === undefined)
         return;
-    let url;
-    try {
-        url = new URL(endpoint);
-    }
-    catch {
-        url = undefined;
-    }
+    const url = URL.parse(endpoint) ?? undefined;
     if (!url || !/^https?:$/.test(url.protocol)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${service} endpoint '${endpoint}' in ${names}: expected an http(s) URL.`);
     }

@@ -236,13 +236,7 @@ function parseAuthority(value, source) {
     if (/^azure(stack|germancloud)$/i.test(value)) {
         throw new errors/* ConfigurationError */.j1(`The cloud '${value}' has no fixed authority. Give its authority host as a URL in '${AZURE_INPUT.authority}' instead.`);
     }
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        url = undefined;
-    }
+    const url = URL.parse(value) ?? undefined;
     if (!url ||
         url.protocol !== 'https:' ||
         url.search ||

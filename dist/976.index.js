@@ -300,13 +300,7 @@ function parseEndpoints(env) {
         const value = env[name];
         if (!value)
             continue;
-        let url;
-        try {
-            url = new URL(value);
-        }
-        catch {
-            url = undefined;
-        }
+        const url = URL.parse(value) ?? undefined;
         if (!url ||
             !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)))) {
             throw new errors/* ConfigurationError */.j1(`Invalid ${name} '${value}': expected an https URL (plain http only on 127.0.0.1 or localhost), such as ${DEFAULT_ENDPOINTS[key]}.`);

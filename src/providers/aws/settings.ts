@@ -121,12 +121,7 @@ export function parseAwsSettings(
 
 function checkEndpoint(endpoint: string | undefined, service: string, names: string): void {
   if (endpoint === undefined) return;
-  let url: URL | undefined;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    url = undefined;
-  }
+  const url = URL.parse(endpoint) ?? undefined;
   if (!url || !/^https?:$/.test(url.protocol)) {
     throw new ConfigurationError(
       `Invalid ${service} endpoint '${endpoint}' in ${names}: expected an http(s) URL.`,

@@ -81,12 +81,7 @@ export function parseAuthority(
       `The cloud '${value}' has no fixed authority. Give its authority host as a URL in '${AZURE_INPUT.authority}' instead.`,
     );
   }
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
+  const url = URL.parse(value) ?? undefined;
   if (
     !url ||
     url.protocol !== 'https:' ||

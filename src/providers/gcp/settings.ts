@@ -249,12 +249,7 @@ export function parseEndpoints(env: NodeJS.ProcessEnv): {
     const name = ENDPOINT_ENV[key];
     const value = env[name];
     if (!value) continue;
-    let url: URL | undefined;
-    try {
-      url = new URL(value);
-    } catch {
-      url = undefined;
-    }
+    const url = URL.parse(value) ?? undefined;
     if (
       !url ||
       !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
