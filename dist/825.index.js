@@ -2164,7 +2164,7 @@ var summary_data = __webpack_require__(8637);
 
 /**
  * Stable JSON: `{"version":1,"findings":[{rule,severity,file,line,column,endLine,endColumn,message,
- * help,cloud?}],"summary":{...}}`. Fields are only ever added, never renamed; docs/scan.md lists them.
+ * help,cloud?}],"summary":{...}}`. Fields are only ever added, never renamed; the README's scanner section lists them.
  */
 function formatJson(result) {
     const findings = result.findings.map((f) => ({
@@ -2236,7 +2236,9 @@ const LEVEL = {
     medium: 'warning',
     low: 'note',
 };
-const INFORMATION_URI = 'https://github.com/jit-credentials/jit-credentials#scanner';
+const INFORMATION_URI = 'https://github.com/jit-credentials/jit-credentials#scanner-find-long-lived-cloud-keys-in-workflows';
+/** The README's rule table: one anchor for all rules (GitHub makes none per table row). */
+const RULES_URI = 'https://github.com/jit-credentials/jit-credentials#rules';
 /**
  * SARIF 2.1.0 for `github/codeql-action/upload-sarif`: every rule with full description, help and
  * `security-severity`; results with a partial fingerprint so alerts survive lines moving; paths
@@ -2250,7 +2252,7 @@ function formatSarif(result, version = '0.1.0') {
         shortDescription: { text: r.short },
         fullDescription: { text: r.full },
         help: { text: r.help, markdown: `${r.full}\n\n**Fix:** ${r.help}` },
-        helpUri: `${INFORMATION_URI}-${r.id.toLowerCase()}`,
+        helpUri: RULES_URI,
         defaultConfiguration: { level: LEVEL[r.severity] },
         properties: {
             'security-severity': SECURITY_SEVERITY[r.severity],

@@ -3,7 +3,7 @@ import { summarise } from './summary-data.js';
 
 /**
  * Stable JSON: `{"version":1,"findings":[{rule,severity,file,line,column,endLine,endColumn,message,
- * help,cloud?}],"summary":{...}}`. Fields are only ever added, never renamed; docs/scan.md lists them.
+ * help,cloud?}],"summary":{...}}`. Fields are only ever added, never renamed; the README's scanner section lists them.
  */
 export function formatJson(result: ScanResult): string {
   const findings = result.findings.map((f) => ({

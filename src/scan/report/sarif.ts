@@ -16,7 +16,10 @@ const LEVEL: Record<Severity, Result.level> = {
   low: 'note',
 };
 
-export const INFORMATION_URI = 'https://github.com/jit-credentials/jit-credentials#scanner';
+export const INFORMATION_URI =
+  'https://github.com/jit-credentials/jit-credentials#scanner-find-long-lived-cloud-keys-in-workflows';
+/** The README's rule table: one anchor for all rules (GitHub makes none per table row). */
+const RULES_URI = 'https://github.com/jit-credentials/jit-credentials#rules';
 
 /**
  * SARIF 2.1.0 for `github/codeql-action/upload-sarif`: every rule with full description, help and
@@ -31,7 +34,7 @@ export function formatSarif(result: ScanResult, version = '0.1.0'): string {
     shortDescription: { text: r.short },
     fullDescription: { text: r.full },
     help: { text: r.help, markdown: `${r.full}\n\n**Fix:** ${r.help}` },
-    helpUri: `${INFORMATION_URI}-${r.id.toLowerCase()}`,
+    helpUri: RULES_URI,
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: {
       'security-severity': SECURITY_SEVERITY[r.severity],
