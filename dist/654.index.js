@@ -321,6 +321,8 @@ var providers_provider = __webpack_require__(9545);
 
 
 
+
+
 const INPUT = {
     provider: 'provider',
     run: 'run',
@@ -352,6 +354,7 @@ function readCommonSettings(inputs, env) {
     }
     const mode = run !== undefined ? 'run' : exportTo;
     const shell = inputs.oneOf(INPUT.shell, Object.keys(SHELLS), 'bash');
+    const workingDirectory = readWorkingDirectory(inputs.optional(INPUT.workingDirectory), mode, env);
     const grantId = newGrantId(provider);
     const sessionName = inputs.optional(INPUT.sessionName) ?? defaultSessionName(env, grantId);
     if (!/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
@@ -364,12 +367,28 @@ function readCommonSettings(inputs, env) {
         mode,
         run,
         shell,
-        workingDirectory: inputs.optional(INPUT.workingDirectory),
+        workingDirectory,
         audience: inputs.optional(INPUT.audience),
         sessionName,
         policyPath: inputs.optional(INPUT.policy),
         oidcIssuer: inputs.optional(INPUT.oidcIssuer),
     });
+}
+/**
+ * Checked here, before any request: a missing directory found only when the command starts
+ * would cost a credential that was issued for nothing.
+ */
+function readWorkingDirectory(value, mode, env) {
+    if (value === undefined)
+        return undefined;
+    if (mode !== 'run') {
+        throw new errors/* ConfigurationError */.j1(`Input 'working-directory' applies only to 'run'; remove it, or give the command in 'run'.`);
+    }
+    const dir = (0,external_node_path_.resolve)(env['GITHUB_WORKSPACE'] ?? process.cwd(), value);
+    if (!(0,external_node_fs_.statSync)(dir, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new errors/* ConfigurationError */.j1(`Invalid working-directory '${value}': ${dir} is not a directory. Give a path relative to the workspace.`);
+    }
+    return dir;
 }
 function newGrantId(provider) {
     return `${provider}-${(0,external_node_crypto_.randomBytes)(5).toString('hex')}`;

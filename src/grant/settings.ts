@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import type { Inputs } from '../runner/inputs.js';
 import { SHELLS } from '../runner/child.js';
@@ -56,6 +58,7 @@ export function readCommonSettings(inputs: Inputs, env: NodeJS.ProcessEnv): Engi
   }
   const mode: DeliveryMode = run !== undefined ? 'run' : exportTo!;
   const shell = inputs.oneOf(INPUT.shell, Object.keys(SHELLS), 'bash')!;
+  const workingDirectory = readWorkingDirectory(inputs.optional(INPUT.workingDirectory), mode, env);
   const grantId = newGrantId(provider);
   const sessionName = inputs.optional(INPUT.sessionName) ?? defaultSessionName(env, grantId);
   if (!/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
@@ -70,12 +73,36 @@ export function readCommonSettings(inputs: Inputs, env: NodeJS.ProcessEnv): Engi
     mode,
     run,
     shell,
-    workingDirectory: inputs.optional(INPUT.workingDirectory),
+    workingDirectory,
     audience: inputs.optional(INPUT.audience),
     sessionName,
     policyPath: inputs.optional(INPUT.policy),
     oidcIssuer: inputs.optional(INPUT.oidcIssuer),
   });
+}
+
+/**
+ * Checked here, before any request: a missing directory found only when the command starts
+ * would cost a credential that was issued for nothing.
+ */
+function readWorkingDirectory(
+  value: string | undefined,
+  mode: DeliveryMode,
+  env: NodeJS.ProcessEnv,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (mode !== 'run') {
+    throw new ConfigurationError(
+      `Input 'working-directory' applies only to 'run'; remove it, or give the command in 'run'.`,
+    );
+  }
+  const dir = resolve(env['GITHUB_WORKSPACE'] ?? process.cwd(), value);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ConfigurationError(
+      `Invalid working-directory '${value}': ${dir} is not a directory. Give a path relative to the workspace.`,
+    );
+  }
+  return dir;
 }
 
 export function newGrantId(provider: string): string {

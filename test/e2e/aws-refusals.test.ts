@@ -64,6 +64,11 @@ describe('bad input: a clear error, no network call, nothing exported', () => {
     [{ export: 'env' }, /exclude each other/],
     [{ run: '', export: '' }, /Say how the credentials are delivered/],
     [{ shell: 'fish' }, /Invalid shell 'fish'/],
+    [{ 'working-directory': 'no/such/dir' }, /Invalid working-directory 'no\/such\/dir'/],
+    [
+      { run: '', export: 'env', 'working-directory': '.' },
+      /'working-directory' applies only to 'run'/,
+    ],
   ])('%j', async (override, message) => {
     const job = await awsJob(world);
     const oidcBefore = world.oidc.requests.length;

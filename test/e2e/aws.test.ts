@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
 import {
@@ -88,6 +89,19 @@ describe('AWS, run: delivery', () => {
       'exited with code 7; the grant is closed',
     );
     expect(ledgerEvents(main).at(-1)).toMatchObject({ phase: 'closed' });
+    await job.cleanup();
+  });
+
+  it('runs the command in working-directory, relative to the workspace', async () => {
+    const job = await awsJob(world);
+    mkdirSync(path.join(job.workspace, 'site'));
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'cwd',
+      inputs: awsInputs({ run: 'echo "CWD=$PWD"', 'working-directory': 'site' }),
+    });
+    expect(main.exitCode, main.stderr).toBe(0);
+    expect(main.stdout).toContain(`CWD=${path.join(job.workspace, 'site')}`);
     await job.cleanup();
   });
 

@@ -31,6 +31,10 @@ describe('readCommonSettings', () => {
     [{ provider: 'aws', run: 'x', export: 'env' }, /exclude each other/],
     [{ provider: 'aws', export: 'file' }, /Invalid export 'file'/],
     [{ provider: 'aws', run: 'x', shell: 'pwsh' }, /Invalid shell 'pwsh'/],
+    [
+      { provider: 'aws', run: 'x', 'working-directory': 'missing-dir-xyz' },
+      /Invalid working-directory 'missing-dir-xyz'/,
+    ],
     [{ provider: 'aws', run: 'x', duration: '5 minutes' }, /Invalid duration '5 minutes'/],
     [
       { provider: 'aws', run: 'x', 'session-name': 'has space' },
