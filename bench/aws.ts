@@ -8,7 +8,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { awsInputs, awsJob, startAwsWorld, READ_ROLE } from '../test/e2e/aws-setup.ts';
 import { REPO_ROOT } from '../test/harness/node.ts';
-import { floor, median, RUNS, rssProbe, tableRows, TABLE_HEAD, type Sample } from './measure.ts';
+import {
+  floor,
+  measureMain,
+  median,
+  RUNS,
+  rssProbe,
+  tableRows,
+  TABLE_HEAD,
+  type Sample,
+} from './measure.ts';
 
 export async function benchAws(): Promise<string> {
   const world = await startAwsWorld();
@@ -28,26 +37,13 @@ export async function benchAws(): Promise<string> {
     const post: Sample = { what: 'post, closing one open grant', ms: [], rssKiB: [] };
     const idle: Sample = { what: 'post, nothing left to close', ms: [], rssKiB: [] };
     for (const c of cases) {
-      const s: Sample = { what: c.what, ms: [], rssKiB: [] };
-      for (let i = 0; i < RUNS; i++) {
-        const step = await job.runStep({
-          action: 'action.yml',
-          id: `b${i}`,
-          inputs: c.inputs,
-          env,
-        });
-        if (step.exitCode !== 0) throw new Error(`${c.what} failed: ${step.stdout}${step.stderr}`);
-        s.ms.push(step.durationMs);
-        s.rssKiB.push(...probe.take());
-        if (c.post) {
-          const p = await job.runPost(step, { env });
-          post.ms.push(p.durationMs);
-          post.rssKiB.push(...probe.take());
-          const q = await job.runPost(step, { env });
-          idle.ms.push(q.durationMs);
-          idle.rssKiB.push(...probe.take());
-        }
-      }
+      const s = await measureMain(
+        job,
+        c,
+        RUNS,
+        probe,
+        c.post ? { closing: post, idle } : undefined,
+      );
       samples.push(s);
     }
     samples.push(post, idle);

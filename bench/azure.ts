@@ -20,7 +20,16 @@ import {
   SUBSCRIPTION,
   type AzureWorld,
 } from '../test/e2e/azure-setup.ts';
-import { floor, median, RUNS, rssProbe, tableRows, TABLE_HEAD, type Sample } from './measure.ts';
+import {
+  floor,
+  measureMain,
+  median,
+  RUNS,
+  rssProbe,
+  tableRows,
+  TABLE_HEAD,
+  type Sample,
+} from './measure.ts';
 
 const run = promisify(execFile);
 
@@ -110,29 +119,16 @@ export async function benchAzure(): Promise<string> {
         notes.push(`${c.what}: skipped, az is not installed.`);
         continue;
       }
-      const s: Sample = { what: c.what, ms: [], rssKiB: [] };
       const entraBefore = world.entra.requests.length;
       const oidcBefore = world.oidc.requests.filter((r) => r.path.endsWith('/idtoken')).length;
       const runs = Math.max(15, Math.min(RUNS, c.runs ?? RUNS));
-      for (let i = 0; i < runs; i++) {
-        const step = await job.runStep({
-          action: 'action.yml',
-          id: `b${i}`,
-          inputs: c.inputs,
-          env,
-        });
-        if (step.exitCode !== 0) throw new Error(`${c.what} failed: ${step.stdout}${step.stderr}`);
-        s.ms.push(step.durationMs);
-        s.rssKiB.push(...probe.take());
-        if (c.post) {
-          const p = await job.runPost(step, { env });
-          post.ms.push(p.durationMs);
-          post.rssKiB.push(...probe.take());
-          const q = await job.runPost(step, { env });
-          idle.ms.push(q.durationMs);
-          idle.rssKiB.push(...probe.take());
-        }
-      }
+      const s = await measureMain(
+        job,
+        c,
+        runs,
+        probe,
+        c.post ? { closing: post, idle } : undefined,
+      );
       const entra = (world.entra.requests.length - entraBefore) / runs;
       const gh =
         (world.oidc.requests.filter((r) => r.path.endsWith('/idtoken')).length - oidcBefore) / runs;

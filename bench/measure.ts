@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Job } from '../test/harness/job.ts';
 import { nodeBinary } from '../test/harness/node.ts';
 
 export const RUNS = Number(process.env['BENCH_RUNS'] ?? 21);
@@ -77,3 +78,37 @@ export function tableRows(samples: readonly Sample[]): string {
 
 export const TABLE_HEAD =
   '| what | median wall ms | median peak RSS MiB | runs | note |\n|---|---|---|---|---|';
+
+/**
+ * Runs the root action's main step `runs` times in `job` (through action.yml, as the runner
+ * does) and, when `posts` is given, after each main its post twice: once closing the grant,
+ * once with nothing left to close.
+ */
+export async function measureMain(
+  job: Job,
+  c: { what: string; inputs: Record<string, string> },
+  runs: number,
+  probe: ReturnType<typeof rssProbe>,
+  posts?: { closing: Sample; idle: Sample },
+): Promise<Sample> {
+  const s: Sample = { what: c.what, ms: [], rssKiB: [] };
+  for (let i = 0; i < runs; i++) {
+    const step = await job.runStep({
+      action: 'action.yml',
+      id: `b${i}`,
+      inputs: c.inputs,
+      env: probe.env,
+    });
+    if (step.exitCode !== 0) throw new Error(`${c.what} failed: ${step.stdout}${step.stderr}`);
+    s.ms.push(step.durationMs);
+    s.rssKiB.push(...probe.take());
+    if (posts) {
+      for (const sample of [posts.closing, posts.idle]) {
+        const p = await job.runPost(step, { env: probe.env });
+        sample.ms.push(p.durationMs);
+        sample.rssKiB.push(...probe.take());
+      }
+    }
+  }
+  return s;
+}
