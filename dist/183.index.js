@@ -24,7 +24,7 @@ var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/providers/provider.ts
 var providers_provider = __webpack_require__(9545);
 // EXTERNAL MODULE: ./src/policy/decide.ts
-var decide = __webpack_require__(2327);
+var decide = __webpack_require__(4708);
 // EXTERNAL MODULE: ./src/policy/duration.ts
 var policy_duration = __webpack_require__(5432);
 // EXTERNAL MODULE: ./src/policy/issuer.ts
@@ -778,9 +778,9 @@ async function loadProvider(id) {
         case 'aws':
             return (await __webpack_require__.e(/* import() */ 140).then(__webpack_require__.bind(__webpack_require__, 9140))).awsProvider;
         case 'azure':
-            return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(669), __webpack_require__.e(46), __webpack_require__.e(76), __webpack_require__.e(715)]).then(__webpack_require__.bind(__webpack_require__, 2121))).azureProvider;
+            return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(444)]).then(__webpack_require__.bind(__webpack_require__, 3314))).azureProvider;
         case 'gcp':
-            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(46), __webpack_require__.e(492), __webpack_require__.e(976)]).then(__webpack_require__.bind(__webpack_require__, 8976))).gcpProvider;
+            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(927)]).then(__webpack_require__.bind(__webpack_require__, 8927))).gcpProvider;
     }
 }
 /** For expiry-only closes: whether the credential is already dead or will be at a known time. */

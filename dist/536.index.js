@@ -120,7 +120,7 @@ function editDistance(a, b) {
 
 /***/ }),
 
-/***/ 2327:
+/***/ 4708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -744,7 +744,7 @@ class Checker {
 }
 
 // EXTERNAL MODULE: ./src/policy/decide.ts
-var decide = __webpack_require__(2327);
+var decide = __webpack_require__(4708);
 ;// CONCATENATED MODULE: ./src/policy/render.ts
 
 /** Claim values come from branch and workflow names: keep them from being read as markdown or HTML. */

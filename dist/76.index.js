@@ -267,7 +267,7 @@ module.exports = TokenExpiredError;
 
 /***/ }),
 
-/***/ 1136:
+/***/ 8755:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const semver = __webpack_require__(2088);
@@ -324,7 +324,7 @@ module.exports = function (time, iat) {
 /***/ 1006:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const ASYMMETRIC_KEY_DETAILS_SUPPORTED = __webpack_require__(1136);
+const ASYMMETRIC_KEY_DETAILS_SUPPORTED = __webpack_require__(8755);
 const RSA_PSS_KEY_DETAILS_SUPPORTED = __webpack_require__(5318);
 
 const allowedAlgorithmsForKeys = {
@@ -25212,7 +25212,7 @@ function restError_isRestError(e) {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(2327);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: external "node:stream"

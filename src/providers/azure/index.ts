@@ -10,7 +10,6 @@ import {
   emptyConfigDir,
   type AzureDelivery,
 } from './deliver.js';
-import { exchange } from './entra.js';
 import { parseAzureSettings, type AzureSettings } from './settings.js';
 
 export const NOT_REVOCABLE =
@@ -54,6 +53,9 @@ export const azureProvider: Provider<AzureSettings> = {
 
   async issue(s, ctx): Promise<Credential> {
     const requestedAt = ctx.now();
+    // @azure/identity is loaded only when a call is made: a refused input, and the post step
+    // that closes the grant, never pay for it.
+    const { exchange } = await import('./entra.js');
     const { accessToken, assertion } = await exchange(s, ctx.idToken, {
       // Two requests (OpenID metadata, token) share the budget.
       timeoutMs: 2 * httpTimeoutMs(process.env),

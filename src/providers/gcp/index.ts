@@ -5,8 +5,7 @@ import { formatDuration } from '../../runner/inputs.js';
 import { expiryClose, type Credential, type Delivery, type Provider } from '../provider.js';
 import { httpTimeoutMs } from '../retry.js';
 import { boundaryDigest, boundaryOptions, describeBoundary } from './boundary.js';
-import { translateExchangeError } from './errors.js';
-import { Exchanger, type Token } from './exchange.js';
+import type { Token } from './exchange.js';
 import { DEFAULT_DURATION, parseGcpSettings, type GcpSettings } from './settings.js';
 
 export const GCP_OUTPUTS = { accessToken: 'gcp-access-token' } as const;
@@ -89,6 +88,12 @@ export const gcpProvider: Provider<GcpSettings> = {
         `${name} is set: the GitHub OIDC token for this grant is sent to ${name.endsWith('sts') ? s.endpoints.sts : s.endpoints.iamcredentials}, not to Google.`,
       );
     }
+    // google-auth-library is loaded only when a call is made: a refused input, and the post
+    // step that closes the grant, never pay for it.
+    const [{ Exchanger }, { translateExchangeError }] = await Promise.all([
+      import('./exchange.js'),
+      import('./errors.js'),
+    ]);
     const exchanger = new Exchanger(s, {
       timeoutMs: httpTimeoutMs(process.env),
       now: ctx.now,
