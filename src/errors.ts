@@ -22,3 +22,11 @@ export class CloudError extends Error {
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/**
+ * A revocation that was asked for (revoke-role) could not be made: the session stays valid
+ * until it expires, and the step that tried must fail, saying what to fix.
+ */
+export class RevocationError extends CloudError {
+  override name = 'RevocationError';
+}

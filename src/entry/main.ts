@@ -1,15 +1,17 @@
-import { closeOpenGrants } from '../grant/close.js';
-import { issueGrant } from '../grant/engine.js';
-import { policyGate } from '../grant/policy-gate.js';
-import { defaultLedgerPath, Ledger } from '../grant/ledger.js';
+import { runGrant, PolicyRefusal, type GrantOutcome } from '../grant/engine.js';
+import { loadJudge } from '../grant/decide.js';
+import { Ledger, ledgerPath } from '../grant/ledger.js';
+import { OUTPUT } from '../grant/names.js';
+import { Recorder } from '../grant/recorder.js';
 import { summaryBlock } from '../grant/render.js';
 import { readCommonSettings, type EngineSettings } from '../grant/settings.js';
-import { ConfigurationError } from '../errors.js';
 import { loadProvider } from '../providers/provider.js';
 import { frontRunner, type Front } from '../fronts/front.js';
 import { Inputs } from '../runner/inputs.js';
 import { checkIdTokenAvailable, githubIdTokenSource, type IdTokenSource } from '../runner/oidc.js';
 import { actionsRunner, type Runner } from '../runner/runner.js';
+import { privateDir, runnerTemp } from '../runner/temp.js';
+import { watchCancel } from '../runner/cancel.js';
 import { reportFailure } from './report.js';
 
 export interface MainDeps {
@@ -32,69 +34,73 @@ export async function main(front?: Front): Promise<void> {
 /** Reads and checks everything before the first request; then one grant, recorded and summarised. */
 export async function runMain(deps: MainDeps): Promise<void> {
   const { runner, env } = deps;
-  let ledger: Ledger | undefined;
+  let recorder: Recorder | undefined;
   let settings: EngineSettings | undefined;
-  let policy: Awaited<ReturnType<typeof policyGate>>;
+  let outcome: GrantOutcome | undefined;
+  let rendered: string | undefined;
   try {
     const inputs = new Inputs(runner);
     settings = readCommonSettings(inputs, env);
     const provider = await loadProvider(settings.provider);
-    const providerSettings = provider.parse(inputs, settings, env);
-    const runnerTemp = env['RUNNER_TEMP'];
-    if (!runnerTemp) {
-      throw new ConfigurationError(
-        'RUNNER_TEMP is not set: run this action on a GitHub Actions runner.',
-      );
-    }
-    const described = provider.describe(providerSettings);
-    policy = await policyGate(
-      settings,
-      {
-        provider: provider.id,
-        principal: described.principal,
-        duration: described.duration ?? settings.duration ?? 3600,
-      },
-      env,
-      runner,
-    );
+    const plan = provider.plan(inputs, settings, env);
+    const temp = runnerTemp(env);
+    const judge = await loadJudge(settings, env, runner);
     checkIdTokenAvailable(env);
-    ledger = new Ledger(defaultLedgerPath(runnerTemp));
-    const result = await issueGrant(
-      settings,
-      provider,
-      providerSettings,
-      { runner, ledger, idToken: deps.idToken, now: deps.now, runnerTemp, baseEnv: env },
-      policy?.gate,
-    );
+    const dir = privateDir(temp);
+    recorder = new Recorder(new Ledger(ledgerPath(dir)), deps.now);
+    runner.setOutput(OUTPUT.ledger, recorder.ledger.path);
+    runner.setOutput(OUTPUT.grantId, settings.grantId);
+    const cancel = watchCancel();
+    try {
+      outcome = await runGrant(settings, provider, plan, judge, {
+        runner,
+        recorder,
+        idToken: deps.idToken,
+        now: deps.now,
+        privateDir: dir,
+        env,
+        cancel,
+      });
+    } finally {
+      cancel.dispose();
+    }
+    rendered = outcome.decision?.rendered;
     await runner.appendSummary(
-      summaryBlock(title(settings, env), [result.grant], extras(policy?.rendered())),
+      summaryBlock(title(settings, env), recorder.states(), extras(rendered)),
     );
-    if (result.exitCode !== undefined && result.exitCode !== 0) {
-      runner.fail(
-        `The command given in 'run' exited with code ${result.exitCode}; the grant is closed.`,
-      );
-      process.exitCode = result.exitCode;
-    } else if (settings.mode === 'env') {
-      runner.log.info(
-        `Credentials exported to the job's environment until actions/revoke or the end of the job; grant ${result.grant.id}.`,
-      );
-    }
+    report(outcome, settings, runner);
   } catch (err) {
+    if (err instanceof PolicyRefusal) rendered = err.decision.rendered;
     reportFailure(runner, err);
-    if (ledger && settings) {
-      // Whatever made it onto the ledger in this step is shown, denials included.
-      const mine = ledger.grants().filter((g) => g.step === (env['GITHUB_ACTION'] ?? ''));
-      const last = mine.at(-1);
-      if (last) {
-        const block = summaryBlock(title(settings, env), [last], extras(policy?.rendered()));
-        await runner.appendSummary(block).catch(() => undefined);
-      }
-      // Nothing half-delivered stays behind: close whatever this step left open.
-      await closeOpenGrants(
-        { runner, ledger, now: deps.now, idToken: deps.idToken, env },
-        last ? [last.id] : [],
-      ).catch(() => undefined);
+    // Whatever this step put on the ledger is shown, refusals included.
+    const states = recorder?.states() ?? [];
+    if (settings && states.length) {
+      await runner
+        .appendSummary(summaryBlock(title(settings, env), states, extras(rendered)))
+        .catch(() => undefined);
     }
+  }
+}
+
+function report(outcome: GrantOutcome, settings: EngineSettings, runner: Runner): void {
+  const problems = outcome.closed?.problems ?? [];
+  if (outcome.closed?.revocationFailed) {
+    runner.fail(`Grant ${outcome.closed.id}: ${problems.join('; ')}`);
+  }
+  if (outcome.dropped?.length) {
+    runner.fail(
+      `The command wrote an issued credential to ${outcome.dropped.join(', ')}; those lines were not passed on.`,
+    );
+  }
+  if (outcome.exitCode !== undefined && outcome.exitCode !== 0) {
+    runner.fail(
+      `The command given in 'run' exited with code ${outcome.exitCode}; the grant is closed.`,
+    );
+    process.exitCode = outcome.exitCode;
+  } else if (settings.mode === 'env') {
+    runner.log.info(
+      `Credentials exported to the job's environment until actions/revoke or the end of the job; grant ${settings.grantId}.`,
+    );
   }
 }
 

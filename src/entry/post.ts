@@ -1,53 +1,59 @@
-import { closeOpenGrants } from '../grant/close.js';
-import { STATE } from '../grant/names.js';
-import { defaultLedgerPath, Ledger } from '../grant/ledger.js';
+import { closeJobGrants, worthShowing } from '../grant/close-job.js';
 import { summaryBlock, timeline, verdict } from '../grant/render.js';
+import { displayStates } from '../grant/targets.js';
 import { errorMessage } from '../errors.js';
-import { githubIdTokenSource } from '../runner/oidc.js';
+import { githubIdTokenSource, type IdTokenSource } from '../runner/oidc.js';
 import { actionsRunner, type Runner } from '../runner/runner.js';
 
 export async function main(): Promise<void> {
-  await runPost(actionsRunner(), process.env, () => new Date());
+  await runPost(actionsRunner(), process.env, () => new Date(), githubIdTokenSource);
 }
 
 /**
- * End of job: close every grant the job still holds open, whichever step opened it. It
- * never fails the job (cleanup problems are warnings), and writes a block only when it
- * closed something, since a job shows at most 20 step summaries.
+ * End of job: close every grant of the job again, whichever step opened it and whatever the
+ * ledger says. A block is written only when there is news: a grant left open, this action's own
+ * export, or a ledger claim this step's own check contradicts (a job shows 20 step summaries).
  */
 export async function runPost(
   runner: Runner,
   env: NodeJS.ProcessEnv,
   now: () => Date,
+  idToken: IdTokenSource,
 ): Promise<void> {
   try {
-    const path =
-      runner.getState(STATE.ledger) ||
-      (env['RUNNER_TEMP'] ? defaultLedgerPath(env['RUNNER_TEMP']) : '');
-    if (!path) return;
-    const ledger = new Ledger(path);
-    const { closed } = await closeOpenGrants({
-      runner,
-      ledger,
-      now,
-      idToken: githubIdTokenSource,
-      env,
-    });
-    if (closed.length === 0) {
-      runner.log.info('jit-credentials: no open grants left to close.');
-      return;
-    }
-    for (const g of closed)
+    const job = await closeJobGrants({ runner, env, now, idToken, by: 'post' });
+    const { states, contradicted } = displayStates(job.events, job.before, job.results);
+    const shown = worthShowing(job, contradicted);
+    for (const r of job.results)
       runner.log.info(
-        `Closed grant ${g.id} (${g.provider}, ${g.principal ?? ''}): ${g.closeMethod ?? g.phase}.`,
+        `Closed grant ${r.id} (${r.provider}): ${r.method}${r.verified ? ', verified' : ''}.`,
       );
-    const all = ledger.grants().filter((g) => g.phase !== 'requested');
-    await runner.appendSummary(
-      summaryBlock('🔒 jit-credentials · end of job', closed, [
-        `Every grant of this job: **${verdict(all)}**`,
-        timeline(all),
-      ]),
-    );
+    const failed = job.results.filter((r) => r.revocationFailed);
+    if (shown.size === 0) {
+      runner.log.info(
+        `jit-credentials: no open grants left to close; ${job.results.length} closed grant(s) of this job were checked again.`,
+      );
+    } else {
+      const all = states.filter((g) => g.issuedAt !== undefined || g.phase === 'denied');
+      await runner.appendSummary(
+        summaryBlock(
+          '🔒 jit-credentials · end of job',
+          states.filter((g) => shown.has(g.id)),
+          [
+            ...job.notes,
+            ...[...contradicted].map(
+              (id) =>
+                `⚠️ The ledger said grant \`${id}\` ended otherwise than this step found; the table shows what this step found.`,
+            ),
+            `Every grant of this job: **${verdict(all)}**`,
+            timeline(all),
+          ],
+        ),
+      );
+    }
+    if (failed.length) {
+      runner.fail(failed.map((r) => `Grant ${r.id}: ${r.problems.join('; ')}`).join('\n'));
+    }
   } catch (err) {
     runner.log.warning(`jit-credentials could not close the job's grants: ${errorMessage(err)}`);
   }

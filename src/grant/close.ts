@@ -1,83 +1,117 @@
 import { existsSync, rmSync } from 'node:fs';
-import { errorMessage } from '../errors.js';
+import { join } from 'node:path';
+import { errorMessage, RevocationError } from '../errors.js';
 import type { IdTokenSource } from '../runner/oidc.js';
 import type { Runner } from '../runner/runner.js';
-import { loadProvider, type ServerSideClose } from '../providers/provider.js';
-import { isOpen, type GrantState, type Ledger } from './ledger.js';
+import { loadProvider, type CloseMethod, type ProviderId } from '../providers/provider.js';
+import type { Recorder } from './recorder.js';
 
 export interface CloseDeps {
   readonly runner: Runner;
-  readonly ledger: Ledger;
+  readonly recorder: Recorder;
   readonly now: () => Date;
   readonly idToken: IdTokenSource;
+  /** This step's environment: what GITHUB_ENV holds now. */
   readonly env: NodeJS.ProcessEnv;
+  /** RUNNER_TEMP/jit-credentials, already checked. */
+  readonly privateDir: string;
+  /** Which action closed it, for the record. */
+  readonly by: 'main' | 'post' | 'revoke';
+}
+
+/** A grant to close, from the trusted record of its step or, failing that, from the ledger. */
+export interface CloseTarget {
+  readonly id: string;
+  readonly provider: ProviderId;
+  /** Unchecked: the provider checks it before use. */
+  readonly handle: unknown;
+  readonly expiresAt: Date;
+  /** Variables known to hold the credential; the cloud's others are emptied when set. */
+  readonly envNames: readonly string[];
+  /** True when the target came from this job's own state or memory, not from the ledger. */
+  readonly trusted: boolean;
+}
+
+export interface CloseResult {
+  readonly id: string;
+  readonly provider: ProviderId;
+  readonly closedAt: string;
+  readonly method: CloseMethod;
+  /** True only when this step saw the cloud refuse the credential. */
+  readonly verified: boolean;
+  readonly note: string;
+  /** What could not be done; empty when closed. */
+  readonly problems: readonly string[];
+  /** A revocation that was asked for and could not be made: the step must fail. */
+  readonly revocationFailed: boolean;
 }
 
 /**
- * Closes one grant: nothing reachable left on the runner (exported variables emptied, the
- * private directory deleted and checked gone), then whatever the cloud allows server-side,
- * then the record. Closing a closed grant does nothing.
+ * Closes one grant: server-side first (a revocation check may read the grant's files), then
+ * nothing reachable left on the runner (variables emptied, the private directory deleted and
+ * checked gone), then the record. Safe to repeat: every closer redoes all of it.
  */
-export async function closeGrant(grant: GrantState, deps: CloseDeps): Promise<GrantState> {
-  if (!isOpen(grant)) return grant;
-  const { runner, ledger } = deps;
+export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<CloseResult> {
+  const { runner } = deps;
   const problems: string[] = [];
-  // Server-side first: a revocation check may need the grant's files, which the scrub deletes.
-  let server: ServerSideClose;
+  const dir = join(deps.privateDir, target.id);
+  const provider = await loadProvider(target.provider);
+  let server: { method: CloseMethod; verified: boolean; note: string };
+  let revocationFailed = false;
   try {
-    const provider = await loadProvider(grant.provider);
-    server = await provider.close(
-      {
-        id: grant.id,
-        provider: grant.provider,
-        principal: grant.principal ?? '',
-        expiresAt: grant.expiresAt ?? deps.now().toISOString(),
-        details: grant.details,
-      },
-      { log: runner.log, now: deps.now(), dir: grant.dir, idToken: deps.idToken, env: deps.env },
-    );
+    server = await provider.close(provider.readHandle(target.handle), {
+      log: runner.log,
+      grantId: target.id,
+      now: deps.now(),
+      expiresAt: target.expiresAt,
+      dir: existsSync(dir) ? dir : undefined,
+      idToken: deps.idToken,
+      env: deps.env,
+    });
   } catch (err) {
-    problems.push(`server-side close failed: ${errorMessage(err)}`);
-    server = { method: 'expires', verified: false, note: 'the cloud will refuse it at its expiry' };
+    revocationFailed = err instanceof RevocationError;
+    problems.push(
+      `${revocationFailed ? 'not revoked' : 'server-side close failed'}: ${errorMessage(err)}`,
+    );
+    server = {
+      method: target.expiresAt <= deps.now() ? 'expired' : 'expires',
+      verified: false,
+      note: 'the cloud refuses it at its expiry',
+    };
   }
-  for (const name of grant.envNames) {
-    // GITHUB_ENV cannot unset a variable; an empty value is what later steps will see.
-    runner.exportVariable(name, '');
+  const emptied = new Set(target.envNames);
+  // Whatever the ledger says of its delivery: any variable of this cloud that is set now is emptied.
+  if (!target.trusted) for (const n of provider.envNames) if (deps.env[n]) emptied.add(n);
+  // GITHUB_ENV cannot unset a variable; an empty value is what later steps will see.
+  for (const name of emptied) runner.exportVariable(name, '');
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    if (existsSync(dir)) problems.push(`directory ${dir} is still there`);
+  } catch (err) {
+    problems.push(`could not delete ${dir}: ${errorMessage(err)}`);
   }
-  if (grant.dir) {
-    try {
-      rmSync(grant.dir, { recursive: true, force: true });
-      if (existsSync(grant.dir)) problems.push(`directory ${grant.dir} is still there`);
-    } catch (err) {
-      problems.push(`could not delete ${grant.dir}: ${errorMessage(err)}`);
-    }
-  }
-  ledger.append({
-    time: deps.now().toISOString(),
-    grant: grant.id,
+  const closedAt = deps.now().toISOString();
+  deps.recorder.append({
+    time: closedAt,
+    grant: target.id,
     phase: problems.length ? 'close-failed' : 'closed',
-    provider: grant.provider,
+    provider: target.provider,
+    by: deps.by,
     method: server.method,
     verified: server.verified,
     note: server.note,
-    scrubbed: { envNames: grant.envNames, dir: grant.dir ?? null },
+    scrubbed: { envNames: [...emptied], dir },
     ...(problems.length ? { error: problems.join('; ') } : {}),
   });
-  if (problems.length) {
-    runner.log.warning(`Grant ${grant.id} was not fully closed: ${problems.join('; ')}`);
+  if (problems.length && !revocationFailed) {
+    runner.log.warning(`Grant ${target.id} was not fully closed: ${problems.join('; ')}`);
   }
-  return ledger.grants().find((g) => g.id === grant.id) ?? grant;
-}
-
-/** Closes every open grant of the job (or those named); failures are warnings, never a failed job. */
-export async function closeOpenGrants(
-  deps: CloseDeps,
-  only?: readonly string[],
-): Promise<{ closed: GrantState[]; unknown: string[] }> {
-  const grants = deps.ledger.grants();
-  const unknown = (only ?? []).filter((id) => !grants.some((g) => g.id === id));
-  const targets = grants.filter((g) => isOpen(g) && (!only || only.includes(g.id)));
-  const closed: GrantState[] = [];
-  for (const g of targets) closed.push(await closeGrant(g, deps));
-  return { closed, unknown };
+  return {
+    id: target.id,
+    provider: target.provider,
+    closedAt,
+    ...server,
+    problems,
+    revocationFailed,
+  };
 }

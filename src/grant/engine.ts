@@ -1,221 +1,292 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { errorMessage } from '../errors.js';
-import { runCommand } from '../runner/child.js';
+import { join } from 'node:path';
+import { ConfigurationError, errorMessage } from '../errors.js';
+import type {
+  AnyProvider,
+  Credential,
+  Delivery,
+  GrantRequest,
+  Plan,
+} from '../providers/provider.js';
+import { runIsolated, type IsolatedResult } from '../runner/command.js';
+import type { CancelWatch } from '../runner/cancel.js';
 import type { IdTokenSource } from '../runner/oidc.js';
-import { ID_TOKEN_REQUEST_TOKEN, ID_TOKEN_URL } from '../runner/oidc.js';
 import type { Runner } from '../runner/runner.js';
-import type { Credential, Delivery, Provider } from '../providers/provider.js';
-import { closeGrant } from './close.js';
-import { LEDGER_DIR, type GrantState, type Ledger } from './ledger.js';
+import { secureDir, writePrivateFile } from '../runner/temp.js';
+import { closeGrant, type CloseResult } from './close.js';
+import type { Decision, Judge } from './decide.js';
+import type { GrantPhase } from './ledger.js';
+import type { Recorder } from './recorder.js';
+import { encodeOpenGrant, type OpenGrant } from './open-grant.js';
 import { OUTPUT, STATE } from './names.js';
 import type { EngineSettings } from './settings.js';
-import { recordToken, type TokenRecord } from './token-record.js';
+import { recordToken } from './token-record.js';
 
 export interface EngineDeps {
   readonly runner: Runner;
-  readonly ledger: Ledger;
+  readonly recorder: Recorder;
   readonly idToken: IdTokenSource;
   readonly now: () => Date;
-  readonly runnerTemp: string;
-  /** Environment the `run:` command inherits (before the grant's own variables). */
-  readonly baseEnv: NodeJS.ProcessEnv;
+  /** RUNNER_TEMP/jit-credentials, already checked. */
+  readonly privateDir: string;
+  /** The step's environment; the `run:` command inherits it, less what it must not see. */
+  readonly env: NodeJS.ProcessEnv;
+  /** Set when the job was cancelled: nothing more is delivered. */
+  readonly cancel?: CancelWatch;
 }
 
-/** Called with the first token of the grant, before any cloud sees it; throws to refuse. */
-export type Gate = (
-  token: string,
-  audience: string,
-) => Promise<Record<string, unknown> | undefined>;
-
-export interface GrantResult {
-  grant: GrantState;
-  credential: Credential;
-  /** Exit code of the `run:` command; undefined in export modes. */
-  exitCode?: number;
+export interface GrantOutcome {
+  readonly decision: Decision | undefined;
+  /** Set once a credential exists. */
+  readonly open?: OpenGrant;
+  /** Set when this step closed the grant (`run:`, or a delivery that failed half-way). */
+  readonly closed?: CloseResult;
+  /** Exit code of the `run:` command. */
+  readonly exitCode?: number;
+  /** File-command entries of the command that were dropped for holding a secret. */
+  readonly dropped?: readonly string[];
 }
 
 /**
- * One grant's life inside the main step: request, (gate), issue, deliver, and for `run:`
- * use and close. Each phase is on the ledger before it is acted on, so that whatever
- * happens after a credential exists, the post step can find and close it.
+ * One grant's life in the main step, each phase returning a value to the next:
+ * plan (done by the caller) → decide → issue → deliver → (for `run:`) use and close → record.
+ * Every phase is on the ledger before it is acted on, so that whatever happens once a
+ * credential exists, the post step can find and close it.
  */
-export async function issueGrant<S>(
+export async function runGrant(
   settings: EngineSettings,
-  provider: Provider<S>,
-  providerSettings: S,
+  provider: AnyProvider,
+  plan: Plan<unknown>,
+  judge: Judge | undefined,
   deps: EngineDeps,
-  gate?: Gate,
-): Promise<GrantResult> {
-  const { runner, ledger } = deps;
-  const id = settings.grantId;
-  const step = deps.baseEnv['GITHUB_ACTION'] ?? '';
-  const described = provider.describe(providerSettings);
-  const event = (
-    phase: Parameters<Ledger['append']>[0]['phase'],
-    fields: Record<string, unknown> = {},
-  ) =>
-    ledger.append({
-      time: deps.now().toISOString(),
-      grant: id,
-      phase,
-      provider: provider.id,
-      ...fields,
-    });
-
-  runner.saveState(STATE.ledger, ledger.path);
-  runner.setOutput(OUTPUT.ledger, ledger.path);
-  runner.setOutput(OUTPUT.grantId, id);
-  event('requested', {
-    step,
+): Promise<GrantOutcome> {
+  const { runner } = deps;
+  const request = plan.request;
+  const grant = { id: settings.grantId, provider: provider.id };
+  const record = (phase: GrantPhase, fields?: Record<string, unknown>) =>
+    deps.recorder.record(grant, phase, fields);
+  record('requested', {
+    step: deps.env['GITHUB_ACTION'] ?? '',
     mode: settings.mode,
-    principal: described.principal,
-    scope: described.scope,
-    requestedTtl: settings.duration,
+    principal: request.principal,
+    scope: request.scope,
+    requestedTtl: request.requestedLifetime ?? request.lifetime,
     sessionName: settings.sessionName,
   });
+  const token = await deps.idToken(request.audience);
+  const tokenRecord = recordToken(token);
+  const decision = await decide(judge, request, token, settings, record, tokenRecord);
 
-  const tokens: TokenRecord[] = [];
-  let first: string | undefined;
-  if (gate) {
-    first = await deps.idToken(provider.audience(providerSettings));
-    tokens.push(recordToken(first));
-    let decision: Record<string, unknown> | undefined;
-    try {
-      decision = await gate(first, provider.audience(providerSettings));
-    } catch (err) {
-      event('denied', { by: 'policy', error: errorMessage(err), ...tokens[0] });
-      throw err;
-    }
-    event('allowed', { by: 'policy', policy: decision, ...tokens[0] });
-  }
-  const idToken: IdTokenSource = async (audience) => {
-    // The gate's token is used for the first exchange; every later exchange mints its own.
-    if (first !== undefined && audience === provider.audience(providerSettings)) {
-      const token = first;
-      first = undefined;
-      return token;
-    }
-    const token = await deps.idToken(audience);
-    tokens.push(recordToken(token));
-    return token;
-  };
-
-  let credential: Credential;
+  let issued;
   try {
-    credential = await provider.issue(providerSettings, {
+    issued = await provider.issue(plan, {
       log: runner.log,
-      grantId: id,
-      idToken,
+      grantId: settings.grantId,
+      token,
+      idToken: deps.idToken,
       now: deps.now,
     });
   } catch (err) {
-    event('denied', { by: 'cloud', error: errorMessage(err), ...tokens.at(-1) });
+    record('denied', { by: 'cloud', error: errorMessage(err), ...tokenRecord });
     throw err;
   }
+  const { credential, handle } = issued;
   // Masked before anything else can print them: the ledger, the summary and outputs come after.
   for (const secret of credential.secrets) runner.mask(secret);
-
   const issuedAt = deps.now();
-  const dir = join(deps.runnerTemp, LEDGER_DIR, id);
-  const expiresAt = credential.expiresAt.toISOString();
-  event('issued', {
+  record('issued', {
     principal: credential.principal,
     scope: credential.scope,
     scopeDigest: credential.scopeDigest,
-    expiresAt,
-    effectiveTtl: Math.max(
-      0,
-      Math.round((credential.expiresAt.getTime() - issuedAt.getTime()) / 1000),
-    ),
-    details: credential.details,
+    expiresAt: credential.expiresAt.toISOString(),
+    effectiveTtl: secondsBetween(issuedAt, credential.expiresAt),
+    facts: credential.facts,
     notes: credential.notes,
-    dir,
-    ...tokens.at(-1),
+    handle,
+    // For reviewers only: closing derives the directory from the grant id.
+    dir: join(deps.privateDir, settings.grantId),
+    ...tokenRecord,
   });
+  let open: OpenGrant = {
+    id: settings.grantId,
+    provider: provider.id,
+    mode: settings.mode,
+    principal: credential.principal,
+    issuedAt: issuedAt.toISOString(),
+    expiresAt: credential.expiresAt.toISOString(),
+    envNames: [],
+    handle,
+  };
+  // Saved before the credential leaves this process: post closes it even if this step dies.
+  runner.saveState(STATE.grant, encodeOpenGrant(open));
   runner.setOutput(OUTPUT.principal, credential.principal);
 
-  let delivery: Delivery;
-  let exitCode: number | undefined;
-  let leftOpen = false;
+  let delivered = false;
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    chmodSync(dir, 0o700);
-    delivery = await provider.deliver(providerSettings, credential, {
+    if (deps.cancel?.cancelled) {
+      throw new Error(
+        `The job was cancelled (${deps.cancel.cancelled}) while the credential was issued; it is closed unused.`,
+      );
+    }
+    const dir = join(deps.privateDir, settings.grantId);
+    secureDir(dir);
+    const delivery = await provider.deliver(plan, credential, {
       log: runner.log,
       mode: settings.mode,
       dir,
       run: settings.run,
     });
-    for (const secret of delivery.secrets ?? []) runner.mask(secret);
-    // The later of the two expiries is when the cloud stops accepting every copy.
-    const laterExpiry =
-      delivery.expiresAt && delivery.expiresAt > credential.expiresAt
-        ? delivery.expiresAt.toISOString()
-        : undefined;
-    event('delivered', {
-      ...(laterExpiry ? { expiresAt: laterExpiry } : {}),
-      ...(delivery.notes?.length
-        ? { notes: [...(credential.notes ?? []), ...delivery.notes] }
-        : {}),
-      mode: settings.mode,
-      envNames: settings.mode === 'env' ? Object.keys(delivery.env) : [],
-      outputNames: settings.mode === 'outputs' ? Object.keys(delivery.outputs) : [],
-      files: delivery.files.map((f) => f.path),
-    });
-    for (const file of delivery.files) {
-      mkdirSync(dirname(file.path), { recursive: true, mode: 0o700 });
-      writeFileSync(file.path, file.content, { mode: 0o600 });
+    open = recordDelivery(open, credential, delivery, settings, deps);
+    runner.saveState(STATE.grant, encodeOpenGrant(open));
+    if (settings.mode !== 'run') {
+      exportDelivery(delivery, settings, runner);
+      delivered = true;
+      return { decision, open };
     }
-    runner.setOutput(OUTPUT.expiresAt, laterExpiry ?? expiresAt);
-    if (settings.mode === 'env') {
-      for (const [name, value] of Object.entries(delivery.env)) runner.exportVariable(name, value);
-      leftOpen = true;
-    } else if (settings.mode === 'outputs') {
-      for (const [name, value] of Object.entries(delivery.outputs)) runner.setOutput(name, value);
-      leftOpen = true;
-    } else {
-      exitCode = await runWithCredential(settings, delivery, deps);
-      event('used', { exitCode });
-    }
+    return await useAndClose(open, credential, delivery, settings, dir, deps).then((r) => ({
+      decision,
+      ...r,
+    }));
   } finally {
-    // `run:` closes in the same step; an export that failed half-way is closed at once too.
-    if (!leftOpen) {
-      const state = ledger.grants().find((g) => g.id === id);
-      if (state)
-        await closeGrant(state, {
-          runner,
-          ledger,
-          now: deps.now,
-          idToken: deps.idToken,
-          env: deps.baseEnv,
-        });
-    }
+    // An export that failed half-way is closed at once: nothing half-delivered stays behind.
+    if (!delivered && settings.mode !== 'run') await closeOwn(open, deps);
   }
-  const grant = ledger.grants().find((g) => g.id === id)!;
-  return { grant, credential, exitCode };
 }
 
-async function runWithCredential(
+async function decide(
+  judge: Judge | undefined,
+  request: GrantRequest,
+  token: string,
   settings: EngineSettings,
-  delivery: Delivery,
-  deps: EngineDeps,
-): Promise<number> {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(deps.baseEnv)) {
-    // The action's own inputs are not the command's business, as in a `run:` step.
-    if (!name.startsWith('INPUT_')) env[name] = value;
+  record: (phase: GrantPhase, fields?: Record<string, unknown>) => void,
+  tokenRecord: ReturnType<typeof recordToken>,
+): Promise<Decision | undefined> {
+  if (!judge) return undefined;
+  let decision: Decision;
+  try {
+    decision = await judge.judge(request, token);
+  } catch (err) {
+    record('denied', { by: 'policy', error: errorMessage(err), ...tokenRecord });
+    throw err;
   }
-  // The command must not mint OIDC tokens of its own: its access is this grant, nothing more.
-  delete env[ID_TOKEN_URL];
-  delete env[ID_TOKEN_REQUEST_TOKEN];
-  for (const name of delivery.unset ?? []) delete env[name];
-  Object.assign(env, delivery.env);
-  const result = await runCommand({
-    script: settings.run!,
-    shell: settings.shell,
-    env,
-    cwd: settings.workingDirectory,
-  });
-  return result.exitCode;
+  if (!decision.allowed) {
+    const message =
+      `The policy ${judge.source} allows no grant for this request (${request.provider} ${request.principal}, ` +
+      `${settings.mode}, up to ${request.lifetime}s), so nothing was asked of the cloud.\n` +
+      decision.reasons.map((r) => `- ${r}`).join('\n');
+    record('denied', { by: 'policy', error: message, policy: decision.record, ...tokenRecord });
+    throw new PolicyRefusal(message, decision);
+  }
+  record('allowed', { by: 'policy', policy: decision.record, ...tokenRecord });
+  return decision;
 }
+
+/** A refusal by the policy: a user-fixable outcome that still carries the decision for the summary. */
+export class PolicyRefusal extends ConfigurationError {
+  constructor(
+    message: string,
+    readonly decision: Decision,
+  ) {
+    super(message);
+  }
+}
+
+function recordDelivery(
+  open: OpenGrant,
+  credential: Credential,
+  delivery: Delivery,
+  settings: EngineSettings,
+  deps: EngineDeps,
+): OpenGrant {
+  for (const secret of delivery.secrets ?? []) deps.runner.mask(secret);
+  // The later of the two expiries is when the cloud stops accepting every copy.
+  const later =
+    delivery.expiresAt && delivery.expiresAt > credential.expiresAt
+      ? delivery.expiresAt
+      : undefined;
+  const envNames = settings.mode === 'env' ? Object.keys(delivery.env) : [];
+  deps.recorder.record(open, 'delivered', {
+    ...(later ? { expiresAt: later.toISOString() } : {}),
+    ...(delivery.notes?.length ? { notes: [...credential.notes, ...delivery.notes] } : {}),
+    mode: settings.mode,
+    envNames,
+    outputNames: settings.mode === 'outputs' ? Object.keys(delivery.outputs) : [],
+    files: delivery.files.map((f) => f.path),
+  });
+  for (const file of delivery.files) writePrivateFile(file.path, file.content);
+  deps.runner.setOutput(OUTPUT.expiresAt, (later ?? credential.expiresAt).toISOString());
+  return { ...open, envNames, ...(later ? { expiresAt: later.toISOString() } : {}) };
+}
+
+function exportDelivery(delivery: Delivery, settings: EngineSettings, runner: Runner): void {
+  if (settings.mode === 'env') {
+    for (const [name, value] of Object.entries(delivery.env)) runner.exportVariable(name, value);
+  } else {
+    for (const [name, value] of Object.entries(delivery.outputs)) runner.setOutput(name, value);
+  }
+}
+
+async function useAndClose(
+  open: OpenGrant,
+  credential: Credential,
+  delivery: Delivery,
+  settings: EngineSettings,
+  dir: string,
+  deps: EngineDeps,
+): Promise<Omit<GrantOutcome, 'decision'>> {
+  let result: IsolatedResult | undefined;
+  let closed: CloseResult;
+  try {
+    result = await runIsolated(
+      {
+        script: settings.run!,
+        shell: settings.shell,
+        cwd: settings.workingDirectory,
+        baseEnv: deps.env,
+        grantEnv: delivery.env,
+        unset: delivery.unset ?? [],
+        dir,
+        secrets: [...credential.secrets, ...(delivery.secrets ?? [])],
+        // The group is in the state before the command can do anything worth closing.
+        onStart: (group) =>
+          deps.runner.saveState(STATE.grant, encodeOpenGrant({ ...open, processGroup: group })),
+      },
+      deps.runner,
+    );
+    deps.recorder.record(open, 'used', {
+      exitCode: result.exitCode,
+      ...(result.signal ? { signal: result.signal } : {}),
+      ...(result.dropped.length ? { dropped: result.dropped } : {}),
+    });
+  } finally {
+    // Closed from what this process holds, whatever the command did to the files it could reach.
+    closed = await closeOwn(open, deps);
+  }
+  return { open, closed, exitCode: result.exitCode, dropped: result.dropped };
+}
+
+async function closeOwn(open: OpenGrant, deps: EngineDeps): Promise<CloseResult> {
+  const closed = await closeGrant(
+    {
+      id: open.id,
+      provider: open.provider,
+      handle: open.handle,
+      expiresAt: new Date(open.expiresAt),
+      envNames: open.envNames,
+      trusted: true,
+    },
+    {
+      runner: deps.runner,
+      recorder: deps.recorder,
+      now: deps.now,
+      idToken: deps.idToken,
+      env: deps.env,
+      privateDir: deps.privateDir,
+      by: 'main',
+    },
+  );
+  deps.runner.saveState(STATE.closed, closed.closedAt);
+  return closed;
+}
+
+const secondsBetween = (from: Date, to: Date) =>
+  Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));

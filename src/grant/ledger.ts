@@ -1,9 +1,25 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { CloseMethod, DeliveryMode, ProviderId } from '../providers/provider.js';
+import { join } from 'node:path';
+import {
+  DELIVERY_MODES,
+  PROVIDER_IDS,
+  type CloseMethod,
+  type DeliveryMode,
+  type ProviderId,
+} from '../providers/provider.js';
+import { appendLine, PRIVATE_DIR, readCapped } from '../runner/temp.js';
 
 export type GrantPhase =
   'requested' | 'allowed' | 'denied' | 'issued' | 'delivered' | 'used' | 'closed' | 'close-failed';
+const PHASES: readonly GrantPhase[] = [
+  'requested',
+  'allowed',
+  'denied',
+  'issued',
+  'delivered',
+  'used',
+  'closed',
+  'close-failed',
+];
 
 /** One line of the ledger. Never holds a secret: tokens appear only as SHA-256 digests. */
 export interface GrantEvent {
@@ -14,7 +30,10 @@ export interface GrantEvent {
   readonly [field: string]: unknown;
 }
 
-/** A grant as the ledger's events leave it. */
+/** Grant ids as the engine makes them; anything else in the ledger was not written by us. */
+export const GRANT_ID = /^(aws|azure|gcp)-[0-9a-f]{10}$/;
+
+/** A grant as the ledger's events leave it: for display, never an authority for closing. */
 export interface GrantState {
   id: string;
   provider: ProviderId;
@@ -32,10 +51,8 @@ export interface GrantState {
   closeMethod?: CloseMethod;
   verified?: boolean;
   closeNote?: string;
-  /** Variables exported to GITHUB_ENV, emptied on close. */
+  /** Variables exported to GITHUB_ENV. */
   envNames: string[];
-  /** The grant's private directory, deleted on close. */
-  dir?: string;
   details: Record<string, string | number | boolean>;
   claims?: Record<string, unknown>;
   tokenSha256?: string;
@@ -44,13 +61,24 @@ export interface GrantState {
   exitCode?: number;
   notes: string[];
   sessionName?: string;
+  /** The close handle of the first `issued` event, unchecked: the provider checks it before use. */
+  handle?: unknown;
 }
 
-export const LEDGER_DIR = 'jit-credentials';
+/** The ledger of this job: one JSON Lines file that every step of the job can read and write. */
+export function ledgerPath(privateDir: string): string {
+  return join(privateDir, 'ledger.jsonl');
+}
+export const LEDGER_DIR = PRIVATE_DIR;
 
-/** One ledger per job: RUNNER_TEMP is per job, and every action instance of the job finds it there. */
-export function defaultLedgerPath(runnerTemp: string): string {
-  return join(runnerTemp, LEDGER_DIR, 'ledger.jsonl');
+/** Large enough for thousands of grants; a larger file was not written by us. */
+const MAX_LEDGER_BYTES = 8 << 20;
+
+export interface LedgerRead {
+  readonly events: GrantEvent[];
+  /** Lines that are not events we write (malformed, torn, foreign); skipped. */
+  readonly skipped: number;
+  readonly truncated: boolean;
 }
 
 export class Ledger {
@@ -58,38 +86,46 @@ export class Ledger {
 
   /**
    * Appended before the caller acts on it: a grant is on record before its credential leaves
-   * the action, so a crash of this process still leaves it for the post step. No fsync: once
-   * write() returns, the kernel holds the line for every later process; only a crash of the
-   * machine loses it, and then no post step runs anyway.
+   * the action, so that a crash of this process still leaves it for the post step.
    */
   append(event: GrantEvent): void {
-    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
-    appendFileSync(this.path, JSON.stringify(event) + '\n', { mode: 0o600 });
+    appendLine(this.path, JSON.stringify(event));
   }
 
-  events(): GrantEvent[] {
-    let text: string;
-    try {
-      text = readFileSync(this.path, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw err;
-    }
+  /** Every line is untrusted input: only well-formed events of ours are kept. */
+  read(): LedgerRead {
+    const file = readCapped(this.path, MAX_LEDGER_BYTES);
+    if (!file) return { events: [], skipped: 0, truncated: false };
     const events: GrantEvent[] = [];
-    for (const line of text.split('\n')) {
+    let skipped = 0;
+    for (const line of file.text.split('\n')) {
       if (line.trim() === '') continue;
-      try {
-        events.push(JSON.parse(line) as GrantEvent);
-      } catch {
-        // A line torn by a crash mid-write is skipped; the events before it still count.
-      }
+      const event = parseEvent(line);
+      if (event) events.push(event);
+      else skipped++;
     }
-    return events;
+    return { events, skipped, truncated: file.truncated };
   }
+}
 
-  grants(): GrantState[] {
-    return foldEvents(this.events());
+function parseEvent(line: string): GrantEvent | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
   }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const e = value as Record<string, unknown>;
+  const ok =
+    typeof e['time'] === 'string' &&
+    !Number.isNaN(Date.parse(e['time'])) &&
+    typeof e['grant'] === 'string' &&
+    GRANT_ID.test(e['grant']) &&
+    PHASES.includes(e['phase'] as GrantPhase) &&
+    PROVIDER_IDS.includes(e['provider'] as ProviderId) &&
+    (e['grant'] as string).startsWith(`${e['provider'] as string}-`);
+  return ok ? (e as GrantEvent) : undefined;
 }
 
 export function foldEvents(events: readonly GrantEvent[]): GrantState[] {
@@ -108,53 +144,65 @@ export function foldEvents(events: readonly GrantEvent[]): GrantState[] {
       };
       byId.set(e.grant, g);
     }
-    applyEvent(g, e);
+    if (g.provider === e.provider) applyEvent(g, e);
   }
   return [...byId.values()];
 }
 
+const str = (f: Record<string, unknown>, k: string) =>
+  typeof f[k] === 'string' ? (f[k] as string) : undefined;
+const num = (f: Record<string, unknown>, k: string) =>
+  typeof f[k] === 'number' && Number.isFinite(f[k]) ? (f[k] as number) : undefined;
+const strings = (v: unknown) =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
+
 function applyEvent(g: GrantState, e: GrantEvent): void {
+  // What was asked and issued is set once: a later line cannot rewrite the issuance.
+  if ((e.phase === 'issued' && g.issuedAt) || (e.phase === 'requested' && g.step)) return;
   // A closed grant stays closed: a late or repeated event must not reopen it.
   if (g.phase === 'closed' && e.phase !== 'closed') return;
   g.phase = e.phase;
   const f = e as Record<string, unknown>;
-  const str = (k: string) => (typeof f[k] === 'string' ? (f[k] as string) : undefined);
-  const num = (k: string) => (typeof f[k] === 'number' ? (f[k] as number) : undefined);
-  g.step = str('step') ?? g.step;
-  g.mode = (str('mode') as DeliveryMode | undefined) ?? g.mode;
-  g.principal = str('principal') ?? g.principal;
-  g.scope = str('scope') ?? g.scope;
-  g.scopeDigest = str('scopeDigest') ?? g.scopeDigest;
-  g.requestedTtl = num('requestedTtl') ?? g.requestedTtl;
-  g.effectiveTtl = num('effectiveTtl') ?? g.effectiveTtl;
-  g.tokenSha256 = str('tokenSha256') ?? g.tokenSha256;
-  g.dir = str('dir') ?? g.dir;
-  g.error = str('error') ?? g.error;
-  g.exitCode = num('exitCode') ?? g.exitCode;
-  g.sessionName = str('sessionName') ?? g.sessionName;
-  if (Array.isArray(f['notes'])) g.notes = f['notes'] as string[];
-  if (e.phase === 'issued') g.issuedAt = e.time;
-  if (e.phase === 'issued' || e.phase === 'delivered')
-    g.expiresAt = str('expiresAt') ?? g.expiresAt;
+  g.step = str(f, 'step') ?? g.step;
+  const mode = str(f, 'mode');
+  if (mode && (DELIVERY_MODES as readonly string[]).includes(mode)) g.mode = mode as DeliveryMode;
+  g.principal = str(f, 'principal') ?? g.principal;
+  g.scope = str(f, 'scope') ?? g.scope;
+  g.scopeDigest = str(f, 'scopeDigest') ?? g.scopeDigest;
+  g.requestedTtl = num(f, 'requestedTtl') ?? g.requestedTtl;
+  g.effectiveTtl = num(f, 'effectiveTtl') ?? g.effectiveTtl;
+  g.tokenSha256 = str(f, 'tokenSha256') ?? g.tokenSha256;
+  g.error = str(f, 'error') ?? g.error;
+  g.exitCode = num(f, 'exitCode') ?? g.exitCode;
+  g.sessionName = str(f, 'sessionName') ?? g.sessionName;
+  g.notes = strings(f['notes']) ?? g.notes;
+  if (e.phase === 'issued') {
+    g.issuedAt = e.time;
+    g.handle = f['handle'];
+  }
+  if ((e.phase === 'issued' || e.phase === 'delivered') && str(f, 'expiresAt'))
+    g.expiresAt = str(f, 'expiresAt');
   if (e.phase === 'closed' || e.phase === 'close-failed') {
     g.closedAt = e.time;
-    g.closeMethod = (str('method') as CloseMethod | undefined) ?? g.closeMethod;
-    g.verified = typeof f['verified'] === 'boolean' ? (f['verified'] as boolean) : g.verified;
-    g.closeNote = str('note') ?? g.closeNote;
+    const method = str(f, 'method');
+    if (method === 'revoked' || method === 'expires' || method === 'expired')
+      g.closeMethod = method;
+    g.verified = typeof f['verified'] === 'boolean' ? f['verified'] : g.verified;
+    g.closeNote = str(f, 'note') ?? g.closeNote;
   }
-  if (Array.isArray(f['envNames'])) {
-    g.envNames = [...new Set([...g.envNames, ...(f['envNames'] as string[])])];
+  const envNames = strings(f['envNames']);
+  if (envNames) g.envNames = [...new Set([...g.envNames, ...envNames])];
+  for (const [k, v] of Object.entries(objectOf(f['facts']))) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') g.details[k] = v;
   }
-  if (f['details'] && typeof f['details'] === 'object') {
-    Object.assign(g.details, f['details']);
-  }
-  if (f['claims'] && typeof f['claims'] === 'object')
-    g.claims = f['claims'] as Record<string, unknown>;
-  if (f['policy'] && typeof f['policy'] === 'object')
-    g.policy = f['policy'] as Record<string, unknown>;
+  if (f['claims'] && typeof f['claims'] === 'object') g.claims = objectOf(f['claims']);
+  if (f['policy'] && typeof f['policy'] === 'object') g.policy = objectOf(f['policy']);
 }
 
-/** Grants whose credential may still be reachable on the runner or valid in the cloud. */
+const objectOf = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+/** Grants whose credential may still be reachable on the runner or valid in the cloud, as the ledger tells it. */
 export function isOpen(g: GrantState): boolean {
   return (
     g.phase === 'issued' ||

@@ -6,4 +6,5 @@ export const OUTPUT = {
   ledger: 'ledger',
 } as const;
 
-export const STATE = { ledger: 'ledger' } as const;
+/** What main hands its own post step through the runner: the open grant, and when main closed it. */
+export const STATE = { grant: 'grant', closed: 'closed' } as const;

@@ -5,6 +5,7 @@ import { ConfigurationError } from '../errors.js';
 import type { Inputs } from '../runner/inputs.js';
 import { SHELLS } from '../runner/child.js';
 import {
+  DELIVERY_MODES,
   PROVIDER_IDS,
   type CommonSettings,
   type DeliveryMode,
@@ -25,8 +26,6 @@ export const INPUT = {
 } as const;
 
 export interface EngineSettings extends CommonSettings {
-  /** Chosen before anything else, so the session name and the ledger share it. */
-  readonly grantId: string;
   readonly shell: string;
   readonly workingDirectory: string | undefined;
   readonly policyPath: string | undefined;
@@ -42,7 +41,10 @@ export function readCommonSettings(inputs: Inputs, env: NodeJS.ProcessEnv): Engi
     );
   }
   const run = inputs.raw(INPUT.run);
-  const exportTo = inputs.oneOf(INPUT.export, ['env', 'outputs'] as const);
+  const exportTo = inputs.oneOf(
+    INPUT.export,
+    DELIVERY_MODES.filter((m) => m !== 'run'),
+  );
   if (run !== undefined && exportTo !== undefined) {
     throw new ConfigurationError(
       `Inputs 'run' and 'export: ${exportTo}' exclude each other: with 'run' the credentials exist only ` +

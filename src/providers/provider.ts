@@ -6,6 +6,8 @@ export type ProviderId = 'aws' | 'azure' | 'gcp';
 export const PROVIDER_IDS: readonly ProviderId[] = ['aws', 'azure', 'gcp'];
 
 export type DeliveryMode = 'run' | 'env' | 'outputs';
+/** The one list of delivery modes: inputs, policy rules and the CLI all check against it. */
+export const DELIVERY_MODES: readonly DeliveryMode[] = ['run', 'env', 'outputs'];
 
 /** Settings every provider shares, read once by the engine before the provider parses its own. */
 export interface CommonSettings {
@@ -19,31 +21,69 @@ export interface CommonSettings {
   readonly audience: string | undefined;
   /** Unique per step by default: run id, attempt, job, step. */
   readonly sessionName: string;
+  /** Chosen before anything else, so the session name and the ledger share it. */
+  readonly grantId: string;
+}
+
+/**
+ * What is asked of the cloud, resolved once before anything is sent: what the policy judges,
+ * what the record shows as requested, and the audience of the GitHub token the exchange needs.
+ */
+export interface GrantRequest {
+  readonly provider: ProviderId;
+  /** Role ARN, service account, workload identity provider or client id. */
+  readonly principal: string;
+  readonly scope: string;
+  readonly audience: string;
+  /** The longest the cloud may really honour the credential, in seconds: what a policy's max-duration judges. */
+  readonly lifetime: number;
+  /** The `duration` input, when one was given. */
+  readonly requestedLifetime: number | undefined;
+}
+
+/** A provider's parsed settings with the request they make. */
+export interface Plan<S> {
+  readonly settings: S;
+  readonly request: GrantRequest;
 }
 
 export interface IssueContext {
   readonly log: Logger;
   readonly grantId: string;
-  /** Mints a fresh, already masked GitHub OIDC token; call it once per exchange. */
+  /** A GitHub OIDC token for `request.audience`, minted (and verified when a policy decided) by the engine. */
+  readonly token: string;
+  /** Mints further GitHub OIDC tokens, already masked, for any later exchange. */
   readonly idToken: IdTokenSource;
   readonly now: () => Date;
 }
 
-/** What a provider issued. Holds secrets: never log it, never put it in the ledger. */
+/**
+ * What a provider issued: the facts every grant has. Each provider extends it with typed fields
+ * for its secrets, which only its own `deliver` reads. Never logged, never put in the ledger.
+ */
 export interface Credential {
-  /** Role ARN, service account or client id: who the step acts as. */
+  /** Who the step acts as: role session ARN, service account, client id. */
   readonly principal: string;
   /** When the cloud will refuse the credential, whatever happens on the runner. */
   readonly expiresAt: Date;
-  /** Every secret value in this credential; all are masked before anything else happens. */
+  /** Every secret value in this credential: masked before anything else happens. */
   readonly secrets: readonly string[];
   /** Human-readable scope (resource, boundary, session policy) and its digest, for the record. */
   readonly scope: string;
   readonly scopeDigest?: string;
-  /** Non-secret facts for the ledger (AssumedRoleId, token type...). */
-  readonly details: Readonly<Record<string, string | number | boolean>>;
-  /** Notes for the summary, e.g. "direct federation tokens die with the 5-minute GitHub token". */
-  readonly notes?: readonly string[];
+  /** Non-secret facts for reviewers (displayed only; closing never reads them). */
+  readonly facts: Readonly<Record<string, string | number | boolean>>;
+  readonly notes: readonly string[];
+}
+
+/** JSON without secrets: what `close` needs, kept apart from what the summary displays. */
+export type CloseHandle = { readonly [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+export interface Issued<C extends Credential, H extends CloseHandle> {
+  readonly credential: C;
+  readonly handle: H;
 }
 
 /** How a credential reaches tools. Paths in `env` point into `dir`, the grant's private 0700 directory. */
@@ -54,10 +94,7 @@ export interface Delivery {
   readonly outputs: Readonly<Record<string, string>>;
   /** Inherited variables the `run:` command must not see (they would override or confuse the grant). */
   readonly unset?: readonly string[];
-  /**
-   * Secrets that delivery itself produced (a tool's own token after its login); masked before
-   * anything is written or run.
-   */
+  /** Secrets that delivery itself produced (a tool's own token after its login); masked before use. */
   readonly secrets?: readonly string[];
   /** When delivery made something that outlives the credential (a tool's own token), its expiry. */
   readonly expiresAt?: Date;
@@ -72,21 +109,15 @@ export interface DeliverContext {
   readonly run: string | undefined;
 }
 
-/** What the grant's record holds when it is closed (no secrets in it). */
-export interface GrantSummary {
-  readonly id: string;
-  readonly provider: ProviderId;
-  readonly principal: string;
-  readonly expiresAt: string;
-  readonly details: Readonly<Record<string, string | number | boolean>>;
-}
-
 export type CloseMethod = 'revoked' | 'expires' | 'expired';
 
 /** What a provider may use to close server-side; it runs before the runner-side scrub. */
 export interface CloseContext {
   readonly log: Logger;
+  readonly grantId: string;
   readonly now: Date;
+  /** When the cloud refuses the credential anyway (from the trusted record of issuance). */
+  readonly expiresAt: Date;
   /** The grant's private directory, still there (files a revocation check may read). */
   readonly dir: string | undefined;
   /** Mints a GitHub OIDC token (e.g. to assume a revoker role); throws when the job has none. */
@@ -96,50 +127,77 @@ export interface CloseContext {
 
 export interface ServerSideClose {
   readonly method: CloseMethod;
-  /** True only when a call with the credential was shown to be refused. */
+  /** True only when a call with the credential was shown to be refused in this step. */
   readonly verified: boolean;
   readonly note: string;
 }
 
 /**
- * One cloud. `parse` is pure (no network) and throws ConfigurationError on any bad
- * input; `issue` makes the exchange; `deliver` shapes what tools read; `close` does what
- * the cloud allows server-side (the runner-side scrub is the engine's job).
+ * One cloud, in the pipeline's order. `plan` is pure (no network) and throws ConfigurationError
+ * on any bad input; `issue` makes the exchange; `deliver` shapes what tools read (the engine
+ * writes it); `close` does what the cloud allows server-side (the runner-side scrub is the
+ * engine's). `readHandle` checks a handle read back from the ledger, which any step can write.
  */
-export interface Provider<S = unknown> {
+export interface Provider<
+  S = unknown,
+  C extends Credential = Credential,
+  H extends CloseHandle = CloseHandle,
+> {
   readonly id: ProviderId;
-  parse(inputs: Inputs, common: CommonSettings, env: NodeJS.ProcessEnv): S;
-  audience(settings: S): string;
-  /**
-   * Facts for the summary, ledger and policy before the exchange: the principal asked for,
-   * the scope, and the lifetime it will have (seconds) where the provider decides it.
-   */
-  describe(settings: S): { principal: string; scope: string; duration?: number };
-  issue(settings: S, ctx: IssueContext): Promise<Credential>;
-  deliver(settings: S, credential: Credential, ctx: DeliverContext): Promise<Delivery>;
-  close(grant: GrantSummary, ctx: CloseContext): Promise<ServerSideClose>;
   /** Names of the step outputs `export: outputs` sets, for action.yml and the README. */
   readonly outputNames: readonly string[];
+  /** Every variable a delivery of this cloud may export: all are emptied at closing, whatever the ledger says. */
+  readonly envNames: readonly string[];
+  plan(inputs: Inputs, common: CommonSettings, env: NodeJS.ProcessEnv): Plan<S>;
+  issue(plan: Plan<S>, ctx: IssueContext): Promise<Issued<C, H>>;
+  deliver(plan: Plan<S>, credential: C, ctx: DeliverContext): Promise<Delivery>;
+  close(handle: H, ctx: CloseContext): Promise<ServerSideClose>;
+  readHandle(raw: unknown): H;
 }
 
-export async function loadProvider(id: ProviderId): Promise<Provider> {
+export type AnyProvider = Provider<unknown, Credential, CloseHandle>;
+
+export async function loadProvider(id: ProviderId): Promise<AnyProvider> {
   // Lazy, so that an AWS step never loads the Azure or Google SDKs.
   switch (id) {
     case 'aws':
-      return (await import('./aws/index.js')).awsProvider as Provider;
+      return (await import('./aws/index.js')).awsProvider as unknown as AnyProvider;
     case 'azure':
-      return (await import('./azure/index.js')).azureProvider as Provider;
+      return (await import('./azure/index.js')).azureProvider as unknown as AnyProvider;
     case 'gcp':
-      return (await import('./gcp/index.js')).gcpProvider as Provider;
+      return (await import('./gcp/index.js')).gcpProvider as unknown as AnyProvider;
   }
 }
 
 /** For expiry-only closes: whether the credential is already dead or will be at a known time. */
-export function expiryClose(expiresAt: string, now: Date, why: string): ServerSideClose {
-  const expired = Date.parse(expiresAt) <= now.getTime();
-  return {
-    method: expired ? 'expired' : 'expires',
-    verified: false,
-    note: why,
-  };
+export function expiryClose(
+  ctx: Pick<CloseContext, 'now' | 'expiresAt'>,
+  why: string,
+): ServerSideClose {
+  const expired = ctx.expiresAt.getTime() <= ctx.now.getTime();
+  return { method: expired ? 'expired' : 'expires', verified: false, note: why };
+}
+
+/** A close handle from the ledger is untrusted input: its fields are checked one by one. */
+export function handleObject(raw: unknown, provider: ProviderId): Record<string, unknown> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new Error(`the ${provider} close handle is not an object`);
+  }
+  return raw as Record<string, unknown>;
+}
+
+export function handleString(h: Record<string, unknown>, key: string, pattern?: RegExp): string {
+  const v = h[key];
+  if (typeof v !== 'string' || (pattern && !pattern.test(v))) {
+    throw new Error(`the close handle's '${key}' is missing or malformed`);
+  }
+  return v;
+}
+
+export function optionalHandleString(
+  h: Record<string, unknown>,
+  key: string,
+  pattern?: RegExp,
+): string | undefined {
+  return h[key] === undefined || h[key] === null ? undefined : handleString(h, key, pattern);
 }

@@ -13,6 +13,7 @@ export interface Runner {
   mask(value: string): void;
   setOutput(name: string, value: string): void;
   exportVariable(name: string, value: string): void;
+  addPath(dir: string): void;
   saveState(name: string, value: string): void;
   getState(name: string): string;
   appendSummary(markdown: string): Promise<void>;
@@ -34,6 +35,7 @@ export function actionsRunner(): Runner {
     mask: maskSecret,
     setOutput: (name, value) => core.setOutput(name, value),
     exportVariable: (name, value) => core.exportVariable(name, value),
+    addPath: (dir) => core.addPath(dir),
     saveState: (name, value) => core.saveState(name, value),
     getState: (name) => core.getState(name),
     appendSummary: async (markdown) => {

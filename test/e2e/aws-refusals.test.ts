@@ -220,7 +220,7 @@ describe('refusals and faults from STS', () => {
       'arn:aws:sts::123456789012:assumed-role/deploy/release-42',
     );
     const issued = ledgerEvents(step).find((e) => e['phase'] === 'issued')!;
-    expect(issued['details']).toMatchObject({
+    expect(issued['facts']).toMatchObject({
       roleArn: ROLE,
       assumedRoleId: expect.stringMatching(/^AROA\w+:release-42$/),
     });

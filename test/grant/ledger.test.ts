@@ -1,21 +1,42 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import {
+  appendFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultLedgerPath, isOpen, Ledger } from '../../src/grant/ledger.ts';
+import { foldEvents, isOpen, Ledger, ledgerPath, type GrantEvent } from '../../src/grant/ledger.ts';
 import { summaryBlock, timeline, verdict } from '../../src/grant/render.ts';
 
 const made: string[] = [];
-const fresh = () => {
+const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
   made.push(dir);
-  return new Ledger(defaultLedgerPath(dir));
+  return dir;
 };
+const fresh = () => new Ledger(ledgerPath(tempDir()));
+const states = (l: Ledger) => foldEvents(l.read().events);
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
+const G1 = 'aws-00000000a1';
+const G2 = 'aws-00000000a2';
 const base = { provider: 'aws' as const };
+const issued = (grant: string, fields: Record<string, unknown> = {}): GrantEvent => ({
+  ...base,
+  time: '2026-11-23T18:00:01.000Z',
+  grant,
+  phase: 'issued',
+  principal: 'arn:p',
+  expiresAt: '2026-11-23T18:05:01.000Z',
+  effectiveTtl: 300,
+  ...fields,
+});
 
 describe('Ledger', () => {
   it('folds events into grants and keeps a closed grant closed', () => {
@@ -23,106 +44,135 @@ describe('Ledger', () => {
     l.append({
       ...base,
       time: '2026-11-23T18:00:00.000Z',
-      grant: 'g1',
+      grant: G1,
       phase: 'requested',
       step: 'creds',
       mode: 'env',
     });
-    l.append({
-      ...base,
-      time: '2026-11-23T18:00:01.000Z',
-      grant: 'g1',
-      phase: 'issued',
-      principal: 'arn:p',
-      expiresAt: '2026-11-23T18:05:01.000Z',
-      effectiveTtl: 300,
-    });
+    l.append(issued(G1));
     l.append({
       ...base,
       time: '2026-11-23T18:00:01.500Z',
-      grant: 'g1',
+      grant: G1,
       phase: 'delivered',
       envNames: ['AWS_ACCESS_KEY_ID'],
-      dir: '/tmp/x',
     });
-    expect(isOpen(l.grants()[0]!)).toBe(true);
+    expect(isOpen(states(l)[0]!)).toBe(true);
     l.append({
       ...base,
       time: '2026-11-23T18:01:00.000Z',
-      grant: 'g1',
+      grant: G1,
       phase: 'closed',
       method: 'expires',
       verified: false,
       note: 'n',
     });
-    l.append({ ...base, time: '2026-11-23T18:01:01.000Z', grant: 'g1', phase: 'used' });
-    const [g] = l.grants();
+    l.append({ ...base, time: '2026-11-23T18:01:01.000Z', grant: G1, phase: 'used' });
+    const [g] = states(l);
     expect(g).toMatchObject({
-      id: 'g1',
+      id: G1,
       phase: 'closed',
       step: 'creds',
       mode: 'env',
       principal: 'arn:p',
       envNames: ['AWS_ACCESS_KEY_ID'],
-      dir: '/tmp/x',
       closeMethod: 'expires',
       closedAt: '2026-11-23T18:01:00.000Z',
     });
     expect(isOpen(g!)).toBe(false);
   });
-  it('survives a line torn by a crash', () => {
+
+  it('ends a torn last line before appending, so the next event is not swallowed', () => {
     const l = fresh();
-    l.append({ ...base, time: 't', grant: 'g1', phase: 'issued' });
-    appendFileSync(l.path, '{"time":"t","grant":"g2","pha');
-    expect(l.grants().map((g) => g.id)).toEqual(['g1']);
+    l.append(issued(G1));
+    appendFileSync(l.path, '{"time":"t","grant":"aws-00000000a2","pha');
+    l.append(issued(G2));
+    const read = l.read();
+    expect(read.skipped).toBe(1);
+    expect(foldEvents(read.events).map((g) => g.id)).toEqual([G1, G2]);
   });
-  it('is private to the job user', () => {
+
+  it.each([
+    ['null', 'null'],
+    ['a number', '42'],
+    ['an array', '[1,2]'],
+    ['a foreign grant id', JSON.stringify({ ...issued(G1), grant: '../../etc' })],
+    ['an unknown phase', JSON.stringify({ ...issued(G1), phase: 'pwned' })],
+    ['a provider that does not match the id', JSON.stringify({ ...issued(G1), provider: 'gcp' })],
+    ['a time that is not one', JSON.stringify({ ...issued(G1), time: 'yesterday' })],
+  ])('skips %s and counts it, keeping every good line', (_, line) => {
     const l = fresh();
-    l.append({ ...base, time: 't', grant: 'g1', phase: 'issued' });
-    expect(readFileSync(l.path, 'utf8')).toContain('"g1"');
+    l.append(issued(G1));
+    appendFileSync(l.path, line + '\n');
+    l.append(issued(G2));
+    const read = l.read();
+    expect(read.skipped).toBe(1);
+    expect(foldEvents(read.events).map((g) => g.id)).toEqual([G1, G2]);
+  });
+
+  it('keeps the first issuance of a grant: a later line cannot rewrite its handle or expiry', () => {
+    const l = fresh();
+    l.append(issued(G1, { handle: { real: true } }));
+    l.append(issued(G1, { handle: { forged: true }, expiresAt: '2026-11-23T18:00:02.000Z' }));
+    expect(states(l)[0]).toMatchObject({
+      handle: { real: true },
+      expiresAt: '2026-11-23T18:05:01.000Z',
+    });
+  });
+
+  it('is private to the job user and never written through a symlink', () => {
+    const l = fresh();
+    l.append(issued(G1));
+    expect(readFileSync(l.path, 'utf8')).toContain(G1);
     expect(statSync(l.path).mode & 0o777).toBe(0o600);
-    expect(statSync(dirname(l.path)).mode & 0o777).toBe(0o700);
+    const dir = tempDir();
+    const target = join(dir, 'elsewhere');
+    writeFileSync(target, '');
+    const linked = new Ledger(join(dir, 'ledger.jsonl'));
+    symlinkSync(target, linked.path);
+    expect(() => linked.append(issued(G1))).toThrow(/ELOOP|symbolic/);
+    expect(() => linked.read()).toThrow(/ELOOP|symbolic/);
+    expect(readFileSync(target, 'utf8')).toBe('');
   });
+
   it('returns nothing for a ledger that does not exist yet', () => {
-    expect(fresh().grants()).toEqual([]);
+    expect(fresh().read()).toEqual({ events: [], skipped: 0, truncated: false });
   });
 });
 
 describe('render', () => {
-  const closed = (id: string, method: string, verified = false) => {
-    const l = fresh();
-    l.append({
-      ...base,
-      time: '2026-11-23T18:00:00.000Z',
-      grant: id,
-      phase: 'issued',
-      principal: 'arn:aws:sts::1:assumed-role/r/s',
-      expiresAt: '2026-11-23T18:42:07.000Z',
-      effectiveTtl: 300,
-    });
-    l.append({
-      ...base,
-      time: '2026-11-23T18:00:09.000Z',
-      grant: id,
-      phase: 'closed',
-      method,
-      verified,
-      note: 'why',
-    });
-    return l.grants()[0]!;
-  };
+  const closed = (id: string, method: string, verified = false) =>
+    foldEvents([
+      issued(id, {
+        principal: 'arn:aws:sts::1:assumed-role/r/s',
+        expiresAt: '2026-11-23T18:42:07.000Z',
+      }),
+      {
+        ...base,
+        time: '2026-11-23T18:00:09.000Z',
+        grant: id,
+        phase: 'closed',
+        method,
+        verified,
+        note: 'why',
+      },
+    ])[0]!;
   it('says how every grant ended in one verdict line', () => {
     expect(
-      verdict([closed('a', 'revoked', true), closed('b', 'revoked', true), closed('c', 'expires')]),
+      verdict([
+        closed('aws-000000000a', 'revoked', true),
+        closed('aws-000000000b', 'revoked', true),
+        closed('aws-000000000c', 'expires'),
+      ]),
     ).toBe('3 grants: 2 revoked and verified, 1 closed on the runner, expires 18:42:07Z');
     expect(verdict([])).toBe('0 grants: nothing issued');
   });
   it('renders a table row per grant and a timeline, with no pipes breaking the table', () => {
-    const g = closed('a', 'expires');
+    const g = closed('aws-000000000a', 'expires');
     g.principal = 'evil|name';
     const block = summaryBlock('t', [g], [timeline([g])]);
-    expect(block).toContain('| `a` | aws | `evil name` |');
+    expect(block).toContain('| `aws-000000000a` | aws | `evil name` |');
     expect(block).toContain('```mermaid');
-    expect(block).toContain('accepted by the cloud :18:00:00, 18:42:07');
+    expect(block).toContain('accepted by the cloud :18:00:01, 18:42:07');
   });
 });

@@ -21,6 +21,7 @@ function fakeRunner(inputs: Record<string, string>) {
     mask: () => {},
     setOutput: (n, v) => void (outputs[n] = v),
     exportVariable: () => {},
+    addPath: () => {},
     saveState: () => {},
     getState: () => '',
     appendSummary: async (m) => void summary.push(m),

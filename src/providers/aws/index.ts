@@ -1,9 +1,19 @@
 import { join } from 'node:path';
 import { CloudError } from '../../errors.js';
 import { formatDuration } from '../../runner/inputs.js';
-import { expiryClose, type Credential, type Delivery, type Provider } from '../provider.js';
+import {
+  expiryClose,
+  handleObject,
+  handleString,
+  optionalHandleString,
+  type CloseHandle,
+  type Credential,
+  type Delivery,
+  type Provider,
+} from '../provider.js';
 import { buildSessionPolicy, policyDigest } from './session-policy.js';
 import { DEFAULT_DURATION, parseAwsSettings, type AwsSettings } from './settings.js';
+import type { RevokeTarget } from './revoke.js';
 
 export const AWS_OUTPUTS = {
   accessKeyId: 'aws-access-key-id',
@@ -22,35 +32,71 @@ const COMPETING = [
   'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
 ];
 
-export const awsProvider: Provider<AwsSettings> = {
+/** The session's keys, typed: only deliver reads them. */
+export interface AwsCredential extends Credential {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+}
+
+/** What closing needs: when AWS refuses the session, and whom to ask to deny it sooner. */
+export interface AwsHandle extends CloseHandle {
+  readonly stsExpiration: string;
+  readonly enforcedEnd: string | null;
+  readonly revoke: {
+    readonly roleArn: string;
+    readonly revokeRole: string;
+    readonly assumedRoleId: string;
+    readonly audience: string;
+    readonly region: string;
+  } | null;
+}
+
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+const ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+
+export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
   id: 'aws',
   outputNames: Object.values(AWS_OUTPUTS),
+  envNames: [
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_REGION',
+    'AWS_DEFAULT_REGION',
+    'AWS_CONFIG_FILE',
+    'AWS_SHARED_CREDENTIALS_FILE',
+  ],
 
-  parse: (inputs, common, env) => parseAwsSettings(inputs, common, env),
+  plan(inputs, common, env) {
+    const s = parseAwsSettings(inputs, common, env);
+    return {
+      settings: s,
+      request: {
+        provider: 'aws',
+        principal: s.role,
+        audience: s.audience,
+        scope:
+          s.sessionPolicy || s.managedPolicies.length ? 'role narrowed by session policy' : 'role',
+        // Below STS's 900 s minimum a session-policy condition makes AWS refuse it at the end of the window.
+        lifetime: s.duration,
+        requestedLifetime: common.duration,
+      },
+    };
+  },
 
-  audience: (s) => s.audience,
-
-  describe: (s) => ({
-    principal: s.role,
-    duration: s.duration,
-    scope: s.sessionPolicy || s.managedPolicies.length ? 'role narrowed by session policy' : 'role',
-  }),
-
-  async issue(s, ctx): Promise<Credential> {
-    // The SDK is loaded only when a call is made (a refused input never pays for it), and its
-    // loading overlaps the wait for the GitHub token.
-    const sdk = import('./sts.js');
-    sdk.catch(() => undefined);
-    const token = await ctx.idToken(s.audience);
+  async issue({ settings: s }, ctx) {
+    // The SDK is loaded only when a call is made: a refused input never pays for it.
+    const { assumeRole } = await import('./sts.js');
+    // After the SDK has loaded: the window starts as close to the call as it can.
     const requestedAt = ctx.now();
     const windowEnd = s.needsWindow
       ? new Date(requestedAt.getTime() + s.duration * 1000)
       : undefined;
     const sessionPolicy = buildSessionPolicy(s.sessionPolicy, windowEnd);
-    const { assumeRole } = await sdk;
     const out = await assumeRole(
       s,
-      { token, sessionPolicy },
+      { token: ctx.token, sessionPolicy },
       {
         timeoutMs: s.timeoutMs,
         onRetry: (err, attempt, delay) =>
@@ -65,51 +111,51 @@ export const awsProvider: Provider<AwsSettings> = {
     }
     const stsExpiry = c.Expiration;
     const expiresAt = windowEnd && windowEnd < stsExpiry ? windowEnd : stsExpiry;
-    const digest = policyDigest(sessionPolicy, s.managedPolicies);
-    const scopeParts = [`role ${s.role}`];
-    if (s.sessionPolicy) scopeParts.push('inline session policy');
-    if (s.managedPolicies.length)
-      scopeParts.push(`${s.managedPolicies.length} managed session policies`);
-    if (windowEnd) scopeParts.push(`denied after ${windowEnd.toISOString()} (aws:CurrentTime)`);
-    const notes: string[] = [];
-    if (windowEnd) {
-      notes.push(
-        `STS issues sessions for at least 15m; a session-policy condition on aws:CurrentTime makes AWS refuse this one after ${formatDuration(s.duration)}.`,
-      );
-    }
-    return {
+    const assumedRoleId = out.AssumedRoleUser?.AssumedRoleId ?? '';
+    const credential: AwsCredential = {
       principal: out.AssumedRoleUser?.Arn ?? s.role,
       expiresAt,
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      sessionToken: c.SessionToken,
       secrets: [c.AccessKeyId, c.SecretAccessKey, c.SessionToken],
-      scope: scopeParts.join('; '),
-      scopeDigest: digest,
-      details: {
+      scope: describeScope(s, windowEnd),
+      scopeDigest: policyDigest(sessionPolicy, s.managedPolicies),
+      facts: {
         roleArn: s.role,
-        assumedRoleId: out.AssumedRoleUser?.AssumedRoleId ?? '',
+        assumedRoleId,
         region: s.region,
         stsDurationSeconds: s.stsDuration,
         stsExpiration: stsExpiry.toISOString(),
         ...(windowEnd ? { enforcedEnd: windowEnd.toISOString() } : {}),
         ...(s.duration === DEFAULT_DURATION ? {} : { requestedSeconds: s.duration }),
-        // What close() needs to deny this session later, in another step: no secret in it.
-        ...(s.revokeRole ? { revokeRole: s.revokeRole, audience: s.audience } : {}),
+        ...(s.revokeRole ? { revokeRole: s.revokeRole } : {}),
       },
-      notes,
+      notes: windowEnd
+        ? [
+            `STS issues sessions for at least 15m; a session-policy condition on aws:CurrentTime makes AWS refuse this one after ${formatDuration(s.duration)}.`,
+          ]
+        : [],
     };
+    const handle: AwsHandle = {
+      stsExpiration: stsExpiry.toISOString(),
+      enforcedEnd: windowEnd?.toISOString() ?? null,
+      revoke:
+        s.revokeRole && assumedRoleId
+          ? {
+              roleArn: s.role,
+              revokeRole: s.revokeRole,
+              assumedRoleId,
+              audience: s.audience,
+              region: s.region,
+            }
+          : null,
+    };
+    return { credential, handle };
   },
 
-  async deliver(s, credential, ctx): Promise<Delivery> {
-    const [accessKeyId, secretAccessKey, sessionToken] = credential.secrets as [
-      string,
-      string,
-      string,
-    ];
-    const keys = {
-      AWS_ACCESS_KEY_ID: accessKeyId,
-      AWS_SECRET_ACCESS_KEY: secretAccessKey,
-      AWS_SESSION_TOKEN: sessionToken,
-    };
-    const region = { AWS_REGION: s.region, AWS_DEFAULT_REGION: s.region };
+  async deliver({ settings: s }, credential, ctx): Promise<Delivery> {
+    const { accessKeyId, secretAccessKey, sessionToken } = credential;
     const config = join(ctx.dir, 'config');
     const credentials = join(ctx.dir, 'credentials');
     const credentialsFile = {
@@ -131,8 +177,11 @@ export const awsProvider: Provider<AwsSettings> = {
     // Files too, in the grant's private directory, for tools that read only profiles.
     return {
       env: {
-        ...keys,
-        ...region,
+        AWS_ACCESS_KEY_ID: accessKeyId,
+        AWS_SECRET_ACCESS_KEY: secretAccessKey,
+        AWS_SESSION_TOKEN: sessionToken,
+        AWS_REGION: s.region,
+        AWS_DEFAULT_REGION: s.region,
         AWS_CONFIG_FILE: config,
         AWS_SHARED_CREDENTIALS_FILE: credentials,
       },
@@ -142,17 +191,46 @@ export const awsProvider: Provider<AwsSettings> = {
     };
   },
 
-  async close(grant, ctx) {
-    const { now } = ctx;
+  async close(handle, ctx) {
     // A session already past its expiry needs no deny; otherwise, with a revoker, refuse it now.
-    if (grant.details['revokeRole'] && Date.parse(grant.expiresAt) > now.getTime()) {
+    const stsExpiry = new Date(handle.stsExpiration);
+    if (handle.revoke && stsExpiry > ctx.now) {
       const { revokeSession } = await import('./revoke.js');
-      return revokeSession(grant, ctx);
+      const target: RevokeTarget = {
+        ...handle.revoke,
+        grantId: ctx.grantId,
+        sessionExpiresAt: handle.stsExpiration,
+      };
+      return revokeSession(target, ctx);
     }
-    const enforced = grant.details['enforcedEnd'];
-    const why = enforced
+    const why = handle.enforcedEnd
       ? 'AWS cannot delete session credentials; its session policy makes AWS refuse them from the time shown'
       : 'AWS cannot delete session credentials; STS refuses them from the time shown';
-    return expiryClose(grant.expiresAt, now, why);
+    return expiryClose(ctx, why);
+  },
+
+  readHandle(raw) {
+    const h = handleObject(raw, 'aws');
+    const revoke =
+      h['revoke'] === null || h['revoke'] === undefined ? null : handleObject(h['revoke'], 'aws');
+    return {
+      stsExpiration: handleString(h, 'stsExpiration', ISO),
+      enforcedEnd: optionalHandleString(h, 'enforcedEnd', ISO) ?? null,
+      revoke: revoke && {
+        roleArn: handleString(revoke, 'roleArn', ARN),
+        revokeRole: handleString(revoke, 'revokeRole', ARN),
+        assumedRoleId: handleString(revoke, 'assumedRoleId', /^[A-Z0-9]{8,}:[\w+=,.@-]{2,64}$/),
+        audience: handleString(revoke, 'audience', /^[\x21-\x7e]{1,256}$/),
+        region: handleString(revoke, 'region', /^[a-z0-9-]{1,32}$/),
+      },
+    };
   },
 };
+
+function describeScope(s: AwsSettings, windowEnd: Date | undefined): string {
+  const parts = [`role ${s.role}`];
+  if (s.sessionPolicy) parts.push('inline session policy');
+  if (s.managedPolicies.length) parts.push(`${s.managedPolicies.length} managed session policies`);
+  if (windowEnd) parts.push(`denied after ${windowEnd.toISOString()} (aws:CurrentTime)`);
+  return parts.join('; ');
+}

@@ -1,7 +1,7 @@
 import { GetRolePolicyCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CloudError, errorMessage } from '../../errors.js';
 import { formatDuration } from '../../runner/inputs.js';
-import type { CloseContext, GrantSummary, ServerSideClose } from '../provider.js';
+import type { CloseContext, ServerSideClose } from '../provider.js';
 import { httpTimeoutMs, isNetworkError, withRetry } from '../retry.js';
 import {
   checkSize,
@@ -70,18 +70,30 @@ function roleName(roleArn: string): string {
  * probe with the session's own keys until AWS answers with an explicit deny (bounded).
  * Throws with what to fix when the revoker cannot be assumed or may not write the policy.
  */
+/** The one session to deny, from the grant's close handle. */
+export interface RevokeTarget {
+  readonly grantId: string;
+  readonly roleArn: string;
+  readonly revokeRole: string;
+  readonly assumedRoleId: string;
+  readonly audience: string;
+  readonly region: string;
+  /** The session's own STS expiry (ISO): the deny is needed until then. */
+  readonly sessionExpiresAt: string;
+}
+
 export async function revokeSession(
-  grant: GrantSummary,
+  session: RevokeTarget,
   ctx: CloseContext,
   deps: RevokeDeps = {},
 ): Promise<ServerSideClose> {
-  const d = grant.details;
-  const revoker = String(d['revokeRole'] ?? '');
-  const roleArn = String(d['roleArn'] ?? '');
-  const assumedRoleId = String(d['assumedRoleId'] ?? '');
-  const stsExpiration = new Date(String(d['stsExpiration'] ?? grant.expiresAt));
-  const region = String(d['region'] ?? 'us-east-1');
-  const audience = String(d['audience'] || DEFAULT_AUDIENCE);
+  const grant = { id: session.grantId };
+  const revoker = session.revokeRole;
+  const roleArn = session.roleArn;
+  const assumedRoleId = session.assumedRoleId;
+  const stsExpiration = new Date(session.sessionExpiresAt);
+  const region = session.region;
+  const audience = session.audience || DEFAULT_AUDIENCE;
   if (!assumedRoleId || !roleArn || Number.isNaN(stsExpiration.getTime())) {
     throw new CloudError(
       `Grant ${grant.id} has no AssumedRoleId or expiry on record; there is no session to deny.`,

@@ -1,16 +1,23 @@
 import { decodeJwt } from 'jose';
 import { ID_TOKEN_REQUEST_TOKEN, ID_TOKEN_URL } from '../../runner/oidc.js';
-import { expiryClose, type Credential, type Provider } from '../provider.js';
-import { httpTimeoutMs } from '../retry.js';
-import { azLogin } from './cli.js';
 import {
+  expiryClose,
+  handleObject,
+  type CloseHandle,
+  type Credential,
+  type Provider,
+} from '../provider.js';
+import { httpTimeoutMs } from '../retry.js';
+import { AZ_ENV, azLogin } from './cli.js';
+import {
+  ACCESS_TOKEN_VAR,
   AZURE_OUTPUTS,
   COMPETING,
   deliveryEnv,
   emptyConfigDir,
   type AzureDelivery,
 } from './deliver.js';
-import { parseAzureSettings, type AzureSettings } from './settings.js';
+import { MAX_TOKEN_SECONDS, parseAzureSettings, type AzureSettings } from './settings.js';
 
 export const NOT_REVOCABLE =
   'Entra ID access tokens cannot be revoked (continuous access evaluation covers Microsoft Graph only); ' +
@@ -41,35 +48,69 @@ function tokenExp(token: string): number | undefined {
   }
 }
 
-export const azureProvider: Provider<AzureSettings> = {
+export interface AzureCredential extends Credential {
+  readonly accessToken: string;
+  /** The GitHub token that was exchanged, kept (masked) only when az must sign in with it. */
+  readonly assertion: string | undefined;
+}
+
+export interface AzureHandle extends CloseHandle {
+  readonly azLogin: boolean;
+}
+
+export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle> = {
   id: 'azure',
   outputNames: Object.values(AZURE_OUTPUTS),
+  envNames: [
+    ACCESS_TOKEN_VAR,
+    'AZURE_CONFIG_DIR',
+    ...Object.keys(AZ_ENV),
+    'AZURE_TENANT_ID',
+    'AZURE_CLIENT_ID',
+    'AZURE_SUBSCRIPTION_ID',
+    'AZURE_AUTHORITY_HOST',
+    'ARM_USE_CLI',
+    'ARM_TENANT_ID',
+    'ARM_SUBSCRIPTION_ID',
+  ],
 
-  parse: (inputs, common, env) => parseAzureSettings(inputs, common, env),
+  plan(inputs, common, env) {
+    const s = parseAzureSettings(inputs, common, env);
+    return {
+      settings: s,
+      request: {
+        provider: 'azure',
+        principal: s.clientId,
+        scope: s.scope,
+        audience: s.audience,
+        // Entra alone decides: 60 to 90 minutes, at random. A policy must allow the longest.
+        lifetime: MAX_TOKEN_SECONDS,
+        requestedLifetime: common.duration,
+      },
+    };
+  },
 
-  audience: (s) => s.audience,
-
-  describe: (s) => ({ principal: s.clientId, scope: s.scope }),
-
-  async issue(s, ctx): Promise<Credential> {
+  async issue({ settings: s }, ctx) {
     const requestedAt = ctx.now();
     // @azure/identity is loaded only when a call is made: a refused input, and the post step
     // that closes the grant, never pay for it.
     const { exchange } = await import('./entra.js');
-    const { accessToken, assertion } = await exchange(s, ctx.idToken, {
+    const { accessToken, assertion } = await exchange(s, () => Promise.resolve(ctx.token), {
       // Two requests (OpenID metadata, token) share the budget.
       timeoutMs: 2 * httpTimeoutMs(process.env),
     });
     // The token's own `exp` is Entra's clock; expiresOnTimestamp is ours plus expires_in.
     const exp = tokenExp(accessToken.token);
     const expiresAt = new Date(exp ?? accessToken.expiresOnTimestamp);
-    return {
+    const kept = s.azLogin ? assertion : undefined;
+    const credential: AzureCredential = {
       principal: s.clientId,
       expiresAt,
-      // The GitHub token is carried (masked) only when az must sign in with it; deliver scrubs it from az's files.
-      secrets: s.azLogin ? [accessToken.token, assertion] : [accessToken.token],
+      accessToken: accessToken.token,
+      assertion: kept,
+      secrets: kept ? [accessToken.token, kept] : [accessToken.token],
       scope: s.scope,
-      details: {
+      facts: {
         clientId: s.clientId,
         tenantId: s.tenantId,
         ...(s.subscriptionId ? { subscriptionId: s.subscriptionId } : {}),
@@ -81,15 +122,16 @@ export const azureProvider: Provider<AzureSettings> = {
       },
       notes: [`${NOT_REVOCABLE} (${expiresAt.toISOString()}).`],
     };
+    return { credential, handle: { azLogin: s.azLogin } };
   },
 
-  async deliver(s, credential, ctx): Promise<AzureDelivery> {
-    const [accessToken, assertion] = credential.secrets as [string, string | undefined];
+  async deliver(s0, credential, ctx): Promise<AzureDelivery> {
+    const s = s0.settings;
     if (ctx.mode === 'outputs') {
       return {
         env: {},
         files: [],
-        outputs: { [AZURE_OUTPUTS.accessToken]: accessToken },
+        outputs: { [AZURE_OUTPUTS.accessToken]: credential.accessToken },
         secrets: [],
         expiresAt: undefined,
         notes: [],
@@ -97,10 +139,10 @@ export const azureProvider: Provider<AzureSettings> = {
     }
     const notes: string[] = [];
     let login;
-    if (s.azLogin && assertion) {
+    if (s.azLogin && credential.assertion) {
       const env = { ...process.env };
       for (const name of [...COMPETING, ID_TOKEN_URL, ID_TOKEN_REQUEST_TOKEN]) delete env[name];
-      login = await azLogin(s, assertion, ctx.dir, env, ctx.log);
+      login = await azLogin(s, credential.assertion, ctx.dir, env, ctx.log);
       const until = login.expiresAt ? ` until ${login.expiresAt.toISOString()}` : '';
       ctx.log.info(
         `az is signed in for this grant alone (${login.elapsedMs} ms), in ${login.configDir}; it holds one Resource Manager token${until} and cannot get others.`,
@@ -111,7 +153,7 @@ export const azureProvider: Provider<AzureSettings> = {
     }
     const configDir = login?.configDir ?? emptyConfigDir(ctx.dir);
     return {
-      env: deliveryEnv(s, accessToken, configDir, login),
+      env: deliveryEnv(s, credential.accessToken, configDir, login),
       files: [],
       outputs: {},
       unset: COMPETING,
@@ -121,11 +163,15 @@ export const azureProvider: Provider<AzureSettings> = {
     };
   },
 
-  async close(grant, { now }) {
-    const az =
-      grant.details['azLogin'] === true
-        ? "; the grant's Azure CLI login and token cache were deleted with its directory"
-        : '';
-    return expiryClose(grant.expiresAt, now, `${NOT_REVOCABLE}${az}`);
+  async close(handle, ctx) {
+    const az = handle.azLogin
+      ? "; the grant's Azure CLI login and token cache were deleted with its directory"
+      : '';
+    return expiryClose(ctx, `${NOT_REVOCABLE}${az}`);
+  },
+
+  readHandle(raw) {
+    const h = handleObject(raw, 'azure');
+    return { azLogin: h['azLogin'] === true };
   },
 };

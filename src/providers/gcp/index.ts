@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { CloudError } from '../../errors.js';
 import { formatDuration } from '../../runner/inputs.js';
-import { expiryClose, type Credential, type Delivery, type Provider } from '../provider.js';
+import {
+  expiryClose,
+  handleObject,
+  type CloseHandle,
+  type Credential,
+  type Delivery,
+  type Provider,
+} from '../provider.js';
 import { httpTimeoutMs } from '../retry.js';
 import { boundaryDigest, boundaryOptions, describeBoundary } from './boundary.js';
 import type { Token } from './exchange.js';
@@ -36,6 +43,9 @@ export const COMPETING = [
   'GOOGLE_IMPERSONATE_SERVICE_ACCOUNT',
 ] as const;
 
+/** GitHub's OIDC tokens live 5 minutes. */
+const GITHUB_TOKEN_SECONDS = 300;
+
 const NO_REVOKE =
   'Google Cloud cannot revoke access tokens: the cloud accepts this one until the time shown; every copy on the runner is gone';
 
@@ -64,25 +74,41 @@ function federatedPrincipal(s: GcpSettings, jwt: string): string {
   return `principal://iam.googleapis.com/projects/${s.projectNumber}/locations/global/workloadIdentityPools/${s.pool}/subject/${sub}`;
 }
 
-export const gcpProvider: Provider<GcpSettings> = {
+export interface GcpCredential extends Credential {
+  readonly accessToken: string;
+}
+
+export interface GcpHandle extends CloseHandle {
+  readonly federated: boolean;
+  readonly lifetimeSeconds: number | null;
+}
+
+export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
   id: 'gcp',
   outputNames: Object.values(GCP_OUTPUTS),
+  envNames: [...TOKEN_VARIABLES, ...PROJECT_VARIABLES, 'CLOUDSDK_CONFIG'],
 
-  parse: (inputs, common, env) => parseGcpSettings(inputs, common, env),
+  plan(inputs, common, env) {
+    const s = parseGcpSettings(inputs, common, env);
+    return {
+      settings: s,
+      request: {
+        provider: 'gcp',
+        // Direct federation acts as the pool's principal; policy rules name the provider then.
+        principal: s.serviceAccount ?? s.workloadIdentityProvider,
+        audience: s.audience,
+        scope: [
+          s.scopes.join(' '),
+          ...(s.boundary.length ? [`boundary ${describeBoundary(s.boundary)}`] : []),
+        ].join('; '),
+        // A direct federation token dies with the 5-minute GitHub token it came from.
+        lifetime: s.serviceAccount ? s.duration : GITHUB_TOKEN_SECONDS,
+        requestedLifetime: common.duration,
+      },
+    };
+  },
 
-  audience: (s) => s.audience,
-
-  describe: (s) => ({
-    // Direct federation acts as the pool's principal; policy rules name the provider then.
-    principal: s.serviceAccount ?? s.workloadIdentityProvider,
-    duration: s.duration,
-    scope: [
-      s.scopes.join(' '),
-      ...(s.boundary.length ? [`boundary ${describeBoundary(s.boundary)}`] : []),
-    ].join('; '),
-  }),
-
-  async issue(s, ctx): Promise<Credential> {
+  async issue({ settings: s }, ctx) {
     for (const name of s.overridden) {
       ctx.log.warning(
         `${name} is set: the GitHub OIDC token for this grant is sent to ${name.endsWith('sts') ? s.endpoints.sts : s.endpoints.iamcredentials}, not to Google.`,
@@ -102,7 +128,7 @@ export const gcpProvider: Provider<GcpSettings> = {
           `Google Cloud ${stage} attempt ${attempt} failed (${status === undefined ? 'no answer' : `HTTP ${status}`}); retrying`,
         ),
     });
-    const jwt = await ctx.idToken(s.audience);
+    const jwt = ctx.token;
     const requestedAt = ctx.now();
     const secrets: string[] = [];
     let delivered: Token;
@@ -165,14 +191,15 @@ export const gcpProvider: Provider<GcpSettings> = {
     ];
     scopeParts.push(`scopes ${s.scopes.join(' ')}`);
     if (s.boundary.length) scopeParts.push(`boundary ${describeBoundary(s.boundary)}`);
-    return {
+    const credential: GcpCredential = {
       principal: s.serviceAccount ?? federatedPrincipal(s, jwt),
       expiresAt,
-      // The delivered token first; the intermediate ones are masked too, though they never leave this process.
-      secrets: [secrets.at(-1)!, ...secrets.slice(0, -1)],
+      accessToken: delivered.accessToken,
+      // The intermediate tokens are masked too, though they never leave this process.
+      secrets,
       scope: scopeParts.join('; '),
       ...(s.boundary.length ? { scopeDigest: boundaryDigest(s.boundary) } : {}),
-      details: {
+      facts: {
         workloadIdentityProvider: s.workloadIdentityProvider,
         tokenType: s.serviceAccount ? 'service-account' : 'federated',
         ...(s.serviceAccount
@@ -189,10 +216,17 @@ export const gcpProvider: Provider<GcpSettings> = {
       },
       notes,
     };
+    return {
+      credential,
+      handle: {
+        federated: !s.serviceAccount,
+        lifetimeSeconds: s.serviceAccount ? s.duration : null,
+      },
+    };
   },
 
-  async deliver(s, credential, ctx): Promise<Delivery> {
-    const token = credential.secrets[0]!;
+  async deliver({ settings: s }, credential, ctx): Promise<Delivery> {
+    const token = credential.accessToken;
     if (ctx.mode === 'outputs') {
       return { env: {}, files: [], outputs: { [GCP_OUTPUTS.accessToken]: token } };
     }
@@ -206,12 +240,23 @@ export const gcpProvider: Provider<GcpSettings> = {
     return { env, files: [], outputs: {}, unset: [...COMPETING] };
   },
 
-  async close(grant, { now }) {
-    const lifetime = grant.details['lifetimeSeconds'];
-    const why =
-      grant.details['tokenType'] === 'federated'
-        ? `${NO_REVOKE}; as a direct federation token it dies with the GitHub OIDC token`
-        : `${NO_REVOKE}; generateAccessToken bounded it to ${typeof lifetime === 'number' ? formatDuration(lifetime) : 'its lifetime'}`;
-    return expiryClose(grant.expiresAt, now, why);
+  async close(handle, ctx) {
+    const lifetime = handle.lifetimeSeconds;
+    const why = handle.federated
+      ? `${NO_REVOKE}; as a direct federation token it dies with the GitHub OIDC token`
+      : `${NO_REVOKE}; generateAccessToken bounded it to ${lifetime !== null ? formatDuration(lifetime) : 'its lifetime'}`;
+    return expiryClose(ctx, why);
+  },
+
+  readHandle(raw) {
+    const h = handleObject(raw, 'gcp');
+    const lifetime = h['lifetimeSeconds'];
+    return {
+      federated: h['federated'] === true,
+      lifetimeSeconds:
+        typeof lifetime === 'number' && Number.isSafeInteger(lifetime) && lifetime > 0
+          ? lifetime
+          : null,
+    };
   },
 };

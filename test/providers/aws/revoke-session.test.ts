@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { revokeSession } from '../../../src/providers/aws/revoke.ts';
+import { revokeSession, type RevokeTarget } from '../../../src/providers/aws/revoke.ts';
 import { REVOKE_POLICY_NAME } from '../../../src/providers/aws/revoke-policy.ts';
-import type { GrantSummary } from '../../../src/providers/provider.ts';
 import { RecordingLogger } from '../../../src/runner/logger.ts';
 import {
   ACCOUNT,
@@ -57,7 +56,7 @@ async function grantFor(
   e: Env,
   id: string,
   revokeRole = REVOKER,
-): Promise<{ grant: GrantSummary; dir: string }> {
+): Promise<{ grant: RevokeTarget; dir: string }> {
   const { out, credentials } = await assume(e, {
     RoleSessionName: `gh.${id}`,
     DurationSeconds: 900,
@@ -71,17 +70,13 @@ async function grantFor(
   return {
     dir,
     grant: {
-      id,
-      provider: 'aws',
-      principal: out.AssumedRoleUser!.Arn!,
-      expiresAt: expiry,
-      details: {
-        roleArn: DEPLOY_ROLE,
-        assumedRoleId: out.AssumedRoleUser!.AssumedRoleId!,
-        region: 'eu-west-1',
-        stsExpiration: expiry,
-        revokeRole,
-      },
+      grantId: id,
+      roleArn: DEPLOY_ROLE,
+      assumedRoleId: out.AssumedRoleUser!.AssumedRoleId!,
+      region: 'eu-west-1',
+      sessionExpiresAt: expiry,
+      revokeRole,
+      audience: AUDIENCE,
     },
   };
 }
@@ -94,6 +89,8 @@ function context(e: Env, grantDir: string | undefined, extraEnv: Record<string, 
     tokens,
     ctx: {
       log,
+      grantId: 'aws-00000000a1',
+      expiresAt: e.clock.now(),
       now: e.clock.now(),
       dir: grantDir,
       idToken: async (aud: string) => {
@@ -127,8 +124,8 @@ describe('revokeSession against the AWS emulator', () => {
       expect.objectContaining({
         Sid: 'JitRevokeaws00000000a1',
         Condition: {
-          StringEquals: { 'aws:userid': grant.details['assumedRoleId'] },
-          DateLessThan: { 'aws:CurrentTime': grant.details['stsExpiration'] },
+          StringEquals: { 'aws:userid': grant.assumedRoleId },
+          DateLessThan: { 'aws:CurrentTime': grant.sessionExpiresAt },
         },
       }),
     ]);

@@ -56,19 +56,26 @@ describe('AWS revoke-role input', () => {
       const credential = {
         principal: ROLE,
         expiresAt: new Date(),
+        accessKeyId: 'ASIAEXAMPLE',
+        secretAccessKey: 'secret',
+        sessionToken: 'token',
         secrets: ['ASIAEXAMPLE', 'secret', 'token'],
         scope: 'role',
-        details: {},
+        facts: {},
+        notes: [],
       };
       const ctx = { log: new RecordingLogger(), mode: 'outputs' as const, dir, run: undefined };
       const plain = await awsProvider.deliver(
-        parse({ run: '', export: 'outputs' }),
+        { settings: parse({ run: '', export: 'outputs' }), request: {} as never },
         credential,
         ctx,
       );
       expect(plain.files).toEqual([]);
       const withRevoker = await awsProvider.deliver(
-        parse({ run: '', export: 'outputs', 'revoke-role': REVOKER }),
+        {
+          settings: parse({ run: '', export: 'outputs', 'revoke-role': REVOKER }),
+          request: {} as never,
+        },
         credential,
         ctx,
       );

@@ -11,9 +11,11 @@ import { Clock } from '../../emulators/clock.ts';
 import { startOidcIssuer, type OidcIssuer } from '../../emulators/oidc.ts';
 import { startEntra, type Entra } from '../../emulators/entra/index.ts';
 
-const closeCtx = (now: Date) => ({
+const closeCtx = (now: Date, expiresAt: Date) => ({
   log: new RecordingLogger(),
+  grantId: 'azure-0123456789',
   now,
+  expiresAt,
   dir: undefined,
   idToken: async () => {
     throw new Error('closing an Azure grant mints no token');
@@ -69,6 +71,7 @@ function settings(inputs: Record<string, string> = {}): AzureSettings {
       run: 'true',
       audience: undefined,
       sessionName: 'gh.1.1.j.s',
+      grantId: 'azure-0123456789',
     },
     { PATH: '' },
   );
@@ -216,13 +219,15 @@ describe('exchange', () => {
 describe('azureProvider', () => {
   it('issues a credential whose secrets are the access token alone, and closes by expiry', async () => {
     const log = new RecordingLogger();
-    const s = settings();
-    const cred = await azureProvider.issue(s, {
+    const plan = { settings: settings(), request: { audience: 'api://AzureADTokenExchange' } };
+    const { credential: c, handle } = await azureProvider.issue(plan as never, {
       log,
       grantId: 'azure-1',
+      token: await mint()('api://AzureADTokenExchange'),
       idToken: mint(),
       now: () => clock.now(),
     });
+    const cred = { ...c, details: c.facts };
     expect(cred.secrets).toHaveLength(1);
     expect(entra.check(cred.secrets[0]!).ok).toBe(true);
     expect(cred.principal).toBe(CLIENT);
@@ -239,18 +244,14 @@ describe('azureProvider', () => {
     expect(cred.expiresAt.getTime()).toBe(entra.tokens.at(-1)!.expiresAt.getTime());
     expect(cred.notes?.[0]).toContain('cannot be revoked');
 
-    const grant = {
-      id: 'azure-1',
-      provider: 'azure' as const,
-      principal: CLIENT,
-      expiresAt: cred.expiresAt.toISOString(),
-      details: cred.details,
-    };
-    const open = await azureProvider.close(grant, closeCtx(clock.now()));
+    expect(handle).toEqual({ azLogin: false });
+    const open = await azureProvider.close(handle, closeCtx(clock.now(), cred.expiresAt));
     expect(open).toMatchObject({ method: 'expires', verified: false });
     expect(open.note).toContain('Entra ID access tokens cannot be revoked');
     clock.advance(91 * 60);
     expect(entra.check(cred.secrets[0]!).ok).toBe(false);
-    expect((await azureProvider.close(grant, closeCtx(clock.now()))).method).toBe('expired');
+    expect((await azureProvider.close(handle, closeCtx(clock.now(), cred.expiresAt))).method).toBe(
+      'expired',
+    );
   });
 });

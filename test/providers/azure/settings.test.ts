@@ -28,6 +28,7 @@ function common(over: Partial<CommonSettings> = {}): CommonSettings {
     mode: 'run',
     run: 'curl https://example.net',
     audience: undefined,
+    grantId: 'azure-0123456789',
     sessionName: 'gh.1.1.job.step',
     ...over,
   };

@@ -17,6 +17,7 @@ export function common(overrides: Partial<CommonSettings> = {}): CommonSettings 
     run: undefined,
     audience: undefined,
     sessionName: 'gh.1.1.job.step',
+    grantId: 'gcp-0123456789',
     ...overrides,
   };
 }

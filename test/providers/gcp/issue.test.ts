@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CloudError, ConfigurationError } from '../../../src/errors.ts';
 import { gcpProvider } from '../../../src/providers/gcp/index.ts';
 import type { GcpSettings } from '../../../src/providers/gcp/settings.ts';
-import type { IssueContext } from '../../../src/providers/provider.ts';
+import type { IssueContext, Plan } from '../../../src/providers/provider.ts';
 import { RecordingLogger } from '../../../src/runner/logger.ts';
 import { Clock } from '../../emulators/clock.ts';
 import { startGoogleEmulator, type GoogleEmulator } from '../../emulators/google/index.ts';
@@ -47,15 +47,15 @@ beforeEach(() => {
   minted.length = 0;
 });
 
-function settings(values: Record<string, string>, duration?: number): GcpSettings {
-  return gcpProvider.parse(
+function settings(values: Record<string, string>, duration?: number): Plan<GcpSettings> {
+  return gcpProvider.plan(
     inputs({ 'workload-identity-provider': google.provider, ...values }),
     common({ duration }),
     google.env,
   );
 }
 
-function ctx(log = new RecordingLogger()): IssueContext {
+function ctx(log = new RecordingLogger()): Omit<IssueContext, 'token'> {
   return {
     log,
     grantId: 'gcp-test',
@@ -65,6 +65,19 @@ function ctx(log = new RecordingLogger()): IssueContext {
       return t;
     },
     now: () => clock.now(),
+  };
+}
+
+/** Issues with a freshly minted token, as the engine does; the delivered token first in `secrets`. */
+async function issue(plan: Plan<GcpSettings>, c: Omit<IssueContext, 'token'>) {
+  const token = await c.idToken(plan.request.audience);
+  const { credential, handle } = await gcpProvider.issue(plan, { ...c, token });
+  const rest = credential.secrets.filter((x) => x !== credential.accessToken);
+  return {
+    ...credential,
+    secrets: [credential.accessToken, ...rest],
+    details: credential.facts,
+    handle,
   };
 }
 
@@ -80,7 +93,7 @@ describe('issue', () => {
   it('impersonates the service account with the requested lifetime and scopes', async () => {
     const s = settings({ 'service-account': SA }, 900);
     const before = google.requests.length;
-    const c = await gcpProvider.issue(s, ctx());
+    const c = await issue(s, ctx());
     expect(minted).toHaveLength(1);
     expect(c.principal).toBe(SA);
     expect(c.expiresAt.getTime() - clock.nowMs()).toBe(900_000);
@@ -106,7 +119,7 @@ describe('issue', () => {
   });
 
   it('hands on the federated token directly without a service account, bounded by the GitHub token', async () => {
-    const c = await gcpProvider.issue(settings({}), ctx());
+    const c = await issue(settings({}), ctx());
     const record = google.token(c.secrets[0]!)!;
     expect(record.kind).toBe('federated');
     expect(c.principal).toBe(
@@ -128,7 +141,7 @@ describe('issue', () => {
       'access-boundary':
         '- bucket: site-assets\n  role: roles/storage.objectViewer\n  prefix: releases/',
     });
-    const c = await gcpProvider.issue(s, ctx());
+    const c = await issue(s, ctx());
     expect(c.secrets).toHaveLength(3);
     expect(google.token(c.secrets[0]!)!.kind).toBe('downscoped');
     expect(c.scopeDigest).toMatch(/^sha256:/);
@@ -161,9 +174,7 @@ describe('issue', () => {
   it('shows the claims when the attribute condition refuses the token, and calls nothing else', async () => {
     oidc.setClaims({ repository: 'acme/site', ref: 'refs/tags/v1', ref_type: 'tag' });
     const before = google.requests.length;
-    const err = await gcpProvider
-      .issue(settings({ 'service-account': SA }), ctx())
-      .catch((e: unknown) => e);
+    const err = await issue(settings({ 'service-account': SA }), ctx()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CloudError);
     expect((err as Error).message).toMatch(/attribute condition rejected this workflow's token/);
     expect((err as Error).message).toContain('ref="refs/tags/v1"');
@@ -174,9 +185,7 @@ describe('issue', () => {
 
   it('names the missing roles/iam.workloadIdentityUser binding', async () => {
     const other = 'other-sa@acme-site.iam.gserviceaccount.com';
-    const err = await gcpProvider
-      .issue(settings({ 'service-account': other }), ctx())
-      .catch((e: unknown) => e);
+    const err = await issue(settings({ 'service-account': other }), ctx()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CloudError);
     const msg = (err as Error).message;
     expect(msg).toContain(`refused generateAccessToken for ${other}`);
@@ -187,30 +196,30 @@ describe('issue', () => {
   });
 
   it('explains an audience the provider does not accept', async () => {
-    const s = gcpProvider.parse(
+    const s = gcpProvider.plan(
       inputs({ 'workload-identity-provider': google.provider }),
       common({ audience: 'https://github.com/acme' }),
       google.env,
     );
-    const err = await gcpProvider.issue(s, ctx()).catch((e: unknown) => e);
+    const err = await issue(s, ctx()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigurationError);
     expect((err as Error).message).toMatch(/audience is not one the provider accepts/);
     expect((err as Error).message).toContain('aud="https://github.com/acme"');
   });
 
   it('explains a provider that does not exist', async () => {
-    const s = gcpProvider.parse(
+    const s = gcpProvider.plan(
       inputs({ 'workload-identity-provider': google.provider.replace('/actions', '/nope1') }),
       common(),
       google.env,
     );
-    const err = await gcpProvider.issue(s, ctx()).catch((e: unknown) => e);
+    const err = await issue(s, ctx()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigurationError);
     expect((err as Error).message).toMatch(/No enabled provider has that name/);
   });
 
   it('turns a lifetime the organisation does not allow into a configuration error', async () => {
-    const s = gcpProvider.parse(
+    const s = gcpProvider.plan(
       inputs({
         'workload-identity-provider': google.provider,
         'service-account': SA,
@@ -219,7 +228,7 @@ describe('issue', () => {
       common({ duration: 7200 }),
       google.env,
     );
-    const err = await gcpProvider.issue(s, ctx()).catch((e: unknown) => e);
+    const err = await issue(s, ctx()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigurationError);
     expect((err as Error).message).toMatch(/lower 'duration' to 1h or less/);
   });
@@ -227,14 +236,15 @@ describe('issue', () => {
   it('retries a 503 and succeeds, but never retries a denial', async () => {
     google.faults.next('status503', 1, '/v1/token');
     const log = new RecordingLogger();
-    const c = await gcpProvider.issue(settings({ 'service-account': SA }), ctx(log));
+    const c = await issue(settings({ 'service-account': SA }), ctx(log));
     expect(c.details['roundTrips']).toBe(3);
     expect(log.text()).toMatch(/federate attempt 1 failed \(HTTP 503\); retrying/);
 
     const before = google.requests.length;
-    await gcpProvider
-      .issue(settings({ 'service-account': 'nobody-sa@acme-site.iam.gserviceaccount.com' }), ctx())
-      .catch(() => undefined);
+    await issue(
+      settings({ 'service-account': 'nobody-sa@acme-site.iam.gserviceaccount.com' }),
+      ctx(),
+    ).catch(() => undefined);
     expect(
       google.requests.slice(before).filter((r) => r.path.endsWith(':generateAccessToken')),
     ).toHaveLength(1);
@@ -242,9 +252,7 @@ describe('issue', () => {
 
   it('gives up after three attempts with a retryable error that names the endpoint', async () => {
     google.faults.next('status500', 3, '/v1/token');
-    const err = await gcpProvider
-      .issue(settings({ 'service-account': SA }), ctx())
-      .catch((e: unknown) => e);
+    const err = await issue(settings({ 'service-account': SA }), ctx()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CloudError);
     expect((err as CloudError).retryable).toBe(true);
     expect((err as Error).message).toContain(`${google.url}/v1/token`);
@@ -253,7 +261,7 @@ describe('issue', () => {
 
   it('warns that the GitHub token goes to an overridden endpoint', async () => {
     const log = new RecordingLogger();
-    await gcpProvider.issue(settings({}), ctx(log));
+    await issue(settings({}), ctx(log));
     expect(log.lines.filter((l) => l.level === 'warning').map((l) => l.message)).toEqual([
       `GHA_ENDPOINT_OVERRIDE_sts is set: the GitHub OIDC token for this grant is sent to ${google.url}/v1, not to Google.`,
       `GHA_ENDPOINT_OVERRIDE_iamcredentials is set: the GitHub OIDC token for this grant is sent to ${google.url}/v1, not to Google.`,

@@ -1,0 +1,118 @@
+import { errorMessage } from '../errors.js';
+import { signalGroup } from '../runner/child.js';
+import type { IdTokenSource } from '../runner/oidc.js';
+import type { Runner } from '../runner/runner.js';
+import { privateDir, runnerTemp } from '../runner/temp.js';
+import { closeGrant, type CloseResult, type CloseTarget } from './close.js';
+import {
+  foldEvents,
+  Ledger,
+  ledgerPath,
+  type GrantEvent,
+  type GrantState,
+  isOpen,
+} from './ledger.js';
+import { decodeOpenGrant, type OpenGrant } from './open-grant.js';
+import { Recorder } from './recorder.js';
+import { ledgerTargets, ownTarget } from './targets.js';
+import { STATE } from './names.js';
+
+export interface JobCloseDeps {
+  readonly runner: Runner;
+  readonly env: NodeJS.ProcessEnv;
+  readonly now: () => Date;
+  readonly idToken: IdTokenSource;
+  readonly by: 'post' | 'revoke';
+}
+
+export interface JobClose {
+  /** This step's own grant (post), from the state main saved. */
+  readonly own: OpenGrant | undefined;
+  /** Whether main closed its own grant (its `run:` command ended there). */
+  readonly closedByMain: boolean;
+  /** The ledger as it was read, before this step's closings. */
+  readonly before: GrantState[];
+  readonly events: GrantEvent[];
+  readonly results: CloseResult[];
+  /** Ids asked for that no grant of the job has. */
+  readonly unknown: string[];
+  readonly notes: string[];
+  readonly ledgerPath: string;
+}
+
+/**
+ * Closes again every grant of the job (or those named), whatever the ledger says of them: the
+ * ledger is a log that any step can write, so every closer redoes the runner-side work and
+ * checks the cloud itself. A grant this action's main step issued is taken from its state.
+ */
+export async function closeJobGrants(
+  deps: JobCloseDeps,
+  only?: readonly string[],
+): Promise<JobClose> {
+  const { runner } = deps;
+  const own = decodeOpenGrant(runner.getState(STATE.grant));
+  const closedByMain = runner.getState(STATE.closed) !== '';
+  const notes: string[] = [];
+  if (own?.processGroup !== undefined && !closedByMain) {
+    // Main died while its command ran: end whatever of the command is left before closing its grant.
+    if (signalGroup(own.processGroup, 'SIGKILL')) {
+      notes.push(
+        `The main step ended before its \`run:\` command did; the command's process group ${own.processGroup} was killed before the grant was closed.`,
+      );
+    }
+  }
+  const dir = privateDir(runnerTemp(deps.env));
+  const ledger = new Ledger(ledgerPath(dir));
+  const read = ledger.read();
+  if (read.skipped || read.truncated) {
+    runner.log.warning(
+      `The ledger ${ledger.path} holds ${read.skipped} line(s) that are not jit-credentials events${read.truncated ? ' and was cut at its size limit' : ''}; they were skipped. Some step of this job wrote them.`,
+    );
+  }
+  const before = foldEvents(read.events);
+  let targets: CloseTarget[] = ledgerTargets(before).filter((t) => t.id !== own?.id);
+  if (own) targets.unshift(ownTarget(own));
+  const unknown = (only ?? []).filter((id) => !targets.some((t) => t.id === id));
+  if (only) targets = targets.filter((t) => only.includes(t.id));
+  const recorder = new Recorder(ledger, deps.now);
+  const results: CloseResult[] = [];
+  for (const t of targets) {
+    try {
+      results.push(
+        await closeGrant(t, {
+          runner,
+          recorder,
+          now: deps.now,
+          idToken: deps.idToken,
+          env: deps.env,
+          privateDir: dir,
+          by: deps.by,
+        }),
+      );
+    } catch (err) {
+      runner.log.warning(`Grant ${t.id} could not be closed: ${errorMessage(err)}`);
+    }
+  }
+  return {
+    own,
+    closedByMain,
+    before,
+    events: [...read.events, ...recorder.events],
+    results,
+    unknown,
+    notes,
+    ledgerPath: ledger.path,
+  };
+}
+
+/** The grants worth a block: left open by the ledger's account, this step's own, or contradicted. */
+export function worthShowing(job: JobClose, contradicted: ReadonlySet<string>): Set<string> {
+  const ids = new Set<string>();
+  for (const r of job.results) {
+    const was = job.before.find((g) => g.id === r.id);
+    const ownOpen = job.own?.id === r.id && !job.closedByMain;
+    if (ownOpen || !was || isOpen(was) || contradicted.has(r.id) || r.problems.length)
+      ids.add(r.id);
+  }
+  return ids;
+}

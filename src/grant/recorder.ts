@@ -1,0 +1,46 @@
+import {
+  foldEvents,
+  type GrantEvent,
+  type GrantPhase,
+  type GrantState,
+  type Ledger,
+} from './ledger.js';
+import type { ProviderId } from '../providers/provider.js';
+
+/**
+ * Writes events to the job's ledger and keeps the ones this process wrote: what this step
+ * shows reviewers comes from them, never from the file, which other steps can change.
+ */
+export class Recorder {
+  readonly events: GrantEvent[] = [];
+
+  constructor(
+    readonly ledger: Ledger,
+    private readonly now: () => Date,
+  ) {}
+
+  append(event: GrantEvent): void {
+    this.ledger.append(event);
+    this.events.push(event);
+  }
+
+  /** An event of one grant, stamped now. */
+  record(
+    grant: { id: string; provider: ProviderId },
+    phase: GrantPhase,
+    fields: Record<string, unknown> = {},
+  ): void {
+    this.append({
+      time: this.now().toISOString(),
+      grant: grant.id,
+      phase,
+      provider: grant.provider,
+      ...fields,
+    });
+  }
+
+  /** The grants as this process's own events leave them. */
+  states(): GrantState[] {
+    return foldEvents(this.events);
+  }
+}
