@@ -38,29 +38,44 @@ const COMPETING = [
     'AWS_CONTAINER_CREDENTIALS_FULL_URI',
     'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
 ];
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+const ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const awsProvider = {
     id: 'aws',
     outputNames: Object.values(AWS_OUTPUTS),
-    parse: (inputs, common, env) => (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .parseAwsSettings */ .WA)(inputs, common, env),
-    audience: (s) => s.audience,
-    describe: (s) => ({
-        principal: s.role,
-        duration: s.duration,
-        scope: s.sessionPolicy || s.managedPolicies.length ? 'role narrowed by session policy' : 'role',
-    }),
-    async issue(s, ctx) {
-        // The SDK is loaded only when a call is made (a refused input never pays for it), and its
-        // loading overlaps the wait for the GitHub token.
-        const sdk = Promise.all(/* import() */[__webpack_require__.e(407), __webpack_require__.e(472)]).then(__webpack_require__.bind(__webpack_require__, 6472));
-        sdk.catch(() => undefined);
-        const token = await ctx.idToken(s.audience);
+    envNames: [
+        'AWS_ACCESS_KEY_ID',
+        'AWS_SECRET_ACCESS_KEY',
+        'AWS_SESSION_TOKEN',
+        'AWS_REGION',
+        'AWS_DEFAULT_REGION',
+        'AWS_CONFIG_FILE',
+        'AWS_SHARED_CREDENTIALS_FILE',
+    ],
+    plan(inputs, common, env) {
+        const s = (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .parseAwsSettings */ .WA)(inputs, common, env);
+        return {
+            settings: s,
+            request: {
+                provider: 'aws',
+                principal: s.role,
+                audience: s.audience,
+                scope: s.sessionPolicy || s.managedPolicies.length ? 'role narrowed by session policy' : 'role',
+                // Below STS's 900 s minimum a session-policy condition makes AWS refuse it at the end of the window.
+                lifetime: s.duration,
+                requestedLifetime: common.duration,
+            },
+        };
+    },
+    async issue({ settings: s }, ctx) {
+        // The SDK is loaded only when a call is made: a refused input never pays for it.
+        const { assumeRole } = await Promise.all(/* import() */[__webpack_require__.e(407), __webpack_require__.e(472)]).then(__webpack_require__.bind(__webpack_require__, 6472));
         const requestedAt = ctx.now();
         const windowEnd = s.needsWindow
             ? new Date(requestedAt.getTime() + s.duration * 1000)
             : undefined;
         const sessionPolicy = (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .buildSessionPolicy */ .D0)(s.sessionPolicy, windowEnd);
-        const { assumeRole } = await sdk;
-        const out = await assumeRole(s, { token, sessionPolicy }, {
+        const out = await assumeRole(s, { token: ctx.token, sessionPolicy }, {
             timeoutMs: s.timeoutMs,
             onRetry: (err, attempt, delay) => ctx.log.info(`STS attempt ${attempt} failed (${err.name}); retrying in ${delay} ms`),
         });
@@ -70,46 +85,49 @@ const awsProvider = {
         }
         const stsExpiry = c.Expiration;
         const expiresAt = windowEnd && windowEnd < stsExpiry ? windowEnd : stsExpiry;
-        const digest = (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .policyDigest */ .p1)(sessionPolicy, s.managedPolicies);
-        const scopeParts = [`role ${s.role}`];
-        if (s.sessionPolicy)
-            scopeParts.push('inline session policy');
-        if (s.managedPolicies.length)
-            scopeParts.push(`${s.managedPolicies.length} managed session policies`);
-        if (windowEnd)
-            scopeParts.push(`denied after ${windowEnd.toISOString()} (aws:CurrentTime)`);
-        const notes = [];
-        if (windowEnd) {
-            notes.push(`STS issues sessions for at least 15m; a session-policy condition on aws:CurrentTime makes AWS refuse this one after ${(0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.duration)}.`);
-        }
-        return {
+        const assumedRoleId = out.AssumedRoleUser?.AssumedRoleId ?? '';
+        const credential = {
             principal: out.AssumedRoleUser?.Arn ?? s.role,
             expiresAt,
+            accessKeyId: c.AccessKeyId,
+            secretAccessKey: c.SecretAccessKey,
+            sessionToken: c.SessionToken,
             secrets: [c.AccessKeyId, c.SecretAccessKey, c.SessionToken],
-            scope: scopeParts.join('; '),
-            scopeDigest: digest,
-            details: {
+            scope: describeScope(s, windowEnd),
+            scopeDigest: (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .policyDigest */ .p1)(sessionPolicy, s.managedPolicies),
+            facts: {
                 roleArn: s.role,
-                assumedRoleId: out.AssumedRoleUser?.AssumedRoleId ?? '',
+                assumedRoleId,
                 region: s.region,
                 stsDurationSeconds: s.stsDuration,
                 stsExpiration: stsExpiry.toISOString(),
                 ...(windowEnd ? { enforcedEnd: windowEnd.toISOString() } : {}),
                 ...(s.duration === _settings_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_DURATION */ .jI ? {} : { requestedSeconds: s.duration }),
-                // What close() needs to deny this session later, in another step: no secret in it.
-                ...(s.revokeRole ? { revokeRole: s.revokeRole, audience: s.audience } : {}),
+                ...(s.revokeRole ? { revokeRole: s.revokeRole } : {}),
             },
-            notes,
+            notes: windowEnd
+                ? [
+                    `STS issues sessions for at least 15m; a session-policy condition on aws:CurrentTime makes AWS refuse this one after ${(0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.duration)}.`,
+                ]
+                : [],
         };
+        const handle = {
+            stsExpiration: stsExpiry.toISOString(),
+            enforcedEnd: windowEnd?.toISOString() ?? null,
+            revoke: s.revokeRole && assumedRoleId
+                ? {
+                    roleArn: s.role,
+                    revokeRole: s.revokeRole,
+                    assumedRoleId,
+                    audience: s.audience,
+                    region: s.region,
+                }
+                : null,
+        };
+        return { credential, handle };
     },
-    async deliver(s, credential, ctx) {
-        const [accessKeyId, secretAccessKey, sessionToken] = credential.secrets;
-        const keys = {
-            AWS_ACCESS_KEY_ID: accessKeyId,
-            AWS_SECRET_ACCESS_KEY: secretAccessKey,
-            AWS_SESSION_TOKEN: sessionToken,
-        };
-        const region = { AWS_REGION: s.region, AWS_DEFAULT_REGION: s.region };
+    async deliver({ settings: s }, credential, ctx) {
+        const { accessKeyId, secretAccessKey, sessionToken } = credential;
         const config = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(ctx.dir, 'config');
         const credentials = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(ctx.dir, 'credentials');
         const credentialsFile = {
@@ -131,8 +149,11 @@ const awsProvider = {
         // Files too, in the grant's private directory, for tools that read only profiles.
         return {
             env: {
-                ...keys,
-                ...region,
+                AWS_ACCESS_KEY_ID: accessKeyId,
+                AWS_SECRET_ACCESS_KEY: secretAccessKey,
+                AWS_SESSION_TOKEN: sessionToken,
+                AWS_REGION: s.region,
+                AWS_DEFAULT_REGION: s.region,
                 AWS_CONFIG_FILE: config,
                 AWS_SHARED_CREDENTIALS_FILE: credentials,
             },
@@ -141,20 +162,49 @@ const awsProvider = {
             unset: COMPETING,
         };
     },
-    async close(grant, ctx) {
-        const { now } = ctx;
+    async close(handle, ctx) {
         // A session already past its expiry needs no deny; otherwise, with a revoker, refuse it now.
-        if (grant.details['revokeRole'] && Date.parse(grant.expiresAt) > now.getTime()) {
+        const stsExpiry = new Date(handle.stsExpiration);
+        if (handle.revoke && stsExpiry > ctx.now) {
             const { revokeSession } = await Promise.all(/* import() */[__webpack_require__.e(407), __webpack_require__.e(764), __webpack_require__.e(872)]).then(__webpack_require__.bind(__webpack_require__, 7872));
-            return revokeSession(grant, ctx);
+            const target = {
+                ...handle.revoke,
+                grantId: ctx.grantId,
+                sessionExpiresAt: handle.stsExpiration,
+            };
+            return revokeSession(target, ctx);
         }
-        const enforced = grant.details['enforcedEnd'];
-        const why = enforced
+        const why = handle.enforcedEnd
             ? 'AWS cannot delete session credentials; its session policy makes AWS refuse them from the time shown'
             : 'AWS cannot delete session credentials; STS refuses them from the time shown';
-        return (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .expiryClose */ .w0)(grant.expiresAt, now, why);
+        return (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .expiryClose */ .w0)(ctx, why);
+    },
+    readHandle(raw) {
+        const h = (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleObject */ .oh)(raw, 'aws');
+        const revoke = h['revoke'] === null || h['revoke'] === undefined ? null : (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleObject */ .oh)(h['revoke'], 'aws');
+        return {
+            stsExpiration: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(h, 'stsExpiration', ISO),
+            enforcedEnd: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .optionalHandleString */ .iL)(h, 'enforcedEnd', ISO) ?? null,
+            revoke: revoke && {
+                roleArn: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'roleArn', ARN),
+                revokeRole: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'revokeRole', ARN),
+                assumedRoleId: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'assumedRoleId', /^[A-Z0-9]{8,}:[\w+=,.@-]{2,64}$/),
+                audience: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'audience', /^[\x21-\x7e]{1,256}$/),
+                region: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'region', /^[a-z0-9-]{1,32}$/),
+            },
+        };
     },
 };
+function describeScope(s, windowEnd) {
+    const parts = [`role ${s.role}`];
+    if (s.sessionPolicy)
+        parts.push('inline session policy');
+    if (s.managedPolicies.length)
+        parts.push(`${s.managedPolicies.length} managed session policies`);
+    if (windowEnd)
+        parts.push(`denied after ${windowEnd.toISOString()} (aws:CurrentTime)`);
+    return parts.join('; ');
+}
 
 
 /***/ }),

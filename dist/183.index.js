@@ -690,6 +690,7 @@ function help(io) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K2: () => (/* binding */ CloudError),
+/* harmony export */   XP: () => (/* binding */ RevocationError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError)
 /* harmony export */ });
@@ -712,6 +713,13 @@ class CloudError extends Error {
 }
 function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
+}
+/**
+ * A revocation that was asked for (revoke-role) could not be made: the session stays valid
+ * until it expires, and the step that tried must fail, saying what to fix.
+ */
+class RevocationError extends CloudError {
+    name = 'RevocationError';
 }
 
 
@@ -768,10 +776,16 @@ function recordToken(token) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cg: () => (/* binding */ loadProvider),
+/* harmony export */   MI: () => (/* binding */ handleString),
 /* harmony export */   NO: () => (/* binding */ PROVIDER_IDS),
+/* harmony export */   cE: () => (/* binding */ DELIVERY_MODES),
+/* harmony export */   iL: () => (/* binding */ optionalHandleString),
+/* harmony export */   oh: () => (/* binding */ handleObject),
 /* harmony export */   w0: () => (/* binding */ expiryClose)
 /* harmony export */ });
 const PROVIDER_IDS = ['aws', 'azure', 'gcp'];
+/** The one list of delivery modes: inputs, policy rules and the CLI all check against it. */
+const DELIVERY_MODES = ['run', 'env', 'outputs'];
 async function loadProvider(id) {
     // Lazy, so that an AWS step never loads the Azure or Google SDKs.
     switch (id) {
@@ -784,13 +798,26 @@ async function loadProvider(id) {
     }
 }
 /** For expiry-only closes: whether the credential is already dead or will be at a known time. */
-function expiryClose(expiresAt, now, why) {
-    const expired = Date.parse(expiresAt) <= now.getTime();
-    return {
-        method: expired ? 'expired' : 'expires',
-        verified: false,
-        note: why,
-    };
+function expiryClose(ctx, why) {
+    const expired = ctx.expiresAt.getTime() <= ctx.now.getTime();
+    return { method: expired ? 'expired' : 'expires', verified: false, note: why };
+}
+/** A close handle from the ledger is untrusted input: its fields are checked one by one. */
+function handleObject(raw, provider) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new Error(`the ${provider} close handle is not an object`);
+    }
+    return raw;
+}
+function handleString(h, key, pattern) {
+    const v = h[key];
+    if (typeof v !== 'string' || (pattern && !pattern.test(v))) {
+        throw new Error(`the close handle's '${key}' is missing or malformed`);
+    }
+    return v;
+}
+function optionalHandleString(h, key, pattern) {
+    return h[key] === undefined || h[key] === null ? undefined : handleString(h, key, pattern);
 }
 
 

@@ -468,28 +468,54 @@ function tokenExp(token) {
 const azureProvider = {
     id: 'azure',
     outputNames: Object.values(AZURE_OUTPUTS),
-    parse: (inputs, common, env) => parseAzureSettings(inputs, common, env),
-    audience: (s) => s.audience,
-    describe: (s) => ({ principal: s.clientId, scope: s.scope }),
-    async issue(s, ctx) {
+    envNames: [
+        ACCESS_TOKEN_VAR,
+        'AZURE_CONFIG_DIR',
+        ...Object.keys(AZ_ENV),
+        'AZURE_TENANT_ID',
+        'AZURE_CLIENT_ID',
+        'AZURE_SUBSCRIPTION_ID',
+        'AZURE_AUTHORITY_HOST',
+        'ARM_USE_CLI',
+        'ARM_TENANT_ID',
+        'ARM_SUBSCRIPTION_ID',
+    ],
+    plan(inputs, common, env) {
+        const s = parseAzureSettings(inputs, common, env);
+        return {
+            settings: s,
+            request: {
+                provider: 'azure',
+                principal: s.clientId,
+                scope: s.scope,
+                audience: s.audience,
+                // Entra alone decides: 60 to 90 minutes, at random. A policy must allow the longest.
+                lifetime: MAX_TOKEN_SECONDS,
+                requestedLifetime: common.duration,
+            },
+        };
+    },
+    async issue({ settings: s }, ctx) {
         const requestedAt = ctx.now();
         // @azure/identity is loaded only when a call is made: a refused input, and the post step
         // that closes the grant, never pay for it.
         const { exchange } = await Promise.all(/* import() */[__webpack_require__.e(324), __webpack_require__.e(669), __webpack_require__.e(76), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 750));
-        const { accessToken, assertion } = await exchange(s, ctx.idToken, {
+        const { accessToken, assertion } = await exchange(s, () => Promise.resolve(ctx.token), {
             // Two requests (OpenID metadata, token) share the budget.
             timeoutMs: 2 * (0,retry/* httpTimeoutMs */.C)(process.env),
         });
         // The token's own `exp` is Entra's clock; expiresOnTimestamp is ours plus expires_in.
         const exp = tokenExp(accessToken.token);
         const expiresAt = new Date(exp ?? accessToken.expiresOnTimestamp);
-        return {
+        const kept = s.azLogin ? assertion : undefined;
+        const credential = {
             principal: s.clientId,
             expiresAt,
-            // The GitHub token is carried (masked) only when az must sign in with it; deliver scrubs it from az's files.
-            secrets: s.azLogin ? [accessToken.token, assertion] : [accessToken.token],
+            accessToken: accessToken.token,
+            assertion: kept,
+            secrets: kept ? [accessToken.token, kept] : [accessToken.token],
             scope: s.scope,
-            details: {
+            facts: {
                 clientId: s.clientId,
                 tenantId: s.tenantId,
                 ...(s.subscriptionId ? { subscriptionId: s.subscriptionId } : {}),
@@ -501,14 +527,15 @@ const azureProvider = {
             },
             notes: [`${NOT_REVOCABLE} (${expiresAt.toISOString()}).`],
         };
+        return { credential, handle: { azLogin: s.azLogin } };
     },
-    async deliver(s, credential, ctx) {
-        const [accessToken, assertion] = credential.secrets;
+    async deliver(s0, credential, ctx) {
+        const s = s0.settings;
         if (ctx.mode === 'outputs') {
             return {
                 env: {},
                 files: [],
-                outputs: { [AZURE_OUTPUTS.accessToken]: accessToken },
+                outputs: { [AZURE_OUTPUTS.accessToken]: credential.accessToken },
                 secrets: [],
                 expiresAt: undefined,
                 notes: [],
@@ -516,18 +543,18 @@ const azureProvider = {
         }
         const notes = [];
         let login;
-        if (s.azLogin && assertion) {
+        if (s.azLogin && credential.assertion) {
             const env = { ...process.env };
             for (const name of [...COMPETING, oidc/* ID_TOKEN_URL */.e_, oidc/* ID_TOKEN_REQUEST_TOKEN */.gu])
                 delete env[name];
-            login = await azLogin(s, assertion, ctx.dir, env, ctx.log);
+            login = await azLogin(s, credential.assertion, ctx.dir, env, ctx.log);
             const until = login.expiresAt ? ` until ${login.expiresAt.toISOString()}` : '';
             ctx.log.info(`az is signed in for this grant alone (${login.elapsedMs} ms), in ${login.configDir}; it holds one Resource Manager token${until} and cannot get others.`);
             notes.push(`The Azure CLI got its own normal (non-CAE) token for Resource Manager${until}; it cannot be revoked either.`);
         }
         const configDir = login?.configDir ?? emptyConfigDir(ctx.dir);
         return {
-            env: deliveryEnv(s, accessToken, configDir, login),
+            env: deliveryEnv(s, credential.accessToken, configDir, login),
             files: [],
             outputs: {},
             unset: COMPETING,
@@ -536,11 +563,15 @@ const azureProvider = {
             notes,
         };
     },
-    async close(grant, { now }) {
-        const az = grant.details['azLogin'] === true
+    async close(handle, ctx) {
+        const az = handle.azLogin
             ? "; the grant's Azure CLI login and token cache were deleted with its directory"
             : '';
-        return (0,provider/* expiryClose */.w0)(grant.expiresAt, now, `${NOT_REVOCABLE}${az}`);
+        return (0,provider/* expiryClose */.w0)(ctx, `${NOT_REVOCABLE}${az}`);
+    },
+    readHandle(raw) {
+        const h = (0,provider/* handleObject */.oh)(raw, 'azure');
+        return { azLogin: h['azLogin'] === true };
     },
 };
 

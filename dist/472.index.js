@@ -5,13 +5,10 @@ export const modules = {
 /***/ 6472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DECISIVE_CLAIMS: () => (/* binding */ DECISIVE_CLAIMS),
-/* harmony export */   assumeRole: () => (/* binding */ assumeRole),
-/* harmony export */   isRetryableStsError: () => (/* binding */ isRetryableStsError),
-/* harmony export */   translateStsError: () => (/* binding */ translateStsError)
+/* harmony export */   assumeRole: () => (/* binding */ assumeRole)
 /* harmony export */ });
+/* unused harmony exports DECISIVE_CLAIMS, isRetryableStsError, translateStsError */
 /* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1695);
 /* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7961);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);

@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K2: () => (/* binding */ CloudError),
+/* harmony export */   XP: () => (/* binding */ RevocationError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError)
 /* harmony export */ });
@@ -29,6 +30,13 @@ class CloudError extends Error {
 }
 function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
+}
+/**
+ * A revocation that was asked for (revoke-role) could not be made: the session stays valid
+ * until it expires, and the step that tried must fail, saying what to fix.
+ */
+class RevocationError extends CloudError {
+    name = 'RevocationError';
 }
 
 

@@ -139,6 +139,7 @@ function actionsRunner() {
         mask: maskSecret,
         setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
         exportVariable: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(name, value),
+        addPath: (dir) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .addPath */ .fM(dir),
         saveState: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value),
         getState: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(name),
         appendSummary: async (markdown) => {

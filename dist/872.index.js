@@ -264,21 +264,14 @@ function iamRegion(roleArn) {
 function roleName(roleArn) {
     return roleArn.slice(roleArn.lastIndexOf('/') + 1);
 }
-/**
- * Denies one AWS session through a separate revoker role, then shows AWS refusing it: assume
- * the revoker with a fresh GitHub token, read the role's revocation policy, drop entries whose
- * sessions have expired anyway, add this session until its STS expiry, write it back, and
- * probe with the session's own keys until AWS answers with an explicit deny (bounded).
- * Throws with what to fix when the revoker cannot be assumed or may not write the policy.
- */
-async function revokeSession(grant, ctx, deps = {}) {
-    const d = grant.details;
-    const revoker = String(d['revokeRole'] ?? '');
-    const roleArn = String(d['roleArn'] ?? '');
-    const assumedRoleId = String(d['assumedRoleId'] ?? '');
-    const stsExpiration = new Date(String(d['stsExpiration'] ?? grant.expiresAt));
-    const region = String(d['region'] ?? 'us-east-1');
-    const audience = String(d['audience'] || settings/* DEFAULT_AUDIENCE */.Z4);
+async function revokeSession(session, ctx, deps = {}) {
+    const grant = { id: session.grantId };
+    const revoker = session.revokeRole;
+    const roleArn = session.roleArn;
+    const assumedRoleId = session.assumedRoleId;
+    const stsExpiration = new Date(session.sessionExpiresAt);
+    const region = session.region;
+    const audience = session.audience || settings/* DEFAULT_AUDIENCE */.Z4;
     if (!assumedRoleId || !roleArn || Number.isNaN(stsExpiration.getTime())) {
         throw new errors/* CloudError */.K2(`Grant ${grant.id} has no AssumedRoleId or expiry on record; there is no session to deny.`);
     }
@@ -470,13 +463,10 @@ async function revokeSession(grant, ctx, deps = {}) {
 /***/ 6472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DECISIVE_CLAIMS: () => (/* binding */ DECISIVE_CLAIMS),
-/* harmony export */   assumeRole: () => (/* binding */ assumeRole),
-/* harmony export */   isRetryableStsError: () => (/* binding */ isRetryableStsError),
-/* harmony export */   translateStsError: () => (/* binding */ translateStsError)
+/* harmony export */   assumeRole: () => (/* binding */ assumeRole)
 /* harmony export */ });
+/* unused harmony exports DECISIVE_CLAIMS, isRetryableStsError, translateStsError */
 /* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1695);
 /* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7961);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);

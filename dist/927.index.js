@@ -168,6 +168,8 @@ const COMPETING = [
     'GCLOUD_KEYFILE_JSON',
     'GOOGLE_IMPERSONATE_SERVICE_ACCOUNT',
 ];
+/** GitHub's OIDC tokens live 5 minutes. */
+const GITHUB_TOKEN_SECONDS = 300;
 const NO_REVOKE = 'Google Cloud cannot revoke access tokens: the cloud accepts this one until the time shown; every copy on the runner is gone';
 function jwtExpiry(jwt) {
     try {
@@ -196,18 +198,27 @@ function federatedPrincipal(s, jwt) {
 const gcpProvider = {
     id: 'gcp',
     outputNames: Object.values(GCP_OUTPUTS),
-    parse: (inputs, common, env) => (0,_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseGcpSettings */ .Tu)(inputs, common, env),
-    audience: (s) => s.audience,
-    describe: (s) => ({
-        // Direct federation acts as the pool's principal; policy rules name the provider then.
-        principal: s.serviceAccount ?? s.workloadIdentityProvider,
-        duration: s.duration,
-        scope: [
-            s.scopes.join(' '),
-            ...(s.boundary.length ? [`boundary ${(0,_boundary_js__WEBPACK_IMPORTED_MODULE_4__/* .describeBoundary */ .gw)(s.boundary)}`] : []),
-        ].join('; '),
-    }),
-    async issue(s, ctx) {
+    envNames: [...TOKEN_VARIABLES, ...PROJECT_VARIABLES, 'CLOUDSDK_CONFIG'],
+    plan(inputs, common, env) {
+        const s = (0,_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseGcpSettings */ .Tu)(inputs, common, env);
+        return {
+            settings: s,
+            request: {
+                provider: 'gcp',
+                // Direct federation acts as the pool's principal; policy rules name the provider then.
+                principal: s.serviceAccount ?? s.workloadIdentityProvider,
+                audience: s.audience,
+                scope: [
+                    s.scopes.join(' '),
+                    ...(s.boundary.length ? [`boundary ${(0,_boundary_js__WEBPACK_IMPORTED_MODULE_4__/* .describeBoundary */ .gw)(s.boundary)}`] : []),
+                ].join('; '),
+                // A direct federation token dies with the 5-minute GitHub token it came from.
+                lifetime: s.serviceAccount ? s.duration : GITHUB_TOKEN_SECONDS,
+                requestedLifetime: common.duration,
+            },
+        };
+    },
+    async issue({ settings: s }, ctx) {
         for (const name of s.overridden) {
             ctx.log.warning(`${name} is set: the GitHub OIDC token for this grant is sent to ${name.endsWith('sts') ? s.endpoints.sts : s.endpoints.iamcredentials}, not to Google.`);
         }
@@ -222,7 +233,7 @@ const gcpProvider = {
             now: ctx.now,
             onRetry: (stage, status, attempt) => ctx.log.info(`Google Cloud ${stage} attempt ${attempt} failed (${status === undefined ? 'no answer' : `HTTP ${status}`}); retrying`),
         });
-        const jwt = await ctx.idToken(s.audience);
+        const jwt = ctx.token;
         const requestedAt = ctx.now();
         const secrets = [];
         let delivered;
@@ -279,14 +290,15 @@ const gcpProvider = {
         scopeParts.push(`scopes ${s.scopes.join(' ')}`);
         if (s.boundary.length)
             scopeParts.push(`boundary ${(0,_boundary_js__WEBPACK_IMPORTED_MODULE_4__/* .describeBoundary */ .gw)(s.boundary)}`);
-        return {
+        const credential = {
             principal: s.serviceAccount ?? federatedPrincipal(s, jwt),
             expiresAt,
-            // The delivered token first; the intermediate ones are masked too, though they never leave this process.
-            secrets: [secrets.at(-1), ...secrets.slice(0, -1)],
+            accessToken: delivered.accessToken,
+            // The intermediate tokens are masked too, though they never leave this process.
+            secrets,
             scope: scopeParts.join('; '),
             ...(s.boundary.length ? { scopeDigest: (0,_boundary_js__WEBPACK_IMPORTED_MODULE_4__/* .boundaryDigest */ .F5)(s.boundary) } : {}),
-            details: {
+            facts: {
                 workloadIdentityProvider: s.workloadIdentityProvider,
                 tokenType: s.serviceAccount ? 'service-account' : 'federated',
                 ...(s.serviceAccount
@@ -303,9 +315,16 @@ const gcpProvider = {
             },
             notes,
         };
+        return {
+            credential,
+            handle: {
+                federated: !s.serviceAccount,
+                lifetimeSeconds: s.serviceAccount ? s.duration : null,
+            },
+        };
     },
-    async deliver(s, credential, ctx) {
-        const token = credential.secrets[0];
+    async deliver({ settings: s }, credential, ctx) {
+        const token = credential.accessToken;
         if (ctx.mode === 'outputs') {
             return { env: {}, files: [], outputs: { [GCP_OUTPUTS.accessToken]: token } };
         }
@@ -321,12 +340,22 @@ const gcpProvider = {
         }
         return { env, files: [], outputs: {}, unset: [...COMPETING] };
     },
-    async close(grant, { now }) {
-        const lifetime = grant.details['lifetimeSeconds'];
-        const why = grant.details['tokenType'] === 'federated'
+    async close(handle, ctx) {
+        const lifetime = handle.lifetimeSeconds;
+        const why = handle.federated
             ? `${NO_REVOKE}; as a direct federation token it dies with the GitHub OIDC token`
-            : `${NO_REVOKE}; generateAccessToken bounded it to ${typeof lifetime === 'number' ? (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(lifetime) : 'its lifetime'}`;
-        return (0,_provider_js__WEBPACK_IMPORTED_MODULE_7__/* .expiryClose */ .w0)(grant.expiresAt, now, why);
+            : `${NO_REVOKE}; generateAccessToken bounded it to ${lifetime !== null ? (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(lifetime) : 'its lifetime'}`;
+        return (0,_provider_js__WEBPACK_IMPORTED_MODULE_7__/* .expiryClose */ .w0)(ctx, why);
+    },
+    readHandle(raw) {
+        const h = (0,_provider_js__WEBPACK_IMPORTED_MODULE_7__/* .handleObject */ .oh)(raw, 'gcp');
+        const lifetime = h['lifetimeSeconds'];
+        return {
+            federated: h['federated'] === true,
+            lifetimeSeconds: typeof lifetime === 'number' && Number.isSafeInteger(lifetime) && lifetime > 0
+                ? lifetime
+                : null,
+        };
     },
 };
 
