@@ -13,6 +13,7 @@ import { actionsRunner, type Runner } from '../runner/runner.js';
 import { privateDir, runnerTemp } from '../runner/temp.js';
 import { watchCancel } from '../runner/cancel.js';
 import { reportFailure } from './report.js';
+import { errorMessage } from '../errors.js';
 
 export interface MainDeps {
   runner: Runner;
@@ -77,7 +78,9 @@ export async function runMain(deps: MainDeps): Promise<void> {
     if (settings && states.length) {
       await runner
         .appendSummary(summaryBlock(title(settings, env), states, extras(rendered)))
-        .catch(() => undefined);
+        .catch((e: unknown) =>
+          runner.log.warning(`The summary could not be written: ${errorMessage(e)}`),
+        );
     }
   }
 }

@@ -112,11 +112,17 @@ function readBounded(path: string, file: string, dropped: string[]): string {
   let fd: number;
   try {
     fd = openSync(path, fs.O_RDONLY | fs.O_NOFOLLOW);
-  } catch {
+  } catch (err) {
+    // Gone is nothing written; replaced by a link is refused and said.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+      dropped.push(`${file}:(not a regular file)`);
     return '';
   }
   try {
-    if (!fstatSync(fd).isFile()) return '';
+    if (!fstatSync(fd).isFile()) {
+      dropped.push(`${file}:(not a regular file)`);
+      return '';
+    }
     const buf = Buffer.alloc(MAX_FILE_BYTES + 1);
     const n = readSync(fd, buf, 0, buf.length, 0);
     if (n > MAX_FILE_BYTES) {
