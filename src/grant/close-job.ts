@@ -105,14 +105,12 @@ export async function closeJobGrants(
   };
 }
 
-/** The grants worth a block: left open by the ledger's account, this step's own, or contradicted. */
+/** The grants worth a block: left open by the ledger's account, missing from it, or contradicted. */
 export function worthShowing(job: JobClose, contradicted: ReadonlySet<string>): Set<string> {
   const ids = new Set<string>();
   for (const r of job.results) {
     const was = job.before.find((g) => g.id === r.id);
-    const ownOpen = job.own?.id === r.id && !job.closedByMain;
-    if (ownOpen || !was || isOpen(was) || contradicted.has(r.id) || r.problems.length)
-      ids.add(r.id);
+    if (!was || isOpen(was) || contradicted.has(r.id) || r.problems.length) ids.add(r.id);
   }
   return ids;
 }

@@ -156,6 +156,9 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
 
   async deliver({ settings: s }, credential, ctx): Promise<Delivery> {
     const { accessKeyId, secretAccessKey, sessionToken } = credential;
+    // The command runs as the job's user and could replace files of this action on disk: what
+    // closing will run is loaded before it starts.
+    if (ctx.mode === 'run' && s.revokeRole) await import('./revoke.js');
     const config = join(ctx.dir, 'config');
     const credentials = join(ctx.dir, 'credentials');
     const credentialsFile = {

@@ -1,0 +1,198 @@
+/**
+ * The record a hostile step of the same job cannot falsify, through the committed bundles:
+ * forged, null and torn ledger lines, a command that writes its secret to GITHUB_ENV, a main
+ * step killed while its command runs, and a command that reads the action's environment.
+ */
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
+import {
+  awsInputs,
+  awsJob,
+  issuedSecrets,
+  ledgerEvents,
+  REVOKER_ROLE,
+  s3GetWith,
+  startAwsWorld,
+  type AwsWorld,
+} from './aws-setup.ts';
+
+let world: AwsWorld;
+beforeAll(async () => {
+  world = await startAwsWorld();
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+/** A live (not zombie) process in the group: /proc/<pid>/stat fields 3 (state) and 5 (pgrp). */
+function groupAlive(group: number): boolean {
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === group && state !== 'Z') return true;
+  }
+  return false;
+}
+
+const ledgerOf = (job: { runnerTemp: string }) =>
+  path.join(job.runnerTemp, 'jit-credentials', 'ledger.jsonl');
+
+describe('a ledger any step can write', () => {
+  it('a forged "revoked, verified" line: post still closes, checks the cloud itself, and says the ledger was wrong', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'creds',
+      inputs: awsInputs({ export: 'env' }),
+    });
+    expect(main.exitCode, main.stderr).toBe(0);
+    const id = main.outputs['grant-id']!;
+    // What a later step of the job appends: a closing it never did.
+    await job.runStep({
+      entry: 'test/e2e/fixtures/append-line.mjs',
+      id: 'forge',
+      env: {
+        FILE: ledgerOf(job),
+        LINE: JSON.stringify({
+          time: new Date().toISOString(),
+          grant: id,
+          phase: 'closed',
+          provider: 'aws',
+          method: 'revoked',
+          verified: true,
+          note: 'forged',
+        }),
+      },
+    });
+    const post = await job.runPost(main);
+    expect(post.exitCode).toBe(0);
+    expect(post.envWrites['AWS_SECRET_ACCESS_KEY']).toBe('');
+    expect(post.summary).not.toMatch(/revoked and verified/);
+    expect(post.summary).toMatch(/1 closed on the runner, expires/);
+    expect(post.summary).toContain(`The ledger said grant \`${id}\` ended otherwise`);
+    // The cloud was never asked to refuse it: the record does not pretend otherwise.
+    expect(await s3GetWith(world)).not.toMatch(/AccessDenied/);
+    await job.cleanup();
+  });
+
+  it('a null line: post warns, still closes and empties every variable', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'creds',
+      inputs: awsInputs({ export: 'env' }),
+    });
+    appendFileSync(ledgerOf(job), 'null\n');
+    const post = await job.runPost(main);
+    expect(post.exitCode).toBe(0);
+    expect(post.annotations.map((a) => a.message).join('\n')).toMatch(
+      /holds 1 line\(s\) that are not jit-credentials events/,
+    );
+    for (const name of Object.keys(main.envWrites)) expect(post.envWrites[name]).toBe('');
+    await job.cleanup();
+  });
+
+  it('a torn line: actions/revoke still empties the variables, and the next event is not swallowed', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'creds',
+      inputs: awsInputs({ export: 'env' }),
+    });
+    appendFileSync(ledgerOf(job), '{"time":"2026-11-30T00:00:00Z","grant":"aws-0000000000","pha');
+    const revoke = await job.runStep({
+      action: 'actions/revoke/action.yml',
+      id: 'revoke',
+      inputs: {},
+    });
+    expect(revoke.exitCode).toBe(0);
+    expect(revoke.outputs['closed']).toBe(main.outputs['grant-id']);
+    for (const name of Object.keys(main.envWrites)) expect(job.env[name]).toBe('');
+    const lines = readFileSync(ledgerOf(job), 'utf8').split('\n');
+    expect(
+      lines.some((l) => l.includes('"phase":"closed"') && l.includes(main.outputs['grant-id']!)),
+    ).toBe(true);
+    await job.cleanup();
+  });
+});
+
+describe('what the run: command can reach', () => {
+  it('a line carrying its secret in GITHUB_ENV is dropped with an error naming it; the rest is passed on', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'leaky',
+      inputs: awsInputs({
+        run: [
+          'echo "STOLEN=$AWS_SECRET_ACCESS_KEY" >> "$GITHUB_ENV"',
+          'echo "B64=$(printf %s "$AWS_SESSION_TOKEN" | base64 -w0)" >> "$GITHUB_OUTPUT"',
+          'echo "BUILD=42" >> "$GITHUB_ENV"',
+          'echo "ok=yes" >> "$GITHUB_OUTPUT"',
+          'echo "# command summary" >> "$GITHUB_STEP_SUMMARY"',
+          'printf "%s\\n" "${GITHUB_STATE:-no-state}" "${ACTIONS_RUNTIME_TOKEN:-no-runtime}" "${ACTIONS_ID_TOKEN_REQUEST_TOKEN:-no-oidc}"',
+        ].join('\n'),
+      }),
+    });
+    expect(main.exitCode).not.toBe(0);
+    const errors = main.annotations
+      .filter((a) => a.level === 'error')
+      .map((a) => a.message)
+      .join('\n');
+    expect(errors).toContain("GITHUB_ENV as 'STOLEN'");
+    expect(errors).toContain("GITHUB_OUTPUT as 'B64'");
+    expect(main.envWrites).toEqual({ BUILD: '42' });
+    expect(main.outputs['ok']).toBe('yes');
+    expect(main.outputs['B64']).toBeUndefined();
+    expect(main.stdout).toContain('no-state\nno-runtime\nno-oidc');
+    expect(main.summary).toContain('Written by the `run:` command');
+    expect(leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [])).toEqual([]);
+    await job.cleanup();
+  });
+
+  it('SIGKILL of the main step while its command runs: post ends the command before closing, and says so', async () => {
+    const job = await awsJob(world);
+    const marker = path.join(job.workspace, 'still-running');
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'killed',
+      inputs: awsInputs({
+        // The command outlives its parent, then keeps proving it has the credential.
+        run: `kill -KILL $PPID; while true; do date > "${marker}"; sleep 0.1; done`,
+      }),
+    });
+    expect(main.signal ?? main.exitCode).toBeTruthy();
+    const post = await job.runPost(main);
+    expect(post.exitCode).toBe(0);
+    expect(post.summary).toMatch(/process group \d+ was killed before the grant was closed/);
+    // The group is gone: waited for as a condition (the kernel reaps it), bounded by the test's timeout.
+    const group = Number(/process group (\d+)/.exec(post.summary)![1]);
+    while (groupAlive(group)) await new Promise((r) => setImmediate(r));
+    expect(existsSync(marker)).toBe(true);
+    await job.cleanup();
+  });
+
+  it('with revoke-role in run: mode, the grant is revoked and verified within the step', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'revoked',
+      inputs: awsInputs({ run: 'true', 'revoke-role': REVOKER_ROLE }),
+    });
+    expect(main.exitCode, main.stderr).toBe(0);
+    expect(ledgerEvents(main).at(-1)).toMatchObject({
+      phase: 'closed',
+      by: 'main',
+      method: 'revoked',
+      verified: true,
+    });
+    expect(main.summary).toContain('1 revoked and verified');
+    await job.cleanup();
+  });
+});
