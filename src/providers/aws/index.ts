@@ -146,8 +146,8 @@ export const awsProvider: Provider<AwsSettings> = {
     const { now } = ctx;
     // A session already past its expiry needs no deny; otherwise, with a revoker, refuse it now.
     if (grant.details['revokeRole'] && Date.parse(grant.expiresAt) > now.getTime()) {
-      const { revokeSession } = await import('./revoke.js');
-      return revokeSession(grant, ctx);
+      const { revokeSession, revokeTargetFromDetails } = await import('./revoke.js');
+      return revokeSession(revokeTargetFromDetails(grant), ctx);
     }
     const enforced = grant.details['enforcedEnd'];
     const why = enforced
