@@ -15,8 +15,8 @@ const MAX_DELETES_PER_CLOSE = 25;
 export interface PruneResult {
   /** Policies this close deleted (their sessions had expired by IAM's clock). */
   readonly dropped: number;
-  /** Per-session revocations still on the role after pruning, this one included. */
-  readonly live: number;
+  /** Per-session revocations still on the role after pruning, this one included; unknown when unlisted. */
+  readonly live: number | undefined;
   /** Why pruning did not (fully) run, with what to allow; the deny itself is unaffected. */
   readonly problem?: string;
 }
@@ -38,7 +38,11 @@ export async function pruneExpired(
   try {
     names = await iam.list();
   } catch (err) {
-    return { dropped: 0, live: 1, problem: pruneProblem('iam:ListRolePolicies', roleArn, err) };
+    return {
+      dropped: 0,
+      live: undefined,
+      problem: pruneProblem('iam:ListRolePolicies', roleArn, err),
+    };
   }
   const ours = [
     ...new Set([...names.filter((name) => name.startsWith(REVOKE_POLICY_PREFIX)), own]),

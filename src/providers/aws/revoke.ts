@@ -2,7 +2,13 @@ import { CloudError, errorMessage, RevocationError } from '../../errors.js';
 import { formatDuration } from '../../runner/inputs.js';
 import type { CloseContext, GrantSummary, ServerSideClose } from '../provider.js';
 import { httpTimeoutMs } from '../retry.js';
-import { iamErrorName, isAccessDenied, isLimitExceeded, revokerIam } from './revoke-iam.js';
+import {
+  iamErrorName,
+  isAccessDenied,
+  isLimitExceeded,
+  revokerIam,
+  type RevokerIam,
+} from './revoke-iam.js';
 import {
   budgetAdvice,
   deniesSession,
@@ -149,27 +155,9 @@ export async function revokeSession(
   try {
     // 2. This session's own policy: no other writer ever writes this name.
     const name = revokePolicyName(target.grantId, expiry);
-    const document = sessionDenyDocument(assumedRoleId, expiry);
-    let pruned: PruneResult | undefined;
-    try {
-      await iam.put(name, document);
-    } catch (err) {
-      if (!isLimitExceeded(err)) throw writeFailure(err);
-      // Full: make room from expired revocations (or another close may just have), then try once more.
-      pruned = await pruneExpired(iam, roleArn, name);
-      try {
-        await iam.put(name, document);
-      } catch (again) {
-        throw isLimitExceeded(again) ? await budgetFailure(again) : writeFailure(again);
-      }
-    }
-    pruned ??= await pruneExpired(iam, roleArn, name);
+    const pruned = await writeDeny(iam, name, target, expiry, fail);
     if (pruned.problem) ctx.log.warning(`Revoking ${assumedRoleId}: ${pruned.problem}.`);
-    const written =
-      `inline policy '${name}' on ${roleArn} denies aws:userid ${assumedRoleId} until ${expiry.toISOString()} ` +
-      `(${pruned.live} live ${pruned.live === 1 ? 'revocation' : 'revocations'} on the role` +
-      `${pruned.dropped ? `, ${pruned.dropped} expired deleted` : ''})` +
-      (pruned.problem ? `; ${pruned.problem}` : '');
+    const written = writtenNote(name, target, expiry, pruned);
 
     // 3. Proof: the session's own keys, refused with an explicit deny.
     const keys = ctx.dir ? readCredentialsFile(ctx.dir) : undefined;
@@ -213,25 +201,65 @@ export async function revokeSession(
   } finally {
     iam.destroy();
   }
+}
 
-  function writeFailure(err: unknown): RevocationError {
-    if (isAccessDenied(err)) {
-      return fail(
-        `IAM refused iam:PutRolePolicy on ${roleArn} for the revoker role ${revokeRole}: ${errorMessage(err)}\n` +
-          `Allow the revoker iam:PutRolePolicy (with iam:GetRolePolicy, iam:ListRolePolicies, iam:DeleteRolePolicy) on ${roleArn}, and only that role.`,
-        err,
-      );
-    }
-    return fail(`IAM PutRolePolicy failed: ${iamErrorName(err)}: ${errorMessage(err)}`, err);
-  }
-
-  async function budgetFailure(err: unknown): Promise<RevocationError> {
-    const needed = iamPolicySize(sessionDenyDocument(assumedRoleId, expiry));
-    return fail(
-      `IAM refused the deny (${iamErrorName(err)}: ${errorMessage(err)}): ${budgetAdvice(roleArn, needed, await inlineUsage(iam))}`,
+/**
+ * Writes the session's own deny; when IAM says the role is full, deletes expired revocations
+ * and tries once more. Then prunes (if not done yet). Throws RevocationError when the deny is
+ * not written, with what to fix.
+ */
+async function writeDeny(
+  iam: RevokerIam,
+  name: string,
+  target: RevokeTarget,
+  expiry: Date,
+  fail: (why: string, cause?: unknown) => RevocationError,
+): Promise<PruneResult> {
+  const { roleArn, revokeRole, assumedRoleId } = target;
+  const document = sessionDenyDocument(assumedRoleId, expiry);
+  const writeFailure = (err: unknown) =>
+    isAccessDenied(err)
+      ? fail(
+          `IAM refused iam:PutRolePolicy on ${roleArn} for the revoker role ${revokeRole}: ${errorMessage(err)}\n` +
+            `Allow the revoker iam:PutRolePolicy (with iam:GetRolePolicy, iam:ListRolePolicies, iam:DeleteRolePolicy) on ${roleArn}, and only that role.`,
+          err,
+        )
+      : fail(`IAM PutRolePolicy failed: ${iamErrorName(err)}: ${errorMessage(err)}`, err);
+  const budgetFailure = async (err: unknown) =>
+    fail(
+      `IAM refused the deny (${iamErrorName(err)}: ${errorMessage(err)}): ` +
+        budgetAdvice(roleArn, iamPolicySize(document), await inlineUsage(iam)),
       err,
     );
+  try {
+    await iam.put(name, document);
+  } catch (err) {
+    if (!isLimitExceeded(err)) throw writeFailure(err);
+    // Full: make room from expired revocations (or another close may just have), then try once more.
+    const pruned = await pruneExpired(iam, roleArn, name);
+    try {
+      await iam.put(name, document);
+    } catch (again) {
+      throw isLimitExceeded(again) ? await budgetFailure(again) : writeFailure(again);
+    }
+    return pruned;
   }
+  return pruneExpired(iam, roleArn, name);
+}
+
+/** What was written where, and what pruning did: the note's first half. */
+function writtenNote(name: string, t: RevokeTarget, expiry: Date, pruned: PruneResult): string {
+  const counts = [
+    ...(pruned.live === undefined
+      ? []
+      : [`${pruned.live} live ${pruned.live === 1 ? 'revocation' : 'revocations'} on the role`]),
+    ...(pruned.dropped ? [`${pruned.dropped} expired deleted`] : []),
+  ];
+  return (
+    `inline policy '${name}' on ${t.roleArn} denies aws:userid ${t.assumedRoleId} until ${expiry.toISOString()}` +
+    (counts.length ? ` (${counts.join(', ')})` : '') +
+    (pruned.problem ? `; ${pruned.problem}` : '')
+  );
 }
 
 async function assumeRevoker(
