@@ -70,7 +70,6 @@ export async function runGrant(
     principal: request.principal,
     scope: request.scope,
     requestedTtl: request.requestedLifetime ?? request.lifetime,
-    sessionName: settings.sessionName,
   });
   const token = await deps.idToken(request.audience);
   const tokenRecord = recordToken(token);

@@ -17,6 +17,13 @@ export const READ_ROLE = 'arn:aws:iam::123456789012:role/read';
 export const REVOKER_ROLE = 'arn:aws:iam::123456789012:role/jit-revoker';
 /** Same permissions, but its trust policy accepts another repository only: assuming it fails. */
 export const UNTRUSTING_REVOKER_ROLE = 'arn:aws:iam::123456789012:role/jit-revoker-other';
+/** What the README tells users to allow the revoker on the deploy role. */
+const REVOKER_ACTIONS = [
+  'iam:GetRolePolicy',
+  'iam:PutRolePolicy',
+  'iam:ListRolePolicies',
+  'iam:DeleteRolePolicy',
+];
 export const FIXTURE = path.join(REPO_ROOT, 'test/e2e/fixtures/aws-use.mjs');
 /** The step's tool, as a `run:` command: Node 24 running the real SDK. */
 export const USE_AWS = `"${nodeBinary()}" "${FIXTURE}"`;
@@ -50,15 +57,11 @@ export async function startAwsWorld(): Promise<AwsWorld> {
       },
       [REVOKER_ROLE]: {
         trust: { aud: 'sts.amazonaws.com', sub: ['repo:acme/site:*'] },
-        permissions: [
-          { Effect: 'Allow', Action: ['iam:GetRolePolicy', 'iam:PutRolePolicy'], Resource: ROLE },
-        ],
+        permissions: [{ Effect: 'Allow', Action: REVOKER_ACTIONS, Resource: ROLE }],
       },
       [UNTRUSTING_REVOKER_ROLE]: {
         trust: { aud: 'sts.amazonaws.com', sub: ['repo:acme/other:*'] },
-        permissions: [
-          { Effect: 'Allow', Action: ['iam:GetRolePolicy', 'iam:PutRolePolicy'], Resource: ROLE },
-        ],
+        permissions: [{ Effect: 'Allow', Action: REVOKER_ACTIONS, Resource: ROLE }],
       },
     },
   });
