@@ -70,6 +70,7 @@ const awsProvider = {
     async issue({ settings: s }, ctx) {
         // The SDK is loaded only when a call is made: a refused input never pays for it.
         const { assumeRole } = await Promise.all(/* import() */[__webpack_require__.e(407), __webpack_require__.e(472)]).then(__webpack_require__.bind(__webpack_require__, 6472));
+        // After the SDK has loaded: the window starts as close to the call as it can.
         const requestedAt = ctx.now();
         const windowEnd = s.needsWindow
             ? new Date(requestedAt.getTime() + s.duration * 1000)
@@ -128,6 +129,10 @@ const awsProvider = {
     },
     async deliver({ settings: s }, credential, ctx) {
         const { accessKeyId, secretAccessKey, sessionToken } = credential;
+        // The command runs as the job's user and could replace files of this action on disk: what
+        // closing will run is loaded before it starts.
+        if (ctx.mode === 'run' && s.revokeRole)
+            await Promise.all(/* import() */[__webpack_require__.e(407), __webpack_require__.e(764), __webpack_require__.e(872)]).then(__webpack_require__.bind(__webpack_require__, 7872));
         const config = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(ctx.dir, 'config');
         const credentials = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(ctx.dir, 'credentials');
         const credentialsFile = {

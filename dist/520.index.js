@@ -33,12 +33,15 @@ async function main() {
 async function runPost(runner, env, now, idToken) {
     try {
         const job = await (0,_grant_close_job_js__WEBPACK_IMPORTED_MODULE_0__/* .closeJobGrants */ .p)({ runner, env, now, idToken, by: 'post' });
-        const { states, contradicted } = (0,_grant_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .displayStates */ .TG)(job.events, job.results);
+        const { states, contradicted } = (0,_grant_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .displayStates */ .TG)(job.events, job.before, job.results);
         const shown = (0,_grant_close_job_js__WEBPACK_IMPORTED_MODULE_0__/* .worthShowing */ .a)(job, contradicted);
         for (const r of job.results)
             runner.log.info(`Closed grant ${r.id} (${r.provider}): ${r.method}${r.verified ? ', verified' : ''}.`);
         const failed = job.results.filter((r) => r.revocationFailed);
-        if (shown.size) {
+        if (shown.size === 0) {
+            runner.log.info(`jit-credentials: no open grants left to close; ${job.results.length} closed grant(s) of this job were checked again.`);
+        }
+        else {
             const all = states.filter((g) => g.issuedAt !== undefined || g.phase === 'denied');
             await runner.appendSummary((0,_grant_render_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryBlock */ .kV)('🔒 jit-credentials · end of job', states.filter((g) => shown.has(g.id)), [
                 ...job.notes,
@@ -202,17 +205,17 @@ const validDate = (iso) => {
  * What reviewers see: the ledger's story of each grant, with how it ended replaced by what this
  * step itself did and saw. A claim of the ledger that this step's own check contradicts is said.
  */
-function displayStates(events, results) {
+function displayStates(events, before, results) {
     const states = (0,_ledger_js__WEBPACK_IMPORTED_MODULE_0__/* .foldEvents */ .v0)(events);
     const contradicted = new Set();
     for (const r of results) {
+        const said = before.find((s) => s.id === r.id);
+        const differs = said?.closeMethod !== r.method || (said?.verified ?? false) !== r.verified;
+        if (said?.phase === 'closed' && differs)
+            contradicted.add(r.id);
         const g = states.find((s) => s.id === r.id);
         if (!g)
             continue;
-        if (g.phase === 'closed' &&
-            (g.closeMethod !== r.method || (g.verified ?? false) !== r.verified)) {
-            contradicted.add(r.id);
-        }
         g.phase = r.problems.length ? 'close-failed' : 'closed';
         g.closeMethod = r.method;
         g.verified = r.verified;

@@ -35,7 +35,7 @@ async function runRevoke(runner, env, now, idToken) {
         for (const id of job.unknown) {
             runner.log.warning(`No grant '${id}' in this job's ledger (${job.ledgerPath}); nothing to close for it.`);
         }
-        const { states, contradicted } = (0,_grant_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .displayStates */ .TG)(job.events, job.results);
+        const { states, contradicted } = (0,_grant_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .displayStates */ .TG)(job.events, job.before, job.results);
         // Grants the ledger already showed closed were scrubbed again, silently: only news is reported.
         const closed = (0,_grant_close_job_js__WEBPACK_IMPORTED_MODULE_0__/* .worthShowing */ .a)(job, contradicted);
         runner.setOutput('closed', [...closed].join(','));
@@ -202,17 +202,17 @@ const validDate = (iso) => {
  * What reviewers see: the ledger's story of each grant, with how it ended replaced by what this
  * step itself did and saw. A claim of the ledger that this step's own check contradicts is said.
  */
-function displayStates(events, results) {
+function displayStates(events, before, results) {
     const states = (0,_ledger_js__WEBPACK_IMPORTED_MODULE_0__/* .foldEvents */ .v0)(events);
     const contradicted = new Set();
     for (const r of results) {
+        const said = before.find((s) => s.id === r.id);
+        const differs = said?.closeMethod !== r.method || (said?.verified ?? false) !== r.verified;
+        if (said?.phase === 'closed' && differs)
+            contradicted.add(r.id);
         const g = states.find((s) => s.id === r.id);
         if (!g)
             continue;
-        if (g.phase === 'closed' &&
-            (g.closeMethod !== r.method || (g.verified ?? false) !== r.verified)) {
-            contradicted.add(r.id);
-        }
         g.phase = r.problems.length ? 'close-failed' : 'closed';
         g.closeMethod = r.method;
         g.verified = r.verified;
