@@ -4,12 +4,12 @@ import { policyGate } from '../grant/policy-gate.js';
 import { defaultLedgerPath, Ledger } from '../grant/ledger.js';
 import { summaryBlock } from '../grant/render.js';
 import { readCommonSettings, type EngineSettings } from '../grant/settings.js';
-import { ConfigurationError } from '../errors.js';
 import { loadProvider } from '../providers/provider.js';
 import { frontRunner, type Front } from '../fronts/front.js';
 import { Inputs } from '../runner/inputs.js';
 import { checkIdTokenAvailable, githubIdTokenSource, type IdTokenSource } from '../runner/oidc.js';
 import { actionsRunner, type Runner } from '../runner/runner.js';
+import { runnerTempOf } from '../runner/temp.js';
 import { reportFailure } from './report.js';
 
 export interface MainDeps {
@@ -40,12 +40,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
     settings = readCommonSettings(inputs, env);
     const provider = await loadProvider(settings.provider);
     const providerSettings = provider.parse(inputs, settings, env);
-    const runnerTemp = env['RUNNER_TEMP'];
-    if (!runnerTemp) {
-      throw new ConfigurationError(
-        'RUNNER_TEMP is not set: run this action on a GitHub Actions runner.',
-      );
-    }
+    const runnerTemp = runnerTempOf(env['RUNNER_TEMP']);
     const described = provider.describe(providerSettings);
     policy = await policyGate(
       settings,

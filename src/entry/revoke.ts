@@ -18,12 +18,15 @@ export async function runRevoke(
 ): Promise<void> {
   try {
     const only = new Inputs(runner).list('grant-id');
-    const runnerTemp = env['RUNNER_TEMP'];
-    if (!runnerTemp) {
-      runner.fail('RUNNER_TEMP is not set: run this action on a GitHub Actions runner.');
+    let path: string;
+    try {
+      path = defaultLedgerPath(env['RUNNER_TEMP']);
+    } catch (err) {
+      // No usable ledger: nothing can be closed, and the workflow must hear of it.
+      runner.fail(errorMessage(err));
       return;
     }
-    const ledger = new Ledger(defaultLedgerPath(runnerTemp));
+    const ledger = new Ledger(path);
     const { closed, unknown } = await closeOpenGrants(
       { runner, ledger, now, idToken: githubIdTokenSource, env },
       only.length ? only : undefined,

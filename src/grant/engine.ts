@@ -1,10 +1,10 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { runCommand } from '../runner/child.js';
 import type { IdTokenSource } from '../runner/oidc.js';
 import { ID_TOKEN_REQUEST_TOKEN, ID_TOKEN_URL } from '../runner/oidc.js';
 import type { Runner } from '../runner/runner.js';
+import { privateDir, privateSubdir, writePrivateFile } from '../runner/temp.js';
 import type { Credential, Delivery, Provider } from '../providers/provider.js';
 import { closeGrant } from './close.js';
 import { LEDGER_DIR, type GrantState, type Ledger } from './ledger.js';
@@ -139,8 +139,7 @@ export async function issueGrant<S>(
   let exitCode: number | undefined;
   let leftOpen = false;
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    chmodSync(dir, 0o700);
+    privateSubdir(privateDir(deps.runnerTemp), id);
     delivery = await provider.deliver(providerSettings, credential, {
       log: runner.log,
       mode: settings.mode,
@@ -163,10 +162,7 @@ export async function issueGrant<S>(
       outputNames: settings.mode === 'outputs' ? Object.keys(delivery.outputs) : [],
       files: delivery.files.map((f) => f.path),
     });
-    for (const file of delivery.files) {
-      mkdirSync(dirname(file.path), { recursive: true, mode: 0o700 });
-      writeFileSync(file.path, file.content, { mode: 0o600 });
-    }
+    for (const file of delivery.files) writePrivateFile(file.path, file.content);
     runner.setOutput(OUTPUT.expiresAt, laterExpiry ?? expiresAt);
     if (settings.mode === 'env') {
       for (const [name, value] of Object.entries(delivery.env)) runner.exportVariable(name, value);

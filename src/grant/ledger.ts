@@ -1,5 +1,5 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { appendLine, PRIVATE_DIR, privateDir, readCapped } from '../runner/temp.js';
 import type { CloseMethod, DeliveryMode, ProviderId } from '../providers/provider.js';
 
 export type GrantPhase =
@@ -46,14 +46,23 @@ export interface GrantState {
   sessionName?: string;
 }
 
-export const LEDGER_DIR = 'jit-credentials';
+export const LEDGER_DIR = PRIVATE_DIR;
+/** Thousands of grants; a ledger padded past this by another step is read only this far. */
+export const LEDGER_MAX_BYTES = 16 * 1024 * 1024;
 
-/** One ledger per job: RUNNER_TEMP is per job, and every action instance of the job finds it there. */
-export function defaultLedgerPath(runnerTemp: string): string {
-  return join(runnerTemp, LEDGER_DIR, 'ledger.jsonl');
+/**
+ * One ledger per job: RUNNER_TEMP is per job, and every action instance of the job finds it
+ * there. Checks (and creates) the private directory first: this is where a tampered RUNNER_TEMP
+ * is refused, before any token is asked for.
+ */
+export function defaultLedgerPath(runnerTemp: string | undefined): string {
+  return join(privateDir(runnerTemp), 'ledger.jsonl');
 }
 
 export class Ledger {
+  /** Set when the last read stopped at LEDGER_MAX_BYTES. */
+  truncated = false;
+
   constructor(readonly path: string) {}
 
   /**
@@ -63,20 +72,15 @@ export class Ledger {
    * machine loses it, and then no post step runs anyway.
    */
   append(event: GrantEvent): void {
-    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
-    appendFileSync(this.path, JSON.stringify(event) + '\n', { mode: 0o600 });
+    appendLine(this.path, JSON.stringify(event));
   }
 
   events(): GrantEvent[] {
-    let text: string;
-    try {
-      text = readFileSync(this.path, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw err;
-    }
+    const read = readCapped(this.path, LEDGER_MAX_BYTES);
+    if (!read) return [];
+    this.truncated = read.truncated;
     const events: GrantEvent[] = [];
-    for (const line of text.split('\n')) {
+    for (const line of read.text.split('\n')) {
       if (line.trim() === '') continue;
       try {
         events.push(JSON.parse(line) as GrantEvent);

@@ -3,7 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import type { Runner } from '../runner/runner.js';
 import type { ProviderId } from '../providers/provider.js';
-import { LEDGER_DIR } from './ledger.js';
+import { privateDir } from '../runner/temp.js';
 import type { Gate } from './engine.js';
 import type { EngineSettings } from './settings.js';
 
@@ -45,10 +45,10 @@ export async function policyGate(
     runner.log.warning(`${relative}:${w.pos.line}:${w.pos.col}: rule '${w.rule}': ${w.message}`);
   }
   let rendered: string | undefined;
-  const cacheDir = env['RUNNER_TEMP'] ? join(env['RUNNER_TEMP'], LEDGER_DIR) : undefined;
   return {
     rendered: () => rendered,
     gate: async (token, audience) => {
+      const cacheDir = env['RUNNER_TEMP'] ? privateDir(env['RUNNER_TEMP']) : undefined;
       const claims = await policyLib.verifyGitHubToken(token, { issuer, audience, cacheDir });
       const decision = policyLib.decide(policy, claims, { ...request, delivery: settings.mode });
       rendered = policyLib.renderDecision(decision);
