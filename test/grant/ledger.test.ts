@@ -121,7 +121,7 @@ describe('render', () => {
     const g = closed('a', 'expires');
     g.principal = 'evil|name';
     const block = summaryBlock('t', [g], [timeline([g])]);
-    expect(block).toContain('| `a` | aws | `evil name` |');
+    expect(block).toContain('| <code>a</code> | aws | <code>evil\\|name</code> |');
     expect(block).toContain('```mermaid');
     expect(block).toContain('accepted by the cloud :18:00:00, 18:42:07');
   });
