@@ -171,7 +171,7 @@ describe('render', () => {
     const g = closed('aws-000000000a', 'expires');
     g.principal = 'evil|name';
     const block = summaryBlock('t', [g], [timeline([g])]);
-    expect(block).toContain('| `aws-000000000a` | aws | `evil name` |');
+    expect(block).toContain('| <code>aws-000000000a</code> | aws | <code>evil\\|name</code> |');
     expect(block).toContain('```mermaid');
     expect(block).toContain('accepted by the cloud :18:00:01, 18:42:07');
   });
