@@ -103,7 +103,7 @@ async function closeJobGrants(deps, only) {
             notes.push(`The main step ended before its \`run:\` command did; the command's process group ${own.processGroup} was killed before the grant was closed.`);
         }
     }
-    const dir = (0,_runner_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .privateDir */ .XK)((0,_runner_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .runnerTemp */ .X5)(deps.env));
+    const dir = (0,_runner_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .privateDir */ .XK)(deps.env['RUNNER_TEMP']);
     const ledger = new _ledger_js__WEBPACK_IMPORTED_MODULE_4__/* .Ledger */ .Oc((0,_ledger_js__WEBPACK_IMPORTED_MODULE_4__/* .ledgerPath */ .tf)(dir));
     const read = ledger.read();
     if (read.skipped || read.truncated) {
@@ -145,13 +145,12 @@ async function closeJobGrants(deps, only) {
         ledgerPath: ledger.path,
     };
 }
-/** The grants worth a block: left open by the ledger's account, this step's own, or contradicted. */
+/** The grants worth a block: left open by the ledger's account, missing from it, or contradicted. */
 function worthShowing(job, contradicted) {
     const ids = new Set();
     for (const r of job.results) {
         const was = job.before.find((g) => g.id === r.id);
-        const ownOpen = job.own?.id === r.id && !job.closedByMain;
-        if (ownOpen || !was || (0,_ledger_js__WEBPACK_IMPORTED_MODULE_4__/* .isOpen */ .nT)(was) || contradicted.has(r.id) || r.problems.length)
+        if (!was || (0,_ledger_js__WEBPACK_IMPORTED_MODULE_4__/* .isOpen */ .nT)(was) || contradicted.has(r.id) || r.problems.length)
             ids.add(r.id);
     }
     return ids;

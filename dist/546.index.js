@@ -22,7 +22,7 @@ async function main() {
             process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(909), __webpack_require__.e(825), __webpack_require__.e(397)]).then(__webpack_require__.bind(__webpack_require__, 3397))).scanCli(rest, io);
             return;
         case 'policy':
-            process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(617), __webpack_require__.e(536), __webpack_require__.e(183)]).then(__webpack_require__.bind(__webpack_require__, 6587))).policyCli(rest, io);
+            process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(617), __webpack_require__.e(536), __webpack_require__.e(743)]).then(__webpack_require__.bind(__webpack_require__, 6587))).policyCli(rest, io);
             return;
         case undefined:
         case '-h':
