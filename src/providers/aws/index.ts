@@ -12,7 +12,7 @@ import {
   type Provider,
 } from '../provider.js';
 import { buildSessionPolicy, policyDigest } from './session-policy.js';
-import { DEFAULT_DURATION, parseAwsSettings, type AwsSettings } from './settings.js';
+import { accountOf, DEFAULT_ATTEMPTS, DEFAULT_DURATION, parseAwsSettings, type AwsSettings } from './settings.js';
 import type { RevokeTarget } from './revoke.js';
 
 export const AWS_OUTPUTS = {
@@ -76,8 +76,10 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
         provider: 'aws',
         principal: s.role,
         audience: s.audience,
-        scope:
+        scope: [
           s.sessionPolicy || s.managedPolicies.length ? 'role narrowed by session policy' : 'role',
+          ...(s.chain ? ['chained from the session in AWS_ACCESS_KEY_ID'] : []),
+        ].join('; '),
         // Below STS's 900 s minimum a session-policy condition makes AWS refuse it at the end of the window.
         lifetime: s.duration,
         requestedLifetime: common.duration,
@@ -87,28 +89,35 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
 
   async issue({ settings: s }, ctx) {
     // The SDK is loaded only when a call is made: a refused input never pays for it.
-    const { assumeRole } = await import('./sts.js');
+    const call = s.chain ? await import('./chain.js') : await import('./sts.js');
     // After the SDK has loaded: the window starts as close to the call as it can.
     const requestedAt = ctx.now();
     const windowEnd = s.needsWindow
       ? new Date(requestedAt.getTime() + s.duration * 1000)
       : undefined;
     const sessionPolicy = buildSessionPolicy(s.sessionPolicy, windowEnd);
-    const out = await assumeRole(
-      s,
-      { token: ctx.token, sessionPolicy },
-      {
-        timeoutMs: s.timeoutMs,
-        onRetry: (err, attempt, delay) =>
-          ctx.log.info(
-            `STS attempt ${attempt} failed (${(err as Error).name}); retrying in ${delay} ms`,
-          ),
-      },
-    );
+    const options = {
+      timeoutMs: s.timeoutMs,
+      retry: { attempts: s.attempts ?? DEFAULT_ATTEMPTS },
+      onRetry: (err: unknown, attempt: number, delay: number) =>
+        ctx.log.info(
+          `STS attempt ${attempt} failed (${(err as Error).name}); retrying in ${delay} ms`,
+        ),
+    };
+    let chainedFrom: string | undefined;
+    let out;
+    if ('assumeRoleChained' in call) {
+      const chained = await call.assumeRoleChained(s, sessionPolicy, options);
+      chainedFrom = chained.source;
+      out = chained.output;
+    } else {
+      out = await call.assumeRole(s, { token: ctx.token, sessionPolicy }, options);
+    }
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
       throw new CloudError('AWS STS answered without credentials; nothing was issued.');
     }
+    checkSessionAccount(s, out.AssumedRoleUser?.Arn, c.Expiration);
     const stsExpiry = c.Expiration;
     const expiresAt = windowEnd && windowEnd < stsExpiry ? windowEnd : stsExpiry;
     const assumedRoleId = out.AssumedRoleUser?.AssumedRoleId ?? '';
@@ -131,12 +140,20 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
         ...(windowEnd ? { enforcedEnd: windowEnd.toISOString() } : {}),
         ...(s.duration === DEFAULT_DURATION ? {} : { requestedSeconds: s.duration }),
         ...(s.revokeRole ? { revokeRole: s.revokeRole } : {}),
+        ...(chainedFrom ? { chainedFrom } : {}),
       },
-      notes: windowEnd
-        ? [
-            `STS issues sessions for at least 15m; a session-policy condition on aws:CurrentTime makes AWS refuse this one after ${formatDuration(s.duration)}.`,
-          ]
-        : [],
+      notes: [
+        ...(windowEnd
+          ? [
+              `STS issues sessions for at least 15m; a session-policy condition on aws:CurrentTime makes AWS refuse this one after ${formatDuration(s.duration)}.`,
+            ]
+          : []),
+        ...(chainedFrom
+          ? [
+              `Role chaining: assumed with the session ${chainedFrom}; closing that session does not end this one.`,
+            ]
+          : []),
+      ],
     };
     const handle: AwsHandle = {
       stsExpiration: stsExpiry.toISOString(),
@@ -230,6 +247,22 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
     };
   },
 };
+
+/**
+ * allowed-account-ids, again on the answer: the role ARN was checked before the call, and the
+ * session STS returned must be in the same list before its keys go anywhere.
+ */
+function checkSessionAccount(s: AwsSettings, arn: string | undefined, expiry: Date): void {
+  const allowed = s.allowedAccountIds ?? [];
+  if (allowed.length === 0) return;
+  const account = arn ? accountOf(arn) : undefined;
+  if (account && allowed.includes(account)) return;
+  throw new CloudError(
+    `AWS STS returned a session ${arn ? `in account ${account} (${arn})` : 'without an assumed-role ARN'}, which ` +
+      `'allowed-account-ids' (${allowed.join(', ')}) does not allow. Its keys were dropped without ` +
+      `leaving this step; AWS accepts them until ${expiry.toISOString()}. Check the endpoint (AWS_ENDPOINT_URL_STS, sts-endpoint).`,
+  );
+}
 
 function describeScope(s: AwsSettings, windowEnd: Date | undefined): string {
   const parts = [`role ${s.role}`];

@@ -11,6 +11,11 @@ export const AWS_INPUT = {
   sessionPolicy: 'session-policy',
   managedPolicies: 'managed-policies',
   revokeRole: 'revoke-role',
+  allowedAccountIds: 'allowed-account-ids',
+  roleChaining: 'role-chaining',
+  externalId: 'external-id',
+  stsEndpoint: 'sts-endpoint',
+  retryMaxAttempts: 'retry-max-attempts',
 } as const;
 
 export const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
@@ -18,6 +23,17 @@ export const DEFAULT_DURATION = 900;
 export const MAX_DURATION = 43_200;
 /** Below this, clock skew between the runner and AWS would eat the window. */
 export const MIN_DURATION = 60;
+/** AWS caps a session assumed with another session's credentials at one hour. */
+export const MAX_CHAINED_DURATION = 3600;
+export const DEFAULT_ATTEMPTS = 3;
+export const MAX_ATTEMPTS = 12;
+
+/** The session of an earlier step that assumes the next role (role chaining). */
+export interface ChainSource {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+}
 
 export interface AwsSettings {
   readonly role: string;
@@ -38,8 +54,15 @@ export interface AwsSettings {
    * this one session (aws:userid) and checks that AWS refuses it.
    */
   readonly revokeRole: string | undefined;
-  /** Per attempt; three attempts at most. */
+  /** Per attempt. */
   readonly timeoutMs: number;
+  // Optional, so that the revoker's own settings (revoke.ts) need not spell them out.
+  /** Attempts of a call that failed for a reason another attempt can fix (never a denial); default 3. */
+  readonly attempts?: number;
+  /** When not empty, the session must be in one of these accounts: checked before and after the call. */
+  readonly allowedAccountIds?: readonly string[];
+  /** Role chaining: AssumeRole signed with an earlier session's credentials, not the GitHub token. */
+  readonly chain?: { readonly source: ChainSource; readonly externalId: string | undefined };
 }
 
 const ROLE_ARN =
@@ -97,8 +120,9 @@ export function parseAwsSettings(
   }
   const needsWindow = duration < STS_MIN_DURATION;
   checkPolicySize(sessionPolicy, needsWindow);
-  const endpoint = env['AWS_ENDPOINT_URL_STS'] || env['AWS_ENDPOINT_URL'] || undefined;
-  checkEndpoint(endpoint, 'STS', 'AWS_ENDPOINT_URL_STS/AWS_ENDPOINT_URL');
+  const endpoint = stsEndpoint(inputs.optional(AWS_INPUT.stsEndpoint), env);
+  const allowedAccountIds = parseAllowedAccounts(inputs.list(AWS_INPUT.allowedAccountIds), role);
+  const chain = parseChain(inputs, env, duration);
   const revokeRole = parseRevokeRole(inputs.optional(AWS_INPUT.revokeRole), role);
   if (revokeRole !== undefined) {
     checkEndpoint(iamEndpoint(env), 'IAM', 'AWS_ENDPOINT_URL_IAM/AWS_ENDPOINT_URL');
@@ -117,7 +141,122 @@ export function parseAwsSettings(
     endpoint,
     revokeRole,
     timeoutMs: httpTimeoutMs(env),
+    attempts: parseAttempts(inputs.optional(AWS_INPUT.retryMaxAttempts)),
+    allowedAccountIds,
+    chain,
   });
+}
+
+export const accountOf = (arn: string): string | undefined => arn.split(':')[4];
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+/**
+ * The account is part of the role ARN, so a role outside the list is refused before any token is
+ * asked for; the session STS returns is checked again (issue) before it is delivered.
+ */
+function parseAllowedAccounts(ids: readonly string[], role: string): readonly string[] {
+  for (const id of ids) {
+    if (!ACCOUNT_ID.test(id)) {
+      throw new ConfigurationError(
+        `Invalid account id '${id}' in 'allowed-account-ids'. Expected 12-digit AWS account ids, comma-separated, such as 123456789012.`,
+      );
+    }
+  }
+  const account = accountOf(role);
+  if (ids.length && !ids.includes(account!)) {
+    throw new ConfigurationError(
+      `The role ${role} is in account ${account}, which 'allowed-account-ids' does not list (${ids.join(', ')}). ` +
+        'Nothing was asked of AWS. Use a role of an allowed account, or add the account to the list if it is meant.',
+    );
+  }
+  return ids;
+}
+
+function parseAttempts(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_ATTEMPTS;
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= MAX_ATTEMPTS)) {
+    throw new ConfigurationError(
+      `Invalid retry-max-attempts '${value}'. Use a whole number from 1 (no retry) to ${MAX_ATTEMPTS}; only throttling, ` +
+        'server errors and lost connections are retried, never a denial.',
+    );
+  }
+  return n;
+}
+
+const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+
+/**
+ * Role chaining takes the session an earlier step exported (AWS_ACCESS_KEY_ID and friends in
+ * this step's environment). Long-lived IAM user keys are refused: they are what this project
+ * replaces, and `jit-credentials fix` shows the OIDC step that does.
+ */
+function parseChain(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  duration: number,
+): AwsSettings['chain'] | undefined {
+  const externalId = inputs.optional(AWS_INPUT.externalId);
+  if (!inputs.boolean(AWS_INPUT.roleChaining, false)) {
+    if (externalId !== undefined) {
+      throw new ConfigurationError(
+        `'external-id' is sent only with 'role-chaining: true': AssumeRoleWithWebIdentity, which assumes the role with the ` +
+          "job's GitHub token, takes no external id. Remove it, or chain from an earlier step's session.",
+      );
+    }
+    return undefined;
+  }
+  if (externalId !== undefined && !EXTERNAL_ID.test(externalId)) {
+    throw new ConfigurationError(
+      `Invalid external-id: use 2 to 1224 characters of letters, digits and + = , . @ : / - _ (its value is not shown).`,
+    );
+  }
+  const accessKeyId = env['AWS_ACCESS_KEY_ID'] ?? '';
+  const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'] ?? '';
+  const sessionToken = env['AWS_SESSION_TOKEN'] ?? '';
+  if (!accessKeyId || !secretAccessKey) {
+    throw new ConfigurationError(
+      "'role-chaining: true' assumes the role with the session an earlier step exported, but AWS_ACCESS_KEY_ID and " +
+        'AWS_SECRET_ACCESS_KEY are not set (or were emptied when that grant was closed). Put a step that exports a ' +
+        'session (export: env) before this one, and do not revoke it before.',
+    );
+  }
+  if (!accessKeyId.startsWith('ASIA') || !sessionToken) {
+    throw new ConfigurationError(
+      "'role-chaining: true' found long-lived IAM user keys in AWS_ACCESS_KEY_ID (no session token). Chain from the " +
+        "session of an earlier step that assumed a role with the job's OIDC token instead; `jit-credentials fix` " +
+        'rewrites a workflow that still hands out such keys.',
+    );
+  }
+  if (duration > MAX_CHAINED_DURATION) {
+    throw new ConfigurationError(
+      `Invalid duration '${formatDuration(duration)}' with 'role-chaining': AWS limits a role session assumed with another ` +
+        'session to 1h. Use 1h or less.',
+    );
+  }
+  return { source: { accessKeyId, secretAccessKey, sessionToken }, externalId };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The input wins over the SDK's variables; plain http only on loopback, since the GitHub token goes there. */
+function stsEndpoint(value: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (value !== undefined) {
+    const url = URL.parse(value) ?? undefined;
+    if (
+      !url ||
+      !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
+    ) {
+      throw new ConfigurationError(
+        `Invalid sts-endpoint '${value}': expected an https URL (plain http only on 127.0.0.1 or localhost), such as https://sts.eu-west-1.amazonaws.com.`,
+      );
+    }
+    return value;
+  }
+  const fromEnv = env['AWS_ENDPOINT_URL_STS'] || env['AWS_ENDPOINT_URL'] || undefined;
+  checkEndpoint(fromEnv, 'STS', 'AWS_ENDPOINT_URL_STS/AWS_ENDPOINT_URL');
+  return fromEnv;
 }
 
 /**
@@ -167,10 +306,9 @@ function parseRevokeRole(value: string | undefined, role: string): string | unde
         `${role}: a role that can edit its own policies could remove the deny that ends its sessions.`,
     );
   }
-  const account = (arn: string) => arn.split(':')[4];
-  if (account(value) !== account(role)) {
+  if (accountOf(value) !== accountOf(role)) {
     throw new ConfigurationError(
-      `revoke-role '${value}' is in account ${account(value)}, the role in ${account(role)}. IAM changes a role's ` +
+      `revoke-role '${value}' is in account ${accountOf(value)}, the role in ${accountOf(role)}. IAM changes a role's ` +
         'policies only through its own account: create the revoker role in the same account as the role.',
     );
   }

@@ -136,10 +136,23 @@ function impersonateError(
   claims: string,
 ): Error {
   const sa = s.serviceAccount ?? '';
-  const prefix = `Google IAM Credentials (${err.url}) refused generateAccessToken for ${sa}: ${said}.`;
+  const call = s.tokenFormat === 'id-token' ? 'generateIdToken' : 'generateAccessToken';
+  const permission =
+    s.tokenFormat === 'id-token'
+      ? 'iam.serviceAccounts.getOpenIdToken'
+      : 'iam.serviceAccounts.getAccessToken';
+  const prefix = `Google IAM Credentials (${err.url}) refused ${call} for ${sa}: ${said}.`;
   if (err.status === 403 && /SERVICE_DISABLED|has not been used|is disabled/i.test(said)) {
     return new ConfigurationError(
       `${prefix}\nEnable the IAM Service Account Credentials API (iamcredentials.googleapis.com) in the project of the workload identity pool.`,
+    );
+  }
+  if ((err.status === 403 || err.status === 401) && s.delegates.length) {
+    const chain = [...s.delegates.map((d) => d.replace(/^projects\/-\/serviceAccounts\//, '')), sa];
+    return new CloudError(
+      `${prefix}\nThe delegation chain ${chain.join(' → ')} is broken: the federated identity needs ` +
+        `roles/iam.workloadIdentityUser on ${chain[0]}, and each account of the chain ` +
+        `roles/iam.serviceAccountTokenCreator on the next (permission ${permission}). Token claims: ${claims}.`,
     );
   }
   if (err.status === 403 || err.status === 401) {
@@ -147,7 +160,7 @@ function impersonateError(
     const member = `principalSet://iam.googleapis.com/projects/${s.projectNumber}/locations/global/workloadIdentityPools/${s.pool}/attribute.repository/${repo}`;
     return new CloudError(
       `${prefix}\nThe federated identity may not impersonate this service account: it lacks roles/iam.workloadIdentityUser ` +
-        `(permission iam.serviceAccounts.getAccessToken) on ${sa}. Grant it, for example:\n` +
+        `(permission ${permission}) on ${sa}. Grant it, for example:\n` +
         `  gcloud iam service-accounts add-iam-policy-binding ${sa} --role=roles/iam.workloadIdentityUser --member=${member}\n` +
         `(this needs the provider's attribute mapping 'attribute.repository=assertion.repository'). Token claims: ${claims}.`,
     );

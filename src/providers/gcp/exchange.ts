@@ -1,7 +1,8 @@
+import { decodeJwt } from 'jose';
 import { gaxios } from 'google-auth-library';
 import { StsCredentials } from 'google-auth-library/build/src/auth/stscredentials.js';
 import type { AccessBoundaryOptions } from './boundary.js';
-import { CLOUD_PLATFORM_SCOPE, type GcpSettings } from './settings.js';
+import type { GcpSettings } from './settings.js';
 
 export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
 export const JWT_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:jwt';
@@ -76,6 +77,10 @@ export class Exchanger {
     this.transport.interceptors.request.add({
       resolved: async (config) => {
         this.requests++;
+        // The audit log's reason for every call (google-github-actions/auth's request_reason).
+        if (settings.requestReason !== undefined) {
+          config.headers.set('x-goog-request-reason', settings.requestReason);
+        }
         return config;
       },
     });
@@ -89,7 +94,9 @@ export class Exchanger {
   async federate(jwt: string): Promise<Token> {
     this.stage = 'federate';
     // generateAccessToken needs cloud-platform on the federated token; the SA token gets the user's scopes.
-    const scope = this.settings.serviceAccount ? [CLOUD_PLATFORM_SCOPE] : [...this.settings.scopes];
+    const scope = this.settings.serviceAccount
+      ? [this.settings.cloudPlatformScope]
+      : [...this.settings.scopes];
     const res = await this.call(`${this.settings.endpoints.sts}/token`, () =>
       this.sts.exchangeToken({
         grantType: TOKEN_EXCHANGE_GRANT,
@@ -112,7 +119,11 @@ export class Exchanger {
         url,
         method: 'POST',
         headers: { authorization: `Bearer ${federated}`, 'content-type': 'application/json' },
-        data: { scope: [...this.settings.scopes], lifetime: `${this.settings.duration}s` },
+        data: {
+          scope: [...this.settings.scopes],
+          lifetime: `${this.settings.duration}s`,
+          ...this.delegates(),
+        },
         responseType: 'json',
         retry: true,
       }),
@@ -122,6 +133,33 @@ export class Exchanger {
       accessToken: res.data?.accessToken ?? '',
       expiresAt: expire && !Number.isNaN(expire.getTime()) ? expire : undefined,
     };
+  }
+
+  /** Federated token → a Google-signed ID token of the service account for `settings.idToken.audience`. */
+  async generateIdToken(federated: string, serviceAccount: string): Promise<Token> {
+    this.stage = 'impersonate';
+    const url = `${this.settings.endpoints.iamcredentials}/projects/-/serviceAccounts/${encodeURIComponent(serviceAccount)}:generateIdToken`;
+    const res = await this.call(url, () =>
+      this.transport.request<{ token?: string }>({
+        url,
+        method: 'POST',
+        headers: { authorization: `Bearer ${federated}`, 'content-type': 'application/json' },
+        data: {
+          audience: this.settings.idToken?.audience,
+          includeEmail: this.settings.idToken?.includeEmail ?? false,
+          ...this.delegates(),
+        },
+        responseType: 'json',
+        retry: true,
+      }),
+    );
+    const token = res.data?.token ?? '';
+    return { accessToken: token, expiresAt: jwtExpiry(token) };
+  }
+
+  private delegates(): { delegates?: string[] } {
+    const d = this.settings.delegates;
+    return d.length ? { delegates: [...d] } : {};
   }
 
   /** Any access token → the same token narrowed by a Credential Access Boundary. */
@@ -169,5 +207,15 @@ export class Exchanger {
         `${this.stage} failed at ${url}: ${reason}`,
       );
     }
+  }
+}
+
+/** An ID token's own expiry (`exp`), which is when every audience stops accepting it. */
+function jwtExpiry(jwt: string): Date | undefined {
+  try {
+    const exp = decodeJwt(jwt).exp;
+    return typeof exp === 'number' ? new Date(exp * 1000) : undefined;
+  } catch {
+    return undefined;
   }
 }

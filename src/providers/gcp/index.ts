@@ -13,9 +13,16 @@ import {
 import { httpTimeoutMs } from '../retry.js';
 import { boundaryDigest, boundaryOptions, describeBoundary } from './boundary.js';
 import type { Token } from './exchange.js';
-import { DEFAULT_DURATION, parseGcpSettings, type GcpSettings } from './settings.js';
+import {
+  DEFAULT_DURATION,
+  parseGcpSettings,
+  type GcpSettings,
+  type TokenFormat,
+} from './settings.js';
 
-export const GCP_OUTPUTS = { accessToken: 'gcp-access-token' } as const;
+export const GCP_OUTPUTS = { accessToken: 'gcp-access-token', idToken: 'gcp-id-token' } as const;
+/** Read by no tool; a script passes it as a bearer token (e.g. to a Cloud Run service). */
+export const ID_TOKEN_VARIABLE = 'GOOGLE_ID_TOKEN';
 
 /** gcloud, Terraform (and OpenTofu, Pulumi) read these; client libraries take the token in code. */
 export const TOKEN_VARIABLES = ['CLOUDSDK_AUTH_ACCESS_TOKEN', 'GOOGLE_OAUTH_ACCESS_TOKEN'] as const;
@@ -75,18 +82,22 @@ function federatedPrincipal(s: GcpSettings, jwt: string): string {
 }
 
 export interface GcpCredential extends Credential {
+  /** The token handed on: an access token, or with token-format id-token a Google-signed ID token. */
   readonly accessToken: string;
+  readonly tokenFormat: TokenFormat;
 }
 
 export interface GcpHandle extends CloseHandle {
   readonly federated: boolean;
   readonly lifetimeSeconds: number | null;
+  /** True for an ID token; false (or absent, in handles of earlier versions) for an access token. */
+  readonly idToken: boolean;
 }
 
 export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
   id: 'gcp',
   outputNames: Object.values(GCP_OUTPUTS),
-  envNames: [...TOKEN_VARIABLES, ...PROJECT_VARIABLES, 'CLOUDSDK_CONFIG'],
+  envNames: [...TOKEN_VARIABLES, ID_TOKEN_VARIABLE, ...PROJECT_VARIABLES, 'CLOUDSDK_CONFIG'],
 
   plan(inputs, common, env) {
     const s = parseGcpSettings(inputs, common, env);
@@ -97,10 +108,12 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
         // Direct federation acts as the pool's principal; policy rules name the provider then.
         principal: s.serviceAccount ?? s.workloadIdentityProvider,
         audience: s.audience,
-        scope: [
-          s.scopes.join(' '),
-          ...(s.boundary.length ? [`boundary ${describeBoundary(s.boundary)}`] : []),
-        ].join('; '),
+        scope: s.idToken
+          ? `ID token for audience ${s.idToken.audience}`
+          : [
+              s.scopes.join(' '),
+              ...(s.boundary.length ? [`boundary ${describeBoundary(s.boundary)}`] : []),
+            ].join('; '),
         // A direct federation token dies with the 5-minute GitHub token it came from.
         lifetime: s.serviceAccount ? s.duration : GITHUB_TOKEN_SECONDS,
         requestedLifetime: common.duration,
@@ -140,7 +153,15 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
       secrets.push(federated.accessToken);
       // Google's federated token does not outlive the GitHub token it was made from.
       federatedExpiry = earliest(federated.expiresAt, jwtExpiry(jwt));
-      if (s.serviceAccount) {
+      if (s.serviceAccount && s.idToken) {
+        const id = await exchanger.generateIdToken(federated.accessToken, s.serviceAccount);
+        if (!id.accessToken || !id.expiresAt)
+          throw new CloudError(
+            'Google IAM Credentials answered without a readable ID token; nothing was issued.',
+          );
+        secrets.push(id.accessToken);
+        delivered = id;
+      } else if (s.serviceAccount) {
         const sa = await exchanger.impersonate(federated.accessToken, s.serviceAccount);
         if (!sa.accessToken)
           throw new CloudError(
@@ -183,31 +204,48 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
         `Downscoped by a Credential Access Boundary: Cloud Storage only, ${describeBoundary(s.boundary)}; other APIs refuse it.`,
       );
     }
-    notes.push(`${NO_REVOKE} once closed.`);
+    if (s.idToken) {
+      notes.push(
+        `A Google-signed ID token for ${s.idToken.audience}${s.idToken.includeEmail ? ' (with the email claims)' : ''}: ` +
+          `every service that trusts that audience accepts it until its exp (${expiresAt.toISOString()}, Google's fixed hour); nothing revokes it.`,
+      );
+    }
+    if (s.delegates.length) {
+      notes.push(`Impersonated through the delegation chain ${s.delegates.join(', ')}.`);
+    }
+    notes.push(`${s.idToken ? NO_REVOKE.replace('access tokens', 'ID tokens') : NO_REVOKE} once closed.`);
     const scopeParts = [
       s.serviceAccount
         ? `service account ${s.serviceAccount}`
         : `direct federation through ${s.pool}/${s.providerId}`,
     ];
-    scopeParts.push(`scopes ${s.scopes.join(' ')}`);
+    scopeParts.push(
+      s.idToken ? `ID token for audience ${s.idToken.audience}` : `scopes ${s.scopes.join(' ')}`,
+    );
     if (s.boundary.length) scopeParts.push(`boundary ${describeBoundary(s.boundary)}`);
     const credential: GcpCredential = {
       principal: s.serviceAccount ?? federatedPrincipal(s, jwt),
       expiresAt,
       accessToken: delivered.accessToken,
+      tokenFormat: s.tokenFormat,
       // The intermediate tokens are masked too, though they never leave this process.
       secrets,
       scope: scopeParts.join('; '),
       ...(s.boundary.length ? { scopeDigest: boundaryDigest(s.boundary) } : {}),
       facts: {
         workloadIdentityProvider: s.workloadIdentityProvider,
-        tokenType: s.serviceAccount ? 'service-account' : 'federated',
+        tokenType: s.idToken ? 'id-token' : s.serviceAccount ? 'service-account' : 'federated',
         ...(s.serviceAccount
           ? { serviceAccount: s.serviceAccount, lifetimeSeconds: s.duration }
           : {}),
-        ...(s.serviceAccount && s.duration !== DEFAULT_DURATION
+        ...(s.serviceAccount && !s.idToken && s.duration !== DEFAULT_DURATION
           ? { requestedSeconds: s.duration }
           : {}),
+        ...(s.idToken
+          ? { idTokenAudience: s.idToken.audience, idTokenIncludesEmail: s.idToken.includeEmail }
+          : {}),
+        ...(s.delegates.length ? { delegates: s.delegates.join(' ') } : {}),
+        ...(s.universe !== 'googleapis.com' ? { universe: s.universe } : {}),
         ...(federatedExpiry ? { federatedExpiresAt: federatedExpiry.toISOString() } : {}),
         downscoped: s.boundary.length > 0,
         ...(s.projectId ? { projectId: s.projectId } : {}),
@@ -221,17 +259,22 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
       handle: {
         federated: !s.serviceAccount,
         lifetimeSeconds: s.serviceAccount ? s.duration : null,
+        idToken: s.idToken !== undefined,
       },
     };
   },
 
   async deliver({ settings: s }, credential, ctx): Promise<Delivery> {
     const token = credential.accessToken;
+    const id = credential.tokenFormat === 'id-token';
     if (ctx.mode === 'outputs') {
-      return { env: {}, files: [], outputs: { [GCP_OUTPUTS.accessToken]: token } };
+      const output = id ? GCP_OUTPUTS.idToken : GCP_OUTPUTS.accessToken;
+      return { env: {}, files: [], outputs: { [output]: token } };
     }
     const env: Record<string, string> = {};
-    for (const name of TOKEN_VARIABLES) env[name] = token;
+    // An ID token is a bearer token for its audience only: tools that expect an access token never get it.
+    if (id) env[ID_TOKEN_VARIABLE] = token;
+    else for (const name of TOKEN_VARIABLES) env[name] = token;
     if (s.projectId) for (const name of PROJECT_VARIABLES) env[name] = s.projectId;
     if (ctx.mode === 'run') {
       // gcloud's own state (logs, caches, any earlier login) for this command only, deleted on close.
@@ -242,6 +285,12 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
 
   async close(handle, ctx) {
     const lifetime = handle.lifetimeSeconds;
+    if (handle.idToken) {
+      return expiryClose(
+        ctx,
+        'Google cannot revoke ID tokens: every service that trusts its audience accepts it until its exp, one hour after issuance; every copy on the runner is gone',
+      );
+    }
     const why = handle.federated
       ? `${NO_REVOKE}; as a direct federation token it dies with the GitHub OIDC token`
       : `${NO_REVOKE}; generateAccessToken bounded it to ${lifetime !== null ? formatDuration(lifetime) : 'its lifetime'}`;
@@ -257,6 +306,7 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
         typeof lifetime === 'number' && Number.isSafeInteger(lifetime) && lifetime > 0
           ? lifetime
           : null,
+      idToken: h['idToken'] === true,
     };
   },
 };

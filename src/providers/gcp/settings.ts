@@ -11,7 +11,19 @@ export const GCP_INPUT = {
   scopes: 'scopes',
   projectId: 'project-id',
   allowLifetimeExtension: 'allow-lifetime-extension',
+  tokenFormat: 'token-format',
+  idTokenAudience: 'id-token-audience',
+  idTokenIncludeEmail: 'id-token-include-email',
+  delegates: 'delegates',
+  universe: 'universe',
+  requestReason: 'request-reason',
 } as const;
+
+export type TokenFormat = 'access-token' | 'id-token';
+export const TOKEN_FORMATS: readonly TokenFormat[] = ['access-token', 'id-token'];
+export const DEFAULT_UNIVERSE = 'googleapis.com';
+/** Google fixes an ID token's life at one hour; nothing shortens it. */
+export const ID_TOKEN_SECONDS = 3600;
 
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 export const DEFAULT_DURATION = 600;
@@ -52,6 +64,18 @@ export interface GcpSettings {
   readonly endpoints: { readonly sts: string; readonly iamcredentials: string };
   /** Names of the override variables in effect, for a warning and the record. */
   readonly overridden: readonly string[];
+  /** What the grant hands on: an OAuth access token, or a Google-signed ID token (generateIdToken). */
+  readonly tokenFormat: TokenFormat;
+  /** With token-format id-token: the audience (`aud`) and whether the email claims are included. */
+  readonly idToken: { readonly audience: string; readonly includeEmail: boolean } | undefined;
+  /** Impersonation chain before the service account, as projects/-/serviceAccounts/EMAIL. */
+  readonly delegates: readonly string[];
+  /** Universe domain (googleapis.com unless a Trusted Partner or Distributed Cloud). */
+  readonly universe: string;
+  /** The scope the federated token needs to impersonate, in this universe. */
+  readonly cloudPlatformScope: string;
+  /** Sent as X-Goog-Request-Reason on every call, for the audit logs. */
+  readonly requestReason: string | undefined;
 }
 
 const WIF_PROVIDER =
@@ -78,11 +102,25 @@ export function parseGcpSettings(
     ),
   );
   const serviceAccount = parseServiceAccount(inputs.optional(GCP_INPUT.serviceAccount));
+  const universe = parseUniverse(inputs.optional(GCP_INPUT.universe));
+  const tokenFormat = inputs.oneOf(GCP_INPUT.tokenFormat, TOKEN_FORMATS, 'access-token')!;
+  const idToken =
+    tokenFormat === 'id-token' ? parseIdToken(inputs, common, serviceAccount) : undefined;
+  if (!idToken) rejectIdTokenInputs(inputs);
   const extended = inputs.boolean(GCP_INPUT.allowLifetimeExtension, false);
-  const duration = parseLifetime(common.duration, serviceAccount, extended);
-  const scopes = parseScopes(inputs.list(GCP_INPUT.scopes));
+  const duration = idToken
+    ? ID_TOKEN_SECONDS
+    : parseLifetime(common.duration, serviceAccount, extended);
+  const scopes = parseScopes(inputs.list(GCP_INPUT.scopes), universe);
   const boundaryText = inputs.raw(GCP_INPUT.accessBoundary);
   const boundary = boundaryText === undefined ? [] : parseAccessBoundary(boundaryText);
+  if (idToken && boundary.length) {
+    throw new ConfigurationError(
+      "'access-boundary' narrows access tokens for Cloud Storage; an ID token carries no scopes to narrow. " +
+        "Remove it, or use 'token-format: access-token'.",
+    );
+  }
+  const delegates = parseDelegates(inputs.list(GCP_INPUT.delegates), serviceAccount);
   if (boundary.length && !scopes.includes(CLOUD_PLATFORM_SCOPE)) {
     throw new ConfigurationError(
       `'access-boundary' needs a token with the ${CLOUD_PLATFORM_SCOPE} scope to downscope, but 'scopes' is ` +
@@ -90,7 +128,7 @@ export function parseGcpSettings(
     );
   }
   const projectId = parseProjectId(inputs.optional(GCP_INPUT.projectId), serviceAccount);
-  const { endpoints, overridden } = parseEndpoints(env);
+  const { endpoints, overridden } = parseEndpoints(env, universe);
   return Object.freeze({
     ...wif,
     serviceAccount,
@@ -98,11 +136,109 @@ export function parseGcpSettings(
     scopes,
     boundary,
     projectId,
+    // As google-github-actions/auth: the GitHub token's audience keeps iam.googleapis.com in every universe.
     audience: common.audience ?? `https://iam.googleapis.com/${wif.workloadIdentityProvider}`,
-    stsAudience: `//iam.googleapis.com/${wif.workloadIdentityProvider}`,
+    stsAudience: `//iam.${universe}/${wif.workloadIdentityProvider}`,
     endpoints,
     overridden,
+    tokenFormat,
+    idToken,
+    delegates,
+    universe,
+    cloudPlatformScope: `https://www.${universe}/auth/cloud-platform`,
+    requestReason: parseRequestReason(inputs.optional(GCP_INPUT.requestReason)),
   });
+}
+
+const UNIVERSE = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** The universe domain the API hosts are built from: sts.<universe>, iamcredentials.<universe>. */
+export function parseUniverse(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_UNIVERSE;
+  if (!UNIVERSE.test(value)) {
+    throw new ConfigurationError(
+      `Invalid universe '${value}'. Expected a universe domain such as googleapis.com (the default) or the domain ` +
+        'your Trusted Partner Cloud or Distributed Cloud gives, without https:// or a path.',
+    );
+  }
+  return value;
+}
+
+function parseIdToken(
+  inputs: Inputs,
+  common: CommonSettings,
+  serviceAccount: string | undefined,
+): { audience: string; includeEmail: boolean } {
+  if (serviceAccount === undefined) {
+    throw new ConfigurationError(
+      "'token-format: id-token' needs 'service-account': Google signs ID tokens for a service account " +
+        '(IAM Credentials generateIdToken), not for a federated identity.',
+    );
+  }
+  const audience = inputs.required(
+    GCP_INPUT.idTokenAudience,
+    'the audience of the ID token, such as the URL of the Cloud Run service it calls.',
+  );
+  if (/\s/.test(audience) || audience.length > 1024) {
+    throw new ConfigurationError(
+      `Invalid id-token-audience '${audience}'. Give one audience without spaces, such as https://my-service-abc123-uc.a.run.app.`,
+    );
+  }
+  if (common.duration !== undefined) {
+    throw new ConfigurationError(
+      `'duration' does not apply to an ID token: Google fixes its life at one hour, and nothing can revoke it. ` +
+        "Remove 'duration', or use 'run' so that nothing on the runner keeps it after the command.",
+    );
+  }
+  if (inputs.list(GCP_INPUT.scopes).length) {
+    throw new ConfigurationError(
+      "'scopes' apply to access tokens; an ID token is checked by its audience. Remove 'scopes'.",
+    );
+  }
+  return { audience, includeEmail: inputs.boolean(GCP_INPUT.idTokenIncludeEmail, false) };
+}
+
+/** ID-token inputs without 'token-format: id-token' would be ignored, which must not happen silently. */
+function rejectIdTokenInputs(inputs: Inputs): void {
+  for (const name of [GCP_INPUT.idTokenAudience, GCP_INPUT.idTokenIncludeEmail]) {
+    if (inputs.optional(name) !== undefined) {
+      throw new ConfigurationError(
+        `'${name}' applies only with 'token-format: id-token'. Add that, or remove '${name}'.`,
+      );
+    }
+  }
+}
+
+/** Emails or projects/-/serviceAccounts/EMAIL; sent in the resource form the API takes. */
+export function parseDelegates(values: readonly string[], serviceAccount: string | undefined): string[] {
+  if (values.length === 0) return [];
+  if (serviceAccount === undefined) {
+    throw new ConfigurationError(
+      "'delegates' is an impersonation chain ending at 'service-account'; give 'service-account' too.",
+    );
+  }
+  return values.map((v) => {
+    const email = v.replace(/^projects\/-\/serviceAccounts\//, '');
+    try {
+      parseServiceAccount(email);
+    } catch {
+      throw new ConfigurationError(
+        `Invalid delegate '${v}' in 'delegates'. Give service account emails (or projects/-/serviceAccounts/EMAIL), ` +
+          'one per line or comma-separated, in the order of the chain.',
+      );
+    }
+    return `projects/-/serviceAccounts/${email}`;
+  });
+}
+
+function parseRequestReason(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[\x20-\x7e]{1,1024}$/.test(value)) {
+    throw new ConfigurationError(
+      "Invalid request-reason: use up to 1024 printable ASCII characters on one line (it becomes the X-Goog-Request-Reason header).",
+    );
+  }
+  return value;
 }
 
 /** Also accepts the audience forms users paste (`//iam.googleapis.com/...`, `https://iam.googleapis.com/...`). */
@@ -200,10 +336,14 @@ export function parseLifetime(
   return duration;
 }
 
-export function parseScopes(values: readonly string[]): readonly string[] {
+export function parseScopes(
+  values: readonly string[],
+  universe: string = DEFAULT_UNIVERSE,
+): readonly string[] {
   if (values.length === 0) return [CLOUD_PLATFORM_SCOPE];
+  const inUniverse = new RegExp(`^https://www\\.${universe.replace(/\./g, '\\.')}/auth/[a-z0-9._-]+$`);
   for (const scope of values) {
-    if (SCOPE.test(scope) || OPENID_SCOPES.includes(scope)) continue;
+    if (SCOPE.test(scope) || inUniverse.test(scope) || OPENID_SCOPES.includes(scope)) continue;
     const short = /^[a-z0-9._-]+$/.test(scope)
       ? ` Did you mean https://www.googleapis.com/auth/${scope}?`
       : '';
@@ -239,11 +379,17 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * Overrides may point at an emulator or a private endpoint. The GitHub token goes there, so
  * plain http is accepted only on loopback.
  */
-export function parseEndpoints(env: NodeJS.ProcessEnv): {
+export function parseEndpoints(
+  env: NodeJS.ProcessEnv,
+  universe: string = DEFAULT_UNIVERSE,
+): {
   endpoints: { sts: string; iamcredentials: string };
   overridden: string[];
 } {
-  const endpoints = { ...DEFAULT_ENDPOINTS } as { sts: string; iamcredentials: string };
+  const endpoints = {
+    sts: `https://sts.${universe}/v1`,
+    iamcredentials: `https://iamcredentials.${universe}/v1`,
+  };
   const overridden: string[] = [];
   for (const key of ['sts', 'iamcredentials'] as const) {
     const name = ENDPOINT_ENV[key];

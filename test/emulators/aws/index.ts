@@ -19,7 +19,8 @@
  * STS vs S3 is told apart by the SigV4 credential scope's service, else by an `Action` form
  * parameter (unsigned AssumeRoleWithWebIdentity). STS: AssumeRoleWithWebIdentity (unsigned;
  * token signature, iss, exp/nbf by the emulator clock, trust aud/sub, the real limits and error
- * codes) and GetCallerIdentity (signed, needs no permission). S3, path style: ListBuckets,
+ * codes), AssumeRole (signed by an issued session: role chaining, sts-assume-role.ts) and
+ * GetCallerIdentity (signed, needs no permission). S3, path style: ListBuckets,
  * ListObjects v1/v2, Put/Get/Head/DeleteObject, each authorised by iam-policy.ts against the
  * role's permissions, its inline policies and the session policy.
  *
@@ -79,6 +80,7 @@ import {
   getCallerIdentityXml,
   PACKED_POLICY_LIMIT_BYTES,
 } from './sts.ts';
+import { assumeRoleChained } from './sts-assume-role.ts';
 import { StsFault, WebIdentityVerifier } from './web-identity.ts';
 import {
   hostId,
@@ -385,6 +387,24 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
         );
       }
       const { session } = authenticate('sts', raw, auth, body, { clock, sessions, maxSkewSeconds });
+      if (action === 'AssumeRole') {
+        const { xml, credential } = assumeRoleChained(
+          params,
+          session,
+          {
+            clock,
+            account: accountId,
+            roles,
+            managedPolicies: managed,
+            packedPolicyLimit: options.packedPolicyLimitBytes ?? PACKED_POLICY_LIMIT_BYTES,
+            authorize: authorizeSession,
+          },
+          requestId,
+        );
+        sessions.set(credential.accessKeyId, credential);
+        issued.push(credential);
+        return { status: 200, headers: { 'content-type': 'text/xml' }, body: xml };
+      }
       if (action === 'GetCallerIdentity') {
         // Needs no permission: it answers even under an explicit deny, as the real one does.
         return {

@@ -14,6 +14,10 @@ export interface RoleTrust {
   sub: string | string[];
   /** Further StringLike conditions on other claims (e.g. `job_workflow_ref`), each any of. */
   claims?: Record<string, string | string[]>;
+  /** AWS principals (role ARNs, `arn:aws:iam::ACCOUNT:root`) allowed sts:AssumeRole: role chaining. */
+  assumeRoleFrom?: string[];
+  /** StringEquals on `sts:ExternalId` for AssumeRole. */
+  externalId?: string;
 }
 
 export interface RoleConfig {

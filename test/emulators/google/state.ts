@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 
 export const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform';
@@ -25,6 +25,8 @@ export interface IssuedToken {
 export interface ServiceAccountConfig {
   /** Members holding roles/iam.workloadIdentityUser on the service account. */
   workloadIdentityUsers: string[];
+  /** Members holding roles/iam.serviceAccountTokenCreator on it (`serviceAccount:` of a delegate). */
+  tokenCreators?: string[];
   /** 3600 unless the organisation policy extends it (up to 43200). */
   maxLifetimeSeconds?: number;
 }
@@ -66,4 +68,12 @@ export class TokenStore {
     if (!t) return 'unknown';
     return t.expiresAt <= this.#clock.nowMs() ? 'expired' : t;
   }
+}
+
+/** A service account's numeric unique id (`sub` of its ID tokens): stable per email, 21 digits. */
+export function uniqueIdOf(email: string): string {
+  const digest = createHash('sha256').update(email).digest();
+  let id = '1';
+  for (let i = 0; id.length < 21; i++) id += String(digest[i]! % 10);
+  return id;
 }

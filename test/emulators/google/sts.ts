@@ -23,6 +23,8 @@ export interface WorkloadIdentityConfig {
   allowedAudiences: string[];
   /** A CEL condition on `assertion.*`; undefined accepts every token of the issuer. */
   attributeCondition?: string;
+  /** The universe domain: STS expects the audience `//iam.<universe>/...` (default googleapis.com). */
+  universe?: string;
 }
 
 export function providerName(c: WorkloadIdentityConfig): string {
@@ -124,7 +126,7 @@ export class StsEmulator {
   async #federate(body: Record<string, unknown>, jwt: string): Promise<Reply> {
     const c = this.config;
     const audience = field(body, 'audience', 'audience');
-    if (audience !== `//iam.googleapis.com/${providerName(c)}`) {
+    if (audience !== `//iam.${c.universe ?? 'googleapis.com'}/${providerName(c)}`) {
       return oauthError(
         'invalid_target',
         'The target service indicated by the "audience" parameters is invalid. This might either be because the pool or provider is disabled or deleted or because it doesn\'t exist.',
