@@ -210,11 +210,17 @@ function suggestion(name: string, front: Front, known: readonly string[]): strin
 }
 
 function checkRefusals(front: Front, given: Given): void {
-  for (const [name, spec] of Object.entries(front.inputs)) {
-    if (spec.kind !== 'refused') continue;
+  const refused = Object.entries(front.inputs).filter(
+    (e): e is [string, Extract<PeerInput, { kind: 'refused' }>] => e[1].kind === 'refused',
+  );
+  // Every secret given is masked before the first refusal is reported, not only that one.
+  for (const [name, spec] of refused) {
+    const value = given.value(name);
+    if (spec.secret && value !== undefined) given.mask(value);
+  }
+  for (const [name, spec] of refused) {
     const value = given.value(name);
     if (value === undefined) continue;
-    if (spec.secret) given.mask(value);
     if (spec.when === 'true' && !parseBoolean(name, value)) continue;
     throw new ConfigurationError(`${front.name} refuses '${name}': ${spec.reason}`);
   }

@@ -198,7 +198,10 @@ describe('README examples of configure-aws-credentials through actions/aws', () 
       'role-session-name': 'MySessionName',
     });
     expect(failure(step)).toMatch(/refuses 'aws-access-key-id'.*jit-credentials fix/s);
-    expect(step.rawStdout).not.toContain('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    expect(step.masks).toEqual(
+      expect.arrayContaining(['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY']),
+    );
+    expect(step.stdoutWithoutMaskCommands).not.toContain('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
   });
 
   it('credentials as step outputs (output-credentials), and the keys copied into a second step are refused', async () => {
