@@ -150,7 +150,8 @@ export const AWS_PEER_INPUTS: Readonly<Record<string, PeerInput>> = {
   },
   'transitive-tag-keys': {
     kind: 'refused',
-    reason: 'this action sets no session tags (a GitHub token carries none), so there are none to pass on.',
+    reason:
+      'this action sets no session tags (a GitHub token carries none), so there are none to pass on.',
   },
   'custom-tags': {
     kind: 'refused',

@@ -87,7 +87,8 @@ function credsInputs(given: Given): Record<string, string> {
   let creds: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(text);
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new Error('not an object');
     creds = parsed as Record<string, unknown>;
   } catch {
     throw new ConfigurationError(

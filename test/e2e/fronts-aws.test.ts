@@ -201,7 +201,9 @@ describe('README examples of configure-aws-credentials through actions/aws', () 
     expect(step.masks).toEqual(
       expect.arrayContaining(['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY']),
     );
-    expect(step.stdoutWithoutMaskCommands).not.toContain('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    expect(step.stdoutWithoutMaskCommands).not.toContain(
+      'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    );
   });
 
   it('credentials as step outputs (output-credentials), and the keys copied into a second step are refused', async () => {

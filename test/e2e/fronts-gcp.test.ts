@@ -144,7 +144,7 @@ describe('README and EXAMPLES.md of google-github-actions/auth through actions/g
     expect(auth.outputs).not.toHaveProperty('access_token');
   });
 
-  it("generating an OAuth 2.0 access token (token_format: access_token, 300s): the access_token output", async () => {
+  it('generating an OAuth 2.0 access token (token_format: access_token, 300s): the access_token output', async () => {
     const j = await job();
     const auth = await j.runStep({
       action: ACTION,
@@ -219,7 +219,9 @@ describe('README and EXAMPLES.md of google-github-actions/auth through actions/g
       },
     });
     expect(step.exitCode, failure(step)).toBe(0);
-    expect(step.stdout).toMatch(/RESULT \{"status":200,"body":\{"service":"myapp","caller":"my-service-account@my-project\.iam\.gserviceaccount\.com","emailClaim":null\}\}/);
+    expect(step.stdout).toMatch(
+      /RESULT \{"status":200,"body":\{"service":"myapp","caller":"my-service-account@my-project\.iam\.gserviceaccount\.com","emailClaim":null\}\}/,
+    );
     expect(step.envWrites).toEqual({});
     expect(step.outputs).not.toHaveProperty('id_token');
     const leaks = findLeaks(secrets(), await jobChannels(j));
@@ -331,7 +333,9 @@ describe('delegates, universe and request_reason', () => {
       ]);
       expect(calls[0]!.body).toContain('apis-tpc.goog');
       // The same inputs in the default universe are refused by an STS that expects googleapis.com.
-      const other = await (await job({}, google)).runStep({
+      const other = await (
+        await job({}, google)
+      ).runStep({
         action: ACTION,
         inputs: { ...inputs, workload_identity_provider: google.provider },
       });

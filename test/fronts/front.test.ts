@@ -62,7 +62,11 @@ describe('an input the front door does not know fails the step', () => {
   });
 
   it('lists every unknown input at once', () => {
-    const { runner } = frontStep(azureFront, { 'client-id': 'a', 'tenant-i': 'b', subscription: 'c' });
+    const { runner } = frontStep(azureFront, {
+      'client-id': 'a',
+      'tenant-i': 'b',
+      subscription: 'c',
+    });
     const message = error(() => runner.input('provider'));
     expect(message).toContain("'subscription': did you mean 'subscription-id'?");
     expect(message).toContain("'tenant-i': did you mean 'tenant-id'?");
@@ -101,13 +105,18 @@ describe('refusals', () => {
   );
 
   it('a refused secret is masked before the step fails', () => {
-    const { runner, fake } = frontStep(awsFront, { 'aws-secret-access-key': 'wJalrXUtnFEMI/K7MDENG' });
+    const { runner, fake } = frontStep(awsFront, {
+      'aws-secret-access-key': 'wJalrXUtnFEMI/K7MDENG',
+    });
     error(() => runner.input('provider'));
     expect(fake.masks).toContain('wJalrXUtnFEMI/K7MDENG');
   });
 
-  it("a boolean refused when true passes when false, and a misspelt boolean is an error", () => {
-    const ok = frontStep(awsFront, { 'force-skip-oidc': 'false', 'use-existing-credentials': 'false' });
+  it('a boolean refused when true passes when false, and a misspelt boolean is an error', () => {
+    const ok = frontStep(awsFront, {
+      'force-skip-oidc': 'false',
+      'use-existing-credentials': 'false',
+    });
     expect(ok.runner.input('provider')).toBe('aws');
     const bad = frontStep(awsFront, { 'force-skip-oidc': 'yes' });
     expect(error(() => bad.runner.input('provider'))).toContain("Invalid force-skip-oidc 'yes'");

@@ -12,7 +12,13 @@ import {
   type Provider,
 } from '../provider.js';
 import { buildSessionPolicy, policyDigest } from './session-policy.js';
-import { accountOf, DEFAULT_ATTEMPTS, DEFAULT_DURATION, parseAwsSettings, type AwsSettings } from './settings.js';
+import {
+  accountOf,
+  DEFAULT_ATTEMPTS,
+  DEFAULT_DURATION,
+  parseAwsSettings,
+  type AwsSettings,
+} from './settings.js';
 import type { RevokeTarget } from './revoke.js';
 
 export const AWS_OUTPUTS = {

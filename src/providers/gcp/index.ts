@@ -213,7 +213,9 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
     if (s.delegates.length) {
       notes.push(`Impersonated through the delegation chain ${s.delegates.join(', ')}.`);
     }
-    notes.push(`${s.idToken ? NO_REVOKE.replace('access tokens', 'ID tokens') : NO_REVOKE} once closed.`);
+    notes.push(
+      `${s.idToken ? NO_REVOKE.replace('access tokens', 'ID tokens') : NO_REVOKE} once closed.`,
+    );
     const scopeParts = [
       s.serviceAccount
         ? `service account ${s.serviceAccount}`

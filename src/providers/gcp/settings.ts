@@ -210,7 +210,10 @@ function rejectIdTokenInputs(inputs: Inputs): void {
 }
 
 /** Emails or projects/-/serviceAccounts/EMAIL; sent in the resource form the API takes. */
-export function parseDelegates(values: readonly string[], serviceAccount: string | undefined): string[] {
+export function parseDelegates(
+  values: readonly string[],
+  serviceAccount: string | undefined,
+): string[] {
   if (values.length === 0) return [];
   if (serviceAccount === undefined) {
     throw new ConfigurationError(
@@ -235,7 +238,7 @@ function parseRequestReason(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!/^[\x20-\x7e]{1,1024}$/.test(value)) {
     throw new ConfigurationError(
-      "Invalid request-reason: use up to 1024 printable ASCII characters on one line (it becomes the X-Goog-Request-Reason header).",
+      'Invalid request-reason: use up to 1024 printable ASCII characters on one line (it becomes the X-Goog-Request-Reason header).',
     );
   }
   return value;
@@ -341,7 +344,9 @@ export function parseScopes(
   universe: string = DEFAULT_UNIVERSE,
 ): readonly string[] {
   if (values.length === 0) return [CLOUD_PLATFORM_SCOPE];
-  const inUniverse = new RegExp(`^https://www\\.${universe.replace(/\./g, '\\.')}/auth/[a-z0-9._-]+$`);
+  const inUniverse = new RegExp(
+    `^https://www\\.${universe.replace(/\./g, '\\.')}/auth/[a-z0-9._-]+$`,
+  );
   for (const scope of values) {
     if (SCOPE.test(scope) || inUniverse.test(scope) || OPENID_SCOPES.includes(scope)) continue;
     const short = /^[a-z0-9._-]+$/.test(scope)

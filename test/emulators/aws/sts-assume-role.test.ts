@@ -1,6 +1,15 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT, assume, AUDIENCE, DEPLOY_ROLE, failure, startEnv, sts, type Env } from './fixture.ts';
+import {
+  ACCOUNT,
+  assume,
+  AUDIENCE,
+  DEPLOY_ROLE,
+  failure,
+  startEnv,
+  sts,
+  type Env,
+} from './fixture.ts';
 
 const CHAINED = `arn:aws:iam::${ACCOUNT}:role/chained`;
 const PICKY = `arn:aws:iam::${ACCOUNT}:role/picky`;
@@ -93,7 +102,11 @@ describe('AssumeRole signed by an issued session (role chaining)', () => {
   it('caps a chained session at one hour, whatever the role allows', async () => {
     const f = await failure(
       sts(env, await session()).send(
-        new AssumeRoleCommand({ RoleArn: CHAINED, RoleSessionName: 'chain-5', DurationSeconds: 3601 }),
+        new AssumeRoleCommand({
+          RoleArn: CHAINED,
+          RoleSessionName: 'chain-5',
+          DurationSeconds: 3601,
+        }),
       ),
     );
     expect(f.name).toBe('ValidationError');
@@ -116,7 +129,9 @@ describe('AssumeRole signed by an issued session (role chaining)', () => {
     const source = await session();
     env.clock.advance(3601);
     const expired = await failure(
-      sts(env, source).send(new AssumeRoleCommand({ RoleArn: CHAINED, RoleSessionName: 'chain-7' })),
+      sts(env, source).send(
+        new AssumeRoleCommand({ RoleArn: CHAINED, RoleSessionName: 'chain-7' }),
+      ),
     );
     expect(expired.name).toBe('ExpiredToken');
   });

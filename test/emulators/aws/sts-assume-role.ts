@@ -90,7 +90,10 @@ function sessionStatementsFrom(
       );
     out = [...(out ?? []), ...statements(doc)];
   }
-  if ((policy !== undefined || arns.length) && packedPolicyBytes(policy, arns) > deps.packedPolicyLimit) {
+  if (
+    (policy !== undefined || arns.length) &&
+    packedPolicyBytes(policy, arns) > deps.packedPolicyLimit
+  ) {
     throw new StsFault(
       'PackedPolicyTooLarge',
       'Packed policy consumes more than 100% of allotted space, please use smaller policy.',

@@ -8,7 +8,12 @@
 import type { Clock } from '../clock.ts';
 import type { EmulatorRequest, Reply } from '../http.ts';
 import type { IdTokenSigner } from './id-token.ts';
-import { uniqueIdOf, type IssuedToken, type ServiceAccountConfig, type TokenStore } from './state.ts';
+import {
+  uniqueIdOf,
+  type IssuedToken,
+  type ServiceAccountConfig,
+  type TokenStore,
+} from './state.ts';
 
 export const GENERATE_PATH = /^\/v1\/projects\/-\/serviceAccounts\/([^/:]+):generateAccessToken$/;
 export const ID_TOKEN_PATH = /^\/v1\/projects\/-\/serviceAccounts\/([^/:]+):generateIdToken$/;
@@ -65,7 +70,11 @@ function authorize(
   }
   const delegates = body['delegates'] ?? [];
   if (!Array.isArray(delegates) || !delegates.every((d) => typeof d === 'string')) {
-    return apiError(400, 'INVALID_ARGUMENT', 'Invalid value at delegates: expected a list of strings.');
+    return apiError(
+      400,
+      'INVALID_ARGUMENT',
+      'Invalid value at delegates: expected a list of strings.',
+    );
   }
   const chain: string[] = [];
   for (const d of delegates as string[]) {
