@@ -121,7 +121,7 @@ export function frontRunner(
     const extra = prepared.plan.outputs?.(event) ?? {};
     for (const [name, value] of Object.entries(extra)) {
       runner.setOutput(name, value);
-      if (event.kind === 'env' && prepared.plan.secretOutputs?.includes(name)) mirrored.add(name);
+      if (prepared.plan.secretOutputs?.includes(name)) mirrored.add(name);
     }
   };
 

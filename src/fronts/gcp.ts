@@ -50,7 +50,7 @@ export const GCP_PEER_INPUTS: Readonly<Record<string, PeerInput>> = {
   },
   create_credentials_file: {
     kind: 'handled',
-    note: 'false: accepted (no file is ever written); true is refused, see the reason',
+    note: 'false: accepted (no file is ever written); true with run: a loopback metadata server gives the command Application Default Credentials; true without run: refused, see the reason',
   },
   cleanup_credentials: {
     kind: 'handled',
@@ -76,7 +76,14 @@ export const gcpFront: Front = {
   provider: 'gcp',
   name: 'actions/gcp',
   peer: PEER,
-  own: ['access-boundary', 'allow-lifetime-extension', 'run', 'export', 'policy'],
+  own: [
+    'access-boundary',
+    'allow-lifetime-extension',
+    'metadata-server',
+    'run',
+    'export',
+    'policy',
+  ],
   inputs: GCP_PEER_INPUTS,
   outputs: {
     project_id: {
@@ -120,12 +127,18 @@ function prepareGcp(given: Given): FrontPlan {
     inputs['token-format'] = ours;
   }
   if (given.boolean('create_credentials_file', false)) {
-    throw new ConfigurationError(
-      "actions/gcp refuses 'create_credentials_file: true': the peer's credentials file holds the runner's " +
-        'ACTIONS_ID_TOKEN_REQUEST_TOKEN, with which anything that reads it can mint OIDC tokens until the job ends. ' +
-        "Remove it: gcloud, Terraform and the Google provider get the token from the environment; for client libraries, use 'run' " +
-        "and pass the token in code, or 'token_format: access_token' and its output.",
-    );
+    // What the user wants is Application Default Credentials: a run: command gets them from a
+    // loopback metadata server that lives as long as it; a later step cannot have them safely.
+    if (!run) {
+      throw new ConfigurationError(
+        "actions/gcp refuses 'create_credentials_file: true' without 'run': the peer's credentials file holds the runner's " +
+          'ACTIONS_ID_TOKEN_REQUEST_TOKEN, with which anything that reads it can mint OIDC tokens until the job ends. ' +
+          'gcloud, Terraform and the Google provider get the token from the environment without it. For client libraries ' +
+          "(Application Default Credentials), give the command in 'run': a loopback metadata server serves them the token " +
+          "for as long as the command runs; or pass the token in code ('token_format: access_token' and its output).",
+      );
+    }
+    inputs['metadata-server'] = 'true';
   }
   given.boolean('cleanup_credentials', true);
   if (!run && !given.boolean('export_environment_variables', true)) {

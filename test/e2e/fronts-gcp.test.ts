@@ -258,7 +258,41 @@ describe('README and EXAMPLES.md of google-github-actions/auth through actions/g
     expect(step.stdoutWithoutMaskCommands).not.toContain('MIIEexample');
   });
 
-  it('create_credentials_file: true is refused: the file would hold the request token', async () => {
+  it('create_credentials_file: true with run: the client library gets ADC from a metadata server that stops with the command', async () => {
+    const j = await job({ OBJECT_URL: objectUrl() });
+    const step = await j.runStep({
+      action: ACTION,
+      id: 'adc',
+      inputs: {
+        workload_identity_provider: google.provider,
+        service_account: SA,
+        create_credentials_file: 'true',
+        run: `"${nodeBinary()}" "${REPO_ROOT}/test/fronts/fixtures/adc.mjs"`,
+      },
+    });
+    expect(step.exitCode, failure(step) + step.stderr).toBe(0);
+    const line = step.stdout.split('\n').find((l) => l.startsWith('RESULT '))!;
+    const result = JSON.parse(line.slice('RESULT '.length)) as Record<string, unknown>;
+    expect(result).toMatchObject({
+      client: 'Compute',
+      project: 'my-project',
+      sameToken: true,
+      status: 200,
+      adcFile: null,
+    });
+    // Closed with the command: the port answers no more, and the record says how often it served.
+    await expect(
+      fetch(`http://${String(result['host'])}/computeMetadata/v1/instance`),
+    ).rejects.toThrow();
+    expect(step.summary).toMatch(/metadata server answered [1-9]\d* token request/);
+    expect((await j.allFiles()).some((f) => /gha-creds|credentials\.json/.test(f.path))).toBe(
+      false,
+    );
+    const leaks = findLeaks(secrets(), await jobChannels(j));
+    expect(leaksOutside(leaks, [])).toEqual([]);
+  });
+
+  it('create_credentials_file: true without run: is refused: the file would hold the request token', async () => {
     const step = await refusedBeforeAnyRequest({
       workload_identity_provider: google.provider,
       create_credentials_file: 'true',

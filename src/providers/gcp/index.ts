@@ -5,6 +5,8 @@ import { formatDuration } from '../../runner/inputs.js';
 import {
   expiryClose,
   handleObject,
+  type CloseContext,
+  type ServerSideClose,
   type CloseHandle,
   type Credential,
   type Delivery,
@@ -92,6 +94,8 @@ export interface GcpHandle extends CloseHandle {
   readonly lifetimeSeconds: number | null;
   /** True for an ID token; false (or absent, in handles of earlier versions) for an access token. */
   readonly idToken: boolean;
+  /** A loopback metadata server served the token to the `run:` command: closing stops it. */
+  readonly metadataServer: boolean;
 }
 
 export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
@@ -262,6 +266,7 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
         federated: !s.serviceAccount,
         lifetimeSeconds: s.serviceAccount ? s.duration : null,
         idToken: s.idToken !== undefined,
+        metadataServer: s.metadataServer,
       },
     };
   },
@@ -282,21 +287,43 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
       // gcloud's own state (logs, caches, any earlier login) for this command only, deleted on close.
       env['CLOUDSDK_CONFIG'] = join(ctx.dir, 'gcloud');
     }
+    if (ctx.mode === 'run' && s.metadataServer) {
+      const { startMetadataServer } = await import('./metadata-server.js');
+      const server = await startMetadataServer({
+        token,
+        expiresAt: credential.expiresAt,
+        email: s.serviceAccount,
+        projectId: s.projectId,
+        universe: s.universe,
+        now: () => new Date(),
+      });
+      // Node and Go read the host; Python pings GCE_METADATA_IP first.
+      env['GCE_METADATA_HOST'] = server.host;
+      env['GCE_METADATA_IP'] = server.host;
+      return {
+        env,
+        files: [],
+        outputs: {},
+        unset: [...COMPETING, 'METADATA_SERVER_DETECTION'],
+        notes: [
+          `Application Default Credentials: a metadata server on ${server.host} served the token to the command only, and stopped with it.`,
+        ],
+      };
+    }
     return { env, files: [], outputs: {}, unset: [...COMPETING] };
   },
 
   async close(handle, ctx) {
-    const lifetime = handle.lifetimeSeconds;
-    if (handle.idToken) {
-      return expiryClose(
-        ctx,
-        'Google cannot revoke ID tokens: every service that trusts its audience accepts it until its exp, one hour after issuance; every copy on the runner is gone',
-      );
-    }
-    const why = handle.federated
-      ? `${NO_REVOKE}; as a direct federation token it dies with the GitHub OIDC token`
-      : `${NO_REVOKE}; generateAccessToken bounded it to ${lifetime !== null ? formatDuration(lifetime) : 'its lifetime'}`;
-    return expiryClose(ctx, why);
+    // Before the scrub: the command has ended, and nothing may fetch the token any more.
+    const served = handle.metadataServer
+      ? await (await import('./metadata-server.js')).stopMetadataServers()
+      : undefined;
+    const closed = expiryCloseOf(handle, ctx);
+    if (served === undefined) return closed;
+    return {
+      ...closed,
+      note: `${closed.note}; the loopback metadata server answered ${served} token request(s) and is stopped`,
+    };
   },
 
   readHandle(raw) {
@@ -309,6 +336,24 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
           ? lifetime
           : null,
       idToken: h['idToken'] === true,
+      metadataServer: h['metadataServer'] === true,
     };
   },
 };
+
+function expiryCloseOf(
+  handle: GcpHandle,
+  ctx: Pick<CloseContext, 'now' | 'expiresAt'>,
+): ServerSideClose {
+  if (handle.idToken) {
+    return expiryClose(
+      ctx,
+      'Google cannot revoke ID tokens: every service that trusts its audience accepts it until its exp, one hour after issuance; every copy on the runner is gone',
+    );
+  }
+  const lifetime = handle.lifetimeSeconds;
+  const why = handle.federated
+    ? `${NO_REVOKE}; as a direct federation token it dies with the GitHub OIDC token`
+    : `${NO_REVOKE}; generateAccessToken bounded it to ${lifetime !== null ? formatDuration(lifetime) : 'its lifetime'}`;
+  return expiryClose(ctx, why);
+}

@@ -17,6 +17,7 @@ export const GCP_INPUT = {
   delegates: 'delegates',
   universe: 'universe',
   requestReason: 'request-reason',
+  metadataServer: 'metadata-server',
 } as const;
 
 export type TokenFormat = 'access-token' | 'id-token';
@@ -76,6 +77,8 @@ export interface GcpSettings {
   readonly cloudPlatformScope: string;
   /** Sent as X-Goog-Request-Reason on every call, for the audit logs. */
   readonly requestReason: string | undefined;
+  /** Serve the token to the `run:` command's client libraries as a loopback metadata server (ADC). */
+  readonly metadataServer: boolean;
 }
 
 const WIF_PROVIDER =
@@ -147,7 +150,29 @@ export function parseGcpSettings(
     universe,
     cloudPlatformScope: `https://www.${universe}/auth/cloud-platform`,
     requestReason: parseRequestReason(inputs.optional(GCP_INPUT.requestReason)),
+    metadataServer: parseMetadataServer(inputs, common, tokenFormat),
   });
+}
+
+/** Only a `run:` command can have a server that lives exactly as long as it does. */
+function parseMetadataServer(
+  inputs: Inputs,
+  common: CommonSettings,
+  tokenFormat: TokenFormat,
+): boolean {
+  if (!inputs.boolean(GCP_INPUT.metadataServer, false)) return false;
+  if (common.mode !== 'run') {
+    throw new ConfigurationError(
+      "'metadata-server: true' needs 'run': the loopback metadata server lives exactly as long as that command. " +
+        'Without run, pass the token to the client library in code, or use a step output.',
+    );
+  }
+  if (tokenFormat !== 'access-token') {
+    throw new ConfigurationError(
+      "'metadata-server: true' serves an access token; with 'token-format: id-token' use GOOGLE_ID_TOKEN instead.",
+    );
+  }
+  return true;
 }
 
 const UNIVERSE = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;

@@ -152,7 +152,12 @@ describe('issue, deliver and close', () => {
     );
     expect(credential.secrets).toContain(credential.accessToken);
     expect(credential.facts).toMatchObject({ tokenType: 'id-token', idTokenAudience: audience });
-    expect(handle).toEqual({ federated: false, lifetimeSeconds: 3600, idToken: true });
+    expect(handle).toEqual({
+      federated: false,
+      lifetimeSeconds: 3600,
+      idToken: true,
+      metadataServer: false,
+    });
     const ctx = { log: new RecordingLogger(), dir: '/nonexistent', run: undefined };
     const env = await gcpProvider.deliver(plan, credential, { ...ctx, mode: 'env' });
     expect(env.env['GOOGLE_ID_TOKEN']).toBe(credential.accessToken);
