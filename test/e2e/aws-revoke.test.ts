@@ -222,10 +222,17 @@ describe('AWS revoke-role', () => {
     const before = revokedGrants();
     expect(before).toContain(one.outputs['grant-id']);
     const live = before.length;
+    const oneIssued = ledgerEvents(one).find((e) => e['phase'] === 'issued')!;
+    const oneExpiry = (oneIssued['details'] as Record<string, string>)['stsExpiration']!;
     await first.cleanup();
 
-    // Every session revoked so far has passed its 15-minute STS expiry; the runner's clock has not moved.
-    world.clock.advance(901);
+    // Past the STS expiry the action recorded for `one`, the latest session revoked so far: every
+    // entry in the policy has expired by AWS's clock; the runner's clock has not moved.
+    const deploySessions = world.aws.issued.filter((c) => c.roleArn === ROLE);
+    expect(Math.max(...deploySessions.map((c) => c.expiration.getTime()))).toBe(
+      Date.parse(oneExpiry),
+    );
+    world.clock.advanceTo(oneExpiry, 1);
     const second = await awsJob(world);
     const two = await second.runStep({
       action: 'action.yml',

@@ -76,7 +76,12 @@ export async function startAwsWorld(): Promise<AwsWorld> {
   };
 }
 
-/** The job-level environment: the emulator as every AWS endpoint, short timeouts for fault tests. */
+/**
+ * The job-level environment: the emulator as every AWS endpoint. Requests keep the action's own
+ * timeout (5 s): a 1 s one, meant for the hang tests, also cut off answers that were merely late
+ * on a busy machine, and the retry that followed changed the request counts tests assert. A
+ * test of a hanging endpoint sets `HANG_TEST_ENV` on its step.
+ */
 export function awsJob(
   world: AwsWorld,
   options: { idToken?: boolean; workspace?: string } = {},
@@ -87,11 +92,13 @@ export function awsJob(
     env: {
       AWS_ENDPOINT_URL: world.aws.url,
       AWS_ENDPOINT_URL_STS: world.aws.url,
-      JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '1000',
       AWS_EC2_METADATA_DISABLED: 'true',
     },
   });
 }
+
+/** Step env for a test of an endpoint that never answers: each attempt gives up after 1 s. */
+export const HANG_TEST_ENV = { JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '1000' };
 
 export const awsInputs = (extra: Record<string, string> = {}) => ({
   provider: 'aws',
