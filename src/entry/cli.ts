@@ -13,17 +13,26 @@ export async function main(): Promise<void> {
     case 'policy':
       process.exitCode = await (await import('../cli/policy.js')).policyCli(rest, io);
       return;
+    case '-v':
+    case '--version':
+    case 'version':
+      io.stdout(`${(await import('../version.js')).VERSION}\n`);
+      return;
     case undefined:
     case '-h':
     case '--help':
     case 'help':
       io.stdout(USAGE);
       return;
-    default:
-      io.stderr(`Unknown command '${verb}'.\n${USAGE}`);
+    default: {
+      const { suggest } = await import('../cli/args.js');
+      io.stderr(`Unknown command '${verb}'.${suggest(verb, VERBS)}\n${USAGE}`);
       process.exitCode = 2;
+    }
   }
 }
+
+const VERBS = ['scan', 'policy', 'help', 'version'];
 
 const USAGE = `Usage: jit-credentials <command>
 
@@ -31,6 +40,8 @@ const USAGE = `Usage: jit-credentials <command>
   policy check [FILE]       validate a policy file (default .github/jit-policy.yml)
   policy test --claims F    explain the decision for a token's claims
   policy export --target T  write the matching cloud trust configuration (aws, gcp, azure)
+
+  --version                 print the version
 
 Run a command with --help for its options.
 `;
