@@ -67,7 +67,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
     }
     rendered = outcome.decision?.rendered;
     await runner.appendSummary(
-      summaryBlock(title(settings, env), recorder.states(), extras(rendered)),
+      summaryBlock(title(settings, env), recorder.states(), extras(rendered), deps.now()),
     );
     report(outcome, settings, runner);
   } catch (err) {
@@ -77,7 +77,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
     const states = recorder?.states() ?? [];
     if (settings && states.length) {
       await runner
-        .appendSummary(summaryBlock(title(settings, env), states, extras(rendered)))
+        .appendSummary(summaryBlock(title(settings, env), states, extras(rendered), deps.now()))
         .catch((e: unknown) =>
           runner.log.warning(`The summary could not be written: ${errorMessage(e)}`),
         );

@@ -78,7 +78,7 @@ describe('AWS revoke-role', () => {
     expect(closedEvent(main)).toMatchObject({ phase: 'closed', method: 'revoked', verified: true });
     expect(closedEvent(main)['note']).toMatch(/explicit deny/);
     expect(main.summary).toMatch(/1 grant: 1 revoked and verified/);
-    expect(main.summary).toContain('revoked, verified refused');
+    expect(main.summary).toContain('the cloud refuses it (verified)');
     await expectRefusedBeforeExpiry(index);
     // The revoker was assumed with the job's token, and nothing of its keys reached the runner.
     expect(world.aws.issued.at(-1)!.roleArn).toBe(REVOKER_ROLE);
