@@ -2,7 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigurationError, errorMessage } from '../errors.js';
-import { FAIL_ON, FORMATS, render, runScan, type FailOn, type Format } from '../scan/run.js';
+import {
+  FAIL_ON,
+  FORMATS,
+  exitCode,
+  render,
+  runScan,
+  type FailOn,
+  type Format,
+} from '../scan/run.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -23,7 +31,9 @@ Options:
   -o, --output FILE      write the report to FILE instead of standard output
   -h, --help             show this help
 
-Exit codes: 0 no finding at the threshold, 1 findings at the threshold, 2 usage or config error.
+Exit codes: 0 no finding at the threshold, 1 findings at the threshold, 2 a usage or config
+error, a path with no workflow files, or a file that could not be checked (parsed or read),
+unless --fail-on none.
 `;
 
 /** `jit-credentials scan ...`: returns the exit code. */
@@ -81,7 +91,11 @@ export async function scanCli(argv: string[], io: CliIo): Promise<number> {
     } else {
       io.stdout(report);
     }
-    return outcome.failing > 0 ? 1 : 0;
+    for (const p of outcome.result.files) {
+      if (p.notChecked !== undefined)
+        io.stderr(`error: ${p.file} was not checked: ${p.notChecked}\n`);
+    }
+    return exitCode(outcome);
   } catch (err) {
     if (err instanceof ConfigurationError) {
       io.stderr(`${err.message}\n`);
