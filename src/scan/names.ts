@@ -138,6 +138,8 @@ const CLOUD_WORDS: Record<string, Cloud> = {
   gar: 'gcp',
   google: 'gcp',
   gcloud: 'gcp',
+  bigquery: 'gcp',
+  bq: 'gcp',
   firebase: 'gcp',
   r2: 'other',
   b2: 'other',
@@ -169,6 +171,8 @@ export function cloudOfName(name: string): Cloud | undefined {
   if (joined.includes('service_account') || joined.includes('serviceaccount')) return 'gcp';
   // `SA_PASSWORD` is SQL Server's admin password; `GKE_SA_KEY` is a Google service-account key.
   if (ws.includes('sa') && (ws.includes('key') || ws.includes('json'))) return 'gcp';
+  // `BQ_KEYFILE_JSON`, dbt's `keyfile_json`: a Google service-account key file.
+  if (ws.includes('keyfile') && ws.includes('json')) return 'gcp';
   for (const w of ws) {
     const c = CLOUD_WORDS[w];
     if (c) return c;

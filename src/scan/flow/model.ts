@@ -136,7 +136,7 @@ export class FileFlow {
 
   private site(e: Entry): Site {
     const l = e.loc;
-    return { kind: 'env', name: e.key, ...l };
+    return { kind: 'env', name: e.key, label: `env ${e.key}`, ...l };
   }
 
   private entryValue(

@@ -29,6 +29,8 @@ export interface Site extends Location {
   kind: 'env' | 'script';
   /** The variable, output or file it was put in. */
   name: string;
+  /** How to say where it was put: `env SA`, `$KEY`, `file sa.json`, `output secret`. */
+  label?: string;
 }
 
 export interface Origin {

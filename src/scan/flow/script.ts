@@ -196,11 +196,11 @@ export class ScriptWalker {
     return inner.flatMap((a) => this.atom(a));
   }
 
-  private site(cmd: Command, offset: number, name: string, length?: number): Site {
+  private site(cmd: Command, offset: number, name: string, label?: string, length?: number): Site {
     const line = cmd.lineOf(offset);
     const column = cmd.columnOf(offset);
     const end = length === undefined ? column + lineLength(cmd, offset) : column + length;
-    return { kind: 'script', name, line, column, endLine: line, endColumn: end };
+    return { kind: 'script', name, label, line, column, endLine: line, endColumn: end };
   }
 
   // --- what the script does with values ---
@@ -216,7 +216,12 @@ export class ScriptWalker {
       if (m[2] && !/^(?:\s*|.*[;{]\s*)$/.test(text.slice(0, m.index))) continue;
       const start = m.index + m[0].length;
       const { word } = readWord(text, start);
-      const site = this.site(cmd, m.index + (m[0].length - m[0].trimStart().length), name);
+      const site = this.site(
+        cmd,
+        m.index + (m[0].length - m[0].trimStart().length),
+        name,
+        `$${name}`,
+      );
       const binding: Binding = { origins: this.valueOf(word, start), site, text: unquote(word) };
       this.vars.set(name, binding);
       this.definition(name, binding, site, 'set in the script');
@@ -270,7 +275,12 @@ export class ScriptWalker {
       }
     }
     for (const f of found) {
-      const site = this.site(f.cmd, Math.max(0, f.at - f.name.length - 1), f.name);
+      const site = this.site(
+        f.cmd,
+        Math.max(0, f.at - f.name.length - 1),
+        f.name,
+        into === 'env' ? `GITHUB_ENV ${f.name}` : `step output ${f.name}`,
+      );
       const binding: Binding = {
         origins: this.valueOf(f.value, f.at),
         site,
@@ -335,7 +345,7 @@ export class ScriptWalker {
         );
     const origins = source.filter((o) => o.source.kind !== 'literal');
     if (origins.length === 0) return;
-    const site = this.site(cmd, 0, path);
+    const site = this.site(cmd, 0, path, `file ${path}`);
     this.fx.writes.push({ path, origins, site });
     const stored = origins.filter((o) => isStored(o, this.scope.fromCallers));
     const named = stored.filter((o) => {
@@ -390,7 +400,7 @@ export class ScriptWalker {
         const what =
           r.context === 'inputs' ? `The caller's input ${r.path[0]}` : `The secret ${r.path[0]}`;
         this.use(
-          this.site(cmd, a.at, name, a.span.end - a.span.start),
+          this.site(cmd, a.at, name, undefined, a.span.end - a.span.start),
           `${what}${r.fields?.length ? `.${r.fields.join('.')}` : ''} is written into a script${commandName(cmd.text)}: a long-lived ${cloudLabel(cloud)} key on a command line.`,
           cloud ?? 'other',
           [],
@@ -424,7 +434,10 @@ export class ScriptWalker {
       ? cmd.heredoc.map((l) => ({ text: l.text, line: l.line, col: 1, cmd: lineCommand(l) }))
       : [{ text: cmd.text, line: cmd.first, col: 0, cmd }];
     for (const l of lines) {
-      for (const m of l.text.matchAll(/\baws_(access_key_id|secret_access_key)\s*=\s*/g)) {
+      // `\\n` before the name in a printf format is no word boundary.
+      for (const m of l.text.matchAll(
+        /(?:(?<=\\n)|\b)aws_(access_key_id|secret_access_key)\s*=\s*/g,
+      )) {
         if (!cmd.heredoc && /\baws\s+configure\s+set\b/.test(l.text)) continue;
         const start = m.index + m[0].length;
         const { word } = readWord(l.text, start);

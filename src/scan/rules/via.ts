@@ -20,7 +20,7 @@ export function reportVia(
       ctx.report(
         site.kind === 'env' ? 'JIT103' : 'JIT104',
         site,
-        `${describeSource(o.source)} is put in ${site.name} here and reaches a use as a long-lived ${cloudLabel(cloud)} key on line ${useLine}.`,
+        `${describeSource(o.source)} is put in ${site.label ?? site.name} here, and reaches a use as a long-lived ${cloudLabel(cloud)} key on line ${useLine}.`,
         { cloud },
       );
     }
