@@ -10,6 +10,9 @@ export async function main(): Promise<void> {
     case 'scan':
       process.exitCode = await (await import('../cli/scan.js')).scanCli(rest, io);
       return;
+    case 'fix':
+      process.exitCode = await (await import('../cli/fix.js')).fixCli(rest, io);
+      return;
     case 'policy':
       process.exitCode = await (await import('../cli/policy.js')).policyCli(rest, io);
       return;
@@ -28,6 +31,7 @@ export async function main(): Promise<void> {
 const USAGE = `Usage: jit-credentials <command>
 
   scan [PATH...]            find long-lived cloud credentials in workflows (default .github/)
+  fix [--diff] [PATH...]    rewrite static-key logins into their OIDC form (default .github/)
   policy check [FILE]       validate a policy file (default .github/jit-policy.yml)
   policy test --claims F    explain the decision for a token's claims
   policy export --target T  write the matching cloud trust configuration (aws, gcp, azure)
