@@ -90,7 +90,8 @@ describe('jit-credentials fix: what it leaves', () => {
     const text = read('untouched.yml');
     const fix = fixText(text, 'untouched.yml', 'workflow');
     expect(fix.after).toBe(text);
-    expect(fix.notes.map((n) => n.line)).toEqual([11]);
+    expect(fix.notes.map((n) => n.line).sort((a, b) => a - b)).toEqual([11, 21]);
+    expect(fix.notes.find((n) => n.line === 21)!.message).toMatch(/S3-compatible store/);
     expect(fix.left.map((n) => n.line)).toEqual(
       keyUses(text, 'untouched.yml')
         .map((f) => f.line)

@@ -161,6 +161,8 @@ class Fixer {
   /** Jobs (by id) whose steps now log in with OIDC. */
   readonly changedJobs = new Set<string>();
   private job?: Job;
+  /** Env of the enclosing scopes (workflow and job), for the step being fixed. */
+  private scopeEnv?: Entry[];
 
   constructor(
     private readonly src: YamlSource,
@@ -177,7 +179,9 @@ class Fixer {
       this.job = job;
       const oidc = oidcCloudsOf(job.steps);
       const jobNode = this.src.get(this.src.get(this.src.contents, 'jobs'), job.id);
+      this.scopeEnv = model.env;
       const jobKeys = this.envKeys(this.src.getAll(jobNode, 'env')[0], job.env);
+      this.scopeEnv = [...model.env, ...job.env];
       const clouds = new Set<Cloud>();
       for (const step of job.steps) this.step(step, oidc);
       for (const k of [...workflowKeys, ...jobKeys]) if (!oidc.has(k.cloud)) clouds.add(k.cloud);
@@ -278,6 +282,18 @@ class Fixer {
     const clouds = new Set(
       keys.filter((e) => this.keyLines.has(e.loc.line)).map((e) => ENV_KEYS[e.key]!),
     );
+    // AWS_* keys with an endpoint of their own belong to an S3-compatible store, which AWS OIDC
+    // does not reach (R2, B2, MinIO...): rewriting them would break the upload.
+    const endpoint = [...own, ...(this.scopeEnv ?? [])].find((e) =>
+      /^AWS_(ENDPOINT_URL(_S3)?|S3_ENDPOINT)$/.test(e.key),
+    );
+    if (clouds.has('aws') && endpoint) {
+      clouds.delete('aws');
+      this.result.notes.push({
+        line: endpoint.loc.line,
+        message: `not changed: ${endpoint.key} points the AWS keys at an S3-compatible store, which AWS OIDC does not reach; keep the key scoped to one bucket, in an environment with required reviewers`,
+      });
+    }
     const out = keys
       .filter((e) => clouds.has(ENV_KEYS[e.key]!))
       .map((e) => ({ entry: e, cloud: ENV_KEYS[e.key]! }));
