@@ -29,6 +29,7 @@ Options:
                          is at or above LEVEL
   -c, --config FILE      scan config (default .github/jit-credentials-scan.yml when present)
   -o, --output FILE      write the report to FILE instead of standard output
+      --repository NAME  OWNER/REPO recorded in the JSON report (for jit-credentials report)
   -h, --help             show this help
 
 Exit codes: 0 no finding at the threshold, 1 findings at the threshold, 2 a usage or config
@@ -43,6 +44,7 @@ export async function scanCli(argv: string[], io: CliIo): Promise<number> {
     'fail-on'?: string;
     config?: string;
     output?: string;
+    repository?: string;
     help?: boolean;
   };
   let positionals: string[];
@@ -56,6 +58,7 @@ export async function scanCli(argv: string[], io: CliIo): Promise<number> {
         'fail-on': { type: 'string' },
         config: { type: 'string', short: 'c' },
         output: { type: 'string', short: 'o' },
+        repository: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -73,9 +76,16 @@ export async function scanCli(argv: string[], io: CliIo): Promise<number> {
       values['fail-on'] === undefined
         ? undefined
         : (choose('--fail-on', values['fail-on'], FAIL_ON) as FailOn);
+    if (
+      values.repository !== undefined &&
+      !/^[\w.-]{1,100}\/[\w.-]{1,100}$/.test(values.repository)
+    )
+      throw new ConfigurationError(
+        `Invalid --repository '${values.repository}'. Expected OWNER/REPO, for example octo-org/web.`,
+      );
     const paths = positionals.length > 0 ? positionals : ['.github'];
     const outcome = runScan({ paths, cwd: io.cwd, configPath: values.config, failOn });
-    const report = render(outcome, format);
+    const report = render(outcome, format, { repository: values.repository });
     if (values.output) {
       writeFileSync(
         isAbsolute(values.output) ? values.output : join(io.cwd, values.output),

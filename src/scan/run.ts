@@ -67,12 +67,16 @@ export function exitCode(outcome: ScanOutcome): number {
   return outcome.failing > 0 ? 1 : 0;
 }
 
-export function render(outcome: ScanOutcome, format: Format): string {
+export function render(
+  outcome: ScanOutcome,
+  format: Format,
+  meta: { repository?: string } = {},
+): string {
   switch (format) {
     case 'text':
       return formatText(outcome.result);
     case 'json':
-      return formatJson(outcome.result);
+      return formatJson(outcome.result, meta);
     case 'sarif':
       return formatSarif(outcome.result);
     case 'github':

@@ -2,12 +2,12 @@ import type { ScanResult } from '../types.js';
 import { summarise } from './summary-data.js';
 
 /**
- * Stable JSON: `{"version":1,"findings":[{rule,severity,file,line,column,endLine,endColumn,message,
+ * Stable JSON: `{"version":1,"repository"?,"findings":[{rule,severity,file,line,column,endLine,endColumn,message,
  * help,cloud?}],"summary":{...},"notChecked":[{file,reason}],"files":[{file,kind,oidcSteps,
  * longestTtlSeconds?,checked}]}`. Fields are only ever added, never renamed; the README's scanner
  * section lists them. `files` is what `jit-credentials report` needs to merge results.
  */
-export function formatJson(result: ScanResult): string {
+export function formatJson(result: ScanResult, meta: { repository?: string } = {}): string {
   const findings = result.findings.map((f) => ({
     rule: f.rule,
     severity: f.severity,
@@ -32,7 +32,14 @@ export function formatJson(result: ScanResult): string {
   }));
   return (
     JSON.stringify(
-      { version: 1, findings, summary: summarise(result), notChecked, files },
+      {
+        version: 1,
+        ...(meta.repository ? { repository: meta.repository } : {}),
+        findings,
+        summary: summarise(result),
+        notChecked,
+        files,
+      },
       null,
       2,
     ) + '\n'
