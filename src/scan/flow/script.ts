@@ -18,7 +18,7 @@ import {
   type Site,
   type StoreKind,
 } from './origin.js';
-import { keyShape } from './shape.js';
+import { genericSecretShape, keyShape } from './shape.js';
 import {
   atoms,
   commands,
@@ -532,10 +532,16 @@ export class ScriptWalker {
     return [...pending, ...direct];
   }
 
-  /** A value that can hold a stored key: not an OIDC output, not computed at run time. */
+  /**
+   * A value that can hold a stored key: not an OIDC output, not computed at run time, and a
+   * literal only when it has a key's shape (a local MinIO's `minio123` is not one).
+   */
   private mayBeKey(o: Origin): boolean {
     if (isStored(o, this.scope.fromCallers) || o.source.kind === 'unset') return true;
-    if (o.source.kind === 'literal') return !isExampleValue(o.source.text) && o.source.text !== '';
+    if (o.source.kind === 'literal') {
+      const v = unquote(o.source.text);
+      return !isExampleValue(v) && (keyShape(v) !== undefined || genericSecretShape(v));
+    }
     return false;
   }
 
