@@ -46,6 +46,24 @@ describe.skipIf(!built)('scan bundle', () => {
     );
   });
 
+  it('dist/cli.js fix --diff prints the OIDC rewrite and writes nothing', () => {
+    const fixtures = join(import.meta.dirname, 'fixtures/fix');
+    const before = readFileSync(join(fixtures, 'aws-keys.yml'), 'utf8');
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'dist/cli.js'), 'fix', '--diff', 'aws-keys.yml'],
+      {
+        cwd: fixtures,
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^\+ {10}role-to-assume: arn:aws:iam::<ACCOUNT_ID>:role\/<ROLE_NAME>/m,
+    );
+    expect(readFileSync(join(fixtures, 'aws-keys.yml'), 'utf8')).toBe(before);
+  });
+
   it('dist/cli.js scan runs the same engine from a terminal', () => {
     const r = spawnSync(
       process.execPath,
