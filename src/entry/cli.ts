@@ -10,6 +10,15 @@ export async function main(): Promise<void> {
     case 'scan':
       process.exitCode = await (await import('../cli/scan.js')).scanCli(rest, io);
       return;
+    case 'fix':
+      process.exitCode = await (await import('../cli/fix.js')).fixCli(rest, io);
+      return;
+    case 'report':
+      process.exitCode = await (await import('../cli/report.js')).reportCli(rest, io);
+      return;
+    case 'repos':
+      process.exitCode = await (await import('../cli/repos.js')).reposCli(rest, io);
+      return;
     case 'policy':
       process.exitCode = await (await import('../cli/policy.js')).policyCli(rest, io);
       return;
@@ -37,6 +46,9 @@ const VERBS = ['scan', 'policy', 'help', 'version'];
 const USAGE = `Usage: jit-credentials <command>
 
   scan [PATH...]            find long-lived cloud credentials in workflows (default .github/)
+  fix [--diff] [PATH...]    rewrite static-key logins into their OIDC form (default .github/)
+  report RESULT.json...     merge per-repository scan results into one organisation report
+  repos ORG                 list an organisation's repositories (GITHUB_API_URL, GITHUB_TOKEN)
   policy check [FILE]       validate a policy file (default .github/jit-policy.yml)
   policy test --claims F    explain the decision for a token's claims
   policy export --target T  write the matching cloud trust configuration (aws, gcp, azure)
