@@ -1,6 +1,6 @@
 import { closeOpenGrants } from '../grant/close.js';
 import { issueGrant } from '../grant/engine.js';
-import { policyGate } from '../grant/policy-gate.js';
+import { policyGate, type PolicyGate } from '../grant/policy-gate.js';
 import { defaultLedgerPath, Ledger } from '../grant/ledger.js';
 import { summaryBlock } from '../grant/render.js';
 import { readCommonSettings, type EngineSettings } from '../grant/settings.js';
@@ -34,7 +34,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
   const { runner, env } = deps;
   let ledger: Ledger | undefined;
   let settings: EngineSettings | undefined;
-  let policy: Awaited<ReturnType<typeof policyGate>>;
+  let policy: PolicyGate | undefined;
   try {
     const inputs = new Inputs(runner);
     settings = readCommonSettings(inputs, env);
@@ -47,6 +47,15 @@ export async function runMain(deps: MainDeps): Promise<void> {
       );
     }
     const described = provider.describe(providerSettings);
+    // Endpoint overrides the provider's settings found (the GitHub token goes there): named in a
+    // warning (Google's provider warns in its own issue()) and in the policy record.
+    const overridden = (providerSettings as { overridden?: readonly string[] }).overridden ?? [];
+    if (provider.id !== 'gcp') {
+      for (const o of overridden)
+        runner.log.warning(
+          `${o}: the GitHub OIDC token for this grant is sent there, not to ${provider.id}'s own endpoint.`,
+        );
+    }
     policy = await policyGate(
       settings,
       {
@@ -56,6 +65,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
       },
       env,
       runner,
+      overridden,
     );
     checkIdTokenAvailable(env);
     ledger = new Ledger(defaultLedgerPath(runnerTemp));

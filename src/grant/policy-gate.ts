@@ -1,65 +1,64 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import { ConfigurationError } from '../errors.js';
+import { join } from 'node:path';
+import { errorMessage } from '../errors.js';
+import { Inputs } from '../runner/inputs.js';
 import type { Runner } from '../runner/runner.js';
 import type { ProviderId } from '../providers/provider.js';
 import { LEDGER_DIR } from './ledger.js';
 import type { Gate } from './engine.js';
 import type { EngineSettings } from './settings.js';
 
-/** Matches src/policy's default; repeated here so that a job without a policy never loads that code. */
-const DEFAULT_POLICY_PATH = '.github/jit-policy.yml';
-
 export interface PolicyGate {
   gate: Gate;
-  /** Markdown for the summary once the decision is made. */
+  /** Markdown for the summary once the decision is made (or the policy failed to apply). */
   rendered: () => string | undefined;
 }
 
 /**
- * With a policy file present (the `policy` input, or the default path in the workspace), every
- * grant needs a rule that allows it: the GitHub token is verified and decided on before any
- * request reaches a cloud. Without one there is no gate (the cloud's trust policy decides).
+ * Every grant passes the gate: the first OIDC token is verified, the policy is read from the
+ * repository its claims name (src/policy/source.ts), and decided on before any request reaches
+ * a cloud. The inputs are read here, before any request, so that a mistake costs nothing.
  */
 export async function policyGate(
   settings: EngineSettings,
   request: { provider: ProviderId; principal: string; duration: number },
   env: NodeJS.ProcessEnv,
   runner: Runner,
-): Promise<PolicyGate | undefined> {
-  const workspace = env['GITHUB_WORKSPACE'] ?? process.cwd();
-  const explicit = settings.policyPath !== undefined;
-  const relative = settings.policyPath ?? DEFAULT_POLICY_PATH;
-  const path = isAbsolute(relative) ? relative : join(workspace, relative);
-  if (!explicit && !existsSync(path)) {
-    if (settings.oidcIssuer !== undefined) {
-      (await import('../policy/index.js')).checkIssuer(settings.oidcIssuer);
-    }
-    return undefined;
-  }
-  const policyLib = await import('../policy/index.js');
-  const issuer = policyLib.checkIssuer(settings.oidcIssuer ?? policyLib.GITHUB_ISSUER);
-  const policy = await policyLib.loadPolicy(path, { explicit });
-  if (!policy) return undefined;
-  for (const w of policy.warnings) {
-    runner.log.warning(`${relative}:${w.pos.line}:${w.pos.col}: rule '${w.rule}': ${w.message}`);
-  }
-  let rendered: string | undefined;
+  endpointOverrides: readonly string[] = [],
+): Promise<PolicyGate> {
+  const [
+    { judge, refusalError, trustedIssuer },
+    { readPolicySourceSettings },
+    { renderPolicyFailure },
+  ] = await Promise.all([
+    import('../policy/gate.js'),
+    import('../policy/source.js'),
+    import('../policy/render.js'),
+  ]);
+  const issuer = trustedIssuer(settings.oidcIssuer, env);
+  const source = readPolicySourceSettings(new Inputs(runner), env);
+  if (source.githubToken) runner.mask(source.githubToken);
   const cacheDir = env['RUNNER_TEMP'] ? join(env['RUNNER_TEMP'], LEDGER_DIR) : undefined;
+  let rendered: string | undefined;
   return {
     rendered: () => rendered,
     gate: async (token, audience) => {
-      const claims = await policyLib.verifyGitHubToken(token, { issuer, audience, cacheDir });
-      const decision = policyLib.decide(policy, claims, { ...request, delivery: settings.mode });
-      rendered = policyLib.renderDecision(decision);
-      if (!decision.allowed) {
-        throw new ConfigurationError(
-          `The policy ${relative} allows no grant for this request (${request.provider} ${request.principal}, ` +
-            `${settings.mode}, ${request.duration}s), so nothing was asked of the cloud.\n` +
-            decision.reasons.map((r) => `- ${r}`).join('\n'),
+      try {
+        const judgement = await judge(
+          { source, issuer, cacheDir },
+          { ...request, delivery: settings.mode },
+          token,
+          audience,
+          { log: runner.log },
         );
+        rendered = judgement.rendered;
+        if (!judgement.allowed) throw refusalError(judgement);
+        return endpointOverrides.length
+          ? { ...judgement.record, endpointOverrides }
+          : judgement.record;
+      } catch (err) {
+        rendered ??= renderPolicyFailure(errorMessage(err));
+        throw err;
       }
-      return decision.record;
     },
   };
 }

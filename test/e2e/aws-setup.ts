@@ -8,6 +8,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Clock } from '../emulators/clock.ts';
 import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
 import { startAwsEmulator, type AwsEmulator } from '../emulators/aws/index.ts';
+import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
 import { createJob, type Job, type StepResult } from '../harness/job.ts';
 import { nodeBinary, REPO_ROOT } from '../harness/node.ts';
 
@@ -25,12 +26,20 @@ export interface AwsWorld {
   clock: Clock;
   oidc: OidcIssuer;
   aws: AwsEmulator;
+  /** The repository's REST API: where the policy is read (the default branch has none unless a test commits one). */
+  github: GitHubApi;
   close(): Promise<void>;
 }
+
+/** The issuer of the world started last in this test file: every step verifies its token against it. */
+let issuer: string | undefined;
 
 export async function startAwsWorld(): Promise<AwsWorld> {
   const clock = new Clock();
   const oidc = await startOidcIssuer({ clock });
+  issuer = oidc.issuer;
+  const github = await startGitHubApi({ clock });
+  github.repo(oidc.claims().repository, { id: oidc.claims().repository_id });
   const aws = await startAwsEmulator({
     clock,
     issuer: oidc.issuer,
@@ -66,7 +75,9 @@ export async function startAwsWorld(): Promise<AwsWorld> {
     clock,
     oidc,
     aws,
+    github,
     close: async () => {
+      await github.close();
       await aws.close();
       await oidc.close();
     },
@@ -82,6 +93,7 @@ export function awsJob(
     idToken: options.idToken === false ? false : world.oidc.forJob,
     workspace: options.workspace,
     env: {
+      ...world.github.env,
       AWS_ENDPOINT_URL: world.aws.url,
       AWS_ENDPOINT_URL_STS: world.aws.url,
       JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '1000',
@@ -92,6 +104,7 @@ export function awsJob(
 
 export const awsInputs = (extra: Record<string, string> = {}) => ({
   provider: 'aws',
+  ...(issuer ? { 'oidc-issuer': issuer } : {}),
   role: ROLE,
   region: 'eu-west-1',
   ...extra,
@@ -102,6 +115,7 @@ export function issuedSecrets(world: AwsWorld): string[] {
   return [
     ...world.oidc.issued,
     world.oidc.requestToken,
+    world.github.token,
     ...world.aws.issued.flatMap((c) => [c.secretAccessKey, c.sessionToken]),
   ];
 }
