@@ -82,7 +82,9 @@ describe.skipIf(!AWS)('AWS CLI with delivered credentials', () => {
     });
     expect(use.exitCode, use.stderr).toBe(0);
     // Past the 2-minute window (still within the CLI's clock-skew tolerance): an explicit deny.
-    world.clock.advance(125);
+    // Measured from the window the action recorded: its clock ran on while the emulator's stood still.
+    const windowEnd = Date.parse(main.outputs['expires-at']!);
+    world.clock.advance((windowEnd - world.clock.nowMs()) / 1000 + 5);
     const late = await job.runStep({
       entry: 'test/e2e/fixtures/shell-step.mjs',
       id: 'late',

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Clock } from '../emulators/clock.ts';
 import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
@@ -100,6 +101,19 @@ export function awsJob(
       AWS_EC2_METADATA_DISABLED: 'true',
     },
   });
+}
+
+/**
+ * Step environment that moves the step's clock to the world's, for a test that has advanced the
+ * world clock by more than GitHub's ten-minute `nbf` margin: the action verifies each token's
+ * times against its own clock. `imports` are further `--import` preloads for NODE_OPTIONS.
+ */
+export function runnerClock(world: AwsWorld, imports: string[] = []): Record<string, string> {
+  const preload = pathToFileURL(path.join(REPO_ROOT, 'test/e2e/fixtures/runner-clock.mjs')).href;
+  return {
+    NODE_OPTIONS: [preload, ...imports].map((i) => `--import=${i}`).join(' '),
+    RUNNER_CLOCK_SHIFT_MS: String(world.clock.nowMs() - Date.now()),
+  };
 }
 
 export const awsInputs = (extra: Record<string, string> = {}) => ({
