@@ -147,7 +147,7 @@ function endpointOverride(
   const url = URL.parse(value) ?? undefined;
   if (!url || !/^https?:$/.test(url.protocol)) {
     throw new ConfigurationError(
-      `Invalid ${service} endpoint '${value}' in ${name}: expected an https URL.`,
+      `Invalid ${service} endpoint '${value}' in ${names.join('/')}: expected an https URL.`,
     );
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
