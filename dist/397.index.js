@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _scan_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8825);
+/* harmony import */ var _scan_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2893);
 
 
 
@@ -33,9 +33,12 @@ Options:
                          is at or above LEVEL
   -c, --config FILE      scan config (default .github/jit-credentials-scan.yml when present)
   -o, --output FILE      write the report to FILE instead of standard output
+      --repository NAME  OWNER/REPO recorded in the JSON report (for jit-credentials report)
   -h, --help             show this help
 
-Exit codes: 0 no finding at the threshold, 1 findings at the threshold, 2 usage or config error.
+Exit codes: 0 no finding at the threshold, 1 findings at the threshold, 2 a usage or config
+error, a path with no workflow files, or a file that could not be checked (parsed or read),
+unless --fail-on none.
 `;
 /** `jit-credentials scan ...`: returns the exit code. */
 async function scanCli(argv, io) {
@@ -51,6 +54,7 @@ async function scanCli(argv, io) {
                 'fail-on': { type: 'string' },
                 config: { type: 'string', short: 'c' },
                 output: { type: 'string', short: 'o' },
+                repository: { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
             },
         }));
@@ -68,9 +72,12 @@ async function scanCli(argv, io) {
         const failOn = values['fail-on'] === undefined
             ? undefined
             : choose('--fail-on', values['fail-on'], _scan_run_js__WEBPACK_IMPORTED_MODULE_4__/* .FAIL_ON */ .d$);
+        if (values.repository !== undefined &&
+            !/^[\w.-]{1,100}\/[\w.-]{1,100}$/.test(values.repository))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Invalid --repository '${values.repository}'. Expected OWNER/REPO, for example octo-org/web.`);
         const paths = positionals.length > 0 ? positionals : ['.github'];
         const outcome = (0,_scan_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runScan */ .Hk)({ paths, cwd: io.cwd, configPath: values.config, failOn });
-        const report = (0,_scan_run_js__WEBPACK_IMPORTED_MODULE_4__/* .render */ .XX)(outcome, format);
+        const report = (0,_scan_run_js__WEBPACK_IMPORTED_MODULE_4__/* .render */ .XX)(outcome, format, { repository: values.repository });
         if (values.output) {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(values.output) ? values.output : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(io.cwd, values.output), report);
             if (format !== 'text')
@@ -82,7 +89,11 @@ async function scanCli(argv, io) {
         else {
             io.stdout(report);
         }
-        return outcome.failing > 0 ? 1 : 0;
+        for (const p of outcome.result.files) {
+            if (p.notChecked !== undefined)
+                io.stderr(`error: ${p.file} was not checked: ${p.notChecked}\n`);
+        }
+        return (0,_scan_run_js__WEBPACK_IMPORTED_MODULE_4__/* .exitCode */ .I$)(outcome);
     }
     catch (err) {
         if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1) {

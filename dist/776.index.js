@@ -574,7 +574,8 @@ async function revokeSession(target, ctx, deps = {}) {
     const sleep = deps.sleep ?? realSleep;
     const clock = deps.clock ?? (() => Date.now());
     const timeoutMs = (0,providers_retry/* httpTimeoutMs */.C)(ctx.env);
-    const stsEndpoint = ctx.env['AWS_ENDPOINT_URL_STS'] || ctx.env['AWS_ENDPOINT_URL'] || undefined;
+    // Checked like main's: the revoker's GitHub token goes there, so plain http only on loopback.
+    const stsEndpoint = (0,settings/* stsEndpoint */.u1)(ctx.env);
     const region = target.region ?? 'us-east-1';
     // 1. The revoker's session, from its own trust policy.
     const creds = await assumeRevoker(target, ctx, { stsEndpoint, region, timeoutMs, sleep }).catch((err) => {

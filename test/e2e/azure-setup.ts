@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Clock } from '../emulators/clock.ts';
 import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
 import { startEntra, type Entra } from '../emulators/entra/index.ts';
+import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
 import { createJob, type Job, type StepResult } from '../harness/job.ts';
 import { nodeBinary } from '../harness/node.ts';
 
@@ -18,6 +19,8 @@ export interface AzureWorld {
   clock: Clock;
   oidc: OidcIssuer;
   entra: Entra;
+  /** The repository's REST API, where the policy is read (none on its default branch). */
+  github: GitHubApi;
   close(): Promise<void>;
 }
 
@@ -25,6 +28,8 @@ export async function startAzureWorld(): Promise<AzureWorld> {
   const clock = new Clock();
   const oidc = await startOidcIssuer({ clock });
   const entra = await startEntra({ clock });
+  const github = await startGitHubApi({ clock });
+  github.repo(oidc.claims().repository, { id: oidc.claims().repository_id });
   entra.register({
     tenantId: TENANT,
     clientId: CLIENT,
@@ -36,7 +41,9 @@ export async function startAzureWorld(): Promise<AzureWorld> {
     clock,
     oidc,
     entra,
+    github,
     close: async () => {
+      await github.close();
       await entra.close();
       await oidc.close();
     },
@@ -54,6 +61,7 @@ export function azureJob(
   return createJob({
     idToken: options.idToken === false ? false : world.oidc.forJob,
     env: {
+      ...world.github.env,
       NODE_EXTRA_CA_CERTS: world.entra.caPath,
       REQUESTS_CA_BUNDLE: world.entra.caPath,
       ...options.env,
@@ -63,6 +71,7 @@ export function azureJob(
 
 export const azureInputs = (world: AzureWorld, extra: Record<string, string> = {}) => ({
   provider: 'azure',
+  'oidc-issuer': world.oidc.issuer,
   'client-id': CLIENT,
   'tenant-id': TENANT,
   'subscription-id': SUBSCRIPTION,

@@ -34,7 +34,7 @@ describe('main, run: (in process)', () => {
     });
     expect(main.failures).toEqual([]);
     const id = main.outputs['grant-id']!;
-    expect(phases(id)).toEqual(['requested', 'issued', 'delivered', 'used', 'closed']);
+    expect(phases(id)).toEqual(['requested', 'allowed', 'issued', 'delivered', 'used', 'closed']);
     expect(main.exported).toEqual({ SAFE: 'value' });
     expect(main.outputs['result']).toBe('ok');
     expect(main.state['closed']).toMatch(/^\d{4}-/);

@@ -81,6 +81,7 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
         // Below STS's 900 s minimum a session-policy condition makes AWS refuse it at the end of the window.
         lifetime: s.duration,
         requestedLifetime: common.duration,
+        endpointOverrides: s.overridden ?? [],
       },
     };
   },

@@ -86,6 +86,7 @@ export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle
         // Entra alone decides: 60 to 90 minutes, at random. A policy must allow the longest.
         lifetime: MAX_TOKEN_SECONDS,
         requestedLifetime: common.duration,
+        endpointOverrides: s.overridden ?? [],
       },
     };
   },
