@@ -2,7 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigurationError, errorMessage } from '../errors.js';
-import { PROVIDER_IDS, type DeliveryMode, type ProviderId } from '../providers/provider.js';
+import {
+  DELIVERY_MODES,
+  PROVIDER_IDS,
+  type DeliveryMode,
+  type ProviderId,
+} from '../providers/provider.js';
 import { matchingRules } from '../policy/decide.js';
 import { parseDuration, formatDuration } from '../policy/duration.js';
 import { exportTrust } from '../policy/export/index.js';
@@ -179,7 +184,7 @@ async function testVerb(argv: string[], io: PolicyCliIo): Promise<number> {
       );
   }
   const delivery = values['delivery'] as string | undefined;
-  if (delivery !== undefined && !['run', 'env', 'outputs'].includes(delivery)) {
+  if (delivery !== undefined && !(DELIVERY_MODES as readonly string[]).includes(delivery)) {
     throw new UsageError(`--delivery must be run, env or outputs, not '${delivery}'.`);
   }
   const decision = decidePartial(policy, claims, {

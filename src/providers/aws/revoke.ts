@@ -24,6 +24,7 @@ import {
   verifySeconds,
   type ProbeOutcome,
 } from './revoke-verify.js';
+import { ROLE_ARN } from './arn.js';
 import { iamEndpoint, stsEndpoint as stsEndpointOf, type AwsSettings } from './settings.js';
 import { assumeRole } from './sts.js';
 
@@ -53,7 +54,6 @@ export interface RevokeDeps {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 const ASSUMED_ROLE_ID = /^AROA[A-Z0-9]{4,124}:[\w+=,.@-]{2,64}$/;
 const GRANT_ID = /^[\w+=,@-]{1,80}$/;
 

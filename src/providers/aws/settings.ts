@@ -4,6 +4,7 @@ import type { Inputs } from '../../runner/inputs.js';
 import { formatDuration } from '../../runner/inputs.js';
 import type { CommonSettings } from '../provider.js';
 import { httpTimeoutMs } from '../retry.js';
+import { POLICY_ARN, ROLE_ARN } from './arn.js';
 import { checkPolicySize, parseSessionPolicy, STS_MIN_DURATION } from './session-policy.js';
 
 export const AWS_INPUT = {
@@ -48,10 +49,6 @@ export interface AwsSettings {
   readonly overridden?: readonly string[];
 }
 
-const ROLE_ARN =
-  /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
-const POLICY_ARN =
-  /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::(\d{12}|aws):policy\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 
 export function parseAwsSettings(
