@@ -83,6 +83,30 @@ function checkFetchUrl(value, what) {
 
 /***/ }),
 
+/***/ 3219:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   nS: () => (/* binding */ POLICY_ARN),
+/* harmony export */   xG: () => (/* binding */ ROLE_ARN)
+/* harmony export */ });
+/* unused harmony export roleAccount */
+/**
+ * The one shape of an IAM role ARN, for inputs, policy rules and close handles alike: the
+ * partition, a 12-digit account (captured), an optional path, and a name of at most 64 of
+ * IAM's characters.
+ */
+const ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-[a-z])?:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+/** Managed policy ARNs (session policies): an account's own, or AWS's. */
+const POLICY_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-[a-z])?:iam::(?:\d{12}|aws):policy\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
+/** The account id of a role ARN, or undefined when it is not one. */
+function roleAccount(arn) {
+    return ROLE_ARN.exec(arn)?.[1];
+}
+
+
+/***/ }),
+
 /***/ 9140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -98,6 +122,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9545);
 /* harmony import */ var _session_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9383);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(339);
+/* harmony import */ var _arn_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3219);
+
 
 
 
@@ -120,7 +146,6 @@ const COMPETING = [
     'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
 ];
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
-const ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const awsProvider = {
     id: 'aws',
     outputNames: Object.values(AWS_OUTPUTS),
@@ -274,8 +299,8 @@ const awsProvider = {
             stsExpiration: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(h, 'stsExpiration', ISO),
             enforcedEnd: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .optionalHandleString */ .iL)(h, 'enforcedEnd', ISO) ?? null,
             revoke: revoke && {
-                roleArn: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'roleArn', ARN),
-                revokeRole: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'revokeRole', ARN),
+                roleArn: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'roleArn', _arn_js__WEBPACK_IMPORTED_MODULE_6__/* .ROLE_ARN */ .xG),
+                revokeRole: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'revokeRole', _arn_js__WEBPACK_IMPORTED_MODULE_6__/* .ROLE_ARN */ .xG),
                 assumedRoleId: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'assumedRoleId', /^[A-Z0-9]{8,}:[\w+=,.@-]{2,64}$/),
                 audience: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'audience', /^[\x21-\x7e]{1,256}$/),
                 region: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'region', /^[a-z0-9-]{1,32}$/),
@@ -400,7 +425,9 @@ function policyDigest(policy, managed) {
 /* harmony import */ var _policy_issuer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1819);
 /* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9205);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7252);
+/* harmony import */ var _arn_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3219);
 /* harmony import */ var _session_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9383);
+
 
 
 
@@ -418,12 +445,10 @@ const DEFAULT_DURATION = 900;
 const MAX_DURATION = 43_200;
 /** Below this, clock skew between the runner and AWS would eat the window. */
 const MIN_DURATION = 60;
-const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
-const POLICY_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::(\d{12}|aws):policy\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 function parseAwsSettings(inputs, common, env) {
     const role = inputs.required(AWS_INPUT.role, 'the ARN of the IAM role to assume, e.g. arn:aws:iam::123456789012:role/deploy.');
-    if (!ROLE_ARN.test(role)) {
+    if (!_arn_js__WEBPACK_IMPORTED_MODULE_5__/* .ROLE_ARN */ .xG.test(role)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid role '${role}'. Expected an IAM role ARN such as arn:aws:iam::123456789012:role/deploy ` +
             '(a 12-digit account id; the role name, not the role id).');
     }
@@ -443,7 +468,7 @@ function parseAwsSettings(inputs, common, env) {
     const sessionPolicy = policyText === undefined ? undefined : (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSessionPolicy */ .sU)(policyText);
     const managedPolicies = inputs.list(AWS_INPUT.managedPolicies);
     for (const arn of managedPolicies) {
-        if (!POLICY_ARN.test(arn)) {
+        if (!_arn_js__WEBPACK_IMPORTED_MODULE_5__/* .POLICY_ARN */ .nS.test(arn)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid managed policy ARN '${arn}' in 'managed-policies'. Expected e.g. arn:aws:iam::aws:policy/ReadOnlyAccess.`);
         }
     }
@@ -522,7 +547,7 @@ function iamEndpoint(env) {
 function parseRevokeRole(value, role) {
     if (value === undefined)
         return undefined;
-    if (!ROLE_ARN.test(value)) {
+    if (!_arn_js__WEBPACK_IMPORTED_MODULE_5__/* .ROLE_ARN */ .xG.test(value)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid revoke-role '${value}'. Expected an IAM role ARN such as arn:aws:iam::123456789012:role/jit-revoker ` +
             '(a 12-digit account id; the role name, not the role id).');
     }
@@ -546,10 +571,12 @@ function parseRevokeRole(value, role) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G0: () => (/* binding */ Inputs),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.a)
 /* harmony export */ });
 /* unused harmony exports parseList, parseBoolean, parseDuration */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
 
 /** Reads inputs by name, trimming, with `''` meaning "not given" (the runner sends unset inputs as ''). */
 class Inputs {
@@ -565,7 +592,7 @@ class Inputs {
     required(name, hint = '') {
         const value = this.optional(name);
         if (value === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input '${name}' is required${hint ? `: ${hint}` : '.'}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${name}' is required${hint ? `: ${hint}` : '.'}`);
         }
         return value;
     }
@@ -590,7 +617,7 @@ class Inputs {
         if (value === undefined)
             return fallback;
         if (!allowed.includes(value)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected one of: ${allowed.join(', ')}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected one of: ${allowed.join(', ')}.`);
         }
         return value;
     }
@@ -610,39 +637,20 @@ function parseBoolean(name, value) {
         return true;
     if (FALSE.includes(value))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected true or false.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected true or false.`);
 }
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600 };
-/**
- * Seconds from `300`, `300s`, `5m`, `1h`, `1h30m`. Anything else is an error that shows the
- * accepted forms; zero and negative values are refused.
- */
+/** Seconds from `300`, `300s`, `5m`, `1h`, `1h30m`; anything else is an error that shows the accepted forms. */
 function parseDuration(name, value) {
-    const v = value.trim();
-    let seconds;
-    if (/^\d+$/.test(v)) {
-        seconds = Number(v);
-    }
-    else if (/^(\d+h)?(\d+m)?(\d+s)?$/.test(v) && v !== '') {
-        seconds = 0;
-        for (const [, n, unit] of v.matchAll(/(\d+)([hms])/g)) {
-            seconds += Number(n) * UNIT_SECONDS[unit];
-        }
-    }
-    if (seconds === undefined || !Number.isSafeInteger(seconds)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Use seconds (900) or a duration such as 90s, 15m, 1h or 1h30m.`);
-    }
-    if (seconds <= 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. It must be longer than zero.`);
+    const seconds = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(value);
+    if (seconds === undefined) {
+        const zero = /^[0hms]*$/.test(value.trim()) && /0/.test(value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(zero
+            ? `Invalid ${name} '${value}'. It must be longer than zero.`
+            : `Invalid ${name} '${value}'. Use seconds (900) or a duration such as 90s, 15m, 1h or 1h30m.`);
     }
     return seconds;
 }
-function formatDuration(seconds) {
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
-}
+
 
 
 /***/ })

@@ -125,43 +125,17 @@ function editDistance(a, b) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B8: () => (/* binding */ MAX_POLICY_DURATION),
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */   E9: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_1__.E),
+/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_1__.a)
 /* harmony export */ });
 /* unused harmony export requireDuration */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
 
 /** The longest any of the three clouds will issue (AWS role sessions, 12 h). */
 const MAX_POLICY_DURATION = 43_200;
-const UNIT_SECONDS = { h: 3600, m: 60, s: 1 };
-/**
- * `900`, `90s`, `15m`, `1h`, `1h30m`. Returns seconds, or undefined when the text is
- * not a duration at all, so that the caller can say where the bad value is.
- */
-function parseDuration(value) {
-    if (typeof value === 'number')
-        return Number.isInteger(value) && value > 0 ? value : undefined;
-    const text = value.trim();
-    if (/^[0-9]+$/.test(text))
-        return Number(text) > 0 ? Number(text) : undefined;
-    const m = /^(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$/.exec(text);
-    if (!m || text === '')
-        return undefined;
-    let total = 0;
-    for (const [i, unit] of ['h', 'm', 's'].entries()) {
-        const part = m[i + 1];
-        if (part !== undefined)
-            total += Number(part) * UNIT_SECONDS[unit];
-    }
-    return total > 0 ? total : undefined;
-}
-function formatDuration(seconds) {
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const parts = [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].filter(Boolean);
-    return parts.length ? parts.join('') : '0s';
-}
+
+
 function requireDuration(value, where) {
     const seconds = parseDuration(value);
     if (seconds === undefined) {
@@ -188,10 +162,12 @@ function requireDuration(value, where) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _providers_provider_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9545);
+/* harmony import */ var _providers_provider_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9545);
 /* harmony import */ var _claims_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9745);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5432);
-/* harmony import */ var _matcher_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9012);
+/* harmony import */ var _matcher_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9012);
+/* harmony import */ var _providers_aws_arn_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3219);
+
 
 
 
@@ -201,7 +177,6 @@ function requireDuration(value, where) {
 
 
 const DEFAULT_POLICY_PATH = '.github/jit-policy.yml';
-const DELIVERY_MODES = ['run', 'env', 'outputs'];
 const RULE_KEYS = ['name', 'description', 'when', 'allow'];
 const RULE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Which allow key names the principal, per provider; the first listed is the usual one. */
@@ -215,7 +190,7 @@ const ALLOW_KEYS = ['provider', ...ALL_PRINCIPAL_KEYS, 'max-duration', 'delivery
 /** Shapes an exact principal must have, so that a typo is caught here rather than as a silent deny. */
 const PRINCIPAL_SHAPES = {
     role: {
-        re: /^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/,
+        re: _providers_aws_arn_js__WEBPACK_IMPORTED_MODULE_6__/* .ROLE_ARN */ .xG,
         example: 'arn:aws:iam::123456789012:role/deploy',
     },
     'service-account': {
@@ -446,7 +421,7 @@ class Checker {
                     this.error(item ?? value, `'${key}' must be a string or a list of strings (exact value, glob with * or ?, or a ^...$ pattern)`);
                     continue;
                 }
-                const m = (0,_matcher_js__WEBPACK_IMPORTED_MODULE_6__/* .compileMatcher */ .qM)(String(item.value));
+                const m = (0,_matcher_js__WEBPACK_IMPORTED_MODULE_7__/* .compileMatcher */ .qM)(String(item.value));
                 if (typeof m === 'string')
                     this.error(item, `'${key}': ${m}`);
                 else
@@ -470,13 +445,13 @@ class Checker {
         const providerField = fields.get('provider');
         let provider;
         if (!providerField)
-            this.error(node, `'allow' needs 'provider' (${_providers_provider_js__WEBPACK_IMPORTED_MODULE_7__/* .PROVIDER_IDS */ .NO.join(', ')})`);
+            this.error(node, `'allow' needs 'provider' (${_providers_provider_js__WEBPACK_IMPORTED_MODULE_8__/* .PROVIDER_IDS */ .NO.join(', ')})`);
         else {
             const p = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(providerField.value) ? providerField.value.value : undefined;
-            if (typeof p === 'string' && _providers_provider_js__WEBPACK_IMPORTED_MODULE_7__/* .PROVIDER_IDS */ .NO.includes(p))
+            if (typeof p === 'string' && _providers_provider_js__WEBPACK_IMPORTED_MODULE_8__/* .PROVIDER_IDS */ .NO.includes(p))
                 provider = p;
             else
-                this.error(providerField.value, `provider must be one of ${_providers_provider_js__WEBPACK_IMPORTED_MODULE_7__/* .PROVIDER_IDS */ .NO.join(', ')}, not '${String(p)}'`);
+                this.error(providerField.value, `provider must be one of ${_providers_provider_js__WEBPACK_IMPORTED_MODULE_8__/* .PROVIDER_IDS */ .NO.join(', ')}, not '${String(p)}'`);
         }
         let principal;
         let principalKey;
@@ -497,7 +472,7 @@ class Checker {
                 const text = this.string(f.value, `'${key}'`);
                 if (text === undefined)
                     continue;
-                const m = (0,_matcher_js__WEBPACK_IMPORTED_MODULE_6__/* .compileMatcher */ .qM)(text);
+                const m = (0,_matcher_js__WEBPACK_IMPORTED_MODULE_7__/* .compileMatcher */ .qM)(text);
                 if (typeof m === 'string') {
                     this.error(f.value, `'${key}': ${m}`);
                     continue;
@@ -533,7 +508,7 @@ class Checker {
                 maxDurationText = String(raw);
             }
         }
-        let delivery = [...DELIVERY_MODES];
+        let delivery = [..._providers_provider_js__WEBPACK_IMPORTED_MODULE_8__/* .DELIVERY_MODES */ .cE];
         const dv = fields.get('delivery');
         if (dv) {
             const items = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(dv.value) ? dv.value.items.map((i) => this.resolve(i)) : [dv.value];
@@ -542,7 +517,7 @@ class Checker {
                 this.error(dv.value, "'delivery' is an empty list: name run, env or outputs");
             for (const item of items) {
                 const v = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(item) ? item.value : undefined;
-                if (typeof v === 'string' && DELIVERY_MODES.includes(v))
+                if (typeof v === 'string' && _providers_provider_js__WEBPACK_IMPORTED_MODULE_8__/* .DELIVERY_MODES */ .cE.includes(v))
                     delivery.push(v);
                 else
                     this.error(item ?? dv.value, `delivery must be run, env or outputs (or a list of them), not '${String(v)}'`);
@@ -557,7 +532,7 @@ class Checker {
         return { provider, principal, principalKey, maxDuration, maxDurationText, delivery };
     }
     warnBroad(rule) {
-        const constrains = (claims) => rule.when.some((c) => claims.includes(c.claim) && !c.anyOf.some(_matcher_js__WEBPACK_IMPORTED_MODULE_6__/* .matchesAnything */ .GU));
+        const constrains = (claims) => rule.when.some((c) => claims.includes(c.claim) && !c.anyOf.some(_matcher_js__WEBPACK_IMPORTED_MODULE_7__/* .matchesAnything */ .GU));
         if (!constrains(_claims_js__WEBPACK_IMPORTED_MODULE_4__/* .REPOSITORY_CLAIMS */ .HC)) {
             this.warnings.push({
                 rule: rule.name,
@@ -573,7 +548,7 @@ class Checker {
             });
         }
         for (const c of rule.when) {
-            if (c.anyOf.some(_matcher_js__WEBPACK_IMPORTED_MODULE_6__/* .matchesAnything */ .GU)) {
+            if (c.anyOf.some(_matcher_js__WEBPACK_IMPORTED_MODULE_7__/* .matchesAnything */ .GU)) {
                 this.warnings.push({
                     rule: rule.name,
                     message: `rule '${rule.name}': '${c.claim}' matches any value, so it restricts nothing`,
@@ -693,6 +668,30 @@ function matchesAnything(m) {
     return ['', 'x', 'o/r', 'repo:o/r:ref:refs/heads/main', '0', ' ', 'a\nb'].every((probe) => m.test(probe));
 }
 
+
+
+/***/ }),
+
+/***/ 3219:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   nS: () => (/* binding */ POLICY_ARN),
+/* harmony export */   xG: () => (/* binding */ ROLE_ARN)
+/* harmony export */ });
+/* unused harmony export roleAccount */
+/**
+ * The one shape of an IAM role ARN, for inputs, policy rules and close handles alike: the
+ * partition, a 12-digit account (captured), an optional path, and a name of at most 64 of
+ * IAM's characters.
+ */
+const ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-[a-z])?:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+/** Managed policy ARNs (session policies): an account's own, or AWS's. */
+const POLICY_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-[a-z])?:iam::(?:\d{12}|aws):policy\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
+/** The account id of a role ARN, or undefined when it is not one. */
+function roleAccount(arn) {
+    return ROLE_ARN.exec(arn)?.[1];
+}
 
 
 /***/ })

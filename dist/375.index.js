@@ -282,43 +282,17 @@ function matchingRules(policy, claims) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B8: () => (/* binding */ MAX_POLICY_DURATION),
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */   E9: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_1__.E),
+/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_1__.a)
 /* harmony export */ });
 /* unused harmony export requireDuration */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
 
 /** The longest any of the three clouds will issue (AWS role sessions, 12 h). */
 const MAX_POLICY_DURATION = 43_200;
-const UNIT_SECONDS = { h: 3600, m: 60, s: 1 };
-/**
- * `900`, `90s`, `15m`, `1h`, `1h30m`. Returns seconds, or undefined when the text is
- * not a duration at all, so that the caller can say where the bad value is.
- */
-function parseDuration(value) {
-    if (typeof value === 'number')
-        return Number.isInteger(value) && value > 0 ? value : undefined;
-    const text = value.trim();
-    if (/^[0-9]+$/.test(text))
-        return Number(text) > 0 ? Number(text) : undefined;
-    const m = /^(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$/.exec(text);
-    if (!m || text === '')
-        return undefined;
-    let total = 0;
-    for (const [i, unit] of ['h', 'm', 's'].entries()) {
-        const part = m[i + 1];
-        if (part !== undefined)
-            total += Number(part) * UNIT_SECONDS[unit];
-    }
-    return total > 0 ? total : undefined;
-}
-function formatDuration(seconds) {
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const parts = [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].filter(Boolean);
-    return parts.length ? parts.join('') : '0s';
-}
+
+
 function requireDuration(value, where) {
     const seconds = parseDuration(value);
     if (seconds === undefined) {

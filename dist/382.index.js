@@ -2,6 +2,52 @@ export const id = 382;
 export const ids = [382];
 export const modules = {
 
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+const UNIT_SECONDS = { h: 3600, m: 60, s: 1 };
+/**
+ * The one duration syntax of inputs, policy rules and the CLI: `900`, `90s`, `15m`, `1h`,
+ * `1h30m`. Seconds, or undefined when the text is not a positive duration (the caller says
+ * where the bad value is).
+ */
+function parseDuration(value) {
+    if (typeof value === 'number')
+        return Number.isSafeInteger(value) && value > 0 ? value : undefined;
+    const text = value.trim();
+    let total;
+    if (/^[0-9]+$/.test(text)) {
+        total = Number(text);
+    }
+    else {
+        const m = /^(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$/.exec(text);
+        if (!m || text === '')
+            return undefined;
+        total = 0;
+        for (const [i, unit] of ['h', 'm', 's'].entries()) {
+            const part = m[i + 1];
+            if (part !== undefined)
+                total += Number(part) * UNIT_SECONDS[unit];
+        }
+    }
+    return Number.isSafeInteger(total) && total > 0 ? total : undefined;
+}
+/** `1h30m`, `5m`, `45s`, `0s`. */
+function formatDuration(seconds) {
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const parts = [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].filter(Boolean);
+    return parts.length ? parts.join('') : '0s';
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1009,10 +1055,12 @@ function signalGroup(pgid, signal) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G0: () => (/* binding */ Inputs),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.a)
 /* harmony export */ });
 /* unused harmony exports parseList, parseBoolean, parseDuration */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
 
 /** Reads inputs by name, trimming, with `''` meaning "not given" (the runner sends unset inputs as ''). */
 class Inputs {
@@ -1028,7 +1076,7 @@ class Inputs {
     required(name, hint = '') {
         const value = this.optional(name);
         if (value === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input '${name}' is required${hint ? `: ${hint}` : '.'}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${name}' is required${hint ? `: ${hint}` : '.'}`);
         }
         return value;
     }
@@ -1053,7 +1101,7 @@ class Inputs {
         if (value === undefined)
             return fallback;
         if (!allowed.includes(value)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected one of: ${allowed.join(', ')}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected one of: ${allowed.join(', ')}.`);
         }
         return value;
     }
@@ -1073,39 +1121,20 @@ function parseBoolean(name, value) {
         return true;
     if (FALSE.includes(value))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected true or false.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected true or false.`);
 }
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600 };
-/**
- * Seconds from `300`, `300s`, `5m`, `1h`, `1h30m`. Anything else is an error that shows the
- * accepted forms; zero and negative values are refused.
- */
+/** Seconds from `300`, `300s`, `5m`, `1h`, `1h30m`; anything else is an error that shows the accepted forms. */
 function parseDuration(name, value) {
-    const v = value.trim();
-    let seconds;
-    if (/^\d+$/.test(v)) {
-        seconds = Number(v);
-    }
-    else if (/^(\d+h)?(\d+m)?(\d+s)?$/.test(v) && v !== '') {
-        seconds = 0;
-        for (const [, n, unit] of v.matchAll(/(\d+)([hms])/g)) {
-            seconds += Number(n) * UNIT_SECONDS[unit];
-        }
-    }
-    if (seconds === undefined || !Number.isSafeInteger(seconds)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Use seconds (900) or a duration such as 90s, 15m, 1h or 1h30m.`);
-    }
-    if (seconds <= 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. It must be longer than zero.`);
+    const seconds = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(value);
+    if (seconds === undefined) {
+        const zero = /^[0hms]*$/.test(value.trim()) && /0/.test(value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(zero
+            ? `Invalid ${name} '${value}'. It must be longer than zero.`
+            : `Invalid ${name} '${value}'. Use seconds (900) or a duration such as 90s, 15m, 1h or 1h30m.`);
     }
     return seconds;
 }
-function formatDuration(seconds) {
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
-}
+
 
 
 /***/ }),

@@ -31,7 +31,7 @@ async function main() {
             process.exitCode = await (await __webpack_require__.e(/* import() */ 62).then(__webpack_require__.bind(__webpack_require__, 62))).reposCli(rest, io);
             return;
         case 'policy':
-            process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(617), __webpack_require__.e(789), __webpack_require__.e(164), __webpack_require__.e(463)]).then(__webpack_require__.bind(__webpack_require__, 4100))).policyCli(rest, io);
+            process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(617), __webpack_require__.e(789), __webpack_require__.e(164), __webpack_require__.e(167)]).then(__webpack_require__.bind(__webpack_require__, 4100))).policyCli(rest, io);
             return;
         case '-v':
         case '--version':
@@ -51,7 +51,7 @@ async function main() {
         }
     }
 }
-const VERBS = ['scan', 'policy', 'help', 'version'];
+const VERBS = ['scan', 'fix', 'report', 'repos', 'policy', 'help', 'version'];
 const USAGE = `Usage: jit-credentials <command>
 
   scan [PATH...]            find long-lived cloud credentials in workflows (default .github/)

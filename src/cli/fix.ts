@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCliArgs as parseArgs } from './args.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { findTargets } from '../scan/files.js';
 import { unifiedDiff } from '../scan/fix/diff.js';

@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCliArgs as parseArgs } from './args.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import {
   DELIVERY_MODES,
@@ -115,6 +116,8 @@ async function load(io: PolicyCliIo, file: string | undefined): Promise<LoadedPo
   const abs = resolvePath(io, file);
   // Messages name the file as the user wrote it, so that file:line:col links work in their terminal.
   const shown = file ?? DEFAULT_POLICY_PATH;
+  // Unreadable is a usage error (exit 2), as the help says; invalid is 1.
+  if (!existsSync(abs)) throw new UsageError(`Policy file '${shown}' does not exist.`);
   try {
     return { ...(await loadPolicy(abs, { explicit: true }))!, path: shown };
   } catch (err) {

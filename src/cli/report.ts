@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCliArgs as parseArgs } from './args.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { formatOrgMarkdown, mergeResults, type ResultInput } from '../scan/org/merge.js';
 import type { CliIo } from './scan.js';

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCliArgs as parseArgs } from './args.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { listRepositories, matrixOf } from '../scan/org/list.js';
 import type { CliIo } from './scan.js';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCliArgs as parseArgs } from './args.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import {
   FAIL_ON,

@@ -1,6 +1,78 @@
-export const id = 463;
-export const ids = [463];
+export const id = 167;
+export const ids = [167,593];
 export const modules = {
+
+/***/ 7593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hT: () => (/* binding */ parseCliArgs),
+/* harmony export */   suggest: () => (/* binding */ suggest)
+/* harmony export */ });
+/* unused harmony exports UsageError, parseCli */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+
+/** A mistake on the command line: shown as-is, exit code 2. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/**
+ * Node's parseArgs with its errors rewritten for people: the unknown flag is named with the
+ * nearest known one ("Unknown option '--formt'. Did you mean '--format'?").
+ */
+function parseCliArgs(config) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)(config);
+    }
+    catch (err) {
+        throw friendly(err, config.options);
+    }
+}
+/** The same, for a plain list of options. */
+function parseCli(args, options, allowPositionals = true) {
+    return parseCliArgs({ args: [...args], options, allowPositionals, strict: true });
+}
+function friendly(err, options) {
+    const e = err;
+    const flag = /'(-{1,2}[^'\s]+)[^']*'/.exec(e.message)?.[1];
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) {
+        const known = Object.keys(options ?? {}).map((o) => `--${o}`);
+        return new UsageError(`Unknown option '${flag}'.${suggest(flag, known)}`);
+    }
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
+        return new UsageError(`Option '${flag}' needs a value.`);
+    }
+    return new UsageError(e.message.replace(/\. To specify a positional argument.*$/s, '.'));
+}
+/** " Did you mean 'x'?" for the nearest of `known` within a small edit distance, else ''. */
+function suggest(word, known) {
+    let best;
+    let bestDistance = Infinity;
+    for (const k of known) {
+        const d = distance(word, k);
+        if (d < bestDistance)
+            [best, bestDistance] = [k, d];
+    }
+    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3))
+        ? ` Did you mean '${best}'?`
+        : '';
+}
+/** Levenshtein distance, for short command-line words only. */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = row;
+    }
+    return prev[b.length];
+}
+
+
+/***/ }),
 
 /***/ 4100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -13,12 +85,14 @@ __webpack_require__.d(__webpack_exports__, {
   policyCli: () => (/* binding */ policyCli)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/providers/provider.ts
@@ -591,6 +665,7 @@ var verify = __webpack_require__(3254);
 
 
 
+
 const USAGE = `Usage: jit-credentials policy <verb> [options] [FILE]
 
 FILE is the policy file (default ${load/* DEFAULT_POLICY_PATH */.lo}).
@@ -650,9 +725,9 @@ async function policyCli(argv, io) {
 }
 class UsageError extends Error {
 }
-function args(argv, options) {
+function policy_args(argv, options) {
     try {
-        const { values, positionals } = (0,external_node_util_.parseArgs)({
+        const { values, positionals } = (0,args/* parseCliArgs */.hT)({
             args: argv,
             options: { ...options, help: { type: 'boolean', short: 'h' } },
             allowPositionals: true,
@@ -676,6 +751,9 @@ async function policy_load(io, file) {
     const abs = resolvePath(io, file);
     // Messages name the file as the user wrote it, so that file:line:col links work in their terminal.
     const shown = file ?? load/* DEFAULT_POLICY_PATH */.lo;
+    // Unreadable is a usage error (exit 2), as the help says; invalid is 1.
+    if (!(0,external_node_fs_.existsSync)(abs))
+        throw new UsageError(`Policy file '${shown}' does not exist.`);
     try {
         return { ...(await (0,load/* loadPolicy */.tb)(abs, { explicit: true })), path: shown };
     }
@@ -686,7 +764,7 @@ async function policy_load(io, file) {
     }
 }
 async function check(argv, io) {
-    const { values, file } = args(argv, {});
+    const { values, file } = policy_args(argv, {});
     if (values['help'])
         return help(io);
     const policy = await policy_load(io, file);
@@ -700,7 +778,7 @@ async function check(argv, io) {
     return 0;
 }
 async function testVerb(argv, io) {
-    const { values, file } = args(argv, {
+    const { values, file } = policy_args(argv, {
         claims: { type: 'string' },
         provider: { type: 'string' },
         principal: { type: 'string' },
@@ -741,7 +819,7 @@ async function testVerb(argv, io) {
             throw new UsageError(`--duration '${String(values['duration'])}' is not a duration (900, 15m, 1h).`);
     }
     const delivery = values['delivery'];
-    if (delivery !== undefined && !['run', 'env', 'outputs'].includes(delivery)) {
+    if (delivery !== undefined && !providers_provider/* DELIVERY_MODES */.cE.includes(delivery)) {
         throw new UsageError(`--delivery must be run, env or outputs, not '${delivery}'.`);
     }
     const decision = (0,decide/* decidePartial */.Cv)(policy, claims, {
@@ -782,7 +860,7 @@ async function readClaims(path, shown) {
     return parsed;
 }
 async function exportVerb(argv, io) {
-    const { values, file } = args(argv, {
+    const { values, file } = policy_args(argv, {
         target: { type: 'string', short: 't' },
         principal: { type: 'string' },
         'account-id': { type: 'string' },
@@ -845,6 +923,52 @@ function subjectClaims(text) {
 function help(io) {
     io.stdout(USAGE);
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+const UNIT_SECONDS = { h: 3600, m: 60, s: 1 };
+/**
+ * The one duration syntax of inputs, policy rules and the CLI: `900`, `90s`, `15m`, `1h`,
+ * `1h30m`. Seconds, or undefined when the text is not a positive duration (the caller says
+ * where the bad value is).
+ */
+function parseDuration(value) {
+    if (typeof value === 'number')
+        return Number.isSafeInteger(value) && value > 0 ? value : undefined;
+    const text = value.trim();
+    let total;
+    if (/^[0-9]+$/.test(text)) {
+        total = Number(text);
+    }
+    else {
+        const m = /^(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$/.exec(text);
+        if (!m || text === '')
+            return undefined;
+        total = 0;
+        for (const [i, unit] of ['h', 'm', 's'].entries()) {
+            const part = m[i + 1];
+            if (part !== undefined)
+                total += Number(part) * UNIT_SECONDS[unit];
+        }
+    }
+    return Number.isSafeInteger(total) && total > 0 ? total : undefined;
+}
+/** `1h30m`, `5m`, `45s`, `0s`. */
+function formatDuration(seconds) {
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const parts = [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].filter(Boolean);
+    return parts.length ? parts.join('') : '0s';
 }
 
 
