@@ -127,3 +127,21 @@ describe('main, export: env, then post (in process)', () => {
     expect(revoke.exported['AWS_SESSION_TOKEN']).toBe('');
   });
 });
+
+describe('endpoint overrides (in process)', () => {
+  it('warns once that the GitHub token goes to an overridden endpoint, and records it with the decision', async () => {
+    const main = await w.main({ run: 'true' });
+    const warnings = main.log.lines
+      .filter((l) => l.level === 'warning' && l.message.includes('OIDC token'))
+      .map((l) => l.message);
+    expect(warnings).toEqual([
+      `AWS_ENDPOINT_URL=${w.env.aws.url}: the GitHub OIDC token for this grant is sent there, not to aws's own endpoint.`,
+    ]);
+    const allowed = ledger()
+      .read()
+      .events.find((e) => e.grant === main.outputs['grant-id'] && e.phase === 'allowed')!;
+    expect(allowed['policy']).toMatchObject({
+      endpointOverrides: [`AWS_ENDPOINT_URL=${w.env.aws.url}`],
+    });
+  });
+});
