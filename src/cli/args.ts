@@ -41,6 +41,43 @@ function friendly(err: unknown, options: ParseArgsConfig['options']): UsageError
   return new UsageError(e.message.replace(/\. To specify a positional argument.*$/s, '.'));
 }
 
+/**
+ * The start every verb shares: its options parsed (with `--help`), or the exit code when that
+ * is all there is to do: 0 after printing the usage, 2 after a usage error.
+ */
+type Options = NonNullable<ParseArgsConfig['options']>;
+type VerbConfig<T extends Options> = {
+  args: string[];
+  options: T & { help: { type: 'boolean'; short: 'h' } };
+  allowPositionals: true;
+  strict: true;
+};
+
+export function verbArgs<const T extends Options>(
+  argv: readonly string[],
+  options: T,
+  usage: string,
+  io: { stdout: (s: string) => unknown; stderr: (s: string) => unknown },
+): ReturnType<typeof parseArgs<VerbConfig<T>>> | number {
+  let parsed;
+  try {
+    parsed = parseCliArgs<VerbConfig<T>>({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    io.stderr(`${(err as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    io.stdout(usage);
+    return 0;
+  }
+  return parsed;
+}
+
 /** " Did you mean 'x'?" for the nearest of `known` within a small edit distance, else ''. */
 export function suggest(word: string, known: readonly string[]): string {
   let best: string | undefined;
