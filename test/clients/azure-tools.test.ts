@@ -204,12 +204,15 @@ describe.skipIf(!AZ)('Resource Manager tools through the grant’s az login', ()
     expect(main.exitCode, main.stderr + main.stdout).toBe(0);
     const issued = world.entra.tokens.slice(before);
     expect(issued).toHaveLength(2);
+    expect(main.envWrites['AZURE_TOKEN_CREDENTIALS']).toBe('dev');
 
     // A later `run:` step of the workflow: the job's environment with what GITHUB_ENV now holds.
     const later = await job.runStep({
       entry: 'test/e2e/fixtures/shell-step.mjs',
       id: 'use',
       env: {
+        // A secret left in the job's env: DefaultAzureCredential's full chain would try it first.
+        AZURE_CLIENT_SECRET: 'left-over-client-secret',
         STEP_SCRIPT: [
           `export ARM=${world.entra.armUrl}`,
           azScript(),

@@ -69,6 +69,7 @@ export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle
     'AZURE_CLIENT_ID',
     'AZURE_SUBSCRIPTION_ID',
     'AZURE_AUTHORITY_HOST',
+    'AZURE_TOKEN_CREDENTIALS',
     'ARM_USE_CLI',
     'ARM_TENANT_ID',
     'ARM_SUBSCRIPTION_ID',
