@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
 import type { StepResult } from '../harness/job.ts';
 import {
@@ -134,9 +134,17 @@ describe.skipIf(!AZ)('Resource Manager tools through the grant’s az login', ()
       [CLIENT, false],
       [CLIENT, false],
     ]);
-    // The recorded expiry is the latest of every token the step could use.
+    // The recorded expiry is the latest of every token the step could use: output, ledger, summary.
     const latest = Math.max(...fresh.map((t) => t.expiresAt.getTime()));
     expect(Date.parse(main.outputs['expires-at']!)).toBe(latest);
+    const recorded = readFileSync(main.outputs['ledger']!, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { phase: string; expiresAt?: string })
+      .filter((e) => (e.phase === 'issued' || e.phase === 'delivered') && e.expiresAt)
+      .at(-1)!.expiresAt!;
+    expect(Date.parse(recorded)).toBe(latest);
+    expect(main.summary).toContain(`expires ${new Date(latest).toISOString().slice(11, 19)}Z`);
 
     const configDir = /CONFIG=(.*)/.exec(main.stdout)![1]!;
     expect(existsSync(configDir)).toBe(false);

@@ -78,7 +78,7 @@ import { readdirSync, existsSync } from 'node:fs';
 const e = process.env;
 const res = await fetch(process.argv[2] + '/protected', { headers: { authorization: 'Bearer ' + (e.AZURE_ACCESS_TOKEN ?? '') } });
 const body = await res.json();
-const names = ['AZURE_CONFIG_DIR', 'AZURE_IDENTITY_DISABLE_CP1', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_SUBSCRIPTION_ID', 'AZURE_AUTHORITY_HOST', 'ARM_USE_CLI', 'ARM_CLIENT_SECRET', 'AZURE_CLIENT_SECRET', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+const names = ['AZURE_CONFIG_DIR', 'AZURE_IDENTITY_DISABLE_CP1', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_SUBSCRIPTION_ID', 'AZURE_AUTHORITY_HOST', 'ARM_USE_CLI', 'AZURE_TOKEN_CREDENTIALS', 'ARM_CLIENT_SECRET', 'AZURE_CLIENT_SECRET', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
 const env = Object.fromEntries(names.map((n) => [n, e[n] ?? null]));
 const configDir = e.AZURE_CONFIG_DIR;
 console.log('RESULT ' + JSON.stringify({ status: res.status, appid: body.claims?.appid ?? null, error: body.error?.code ?? null, env,
