@@ -123,7 +123,7 @@ describe.skipIf(!AZ)('Resource Manager tools through the grant’s az login', ()
       action: 'action.yml',
       id: 'tools',
       inputs: azureInputs(world, { run: script }),
-      timeoutMs: 110_000,
+      timeoutMs: 200_000,
     });
     expect(main.exitCode, main.stderr + main.stdout).toBe(0);
     expectEveryFormWorks(main);
@@ -150,7 +150,7 @@ describe.skipIf(!AZ)('Resource Manager tools through the grant’s az login', ()
     expect(existsSync(configDir)).toBe(false);
     expect(findLeaks(issuedSecrets(world), await jobChannels(job))).toEqual([]);
     await job.cleanup();
-  }, 240_000);
+  }, 360_000);
 
   it('run: with a scope other than Resource Manager, az and AzureCliCredential serve the grant’s own token for it, and mint nothing', async () => {
     const job = await azureJob(world);
@@ -177,7 +177,7 @@ describe.skipIf(!AZ)('Resource Manager tools through the grant’s az login', ()
       action: 'action.yml',
       id: 'storage',
       inputs: azureInputs(world, { run: script, scope: 'https://storage.azure.com/.default' }),
-      timeoutMs: 110_000,
+      timeoutMs: 200_000,
     });
     expect(main.exitCode, main.stderr + main.stdout).toBe(0);
     const fresh = world.entra.tokens.slice(before);
@@ -198,7 +198,7 @@ describe.skipIf(!AZ)('Resource Manager tools through the grant’s az login', ()
       });
     expect(findLeaks(issuedSecrets(world), await jobChannels(job))).toEqual([]);
     await job.cleanup();
-  }, 240_000);
+  }, 360_000);
 
   it('export: env: a later step gets every form through the same login, until the post step deletes it', async () => {
     const job = await azureJob(world);
@@ -227,7 +227,7 @@ describe.skipIf(!AZ)('Resource Manager tools through the grant’s az login', ()
           useAzureSdk(job, world, SDK_REQUESTS),
         ].join('\n'),
       },
-      timeoutMs: 110_000,
+      timeoutMs: 200_000,
     });
     expect(later.exitCode, later.stderr + later.stdout).toBe(0);
     expectEveryFormWorks(later);
@@ -245,5 +245,5 @@ describe.skipIf(!AZ)('Resource Manager tools through the grant’s az login', ()
       ]),
     ).toEqual([]);
     await job.cleanup();
-  }, 240_000);
+  }, 360_000);
 });

@@ -121,7 +121,7 @@ describe.skipIf(!GCLOUD)('gcloud storage with the delivered access token', () =>
       action: 'action.yml',
       id: 'publish',
       inputs: inputs({ run: script }),
-      timeoutMs: 110_000,
+      timeoutMs: 200_000,
     });
     expect(step.exitCode, step.stderr + step.stdout).toBe(0);
     const c = checks(step);
@@ -147,7 +147,7 @@ describe.skipIf(!GCLOUD)('gcloud storage with the delivered access token', () =>
       ]),
     );
     expect(leaksOutside(findLeaks(secrets(), await jobChannels(j)), [])).toEqual([]);
-  }, 240_000);
+  }, 360_000);
 
   it('run: with an access boundary on releases/, reads and writes outside it are refused', async () => {
     const j = await job();
@@ -166,7 +166,7 @@ describe.skipIf(!GCLOUD)('gcloud storage with the delivered access token', () =>
       action: 'action.yml',
       id: 'publish',
       inputs: inputs({ run: script, 'access-boundary': BOUNDARY }),
-      timeoutMs: 110_000,
+      timeoutMs: 200_000,
     });
     expect(step.exitCode, step.stderr + step.stdout).toBe(0);
     const c = checks(step);
@@ -186,7 +186,7 @@ describe.skipIf(!GCLOUD)('gcloud storage with the delivered access token', () =>
     // Only the downscoped token reached storage.
     expect(new Set(storageCalls().map((x) => x.token))).toEqual(new Set(['downscoped']));
     expect(leaksOutside(findLeaks(secrets(), await jobChannels(j)), [])).toEqual([]);
-  }, 240_000);
+  }, 360_000);
 
   it('export: env: a later step’s gcloud reads with the exported token; gcloud keeps no copy of it', async () => {
     const j = await job();
@@ -205,7 +205,7 @@ describe.skipIf(!GCLOUD)('gcloud storage with the delivered access token', () =>
           check('cat outside', 'gcloud storage cat gs://site-assets/private/keys.txt'),
         ].join('\n'),
       },
-      timeoutMs: 110_000,
+      timeoutMs: 200_000,
     });
     expect(later.exitCode, later.stderr + later.stdout).toBe(0);
     expect(checks(later)).toMatchObject({ cat: 'ok|one' });
@@ -217,5 +217,5 @@ describe.skipIf(!GCLOUD)('gcloud storage with the delivered access token', () =>
     expect(
       leaksOutside(findLeaks(secrets(), await jobChannels(j)), ['main:auth:envWrites']),
     ).toEqual([]);
-  }, 240_000);
+  }, 360_000);
 });
