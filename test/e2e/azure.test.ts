@@ -53,6 +53,7 @@ describe('Azure, run: delivery', () => {
       AZURE_AUTHORITY_HOST: world.entra.authority,
       // Terraform is pointed at az only when az is signed in; the command cannot mint OIDC tokens.
       ARM_USE_CLI: null,
+      AZURE_TOKEN_CREDENTIALS: null,
       ACTIONS_ID_TOKEN_REQUEST_URL: null,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: null,
     });
