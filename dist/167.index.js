@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   hT: () => (/* binding */ parseCliArgs),
+/* harmony export */   lI: () => (/* binding */ verbArgs),
 /* harmony export */   suggest: () => (/* binding */ suggest)
 /* harmony export */ });
 /* unused harmony exports UsageError, parseCli */
@@ -44,6 +45,26 @@ function friendly(err, options) {
         return new UsageError(`Option '${flag}' needs a value.`);
     }
     return new UsageError(e.message.replace(/\. To specify a positional argument.*$/s, '.'));
+}
+function verbArgs(argv, options, usage, io) {
+    let parsed;
+    try {
+        parsed = parseCliArgs({
+            args: [...argv],
+            options: { ...options, help: { type: 'boolean', short: 'h' } },
+            allowPositionals: true,
+            strict: true,
+        });
+    }
+    catch (err) {
+        io.stderr(`${err.message}\n\n${usage}`);
+        return 2;
+    }
+    if (parsed.values.help) {
+        io.stdout(usage);
+        return 0;
+    }
+    return parsed;
 }
 /** " Did you mean 'x'?" for the nearest of `known` within a small edit distance, else ''. */
 function suggest(word, known) {
@@ -1676,7 +1697,7 @@ async function loadProvider(id) {
         case 'aws':
             return (await __webpack_require__.e(/* import() */ 140).then(__webpack_require__.bind(__webpack_require__, 9140))).awsProvider;
         case 'azure':
-            return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(314)]).then(__webpack_require__.bind(__webpack_require__, 3314))).azureProvider;
+            return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(603)]).then(__webpack_require__.bind(__webpack_require__, 3603))).azureProvider;
         case 'gcp':
             return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(927)]).then(__webpack_require__.bind(__webpack_require__, 8927))).gcpProvider;
     }

@@ -873,7 +873,7 @@ async function loadProvider(id) {
         case 'aws':
             return (await __webpack_require__.e(/* import() */ 140).then(__webpack_require__.bind(__webpack_require__, 9140))).awsProvider;
         case 'azure':
-            return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(314)]).then(__webpack_require__.bind(__webpack_require__, 3314))).azureProvider;
+            return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(603)]).then(__webpack_require__.bind(__webpack_require__, 3603))).azureProvider;
         case 'gcp':
             return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(927)]).then(__webpack_require__.bind(__webpack_require__, 8927))).gcpProvider;
     }

@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   hT: () => (/* binding */ parseCliArgs),
+/* harmony export */   lI: () => (/* binding */ verbArgs),
 /* harmony export */   suggest: () => (/* binding */ suggest)
 /* harmony export */ });
 /* unused harmony exports UsageError, parseCli */
@@ -44,6 +45,26 @@ function friendly(err, options) {
         return new UsageError(`Option '${flag}' needs a value.`);
     }
     return new UsageError(e.message.replace(/\. To specify a positional argument.*$/s, '.'));
+}
+function verbArgs(argv, options, usage, io) {
+    let parsed;
+    try {
+        parsed = parseCliArgs({
+            args: [...argv],
+            options: { ...options, help: { type: 'boolean', short: 'h' } },
+            allowPositionals: true,
+            strict: true,
+        });
+    }
+    catch (err) {
+        io.stderr(`${err.message}\n\n${usage}`);
+        return 2;
+    }
+    if (parsed.values.help) {
+        io.stdout(usage);
+        return 0;
+    }
+    return parsed;
 }
 /** " Did you mean 'x'?" for the nearest of `known` within a small edit distance, else ''. */
 function suggest(word, known) {
@@ -113,31 +134,16 @@ unless --fail-on none.
 `;
 /** `jit-credentials scan ...`: returns the exit code. */
 async function scanCli(argv, io) {
-    let values;
-    let positionals;
-    try {
-        ({ values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCliArgs */ .hT)({
-            args: argv,
-            allowPositionals: true,
-            strict: true,
-            options: {
-                format: { type: 'string', short: 'f' },
-                'fail-on': { type: 'string' },
-                config: { type: 'string', short: 'c' },
-                output: { type: 'string', short: 'o' },
-                repository: { type: 'string' },
-                help: { type: 'boolean', short: 'h' },
-            },
-        }));
-    }
-    catch (err) {
-        io.stderr(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)}\n\n${USAGE}`);
-        return 2;
-    }
-    if (values.help) {
-        io.stdout(USAGE);
-        return 0;
-    }
+    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .verbArgs */ .lI)(argv, {
+        format: { type: 'string', short: 'f' },
+        'fail-on': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        output: { type: 'string', short: 'o' },
+        repository: { type: 'string' },
+    }, USAGE, io);
+    if (typeof parsed === 'number')
+        return parsed;
+    const { values, positionals } = parsed;
     try {
         const format = choose('--format', values.format ?? 'text', _scan_run_js__WEBPACK_IMPORTED_MODULE_4__/* .FORMATS */ .hR);
         const failOn = values['fail-on'] === undefined

@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   hT: () => (/* binding */ parseCliArgs),
+/* harmony export */   lI: () => (/* binding */ verbArgs),
 /* harmony export */   suggest: () => (/* binding */ suggest)
 /* harmony export */ });
 /* unused harmony exports UsageError, parseCli */
@@ -44,6 +45,26 @@ function friendly(err, options) {
         return new UsageError(`Option '${flag}' needs a value.`);
     }
     return new UsageError(e.message.replace(/\. To specify a positional argument.*$/s, '.'));
+}
+function verbArgs(argv, options, usage, io) {
+    let parsed;
+    try {
+        parsed = parseCliArgs({
+            args: [...argv],
+            options: { ...options, help: { type: 'boolean', short: 'h' } },
+            allowPositionals: true,
+            strict: true,
+        });
+    }
+    catch (err) {
+        io.stderr(`${err.message}\n\n${usage}`);
+        return 2;
+    }
+    if (parsed.values.help) {
+        io.stdout(usage);
+        return 0;
+    }
+    return parsed;
 }
 /** " Did you mean 'x'?" for the nearest of `known` within a small edit distance, else ''. */
 function suggest(word, known) {
@@ -405,29 +426,14 @@ Exit codes: 0 report written, 2 a usage error or no result at all.
 const MAX_RESULT_BYTES = 64 * 1024 * 1024;
 /** `jit-credentials report ...`: returns the exit code. */
 async function reportCli(argv, io) {
-    let values;
-    let positionals;
-    try {
-        ({ values, positionals } = (0,args/* parseCliArgs */.hT)({
-            args: argv,
-            allowPositionals: true,
-            strict: true,
-            options: {
-                markdown: { type: 'string', short: 'o' },
-                json: { type: 'string' },
-                expected: { type: 'string' },
-                help: { type: 'boolean', short: 'h' },
-            },
-        }));
-    }
-    catch (err) {
-        io.stderr(`${(0,errors/* errorMessage */.gJ)(err)}\n\n${USAGE}`);
-        return 2;
-    }
-    if (values.help) {
-        io.stdout(USAGE);
-        return 0;
-    }
+    const parsed = (0,args/* verbArgs */.lI)(argv, {
+        markdown: { type: 'string', short: 'o' },
+        json: { type: 'string' },
+        expected: { type: 'string' },
+    }, USAGE, io);
+    if (typeof parsed === 'number')
+        return parsed;
+    const { values, positionals } = parsed;
     try {
         const at = (p) => ((0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.join)(io.cwd, p));
         const expected = values.expected ? readExpected(at(values.expected), values.expected) : [];

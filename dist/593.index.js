@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   hT: () => (/* binding */ parseCliArgs),
+/* harmony export */   lI: () => (/* binding */ verbArgs),
 /* harmony export */   suggest: () => (/* binding */ suggest)
 /* harmony export */ });
 /* unused harmony exports UsageError, parseCli */
@@ -44,6 +45,26 @@ function friendly(err, options) {
         return new UsageError(`Option '${flag}' needs a value.`);
     }
     return new UsageError(e.message.replace(/\. To specify a positional argument.*$/s, '.'));
+}
+function verbArgs(argv, options, usage, io) {
+    let parsed;
+    try {
+        parsed = parseCliArgs({
+            args: [...argv],
+            options: { ...options, help: { type: 'boolean', short: 'h' } },
+            allowPositionals: true,
+            strict: true,
+        });
+    }
+    catch (err) {
+        io.stderr(`${err.message}\n\n${usage}`);
+        return 2;
+    }
+    if (parsed.values.help) {
+        io.stdout(usage);
+        return 0;
+    }
+    return parsed;
 }
 /** " Did you mean 'x'?" for the nearest of `known` within a small edit distance, else ''. */
 function suggest(word, known) {

@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   hT: () => (/* binding */ parseCliArgs),
+/* harmony export */   lI: () => (/* binding */ verbArgs),
 /* harmony export */   suggest: () => (/* binding */ suggest)
 /* harmony export */ });
 /* unused harmony exports UsageError, parseCli */
@@ -44,6 +45,26 @@ function friendly(err, options) {
         return new UsageError(`Option '${flag}' needs a value.`);
     }
     return new UsageError(e.message.replace(/\. To specify a positional argument.*$/s, '.'));
+}
+function verbArgs(argv, options, usage, io) {
+    let parsed;
+    try {
+        parsed = parseCliArgs({
+            args: [...argv],
+            options: { ...options, help: { type: 'boolean', short: 'h' } },
+            allowPositionals: true,
+            strict: true,
+        });
+    }
+    catch (err) {
+        io.stderr(`${err.message}\n\n${usage}`);
+        return 2;
+    }
+    if (parsed.values.help) {
+        io.stdout(usage);
+        return 0;
+    }
+    return parsed;
 }
 /** " Did you mean 'x'?" for the nearest of `known` within a small edit distance, else ''. */
 function suggest(word, known) {
@@ -272,31 +293,16 @@ Exit codes: 0 listed, 2 a usage error, or the API refused or failed.
 /** `jit-credentials repos ORG`: returns the exit code. */
 async function reposCli(argv, io) {
     const env = io.env ?? ((n) => process.env[n]);
-    let values;
-    let positionals;
-    try {
-        ({ values, positionals } = (0,args/* parseCliArgs */.hT)({
-            args: argv,
-            allowPositionals: true,
-            strict: true,
-            options: {
-                'include-archived': { type: 'boolean' },
-                'include-forks': { type: 'boolean' },
-                format: { type: 'string' },
-                'per-job': { type: 'string' },
-                'max-pages': { type: 'string' },
-                help: { type: 'boolean', short: 'h' },
-            },
-        }));
-    }
-    catch (err) {
-        io.stderr(`${(0,errors/* errorMessage */.gJ)(err)}\n\n${USAGE}`);
-        return 2;
-    }
-    if (values.help) {
-        io.stdout(USAGE);
-        return 0;
-    }
+    const parsed = (0,args/* verbArgs */.lI)(argv, {
+        'include-archived': { type: 'boolean' },
+        'include-forks': { type: 'boolean' },
+        format: { type: 'string' },
+        'per-job': { type: 'string' },
+        'max-pages': { type: 'string' },
+    }, USAGE, io);
+    if (typeof parsed === 'number')
+        return parsed;
+    const { values, positionals } = parsed;
     try {
         if (positionals.length !== 1)
             throw new errors/* ConfigurationError */.j1('Give one organisation (or user) name: jit-credentials repos ORG.');
