@@ -12,6 +12,7 @@ import { Clock } from '../emulators/clock.ts';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulators/google/index.ts';
 import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
 import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
+import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
 import { createJob, type Job, type StepResult } from '../harness/job.ts';
 import { findOnPath } from '../../src/providers/azure/settings.ts';
 
@@ -26,6 +27,7 @@ const SA = 'deploy@acme-site.iam.gserviceaccount.com';
 const BOUNDARY = '- bucket: site-assets\n  role: roles/storage.objectAdmin\n  prefix: releases/';
 let oidc: OidcIssuer;
 let google: GoogleEmulator;
+let github: GitHubApi;
 const jobs: Job[] = [];
 
 beforeAll(async () => {
@@ -33,6 +35,9 @@ beforeAll(async () => {
   const clock = new Clock();
   oidc = await startOidcIssuer({ clock });
   google = await startGoogleEmulator({ clock, issuer: oidc.issuer });
+  // The policy is read from the default branch through GitHub's API: this one has none.
+  github = await startGitHubApi({ clock });
+  github.repo('acme/site', { id: oidc.claims().repository_id });
   google.serviceAccounts[SA] = { workloadIdentityUsers: [google.repositoryMember('acme/site')] };
   google.storage.bindings.push({
     member: `serviceAccount:${SA}`,
@@ -43,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const j of jobs) await j.cleanup();
   await google?.close();
+  await github?.close();
   await oidc?.close();
 });
 beforeEach(() => {
@@ -59,7 +65,7 @@ beforeEach(() => {
 async function job(): Promise<Job> {
   const j = await createJob({
     idToken: oidc.forJob,
-    env: { ...google.env, ...google.gcloudEnv },
+    env: { ...google.env, ...google.gcloudEnv, ...github.env },
   });
   jobs.push(j);
   return j;
@@ -67,6 +73,7 @@ async function job(): Promise<Job> {
 
 const inputs = (extra: Record<string, string>) => ({
   provider: 'gcp',
+  'oidc-issuer': oidc.issuer,
   'workload-identity-provider': google.provider,
   'service-account': SA,
   ...extra,
