@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runRevoke: () => (/* binding */ runRevoke)
 /* harmony export */ });
 /* harmony import */ var _grant_close_job_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
-/* harmony import */ var _grant_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2348);
+/* harmony import */ var _grant_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9195);
 /* harmony import */ var _grant_targets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9600);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9205);
@@ -206,8 +206,10 @@ function displayStates(events, before, results) {
     const contradicted = new Set();
     for (const r of results) {
         const said = before.find((s) => s.id === r.id);
-        const differs = said?.closeMethod !== r.method || (said?.verified ?? false) !== r.verified;
-        if (said?.phase === 'closed' && differs)
+        // The ledger claimed the cloud refuses it now, and this step found that it does not.
+        const claimed = said?.phase === 'closed' && (said.verified === true || said.closeMethod === 'expired');
+        // A deny found in place counts as refusal: a later closer has no keys left to probe with.
+        if (claimed && r.method === 'expires')
             contradicted.add(r.id);
         const g = states.find((s) => s.id === r.id);
         if (!g)

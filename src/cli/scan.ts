@@ -1,8 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { verbArgs } from './args.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
-import { FAIL_ON, FORMATS, render, runScan, type FailOn, type Format } from '../scan/run.js';
+import {
+  FAIL_ON,
+  FORMATS,
+  exitCode,
+  render,
+  runScan,
+  type FailOn,
+  type Format,
+} from '../scan/run.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -21,51 +29,46 @@ Options:
                          is at or above LEVEL
   -c, --config FILE      scan config (default .github/jit-credentials-scan.yml when present)
   -o, --output FILE      write the report to FILE instead of standard output
+      --repository NAME  OWNER/REPO recorded in the JSON report (for jit-credentials report)
   -h, --help             show this help
 
-Exit codes: 0 no finding at the threshold, 1 findings at the threshold, 2 usage or config error.
+Exit codes: 0 no finding at the threshold, 1 findings at the threshold, 2 a usage or config
+error, a path with no workflow files, or a file that could not be checked (parsed or read),
+unless --fail-on none.
 `;
 
 /** `jit-credentials scan ...`: returns the exit code. */
 export async function scanCli(argv: string[], io: CliIo): Promise<number> {
-  let values: {
-    format?: string;
-    'fail-on'?: string;
-    config?: string;
-    output?: string;
-    help?: boolean;
-  };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        'fail-on': { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    io.stderr(`${errorMessage(err)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const parsed = verbArgs(
+    argv,
+    {
+      format: { type: 'string', short: 'f' },
+      'fail-on': { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      output: { type: 'string', short: 'o' },
+      repository: { type: 'string' },
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   try {
     const format = choose('--format', values.format ?? 'text', FORMATS) as Format;
     const failOn =
       values['fail-on'] === undefined
         ? undefined
         : (choose('--fail-on', values['fail-on'], FAIL_ON) as FailOn);
+    if (
+      values.repository !== undefined &&
+      !/^[\w.-]{1,100}\/[\w.-]{1,100}$/.test(values.repository)
+    )
+      throw new ConfigurationError(
+        `Invalid --repository '${values.repository}'. Expected OWNER/REPO, for example octo-org/web.`,
+      );
     const paths = positionals.length > 0 ? positionals : ['.github'];
     const outcome = runScan({ paths, cwd: io.cwd, configPath: values.config, failOn });
-    const report = render(outcome, format);
+    const report = render(outcome, format, { repository: values.repository });
     if (values.output) {
       writeFileSync(
         isAbsolute(values.output) ? values.output : join(io.cwd, values.output),
@@ -81,7 +84,11 @@ export async function scanCli(argv: string[], io: CliIo): Promise<number> {
     } else {
       io.stdout(report);
     }
-    return outcome.failing > 0 ? 1 : 0;
+    for (const p of outcome.result.files) {
+      if (p.notChecked !== undefined)
+        io.stderr(`error: ${p.file} was not checked: ${p.notChecked}\n`);
+    }
+    return exitCode(outcome);
   } catch (err) {
     if (err instanceof ConfigurationError) {
       io.stderr(`${err.message}\n`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   awsInputs,
   awsJob,
+  HANG_TEST_ENV,
   ledgerEvents,
   READ_ROLE,
   ROLE,
@@ -125,7 +126,7 @@ describe('refusals and faults from STS', () => {
     expect(stsCalls() - before).toBe(1); // never retried
     expect(elapsed).toBeLessThan(10_000); // generous bound for a loaded machine; bench/ measures it
     expect(step.summary).toContain('refused');
-    expect(ledgerEvents(step).map((e) => e['phase'])).toEqual(['requested', 'denied']);
+    expect(ledgerEvents(step).map((e) => e['phase'])).toEqual(['requested', 'allowed', 'denied']);
     await job.cleanup();
   });
 
@@ -186,6 +187,7 @@ describe('refusals and faults from STS', () => {
       action: 'action.yml',
       id: 'hang',
       inputs: awsInputs({ run: 'true' }),
+      env: HANG_TEST_ENV,
     });
     expect(step.exitCode).toBe(1);
     expect(errorsOf(step)).toMatch(/failed 3 times/);

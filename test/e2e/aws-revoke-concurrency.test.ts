@@ -39,7 +39,7 @@ function closingEvent(step: StepResult): Record<string, unknown> | undefined {
 /** Index in world.aws.issued of the deploy session a main step was issued. */
 function sessionOf(main: StepResult): number {
   const issued = ledgerEvents(main).find((e) => e['phase'] === 'issued')!;
-  const id = (issued['details'] as Record<string, string>)['assumedRoleId'];
+  const id = (issued['facts'] as Record<string, string>)['assumedRoleId'];
   const index = world.aws.issued.findIndex((c) => c.assumedRoleId === id);
   expect(index, `no session ${id}`).toBeGreaterThanOrEqual(0);
   return index;

@@ -16,6 +16,7 @@ import {
   issuedSecrets,
   ledgerEvents,
   REVOKER_ROLE,
+  runnerClock,
   ROLE,
   s3GetWith,
   startAwsWorld,
@@ -78,7 +79,7 @@ describe('AWS revoke-role', () => {
     expect(closedEvent(main)).toMatchObject({ phase: 'closed', method: 'revoked', verified: true });
     expect(closedEvent(main)['note']).toMatch(/explicit deny/);
     expect(main.summary).toMatch(/1 grant: 1 revoked and verified/);
-    expect(main.summary).toContain('revoked, verified refused');
+    expect(main.summary).toContain('the cloud refuses it (verified)');
     await expectRefusedBeforeExpiry(index);
     // The revoker was assumed with the job's token, and nothing of its keys reached the runner.
     expect(world.aws.issued.at(-1)!.roleArn).toBe(REVOKER_ROLE);
@@ -111,7 +112,7 @@ describe('AWS revoke-role', () => {
     await expectRefusedBeforeExpiry(index);
 
     const post = await job.runPost(main);
-    expect(post.stdout).toContain('no open grants left to close');
+    expect(post.stdout, post.summary + post.stderr).toContain('no open grants left to close');
     const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [
       /^main:creds:envWrites$/,
     ]);
@@ -156,20 +157,21 @@ describe('AWS revoke-role', () => {
     expect(main.exitCode, main.stderr).toBe(0);
     const dir = ledgerEvents(main).find((e) => e['phase'] === 'issued')!['dir'] as string;
     const post = await job.runPost(main);
-    expect(post.exitCode).toBe(0);
+    // A revocation that was asked for and not made fails the step that tried, saying what to fix.
+    expect(post.exitCode).not.toBe(0);
     const closed = closedEvent(main);
     expect(closed).toMatchObject({ phase: 'close-failed', method: 'expires', verified: false });
+    expect(String(closed['note'])).toMatch(/^not revoked — expires /);
     expect(String(closed['error'])).toMatch(
       /revoker role .*jit-revoker-other could not be assumed/,
     );
-    const warnings = post.annotations
-      .filter((a) => a.level === 'warning')
+    const errors = post.annotations
+      .filter((a) => a.level === 'error')
       .map((a) => a.message)
       .join('\n');
-    expect(warnings).toMatch(
-      /was not fully closed: server-side close failed: .*jit-revoker-other could not be assumed/,
-    );
-    expect(warnings).toMatch(/The revoker's trust policy must accept this workflow's GitHub token/);
+    expect(errors).toMatch(/not revoked: .*jit-revoker-other could not be assumed/);
+    expect(errors).toMatch(/The revoker's trust policy must accept this workflow's GitHub token/);
+    expect(post.summary).toMatch(/not revoked/);
     expect(post.envWrites['AWS_SECRET_ACCESS_KEY']).toBe('');
     expect(existsSync(dir)).toBe(false);
     // Nothing was denied: the session still works until it expires.
@@ -222,15 +224,23 @@ describe('AWS revoke-role', () => {
     const before = revokedGrants();
     expect(before).toContain(one.outputs['grant-id']);
     const live = before.length;
+    const oneIssued = ledgerEvents(one).find((e) => e['phase'] === 'issued')!;
+    const oneExpiry = (oneIssued['facts'] as Record<string, string>)['stsExpiration']!;
     await first.cleanup();
 
-    // Every session revoked so far has passed its 15-minute STS expiry; the runner's clock has not moved.
-    world.clock.advance(901);
+    // Past the STS expiry the action recorded for `one`, the latest session revoked so far: every
+    // entry in the policy has expired by AWS's clock; the runner's clock has not moved.
+    const deploySessions = world.aws.issued.filter((c) => c.roleArn === ROLE);
+    expect(Math.max(...deploySessions.map((c) => c.expiration.getTime()))).toBe(
+      Date.parse(oneExpiry),
+    );
+    world.clock.advanceTo(oneExpiry, 1);
     const second = await awsJob(world);
     const two = await second.runStep({
       action: 'action.yml',
       id: 'two',
       inputs: awsInputs({ run: 'true', 'revoke-role': REVOKER_ROLE }),
+      env: runnerClock(world),
     });
     expect(two.exitCode, two.stderr).toBe(0);
     expect(closedEvent(two)).toMatchObject({ method: 'revoked', verified: true });
@@ -257,7 +267,7 @@ describe('AWS revoke-role', () => {
         action: 'action.yml',
         id: name,
         inputs: awsInputs({ run: 'true', ...extra }),
-        env: { NODE_OPTIONS: `--import=${pathToFileURL(trace).href}`, TRACE_FILE: file },
+        env: { ...runnerClock(world, [pathToFileURL(trace).href]), TRACE_FILE: file },
       });
       expect(main.exitCode, main.stderr).toBe(0);
       await job.cleanup();

@@ -102,16 +102,16 @@ describe('summaryBlock with hostile claims, errors and ledger values', () => {
     expect(html).not.toContain('<!--');
   });
 
-  it('keeps every table row to its nine columns, each value shown as it is', () => {
+  it('keeps every table row to its six columns, each value shown as it is', () => {
     const rows = tableRows(html);
     expect(rows).toHaveLength(3);
-    for (const row of rows) expect(row).toHaveLength(9);
+    for (const row of rows) expect(row).toHaveLength(6);
     const [open, denied] = [rows[1]!.map(textOf), rows[2]!.map(textOf)];
     expect(open[0]).toBe('aws-1|<b> ``` </details>');
-    expect(open[2]).toBe('arn:aws:iam::1:role/<script>alert(1)</script>');
-    expect(open[3]).toBe('env: AWS_ACCESS_KEY_ID <b>X</b>|');
-    expect(denied[1]).toBe('<marquee>aws</marquee>');
-    expect(denied[8]).toBe(`refused: ${ERROR.replace('\n', ' ')}`);
+    expect(open[1]).toBe('aws arn:aws:iam::1:role/<script>alert(1)</script>');
+    expect(open[2]).toBe('env (2 variables)');
+    expect(denied[1]).toBe('<marquee>aws</marquee> —');
+    expect(denied[5]).toBe(`refused: ${ERROR.replace('\n', ' ')}`);
   });
 
   it('shows the claims in the record exactly, branch name included', () => {
@@ -122,6 +122,7 @@ describe('summaryBlock with hostile claims, errors and ledger values', () => {
     expect(text).toContain('scope: [scope](https://evil.example) (sha256 <i>digest</i>…)');
     expect(text).toContain('session: **bold**');
     expect(text).toContain('<k>: v|v');
+    expect(text).toContain('variables: AWS_ACCESS_KEY_ID <b>X</b>|');
     expect(text).toContain('note: note with <u>html</u> and | pipe');
   });
 

@@ -14,7 +14,7 @@ export function formatMarkdown(result: ScanResult, failOn: string): string {
     '',
     `| | |`,
     `|---|---|`,
-    `| files scanned | ${s.files} (${s.workflows} workflows, ${s.actions} actions) |`,
+    `| files checked | ${s.checked} of ${s.files} (${s.workflows} workflows, ${s.actions} actions)${s.notChecked ? ` — **${s.notChecked} could not be checked**` : ''} |`,
     `| findings | ${s.findings}: ${s.bySeverity.critical} critical, ${s.bySeverity.high} high, ${s.bySeverity.medium} medium, ${s.bySeverity.low} low${s.suppressed ? ` (${s.suppressed} suppressed)` : ''} |`,
     `| long-lived key uses | AWS ${keys.aws}, Azure ${keys.azure}, Google Cloud ${keys.gcp}, other ${keys.other} |`,
     `| files using keys | ${s.filesWithKeys} |`,
@@ -23,6 +23,13 @@ export function formatMarkdown(result: ScanResult, failOn: string): string {
     `| fails on | ${failOn} |`,
     '',
   ];
+  const unchecked = result.files.filter((p) => p.notChecked !== undefined);
+  if (unchecked.length > 0) {
+    lines.push('**Not checked** (fix these files and scan again):', '');
+    for (const p of unchecked.slice(0, MAX_ROWS))
+      lines.push(`- \`${escape(p.file)}\`: ${escape(p.notChecked ?? '')}`);
+    lines.push('');
+  }
   if (result.findings.length > 0) {
     lines.push('| severity | rule | where | finding |', '|---|---|---|---|');
     for (const f of result.findings.slice(0, MAX_ROWS)) {

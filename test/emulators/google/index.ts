@@ -14,6 +14,7 @@
  *   google.env;             // { GHA_ENDPOINT_OVERRIDE_sts, GHA_ENDPOINT_OVERRIDE_iamcredentials }
  *   google.provider;        // projects/123456789/locations/global/workloadIdentityPools/github/providers/actions
  *   google.storageUrl;      // base of the JSON API: `${storageUrl}/storage/v1/b/BUCKET/o/NAME?alt=media`
+ *   google.gcloudEnv;       // { CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE }: gcloud storage against it
  *   google.issued;          // every access and ID token handed out (for the leak canary)
  *   google.services['api'] = { invokers: [`serviceAccount:${SA}`] };
  *   google.serviceUrl('api'); // `${url}/run/api`: needs a Google ID token with that audience
@@ -63,6 +64,8 @@ export interface GoogleEmulator {
   stsUrl: string;
   iamCredentialsUrl: string;
   storageUrl: string;
+  /** Points `gcloud storage` at the storage emulator (its uploads and downloads follow). */
+  gcloudEnv: { CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE: string };
   env: { GHA_ENDPOINT_OVERRIDE_sts: string; GHA_ENDPOINT_OVERRIDE_iamcredentials: string };
   /** The workload identity provider's resource name, for the `workload-identity-provider` input. */
   provider: string;
@@ -105,7 +108,7 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions): Promi
   const services = options.services ?? {};
   const universe = options.universe ?? 'googleapis.com';
   const sts = new StsEmulator({ ...config, universe }, store, clock);
-  const storage = new StorageEmulator(options.storage ?? [], store);
+  const storage = new StorageEmulator(options.storage ?? [], store, clock);
   const signer = await IdTokenSigner.create(clock);
   const impersonation: ImpersonationContext = {
     accounts: serviceAccounts,
@@ -164,6 +167,7 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions): Promi
     stsUrl: `${server.url}/v1`,
     iamCredentialsUrl: `${server.url}/v1`,
     storageUrl: server.url,
+    gcloudEnv: { CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE: `${server.url}/storage/v1/` },
     env: {
       GHA_ENDPOINT_OVERRIDE_sts: `${server.url}/v1`,
       GHA_ENDPOINT_OVERRIDE_iamcredentials: `${server.url}/v1`,
