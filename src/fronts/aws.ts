@@ -1,6 +1,13 @@
 import { ConfigurationError } from '../errors.js';
 import type { Runner } from '../runner/runner.js';
-import type { EngineEvent, Front, FrontPlan, Given, PeerInput } from './front.js';
+import {
+  ENGINE_INPUTS,
+  type EngineEvent,
+  type Front,
+  type FrontPlan,
+  type Given,
+  type PeerInput,
+} from './front.js';
 
 const PEER = 'aws-actions/configure-aws-credentials@v6';
 const FIX = 'run `jit-credentials fix` on the workflow: it replaces the keys with this OIDC step';
@@ -165,7 +172,7 @@ export const awsFront: Front = {
   provider: 'aws',
   name: 'actions/aws',
   peer: PEER,
-  own: ['revoke-role', 'run', 'export', 'policy'],
+  own: ['revoke-role', ...ENGINE_INPUTS],
   inputs: AWS_PEER_INPUTS,
   outputs: {
     'aws-account-id': {

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors.js';
-import type { Front, FrontPlan, Given, PeerInput } from './front.js';
+import { ENGINE_INPUTS, type Front, type FrontPlan, type Given, type PeerInput } from './front.js';
 
 const PEER = 'azure/login@v3';
 
@@ -40,7 +40,7 @@ export const azureFront: Front = {
   provider: 'azure',
   name: 'actions/azure',
   peer: PEER,
-  own: ['scope', 'az-login', 'run', 'export', 'policy'],
+  own: ['scope', 'az-login', ...ENGINE_INPUTS],
   inputs: AZURE_PEER_INPUTS,
   outputs: {},
   defaults: { export: 'env' },

@@ -78,6 +78,22 @@ export interface Front {
 
 const INPUT_PREFIX = 'INPUT_';
 
+/**
+ * The engine's inputs every front door takes under our own names: the delivery (`run` and its
+ * shell and directory, `export`) and where the policy comes from and how the token is verified.
+ */
+export const ENGINE_INPUTS = [
+  'run',
+  'shell',
+  'working-directory',
+  'export',
+  'policy',
+  'policy-source',
+  'policy-required',
+  'github-token',
+  'oidc-issuer',
+] as const;
+
 /** The runner's variable for an input: `INPUT_` + the name upper-cased, spaces as `_`. */
 export function inputVariable(name: string): string {
   return `${INPUT_PREFIX}${name.replace(/ /g, '_').toUpperCase()}`;

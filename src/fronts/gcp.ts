@@ -1,5 +1,12 @@
 import { ConfigurationError } from '../errors.js';
-import type { EngineEvent, Front, FrontPlan, Given, PeerInput } from './front.js';
+import {
+  ENGINE_INPUTS,
+  type EngineEvent,
+  type Front,
+  type FrontPlan,
+  type Given,
+  type PeerInput,
+} from './front.js';
 
 const PEER = 'google-github-actions/auth@v3';
 
@@ -76,14 +83,7 @@ export const gcpFront: Front = {
   provider: 'gcp',
   name: 'actions/gcp',
   peer: PEER,
-  own: [
-    'access-boundary',
-    'allow-lifetime-extension',
-    'metadata-server',
-    'run',
-    'export',
-    'policy',
-  ],
+  own: ['access-boundary', 'allow-lifetime-extension', 'metadata-server', ...ENGINE_INPUTS],
   inputs: GCP_PEER_INPUTS,
   outputs: {
     project_id: {

@@ -139,6 +139,8 @@ function record(g: GrantState): string {
   if (g.policy) lines.push(`- policy: ${code(JSON.stringify(g.policy))}`);
   for (const [k, v] of Object.entries(g.details)) lines.push(`- ${cell(k)}: ${code(String(v))}`);
   for (const note of g.notes) lines.push(`- note: ${cell(note)}`);
+  // What closing did and saw (a revocation's probe, a metadata server's served count).
+  if (g.closeNote) lines.push(`- closing: ${cell(g.closeNote)}`);
   return lines.join('\n');
 }
 

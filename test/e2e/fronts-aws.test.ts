@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock } from '../emulators/clock.ts';
 import { startAwsEmulator, type AwsEmulator } from '../emulators/aws/index.ts';
+import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
 import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
 import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
 import { createJob, type Job, type StepResult } from '../harness/job.ts';
@@ -23,11 +24,15 @@ const TOOL = `"${nodeBinary()}" "${REPO_ROOT}/test/e2e/fixtures/aws-use.mjs"`;
 let clock: Clock;
 let oidc: OidcIssuer;
 let aws: AwsEmulator;
+/** The repository's REST API, where every step reads the policy (its default branch has none). */
+let github: GitHubApi;
 const jobs: Job[] = [];
 
 beforeAll(async () => {
   clock = new Clock();
   oidc = await startOidcIssuer({ clock });
+  github = await startGitHubApi({ clock });
+  github.repo(oidc.claims().repository, { id: oidc.claims().repository_id });
   const trust = { aud: 'sts.amazonaws.com', sub: ['repo:acme/site:*'] };
   aws = await startAwsEmulator({
     clock,
@@ -52,27 +57,38 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const j of jobs) await j.cleanup();
+  await github?.close();
   await aws.close();
   await oidc.close();
 });
 
+/**
+ * A job whose front-door steps verify the GitHub token against the emulated issuer: the one input
+ * beyond the peer's, as a GitHub Enterprise with its own issuer URL sets it.
+ */
 async function job(): Promise<Job> {
   const j = await createJob({
     idToken: oidc.forJob,
     env: {
+      ...github.env,
       AWS_ENDPOINT_URL: aws.url,
       AWS_ENDPOINT_URL_STS: aws.url,
       AWS_EC2_METADATA_DISABLED: 'true',
-      JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '1000',
     },
   });
   jobs.push(j);
+  const runStep = j.runStep.bind(j);
+  j.runStep = (step) =>
+    runStep(
+      step.action ? { ...step, inputs: { 'oidc-issuer': oidc.issuer, ...step.inputs } } : step,
+    );
   return j;
 }
 
 const secrets = () => [
   ...oidc.issued,
   oidc.requestToken,
+  github.token,
   ...aws.issued.flatMap((c) => [c.secretAccessKey, c.sessionToken]),
 ];
 
@@ -335,12 +351,13 @@ describe('run: and the peer knobs', () => {
   it('with run:, only the command has the keys; sts-endpoint and retry-max-attempts are taken', async () => {
     const j = await createJob({
       idToken: oidc.forJob,
-      env: { AWS_ENDPOINT_URL: aws.url, AWS_EC2_METADATA_DISABLED: 'true' },
+      env: { ...github.env, AWS_ENDPOINT_URL: aws.url, AWS_EC2_METADATA_DISABLED: 'true' },
     });
     jobs.push(j);
     const step = await j.runStep({
       action: ACTION,
       inputs: {
+        'oidc-issuer': oidc.issuer,
         'aws-region': 'us-east-2',
         'role-to-assume': ROLE,
         'sts-endpoint': aws.url,

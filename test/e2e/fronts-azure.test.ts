@@ -18,7 +18,12 @@ import {
 } from './azure-setup.ts';
 
 const ACTION = 'actions/azure/action.yml';
-const PLUMBING = { scope: 'https://management.azure.com/.default', 'az-login': 'false' };
+/** Beyond the peer's inputs: the emulator's resource, no az, and the emulated GitHub issuer. */
+const plumbing = () => ({
+  scope: 'https://management.azure.com/.default',
+  'az-login': 'false',
+  'oidc-issuer': world.oidc.issuer,
+});
 let world: AzureWorld;
 const jobs: Job[] = [];
 
@@ -40,7 +45,11 @@ const failure = (step: StepResult) => step.annotations.map((a) => a.message).joi
 
 async function login(inputs: Record<string, string>): Promise<{ j: Job; step: StepResult }> {
   const j = await job();
-  const step = await j.runStep({ action: ACTION, id: 'login', inputs: { ...PLUMBING, ...inputs } });
+  const step = await j.runStep({
+    action: ACTION,
+    id: 'login',
+    inputs: { ...plumbing(), ...inputs },
+  });
   return { j, step };
 }
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { Clock } from '../emulators/clock.ts';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulators/google/index.ts';
+import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
 import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
 import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
 import { createJob, type Job, type StepResult } from '../harness/job.ts';
@@ -25,11 +26,15 @@ const BEARER_GET = 'test/fronts/fixtures/bearer-get.mjs';
 let clock: Clock;
 let oidc: OidcIssuer;
 let google: GoogleEmulator;
+/** The repository's REST API, where every step reads the policy (its default branch has none). */
+let github: GitHubApi;
 const jobs: Job[] = [];
 
 beforeAll(async () => {
   clock = new Clock();
   oidc = await startOidcIssuer({ clock });
+  github = await startGitHubApi({ clock });
+  github.repo('acme/site', { id: oidc.claims().repository_id });
   google = await startGoogleEmulator({
     clock,
     issuer: oidc.issuer,
@@ -51,22 +56,32 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const j of jobs) await j.cleanup();
+  await github?.close();
   await google.close();
   await oidc.close();
 });
 beforeEach(() => oidc.setClaims({ repository: 'acme/site' }));
 
+/**
+ * A job whose front-door steps verify the GitHub token against the emulated issuer: the one input
+ * beyond the peer's, as a GitHub Enterprise with its own issuer URL sets it.
+ */
 async function job(env: Record<string, string> = {}, emulator = google): Promise<Job> {
   const j = await createJob({
     idToken: oidc.forJob,
-    env: { ...emulator.env, JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '1000', ...env },
+    env: { ...github.env, ...emulator.env, ...env },
   });
   jobs.push(j);
+  const runStep = j.runStep.bind(j);
+  j.runStep = (step) =>
+    runStep(
+      step.action ? { ...step, inputs: { 'oidc-issuer': oidc.issuer, ...step.inputs } } : step,
+    );
   return j;
 }
 
 const objectUrl = () => `${google.storageUrl}/storage/v1/b/my-bucket/o/hello.txt?alt=media`;
-const secrets = () => [...google.issued, ...oidc.issued, oidc.requestToken];
+const secrets = () => [...google.issued, ...oidc.issued, oidc.requestToken, github.token];
 const failure = (step: StepResult) => step.annotations.map((a) => a.message).join('\n');
 
 /** A later step that calls `url` with `token` as a bearer token, as the README's curl examples do. */

@@ -133,7 +133,16 @@ describe('issuance', () => {
 
   async function main(inputs: Record<string, string>): Promise<FakeRunner> {
     const runner = new FakeRunner(
-      { provider: 'aws', role: ROLE, region: 'eu-west-1', export: 'env', ...inputs },
+      {
+        provider: 'aws',
+        role: ROLE,
+        region: 'eu-west-1',
+        export: 'env',
+        // No policy in this job's checkout, judged on a push: the cloud's trust policy decides.
+        'policy-source': 'workspace',
+        'oidc-issuer': env.oidc.issuer,
+        ...inputs,
+      },
       { ...jobEnv, GITHUB_ACTION: `step${++steps}` },
     );
     await runMain({
