@@ -400,3 +400,47 @@ describe('run: and the peer knobs', () => {
     expect(step.summary).toMatch(/closed/i);
   });
 });
+
+describe('the policy on the default branch judges the front door as it judges the root action', () => {
+  const FILE = '.github/jit-policy.yml';
+  const POLICY = `version: 1
+rules:
+  - name: deploy-main-run-only
+    when:
+      repository: acme/site
+      ref: refs/heads/main
+    allow:
+      provider: aws
+      role: ${ROLE}
+      max-duration: 15m
+      delivery: run
+`;
+
+  it("the peer's export to the job is refused before any AWS request; with run: it is allowed", async () => {
+    github.commit('acme/site', { [FILE]: POLICY });
+    try {
+      const before = aws.requests.length;
+      const j = await job();
+      const exported = await j.runStep({
+        action: ACTION,
+        inputs: { 'aws-region': 'us-east-2', 'role-to-assume': ROLE },
+      });
+      expect(exported.exitCode).toBe(1);
+      expect(failure(exported)).toMatch(
+        /rule deploy-main-run-only: delivery is env, rule requires run/,
+      );
+      expect(aws.requests.length).toBe(before);
+      expect(Object.values(exported.envWrites).filter((v) => v !== '')).toEqual([]);
+
+      const run = await j.runStep({
+        action: ACTION,
+        inputs: { 'aws-region': 'us-east-2', 'role-to-assume': ROLE, run: TOOL },
+      });
+      expect(run.exitCode, failure(run)).toBe(0);
+      expect(toolResult(run)).toMatchObject({ put: 'ok' });
+      expect(run.summary).toContain('deploy-main-run-only');
+    } finally {
+      github.commit('acme/site', { [FILE]: null });
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { awsFront } from '../../src/fronts/aws.ts';
 import { azureFront } from '../../src/fronts/azure.ts';
-import type { Front } from '../../src/fronts/front.ts';
+import { ENGINE_INPUTS, type Front } from '../../src/fronts/front.ts';
 import { gcpFront } from '../../src/fronts/gcp.ts';
 import { REPO_ROOT } from '../harness/node.ts';
 
@@ -30,11 +30,12 @@ const cases: Array<{ front: Front; action: string; peer?: string; section: strin
 ];
 
 interface ActionYml {
-  inputs: Record<string, unknown>;
+  inputs: Record<string, { default?: unknown } | null>;
   outputs: Record<string, unknown>;
 }
 
 const read = (file: string): ActionYml => parse(readFileSync(file, 'utf8')) as ActionYml;
+const root = read(path.join(REPO_ROOT, 'action.yml'));
 
 function readmeSection(heading: string): string {
   const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
@@ -53,6 +54,14 @@ describe.each(cases)('$action', ({ front, action, peer, section }) => {
       [...front.own, ...Object.keys(front.inputs)].sort(),
     );
     for (const name of Object.keys(front.outputs)) expect(yml.outputs).toHaveProperty(name);
+  });
+
+  it("takes the engine's inputs with the root action's defaults (a door must not weaken policy-source)", () => {
+    for (const name of ENGINE_INPUTS) {
+      expect(front.own, name).toContain(name);
+      expect(root.inputs, name).toHaveProperty(name);
+      expect(yml.inputs[name]?.default, name).toEqual(root.inputs[name]?.default);
+    }
   });
 
   it('gives no default to a peer input, so that "not given" stays visible', () => {
@@ -86,5 +95,14 @@ describe.each(cases)('$action', ({ front, action, peer, section }) => {
     for (const name of Object.keys(front.outputs)) {
       expect(text, `README row for output ${name}`).toContain(`| \`${name}\` (output) |`);
     }
+  });
+
+  it("lists the door's own inputs in the README, exactly", () => {
+    const line = readmeSection(section)
+      .split('\n')
+      .find((l) => l.includes(`Own inputs of \`${front.name}\`:`));
+    expect(line, `README line 'Own inputs of ${front.name}'`).toBeDefined();
+    const named = line!.slice(line!.indexOf('Own inputs of')).match(/`[a-z-]+`/g) ?? [];
+    expect(named.map((n) => n.slice(1, -1)).sort()).toEqual([...front.own].sort());
   });
 });
