@@ -4,6 +4,7 @@
  * emulator. Each reaches what the peer's README promises (variables, outputs, a later tool that
  * works), or fails with the refusal the README documents, before any request. Build first.
  */
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock } from '../emulators/clock.ts';
 import { startAwsEmulator, type AwsEmulator } from '../emulators/aws/index.ts';
@@ -18,6 +19,8 @@ const ROLE = `arn:aws:iam::${ACCOUNT}:role/my-github-actions-role`;
 const SECOND = `arn:aws:iam::${ACCOUNT}:role/my-second-role`;
 /** A role ARN of another account, which this emulator answers with a session of its own account. */
 const ODD = 'arn:aws:iam::222222222222:role/odd';
+/** Trusts tokens of a custom audience only. */
+const CUSTOM_AUDIENCE = `arn:aws:iam::${ACCOUNT}:role/custom-audience`;
 const ACTION = 'actions/aws/action.yml';
 const TOOL = `"${nodeBinary()}" "${REPO_ROOT}/test/e2e/fixtures/aws-use.mjs"`;
 
@@ -52,6 +55,10 @@ beforeAll(async () => {
         permissions: [{ Effect: 'Allow', Action: ['s3:*'], Resource: '*' }],
       },
       [ODD]: { trust, permissions: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
+      [CUSTOM_AUDIENCE]: {
+        trust: { aud: 'my-custom-audience', sub: ['repo:acme/site:*'] },
+        permissions: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+      },
     },
   });
 });
@@ -114,6 +121,23 @@ async function refusedBeforeAnyRequest(inputs: Record<string, string>): Promise<
 }
 
 describe('README examples of configure-aws-credentials through actions/aws', () => {
+  it('AssumeRoleWithWebIdentity with a custom audience: the token carries it, and a role that trusts only it answers', async () => {
+    const j = await job();
+    const inputs = { 'aws-region': 'us-east-2', 'role-to-assume': CUSTOM_AUDIENCE };
+    const custom = await j.runStep({
+      action: ACTION,
+      inputs: { ...inputs, audience: 'my-custom-audience' },
+    });
+    expect(custom.exitCode, failure(custom)).toBe(0);
+    expect(decodeJwt(oidc.issued.at(-1)!).aud).toBe('my-custom-audience');
+    expect(custom.envWrites['AWS_ACCESS_KEY_ID']).toBe(aws.issued.at(-1)!.accessKeyId);
+    // Without it, the token is for sts.amazonaws.com, which this role's trust policy refuses.
+    const plain = await j.runStep({ action: ACTION, inputs });
+    expect(plain.exitCode).toBe(1);
+    expect(decodeJwt(oidc.issued.at(-1)!).aud).toBe('sts.amazonaws.com');
+    expect(Object.values(plain.envWrites).filter((v) => v !== '')).toEqual([]);
+  });
+
   it('AssumeRoleWithWebIdentity: the keys and region reach later steps, the outputs name the account, post empties them', async () => {
     const j = await job();
     const main = await j.runStep({

@@ -315,6 +315,16 @@ describe('README and EXAMPLES.md of google-github-actions/auth through actions/g
     expect(failure(step)).toMatch(/ACTIONS_ID_TOKEN_REQUEST_TOKEN/);
   });
 
+  it('domain-wide delegation (access_token_subject) is refused with the reason, before any request', async () => {
+    const step = await refusedBeforeAnyRequest({
+      workload_identity_provider: google.provider,
+      service_account: SA,
+      token_format: 'access_token',
+      access_token_subject: 'admin@example.com',
+    });
+    expect(failure(step)).toMatch(/refuses 'access_token_subject': domain-wide delegation/);
+  });
+
   it('a misspelt input fails the step instead of being ignored', async () => {
     const step = await refusedBeforeAnyRequest({
       workload_identity_provider: google.provider,
