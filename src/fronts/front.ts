@@ -8,8 +8,16 @@ import { nearestName } from './nearest.js';
 export type PeerInput =
   /** Passed on, as given, under our name `to` (which may be the same name). */
   | { readonly kind: 'mapped'; readonly to: string; readonly note?: string }
-  /** Read by the front door's own `prepare`. */
-  | { readonly kind: 'handled'; readonly note: string }
+  /**
+   * Read by the front door's own `prepare`. `standsFor` is our input it derives, which a message
+   * of the engine may quote; `values` spells our values of it the peer's way.
+   */
+  | {
+      readonly kind: 'handled';
+      readonly note: string;
+      readonly standsFor?: string;
+      readonly values?: Readonly<Record<string, string>>;
+    }
   /**
    * Refused, with the reason and the safer way, when given at all (`when: 'any'`, the default)
    * or when set to true (`when: 'true'`, so that `force-skip-oidc: false` still passes).
@@ -176,7 +184,7 @@ export function frontRunner(
         : '';
       await runner.appendSummary(markdown + note);
     },
-    fail: (message) => runner.fail(withPeerNames(message, front, fromPeer)),
+    fail: (message) => runner.fail(withPeerNames(message, front, namesOf(front))),
     env: (name) => runner.env(name),
   };
 }
@@ -242,16 +250,41 @@ function checkRefusals(front: Front, given: Given): void {
   }
 }
 
+/** Our input → the peer's names for it: the mapped inputs, and the handled ones that derive it. */
+function namesOf(front: Front): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const [peer, spec] of Object.entries(front.inputs)) {
+    const ours =
+      spec.kind === 'mapped' ? spec.to : spec.kind === 'handled' ? spec.standsFor : undefined;
+    if (ours !== undefined) names.set(ours, [...(names.get(ours) ?? []), peer]);
+  }
+  return names;
+}
+
+/** `'token-format: id-token' is 'token_format: id_token'` for each such value a message quotes. */
+function peerValues(message: string, front: Front): string[] {
+  const out: string[] = [];
+  for (const [peer, spec] of Object.entries(front.inputs)) {
+    if (spec.kind !== 'handled' || !spec.standsFor || !spec.values) continue;
+    for (const [ours, theirs] of Object.entries(spec.values)) {
+      const phrase = `'${spec.standsFor}: ${ours}'`;
+      if (message.includes(phrase)) out.push(`${phrase} is '${peer}: ${theirs}'`);
+    }
+  }
+  return out;
+}
+
 /**
  * Messages of the engine name our inputs; on a front door the user wrote the peer's names, so
  * each of ours a message quotes is followed by the name to change.
  */
 function withPeerNames(message: string, front: Front, fromPeer: Map<string, string[]>): string {
-  const seen: string[] = [];
+  const seen = peerValues(message, front);
   for (const [ours, peers] of fromPeer) {
     if (peers.includes(ours)) continue;
     const quoted = new RegExp(`(?:'${ours}'|'${ours}:|Invalid ${ours} ')`);
-    if (quoted.test(message)) seen.push(`'${ours}' is ${peers.map((p) => `'${p}'`).join(' or ')}`);
+    if (quoted.test(message) && !seen.some((s) => s.startsWith(`'${ours}: `)))
+      seen.push(`'${ours}' is ${peers.map((p) => `'${p}'`).join(' or ')}`);
   }
   if (seen.length === 0) return message;
   return `${message}\n(On ${front.name}: ${seen.join(', ')}.)`;

@@ -10,6 +10,12 @@ import {
 
 const PEER = 'google-github-actions/auth@v3';
 
+/** The peer's token_format → ours. */
+const TOKEN_FORMATS: Readonly<Record<string, string>> = {
+  access_token: 'access-token',
+  id_token: 'id-token',
+};
+
 /** Every input of google-github-actions/auth v3 (action.yml of v3.0.0), and what this door does with it. */
 export const GCP_PEER_INPUTS: Readonly<Record<string, PeerInput>> = {
   workload_identity_provider: {
@@ -49,6 +55,8 @@ export const GCP_PEER_INPUTS: Readonly<Record<string, PeerInput>> = {
   id_token_include_email: { kind: 'mapped', to: 'id-token-include-email' },
   token_format: {
     kind: 'handled',
+    standsFor: 'token-format',
+    values: Object.fromEntries(Object.entries(TOKEN_FORMATS).map(([peer, ours]) => [ours, peer])),
     note: '`access_token`: also the `access_token` output; `id_token`: a Google-signed ID token (generateIdToken) instead of an access token, in `GOOGLE_ID_TOKEN` and the `id_token` output; empty: the access token for gcloud and Terraform in the environment, no token output',
   },
   export_environment_variables: {
@@ -106,11 +114,6 @@ export const gcpFront: Front = {
   },
   defaults: { export: 'env' },
   prepare: prepareGcp,
-};
-
-const TOKEN_FORMATS: Readonly<Record<string, string>> = {
-  access_token: 'access-token',
-  id_token: 'id-token',
 };
 
 function prepareGcp(given: Given): FrontPlan {

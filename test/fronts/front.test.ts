@@ -143,6 +143,19 @@ describe('mapping', () => {
     runner.fail("Invalid role 'x'. Expected an IAM role ARN");
     expect(fake.failures[0]).toContain("(On actions/aws: 'role' is 'role-to-assume'.)");
   });
+
+  it("names the peer's spelling of a value of an input the door derives (token_format)", () => {
+    const { runner, fake } = frontStep(gcpFront, { id_token_audience: 'https://x' });
+    // What the engine says when id_token_audience is given without token_format: id_token.
+    runner.fail(
+      "'id-token-audience' applies only with 'token-format: id-token'. Add that, or remove 'id-token-audience'.",
+    );
+    expect(fake.failures[0]).toContain(
+      "(On actions/gcp: 'token-format: id-token' is 'token_format: id_token', 'id-token-audience' is 'id_token_audience'.)",
+    );
+    runner.fail("Invalid token-format 'x'.");
+    expect(fake.failures[1]).toContain("(On actions/gcp: 'token-format' is 'token_format'.)");
+  });
 });
 
 describe('peer outputs', () => {
