@@ -111,7 +111,12 @@ export function toolResult(step: StepResult): Record<string, unknown> {
 
 /** Every secret in this world: GitHub tokens, the runner's request token, Entra's access tokens. */
 export function issuedSecrets(world: AzureWorld): string[] {
-  return [...world.oidc.issued, world.oidc.requestToken, ...world.entra.tokens.map((t) => t.token)];
+  return [
+    ...world.oidc.issued,
+    world.oidc.requestToken,
+    world.github.token,
+    ...world.entra.tokens.map((t) => t.token),
+  ];
 }
 
 /**

@@ -76,7 +76,7 @@ function ledger(path: string | undefined): Array<Record<string, unknown>> {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-const secrets = () => [...google.issued, ...oidc.issued, oidc.requestToken];
+const secrets = () => [...google.issued, ...oidc.issued, oidc.requestToken, github.token];
 
 describe('gcp through dist/main.js', () => {
   it('run: the command gets the token, the boundary holds, and the grant closes in the same step', async () => {
