@@ -1,27 +1,89 @@
 // Builds the one shared bundle and the small per-entry stubs that action.yml files point at.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
-execFileSync(
-  process.execPath,
-  [
-    join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-    'build',
-    'src/bundle.ts',
-    '-o',
-    'dist',
-    '--minify',
-    '--license',
-    'licenses.txt',
-    '--quiet',
-  ],
-  { cwd: root, stdio: 'inherit' },
+
+// What a step pays for first is compiling the code it loads (see bench/RESULTS.md), so the bundle
+// is built for loading little:
+// - The SDKs' ES module builds ("module" condition and field), which the bundler can cut down to
+//   the one client and command a step uses; their CommonJS builds are single files that load whole.
+// - CommonJS chunks, required synchronously: an ES module `import 'node:http'` evaluates every lazy
+//   export of node:http, and one of them loads Node's own copy of undici (tens of milliseconds).
+//   `dynamicImportInCjs: false` turns the SDKs' `await import('node:http')` into require too.
+// - Minified (names kept: errors are matched by name), without comments.
+const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8'));
+const alias = Object.fromEntries(
+  Object.entries(tsconfig.compilerOptions.paths ?? {}).map(([name, [target]]) => [
+    name,
+    join(root, target),
+  ]),
 );
+const bundled = new Set();
+await build({
+  cwd: root,
+  input: { index: join(root, 'src/bundle.ts') },
+  platform: 'node',
+  tsconfig: join(root, 'tsconfig.json'),
+  resolve: {
+    alias, // tsconfig "paths" apply to imports from node_modules too (the undici stand-in)
+    conditionNames: ['module', 'node', 'import', 'default'],
+    mainFields: ['module', 'main'],
+  },
+  logLevel: 'warn',
+  plugins: [
+    {
+      name: 'bundled-packages',
+      generateBundle(_options, output) {
+        for (const chunk of Object.values(output))
+          for (const id of chunk.moduleIds ?? []) bundled.add(id);
+      },
+    },
+  ],
+  output: {
+    dir: dist,
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    chunkFileNames: '[name]-[hash].cjs',
+    dynamicImportInCjs: false,
+    minify: true,
+    keepNames: true,
+    comments: false,
+  },
+});
+// The stubs import ./index.js as an ES module; it hands over to the CommonJS bundle.
+writeFileSync(
+  join(dist, 'index.js'),
+  "import { createRequire } from 'node:module';\nexport const { run } = createRequire(import.meta.url)('./index.cjs');\n",
+);
+writeFileSync(join(dist, 'package.json'), '{\n  "type": "module"\n}\n');
+writeFileSync(join(dist, 'licenses.txt'), licenses(bundled));
+
+/** Name, licence and licence text of every package with code in the bundle. */
+function licenses(ids) {
+  const packages = new Map();
+  for (const id of ids) {
+    const m = /^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(id.replaceAll('\\', '/'));
+    if (m) packages.set(m[1], true);
+  }
+  const entries = [...packages.keys()].map((dir) => {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+    const text = file
+      ? readFileSync(join(dir, file), 'utf8').trim()
+      : '(no licence file in the package)';
+    return { name: pkg.name, text: `${pkg.name}\n${pkg.license ?? 'UNKNOWN'}\n${text}\n` };
+  });
+  const unique = new Map(
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1)).map((e) => [e.name, e]),
+  );
+  return [...unique.values()].map((e) => e.text).join('\n');
+}
+if (!existsSync(join(dist, 'index.cjs'))) throw new Error('the bundle was not written');
 
 const entries = ['main', 'post', 'revoke', 'scan', 'cli', 'aws', 'azure', 'gcp'];
 // Each stub turns on Node's compile cache before loading the bundle: the first step of a job
