@@ -1,10 +1,20 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/clients/**', 'node_modules/**'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Most of the suite waits on child processes (the built actions, the harness's steps), so a
+    // worker per core keeps the cores busy: vitest's default (cores - 1) runs one file at a time on
+    // a 2-core machine. Worker threads start faster than forked processes and keep each test file
+    // isolated (a 2-core machine at load 13: 100 CPU s for the suite against 131 with forks).
+    maxWorkers: Math.max(2, availableParallelism()),
+    pool: 'threads',
+    // Bounds for a hang, not for speed: at load 13 on 2 cores the slowest test (SARIF Multitool,
+    // a .NET process) took 12 s and an e2e file's world start-up a few seconds; 30 s left too
+    // little room under `npm run test:load`.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

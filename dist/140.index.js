@@ -70,6 +70,7 @@ const awsProvider = {
     async issue({ settings: s }, ctx) {
         // The SDK is loaded only when a call is made: a refused input never pays for it.
         const { assumeRole } = await Promise.all(/* import() */[__webpack_require__.e(407), __webpack_require__.e(472)]).then(__webpack_require__.bind(__webpack_require__, 6472));
+        // After the SDK has loaded: the window starts as close to the call as it can.
         const requestedAt = ctx.now();
         const windowEnd = s.needsWindow
             ? new Date(requestedAt.getTime() + s.duration * 1000)
@@ -97,6 +98,7 @@ const awsProvider = {
             scopeDigest: (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .policyDigest */ .p1)(sessionPolicy, s.managedPolicies),
             facts: {
                 roleArn: s.role,
+                sessionName: s.sessionName,
                 assumedRoleId,
                 region: s.region,
                 stsDurationSeconds: s.stsDuration,
@@ -128,6 +130,10 @@ const awsProvider = {
     },
     async deliver({ settings: s }, credential, ctx) {
         const { accessKeyId, secretAccessKey, sessionToken } = credential;
+        // The command runs as the job's user and could replace files of this action on disk: what
+        // closing will run is loaded before it starts.
+        if (ctx.mode === 'run' && s.revokeRole)
+            await Promise.all(/* import() */[__webpack_require__.e(407), __webpack_require__.e(764), __webpack_require__.e(776)]).then(__webpack_require__.bind(__webpack_require__, 9776));
         const config = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(ctx.dir, 'config');
         const credentials = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(ctx.dir, 'credentials');
         const credentialsFile = {
@@ -166,7 +172,7 @@ const awsProvider = {
         // A session already past its expiry needs no deny; otherwise, with a revoker, refuse it now.
         const stsExpiry = new Date(handle.stsExpiration);
         if (handle.revoke && stsExpiry > ctx.now) {
-            const { revokeSession } = await Promise.all(/* import() */[__webpack_require__.e(407), __webpack_require__.e(764), __webpack_require__.e(872)]).then(__webpack_require__.bind(__webpack_require__, 7872));
+            const { revokeSession } = await Promise.all(/* import() */[__webpack_require__.e(407), __webpack_require__.e(764), __webpack_require__.e(776)]).then(__webpack_require__.bind(__webpack_require__, 9776));
             const target = {
                 ...handle.revoke,
                 grantId: ctx.grantId,
@@ -303,11 +309,10 @@ function policyDigest(policy, managed) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   WA: () => (/* binding */ parseAwsSettings),
-/* harmony export */   Z4: () => (/* binding */ DEFAULT_AUDIENCE),
 /* harmony export */   jI: () => (/* binding */ DEFAULT_DURATION),
 /* harmony export */   rW: () => (/* binding */ iamEndpoint)
 /* harmony export */ });
-/* unused harmony exports AWS_INPUT, MAX_DURATION, MIN_DURATION */
+/* unused harmony exports AWS_INPUT, DEFAULT_AUDIENCE, MAX_DURATION, MIN_DURATION, grantSessionName */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9205);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7252);
@@ -376,12 +381,26 @@ function parseAwsSettings(inputs, common, env) {
         needsWindow,
         sessionPolicy,
         managedPolicies,
-        sessionName: common.sessionName,
+        sessionName: revokeRole === undefined ? common.sessionName : grantSessionName(common.sessionName, common),
         audience: common.audience ?? DEFAULT_AUDIENCE,
         endpoint,
         revokeRole,
         timeoutMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .httpTimeoutMs */ .C)(env),
     });
+}
+/**
+ * With revoke-role the session name must end in the grant's id: the deny matches
+ * `aws:userid` = role id + session name, so two jobs giving the same custom `session-name`
+ * would otherwise deny each other's sessions. The default name already ends in it; a custom
+ * one gets `.<id>` appended, shortened from its end to stay within STS's 64 characters.
+ */
+function grantSessionName(name, common) {
+    const grantId = common.grantId;
+    const id = grantId.replace(/^[a-z]+-/, '').replace(/[^\w+=,.@-]/g, '-');
+    if (name.endsWith(id))
+        return name;
+    const suffix = `.${id}`;
+    return `${name.slice(0, 64 - suffix.length)}${suffix}`;
 }
 function checkEndpoint(endpoint, service, names) {
     if (endpoint === undefined)

@@ -32,7 +32,10 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/runner/temp.ts
+var temp = __webpack_require__(9754);
 ;// CONCATENATED MODULE: ./src/providers/azure/cli.ts
+
 
 
 
@@ -76,18 +79,18 @@ function cloudConfig(s, configDir, env, log) {
  */
 const CACHES = ['commandIndex.json', 'versionCheck.json', 'az.json'];
 function warmCaches(configDir, env, direction) {
-    const jobCache = env['RUNNER_TEMP']
-        ? (0,external_node_path_.join)(env['RUNNER_TEMP'], 'jit-credentials', 'az-cache')
-        : undefined;
     const shared = env['AZURE_CONFIG_DIR'] || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.azure');
     try {
+        // Held to the same rule as the grant's directory: a planted symlink or foreign dir is not used.
+        const jobCache = env['RUNNER_TEMP']
+            ? (0,temp/* privateSubdir */.nB)((0,temp/* privateDir */.XK)(env['RUNNER_TEMP']), 'az-cache')
+            : undefined;
         if (direction === 'out') {
             if (!jobCache)
                 return;
-            (0,external_node_fs_.mkdirSync)(jobCache, { recursive: true, mode: 0o700 });
             for (const f of CACHES)
                 if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(configDir, f)) && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(jobCache, f)))
-                    (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(configDir, f), (0,external_node_path_.join)(jobCache, f));
+                    (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(configDir, f), (0,external_node_path_.join)(jobCache, f), external_node_fs_.constants.COPYFILE_EXCL);
             return;
         }
         for (const f of CACHES) {
@@ -100,9 +103,14 @@ function warmCaches(configDir, env, direction) {
         // Only a speed-up: az rebuilds whatever is missing.
     }
 }
-function run(az, args, env) {
+/**
+ * Runs az with `input` on its standard input. az (knack) reads an argument given as `@-` from
+ * stdin, so a secret passed that way never appears in /proc/<pid>/cmdline, which every user of
+ * the machine can read, and never touches the disk.
+ */
+function runAz(az, args, env, input = '') {
     return new Promise((resolve) => {
-        (0,external_node_child_process_.execFile)(az, args, { env, encoding: 'utf8', timeout: 60_000, maxBuffer: 4 * 1024 * 1024 }, (err, _stdout, stderr) => {
+        const child = (0,external_node_child_process_.execFile)(az, args, { env, encoding: 'utf8', timeout: 60_000, maxBuffer: 4 * 1024 * 1024 }, (err, _stdout, stderr) => {
             const code = err
                 ? typeof err.code === 'number'
                     ? err.code
@@ -110,6 +118,9 @@ function run(az, args, env) {
                 : 0;
             resolve({ code, stderr });
         });
+        // az may exit before reading (a bad argument): the broken pipe is its exit code's business.
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(input);
     });
 }
 /**
@@ -118,12 +129,10 @@ function run(az, args, env) {
  * the one access token it fetched and can mint nothing new, so its reach ends when that does.
  */
 async function azLogin(s, assertion, grantDir, env, log) {
-    const configDir = (0,external_node_path_.join)(grantDir, 'az');
-    (0,external_node_fs_.mkdirSync)(configDir, { recursive: true, mode: 0o700 });
-    (0,external_node_fs_.chmodSync)(configDir, 0o700);
+    const configDir = (0,temp/* privateSubdir */.nB)(grantDir, 'az');
     const cloud = cloudConfig(s, configDir, env, log);
     // Telemetry would start a background upload process after every az command.
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(configDir, 'config'), `${cloud ? `[cloud]\nname = ${cloud}\n\n` : ''}[core]\ncollect_telemetry = false\nsurvey_message = false\n`, { mode: 0o600 });
+    (0,temp/* writePrivateFile */.Pl)((0,external_node_path_.join)(configDir, 'config'), `${cloud ? `[cloud]\nname = ${cloud}\n\n` : ''}[core]\ncollect_telemetry = false\nsurvey_message = false\n`);
     warmCaches(configDir, env, 'in');
     const started = Date.now();
     const azEnv = { ...env, ...AZ_ENV, AZURE_CONFIG_DIR: configDir };
@@ -134,13 +143,14 @@ async function azLogin(s, assertion, grantDir, env, log) {
         s.clientId,
         '-t',
         s.tenantId,
+        // The GitHub token goes through stdin: on the command line any local user could read it.
         '--federated-token',
-        assertion,
+        '@-',
         '--allow-no-subscriptions',
         '--output',
         'none',
     ];
-    const { code, stderr } = await run(s.azPath, args, azEnv);
+    const { code, stderr } = await runAz(s.azPath, args, azEnv, assertion);
     if (code !== 0) {
         const why = stderr.split(assertion).join('***').trim().split('\n').slice(-6).join('\n');
         throw new errors/* CloudError */.K2(`az login for app ${s.clientId} failed (exit ${code}) in the grant's own config dir:\n${why}`);
@@ -356,7 +366,6 @@ function parseAzureSettings(inputs, common, env) {
 
 
 
-
 const AZURE_OUTPUTS = { accessToken: 'azure-access-token' };
 /** Our own name for the bearer token: no Azure tool reads an access token from the environment. */
 const ACCESS_TOKEN_VAR = 'AZURE_ACCESS_TOKEN';
@@ -422,10 +431,7 @@ function deliveryEnv(s, accessToken, configDir, login) {
 }
 /** The grant's az config dir, created empty when there is no login, so that az finds no one's credentials. */
 function emptyConfigDir(grantDir) {
-    const dir = (0,external_node_path_.join)(grantDir, 'az');
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    (0,external_node_fs_.chmodSync)(dir, 0o700);
-    return dir;
+    return (0,temp/* privateSubdir */.nB)(grantDir, 'az');
 }
 
 ;// CONCATENATED MODULE: ./src/providers/azure/index.ts
@@ -699,6 +705,241 @@ const githubIdTokenSource = async (audience) => {
 class ProxyAgent {
     constructor() {
         throw new Error('jit-credentials bundles no undici: getAgentDispatcher() is not available in this action.');
+    }
+}
+
+
+/***/ }),
+
+/***/ 9754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EF: () => (/* binding */ readCapped),
+/* harmony export */   Pl: () => (/* binding */ writePrivateFile),
+/* harmony export */   XK: () => (/* binding */ privateDir),
+/* harmony export */   Xq: () => (/* binding */ appendLine),
+/* harmony export */   e6: () => (/* binding */ runnerTempOf),
+/* harmony export */   nB: () => (/* binding */ privateSubdir)
+/* harmony export */ });
+/* unused harmony exports PRIVATE_DIR, UnsafePathError */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/**
+ * The one rule for what the actions keep under RUNNER_TEMP. Every step of the job runs as the
+ * same user and can write there, so nothing found there is taken on trust: our directory must be
+ * a real directory of ours, private (0700), and files are opened without following symlinks.
+ * What an earlier step planted (a symlink into the workspace, a world-writable directory, a
+ * FIFO) is refused or tightened before anything secret is written.
+ */
+
+
+
+/** RUNNER_TEMP/jit-credentials: the ledger, the grants' directories, the caches. */
+const PRIVATE_DIR = 'jit-credentials';
+const { O_APPEND, O_CREAT, O_EXCL, O_RDONLY, O_WRONLY } = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants;
+// Absent on Windows; there the lstat checks alone apply.
+const O_NOFOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0;
+const O_DIRECTORY = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_DIRECTORY ?? 0;
+// A FIFO would block open() until someone reads or writes its other end.
+const O_NONBLOCK = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0;
+/** Something in RUNNER_TEMP is not what this action made: a sign that another step tampered with it. */
+class UnsafePathError extends Error {
+    name = 'UnsafePathError';
+}
+function refuse(path, what) {
+    throw new UnsafePathError(`Refusing to use ${path}: ${what}. jit-credentials creates it itself, private to the job's user, ` +
+        'so something else in this job (an earlier step, or a process it left running) put this there. ' +
+        'The job may be compromised: nothing was written there. Find the step that touched RUNNER_TEMP; ' +
+        'on a self-hosted runner, check that RUNNER_TEMP is not shared between jobs or users.');
+}
+/** The job's RUNNER_TEMP, or the one error every entry point gives when it is unusable. */
+function runnerTempOf(value) {
+    if (!value || !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`RUNNER_TEMP is ${value ? `'${value}', not an absolute path` : 'not set'}: ` +
+            'run this action on a GitHub Actions runner, which sets it to the job’s own temporary directory.');
+    }
+    return value;
+}
+/** RUNNER_TEMP/jit-credentials, created 0700 or checked and tightened. */
+function privateDir(runnerTemp) {
+    return ensurePrivateDir((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTempOf(runnerTemp), PRIVATE_DIR));
+}
+/** A directory inside a private one (a grant's, a tool's config dir), held to the same rule. */
+function privateSubdir(parent, name) {
+    if (name === '' || name === '.' || name === '..' || name !== (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(name)) {
+        throw new Error(`Invalid private directory name '${name}': one path component expected.`);
+    }
+    return ensurePrivateDir((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(parent, name));
+}
+const uid = () => process.getuid?.();
+function checkOwner(path, st) {
+    const me = uid();
+    if (me !== undefined && st.uid !== me)
+        refuse(path, `it belongs to uid ${st.uid}, not ${me}`);
+}
+function ensurePrivateDir(path) {
+    try {
+        // mkdir never follows a symlink in the last component: a planted one gives EEXIST.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(path, { mode: 0o700 });
+    }
+    catch (err) {
+        if (err.code !== 'EEXIST')
+            throw err;
+    }
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
+    if (st.isSymbolicLink())
+        refuse(path, 'it is a symbolic link');
+    if (!st.isDirectory())
+        refuse(path, 'it is not a directory');
+    checkOwner(path, st);
+    if (uid() !== undefined && (st.mode & 0o777) !== 0o700) {
+        // Through a descriptor that cannot be a symlink, and the same directory lstat saw.
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+        try {
+            const now = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+            if (now.ino !== st.ino || now.dev !== st.dev)
+                refuse(path, 'it was replaced while checked');
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fchmodSync)(fd, 0o700);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    return path;
+}
+/** Opens a file for writing without following a symlink; refuses anything but our own regular file. */
+function openOwnFile(path, flags) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, flags | O_NOFOLLOW | O_NONBLOCK, 0o600);
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ELOOP')
+            refuse(path, 'it is a symbolic link');
+        if (code === 'ENXIO')
+            refuse(path, 'it is a FIFO, not a file');
+        if (code === 'EEXIST')
+            refuse(path, 'it already exists');
+        throw err;
+    }
+    try {
+        checkOwnFile(path, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd));
+        return fd;
+    }
+    catch (err) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        throw err;
+    }
+}
+function checkOwnFile(path, st) {
+    if (!st.isFile())
+        refuse(path, 'it is not a regular file');
+    checkOwner(path, st);
+    // A hard link would put our lines into another file as well.
+    if (st.nlink > 1)
+        refuse(path, `it has ${st.nlink} hard links`);
+}
+function writeAll(fd, data) {
+    for (let off = 0; off < data.length;)
+        off += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, data, off, data.length - off);
+}
+/**
+ * Appends one line to a job file (the ledger) that other steps can also write. A last line left
+ * without its newline (a writer killed mid-line) is ended first, so that it cannot swallow ours.
+ */
+function appendLine(path, line) {
+    if (line.includes('\n'))
+        throw new Error('appendLine: the line holds a newline');
+    const fd = openOwnFile(path, O_APPEND | O_CREAT | O_WRONLY);
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (uid() !== undefined && (st.mode & 0o777) !== 0o600)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fchmodSync)(fd, 0o600);
+        let prefix = '';
+        if (st.size > 0) {
+            const last = Buffer.alloc(1);
+            // O_APPEND descriptors cannot read: look at the last byte through a second one.
+            const rfd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(rfd, last, 0, 1, st.size - 1);
+            }
+            finally {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(rfd);
+            }
+            if (last[0] !== 0x0a)
+                prefix = '\n';
+        }
+        writeAll(fd, Buffer.from(`${prefix}${line}\n`, 'utf8'));
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** Reads at most `maxBytes` of a regular file, never through a symlink; undefined when absent. */
+function readCapped(path, maxBytes) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT')
+            return undefined;
+        if (code === 'ELOOP')
+            refuse(path, 'it is a symbolic link');
+        throw err;
+    }
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!st.isFile())
+            refuse(path, 'it is not a regular file');
+        checkOwner(path, st);
+        const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+        let got = 0;
+        // One byte past the cap tells a file that grew since fstat from one that fits.
+        while (got < buf.length) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, got, buf.length - got, null);
+            if (n === 0)
+                break;
+            got += n;
+        }
+        const truncated = got > maxBytes;
+        return {
+            text: buf.subarray(0, Math.min(got, maxBytes)).toString('utf8'),
+            truncated,
+            size: Math.max(st.size, got),
+        };
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/**
+ * Writes a credential file that must not exist yet, 0600, into a directory this action made
+ * private (privateDir / privateSubdir): never through a symlink, never into someone's file.
+ */
+function writePrivateFile(path, content) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
+    if (st.isSymbolicLink())
+        refuse(dir, 'it is a symbolic link');
+    if (!st.isDirectory())
+        refuse(dir, 'it is not a directory');
+    checkOwner(dir, st);
+    if (uid() !== undefined && (st.mode & 0o077) !== 0) {
+        refuse(dir, `it is open to others (mode ${(st.mode & 0o777).toString(8)})`);
+    }
+    const fd = openOwnFile(path, O_CREAT | O_EXCL | O_WRONLY);
+    try {
+        writeAll(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
 

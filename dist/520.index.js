@@ -33,12 +33,15 @@ async function main() {
 async function runPost(runner, env, now, idToken) {
     try {
         const job = await (0,_grant_close_job_js__WEBPACK_IMPORTED_MODULE_0__/* .closeJobGrants */ .p)({ runner, env, now, idToken, by: 'post' });
-        const { states, contradicted } = (0,_grant_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .displayStates */ .TG)(job.events, job.results);
+        const { states, contradicted } = (0,_grant_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .displayStates */ .TG)(job.events, job.before, job.results);
         const shown = (0,_grant_close_job_js__WEBPACK_IMPORTED_MODULE_0__/* .worthShowing */ .a)(job, contradicted);
         for (const r of job.results)
             runner.log.info(`Closed grant ${r.id} (${r.provider}): ${r.method}${r.verified ? ', verified' : ''}.`);
         const failed = job.results.filter((r) => r.revocationFailed);
-        if (shown.size) {
+        if (shown.size === 0) {
+            runner.log.info(`jit-credentials: no open grants left to close; ${job.results.length} closed grant(s) of this job were checked again.`);
+        }
+        else {
             const all = states.filter((g) => g.issuedAt !== undefined || g.phase === 'denied');
             await runner.appendSummary((0,_grant_render_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryBlock */ .kV)('🔒 jit-credentials · end of job', states.filter((g) => shown.has(g.id)), [
                 ...job.notes,
@@ -100,7 +103,7 @@ async function closeJobGrants(deps, only) {
             notes.push(`The main step ended before its \`run:\` command did; the command's process group ${own.processGroup} was killed before the grant was closed.`);
         }
     }
-    const dir = (0,_runner_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .privateDir */ .XK)((0,_runner_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .runnerTemp */ .X5)(deps.env));
+    const dir = (0,_runner_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .privateDir */ .XK)(deps.env['RUNNER_TEMP']);
     const ledger = new _ledger_js__WEBPACK_IMPORTED_MODULE_4__/* .Ledger */ .Oc((0,_ledger_js__WEBPACK_IMPORTED_MODULE_4__/* .ledgerPath */ .tf)(dir));
     const read = ledger.read();
     if (read.skipped || read.truncated) {
@@ -142,13 +145,12 @@ async function closeJobGrants(deps, only) {
         ledgerPath: ledger.path,
     };
 }
-/** The grants worth a block: left open by the ledger's account, this step's own, or contradicted. */
+/** The grants worth a block: left open by the ledger's account, missing from it, or contradicted. */
 function worthShowing(job, contradicted) {
     const ids = new Set();
     for (const r of job.results) {
         const was = job.before.find((g) => g.id === r.id);
-        const ownOpen = job.own?.id === r.id && !job.closedByMain;
-        if (ownOpen || !was || (0,_ledger_js__WEBPACK_IMPORTED_MODULE_4__/* .isOpen */ .nT)(was) || contradicted.has(r.id) || r.problems.length)
+        if (!was || (0,_ledger_js__WEBPACK_IMPORTED_MODULE_4__/* .isOpen */ .nT)(was) || contradicted.has(r.id) || r.problems.length)
             ids.add(r.id);
     }
     return ids;
@@ -202,17 +204,19 @@ const validDate = (iso) => {
  * What reviewers see: the ledger's story of each grant, with how it ended replaced by what this
  * step itself did and saw. A claim of the ledger that this step's own check contradicts is said.
  */
-function displayStates(events, results) {
+function displayStates(events, before, results) {
     const states = (0,_ledger_js__WEBPACK_IMPORTED_MODULE_0__/* .foldEvents */ .v0)(events);
     const contradicted = new Set();
     for (const r of results) {
+        const said = before.find((s) => s.id === r.id);
+        // The ledger claimed the cloud refuses it now, and this step found that it does not.
+        const claimed = said?.phase === 'closed' && (said.verified === true || said.closeMethod === 'expired');
+        // A deny found in place counts as refusal: a later closer has no keys left to probe with.
+        if (claimed && r.method === 'expires')
+            contradicted.add(r.id);
         const g = states.find((s) => s.id === r.id);
         if (!g)
             continue;
-        if (g.phase === 'closed' &&
-            (g.closeMethod !== r.method || (g.verified ?? false) !== r.verified)) {
-            contradicted.add(r.id);
-        }
         g.phase = r.problems.length ? 'close-failed' : 'closed';
         g.closeMethod = r.method;
         g.verified = r.verified;

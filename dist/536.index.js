@@ -745,17 +745,11 @@ class Checker {
 
 // EXTERNAL MODULE: ./src/policy/decide.ts
 var decide = __webpack_require__(4708);
+// EXTERNAL MODULE: ./src/runner/markdown.ts
+var markdown = __webpack_require__(3321);
 ;// CONCATENATED MODULE: ./src/policy/render.ts
 
-/** Claim values come from branch and workflow names: keep them from being read as markdown or HTML. */
-function plain(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]|#]/g, (c) => `\\${c}`)
-        .replace(/\r?\n/g, ' ');
-}
+
 /** A few lines of markdown for the job summary: the verdict, the rule or why none matched, the digest. */
 function renderDecision(decision) {
     const r = decision.record;
@@ -766,15 +760,15 @@ function renderDecision(decision) {
     const lines = [];
     if (decision.allowed) {
         const ceiling = decision.maxDuration !== undefined ? `, max ${(0,duration/* formatDuration */.a3)(decision.maxDuration)}` : '';
-        lines.push(`**Policy: allowed** by rule \`${plain(decision.rule ?? '?')}\`${ceiling} · ${plain(path)} \`${digest}\``);
+        lines.push(`**Policy: allowed** by rule ${(0,markdown/* mdCode */.xs)(decision.rule ?? '?')}${ceiling} · ${(0,markdown/* mdText */.bC)(path)} ${(0,markdown/* mdCode */.xs)(digest)}`);
         for (const reason of decision.reasons)
-            lines.push(`- ${plain(reason)}`);
+            lines.push(`- ${(0,markdown/* mdText */.bC)(reason)}`);
     }
     else {
-        lines.push(`**Policy: denied**, no rule allows this request · ${plain(path)} \`${digest}\``);
+        lines.push(`**Policy: denied**, no rule allows this request · ${(0,markdown/* mdText */.bC)(path)} ${(0,markdown/* mdCode */.xs)(digest)}`);
         const shown = decision.reasons.slice(0, 10);
         for (const reason of shown)
-            lines.push(`- ${plain(reason)}`);
+            lines.push(`- ${(0,markdown/* mdText */.bC)(reason)}`);
         if (decision.reasons.length > shown.length)
             lines.push(`- … and ${decision.reasons.length - shown.length} more rules`);
     }

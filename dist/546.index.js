@@ -22,7 +22,12 @@ async function main() {
             process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(909), __webpack_require__.e(825), __webpack_require__.e(397)]).then(__webpack_require__.bind(__webpack_require__, 3397))).scanCli(rest, io);
             return;
         case 'policy':
-            process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(617), __webpack_require__.e(536), __webpack_require__.e(183)]).then(__webpack_require__.bind(__webpack_require__, 6587))).policyCli(rest, io);
+            process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(617), __webpack_require__.e(536), __webpack_require__.e(743)]).then(__webpack_require__.bind(__webpack_require__, 6587))).policyCli(rest, io);
+            return;
+        case '-v':
+        case '--version':
+        case 'version':
+            io.stdout(`${(await __webpack_require__.e(/* import() */ 311).then(__webpack_require__.bind(__webpack_require__, 311))).VERSION}\n`);
             return;
         case undefined:
         case '-h':
@@ -30,17 +35,22 @@ async function main() {
         case 'help':
             io.stdout(USAGE);
             return;
-        default:
-            io.stderr(`Unknown command '${verb}'.\n${USAGE}`);
+        default: {
+            const { suggest } = await __webpack_require__.e(/* import() */ 593).then(__webpack_require__.bind(__webpack_require__, 7593));
+            io.stderr(`Unknown command '${verb}'.${suggest(verb, VERBS)}\n${USAGE}`);
             process.exitCode = 2;
+        }
     }
 }
+const VERBS = ['scan', 'policy', 'help', 'version'];
 const USAGE = `Usage: jit-credentials <command>
 
   scan [PATH...]            find long-lived cloud credentials in workflows (default .github/)
   policy check [FILE]       validate a policy file (default .github/jit-policy.yml)
   policy test --claims F    explain the decision for a token's claims
   policy export --target T  write the matching cloud trust configuration (aws, gcp, azure)
+
+  --version                 print the version
 
 Run a command with --help for its options.
 `;

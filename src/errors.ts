@@ -24,9 +24,18 @@ export function errorMessage(err: unknown): string {
 }
 
 /**
- * A revocation that was asked for (revoke-role) could not be made: the session stays valid
- * until it expires, and the step that tried must fail, saying what to fix.
+ * A revocation the cloud did not take (the deny could not be written, or did not stay): the
+ * session is still accepted until `sessionExpiresAt`. The close must fail and say
+ * "not revoked — expires <time>", never "revoked"; the message says what to fix.
  */
 export class RevocationError extends CloudError {
   override name = 'RevocationError';
+  constructor(
+    message: string,
+    /** When the cloud refuses the session anyway (its STS expiry). */
+    readonly sessionExpiresAt: Date,
+    options?: { cause?: unknown },
+  ) {
+    super(message, false, options);
+  }
 }

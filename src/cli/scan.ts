@@ -2,7 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigurationError, errorMessage } from '../errors.js';
-import { FAIL_ON, FORMATS, render, runScan, type FailOn, type Format } from '../scan/run.js';
+import {
+  FAIL_ON,
+  FORMATS,
+  exitCode,
+  render,
+  runScan,
+  type FailOn,
+  type Format,
+} from '../scan/run.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -21,9 +29,12 @@ Options:
                          is at or above LEVEL
   -c, --config FILE      scan config (default .github/jit-credentials-scan.yml when present)
   -o, --output FILE      write the report to FILE instead of standard output
+      --repository NAME  OWNER/REPO recorded in the JSON report (for jit-credentials report)
   -h, --help             show this help
 
-Exit codes: 0 no finding at the threshold, 1 findings at the threshold, 2 usage or config error.
+Exit codes: 0 no finding at the threshold, 1 findings at the threshold, 2 a usage or config
+error, a path with no workflow files, or a file that could not be checked (parsed or read),
+unless --fail-on none.
 `;
 
 /** `jit-credentials scan ...`: returns the exit code. */
@@ -33,6 +44,7 @@ export async function scanCli(argv: string[], io: CliIo): Promise<number> {
     'fail-on'?: string;
     config?: string;
     output?: string;
+    repository?: string;
     help?: boolean;
   };
   let positionals: string[];
@@ -46,6 +58,7 @@ export async function scanCli(argv: string[], io: CliIo): Promise<number> {
         'fail-on': { type: 'string' },
         config: { type: 'string', short: 'c' },
         output: { type: 'string', short: 'o' },
+        repository: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -63,9 +76,16 @@ export async function scanCli(argv: string[], io: CliIo): Promise<number> {
       values['fail-on'] === undefined
         ? undefined
         : (choose('--fail-on', values['fail-on'], FAIL_ON) as FailOn);
+    if (
+      values.repository !== undefined &&
+      !/^[\w.-]{1,100}\/[\w.-]{1,100}$/.test(values.repository)
+    )
+      throw new ConfigurationError(
+        `Invalid --repository '${values.repository}'. Expected OWNER/REPO, for example octo-org/web.`,
+      );
     const paths = positionals.length > 0 ? positionals : ['.github'];
     const outcome = runScan({ paths, cwd: io.cwd, configPath: values.config, failOn });
-    const report = render(outcome, format);
+    const report = render(outcome, format, { repository: values.repository });
     if (values.output) {
       writeFileSync(
         isAbsolute(values.output) ? values.output : join(io.cwd, values.output),
@@ -81,7 +101,11 @@ export async function scanCli(argv: string[], io: CliIo): Promise<number> {
     } else {
       io.stdout(report);
     }
-    return outcome.failing > 0 ? 1 : 0;
+    for (const p of outcome.result.files) {
+      if (p.notChecked !== undefined)
+        io.stderr(`error: ${p.file} was not checked: ${p.notChecked}\n`);
+    }
+    return exitCode(outcome);
   } catch (err) {
     if (err instanceof ConfigurationError) {
       io.stderr(`${err.message}\n`);

@@ -10,8 +10,22 @@ export async function main(): Promise<void> {
     case 'scan':
       process.exitCode = await (await import('../cli/scan.js')).scanCli(rest, io);
       return;
+    case 'fix':
+      process.exitCode = await (await import('../cli/fix.js')).fixCli(rest, io);
+      return;
+    case 'report':
+      process.exitCode = await (await import('../cli/report.js')).reportCli(rest, io);
+      return;
+    case 'repos':
+      process.exitCode = await (await import('../cli/repos.js')).reposCli(rest, io);
+      return;
     case 'policy':
       process.exitCode = await (await import('../cli/policy.js')).policyCli(rest, io);
+      return;
+    case '-v':
+    case '--version':
+    case 'version':
+      io.stdout(`${(await import('../version.js')).VERSION}\n`);
       return;
     case undefined:
     case '-h':
@@ -19,18 +33,27 @@ export async function main(): Promise<void> {
     case 'help':
       io.stdout(USAGE);
       return;
-    default:
-      io.stderr(`Unknown command '${verb}'.\n${USAGE}`);
+    default: {
+      const { suggest } = await import('../cli/args.js');
+      io.stderr(`Unknown command '${verb}'.${suggest(verb, VERBS)}\n${USAGE}`);
       process.exitCode = 2;
+    }
   }
 }
+
+const VERBS = ['scan', 'policy', 'help', 'version'];
 
 const USAGE = `Usage: jit-credentials <command>
 
   scan [PATH...]            find long-lived cloud credentials in workflows (default .github/)
+  fix [--diff] [PATH...]    rewrite static-key logins into their OIDC form (default .github/)
+  report RESULT.json...     merge per-repository scan results into one organisation report
+  repos ORG                 list an organisation's repositories (GITHUB_API_URL, GITHUB_TOKEN)
   policy check [FILE]       validate a policy file (default .github/jit-policy.yml)
   policy test --claims F    explain the decision for a token's claims
   policy export --target T  write the matching cloud trust configuration (aws, gcp, azure)
+
+  --version                 print the version
 
 Run a command with --help for its options.
 `;

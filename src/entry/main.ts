@@ -10,7 +10,7 @@ import { frontRunner, type Front } from '../fronts/front.js';
 import { Inputs } from '../runner/inputs.js';
 import { checkIdTokenAvailable, githubIdTokenSource, type IdTokenSource } from '../runner/oidc.js';
 import { actionsRunner, type Runner } from '../runner/runner.js';
-import { privateDir, runnerTemp } from '../runner/temp.js';
+import { privateDir, runnerTempOf } from '../runner/temp.js';
 import { watchCancel } from '../runner/cancel.js';
 import { reportFailure } from './report.js';
 import { errorMessage } from '../errors.js';
@@ -44,7 +44,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
     settings = readCommonSettings(inputs, env);
     const provider = await loadProvider(settings.provider);
     const plan = provider.plan(inputs, settings, env);
-    const temp = runnerTemp(env);
+    const temp = runnerTempOf(env['RUNNER_TEMP']);
     const judge = await loadJudge(settings, env, runner);
     checkIdTokenAvailable(env);
     const dir = privateDir(temp);
@@ -67,7 +67,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
     }
     rendered = outcome.decision?.rendered;
     await runner.appendSummary(
-      summaryBlock(title(settings, env), recorder.states(), extras(rendered)),
+      summaryBlock(title(settings, env), recorder.states(), extras(rendered), deps.now()),
     );
     report(outcome, settings, runner);
   } catch (err) {
@@ -77,7 +77,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
     const states = recorder?.states() ?? [];
     if (settings && states.length) {
       await runner
-        .appendSummary(summaryBlock(title(settings, env), states, extras(rendered)))
+        .appendSummary(summaryBlock(title(settings, env), states, extras(rendered), deps.now()))
         .catch((e: unknown) =>
           runner.log.warning(`The summary could not be written: ${errorMessage(e)}`),
         );

@@ -1,5 +1,5 @@
 import { closeJobGrants, worthShowing } from '../grant/close-job.js';
-import { summaryBlock, timeline, verdict } from '../grant/render.js';
+import { exposureLine, summaryBlock, timeline, verdict } from '../grant/render.js';
 import { displayStates } from '../grant/targets.js';
 import { errorMessage } from '../errors.js';
 import { githubIdTokenSource, type IdTokenSource } from '../runner/oidc.js';
@@ -46,8 +46,10 @@ export async function runPost(
                 `⚠️ The ledger said grant \`${id}\` ended otherwise than this step found; the table shows what this step found.`,
             ),
             `Every grant of this job: **${verdict(all)}**`,
+            exposureLine(all, now()),
             timeline(all),
           ],
+          now(),
         ),
       );
     }

@@ -2,7 +2,7 @@ import { errorMessage } from '../errors.js';
 import { signalGroup } from '../runner/child.js';
 import type { IdTokenSource } from '../runner/oidc.js';
 import type { Runner } from '../runner/runner.js';
-import { privateDir, runnerTemp } from '../runner/temp.js';
+import { privateDir } from '../runner/temp.js';
 import { closeGrant, type CloseResult, type CloseTarget } from './close.js';
 import {
   foldEvents,
@@ -61,7 +61,7 @@ export async function closeJobGrants(
       );
     }
   }
-  const dir = privateDir(runnerTemp(deps.env));
+  const dir = privateDir(deps.env['RUNNER_TEMP']);
   const ledger = new Ledger(ledgerPath(dir));
   const read = ledger.read();
   if (read.skipped || read.truncated) {

@@ -70,13 +70,16 @@ export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<
     });
   } catch (err) {
     revocationFailed = err instanceof RevocationError;
+    const expired = target.expiresAt <= deps.now();
     problems.push(
       `${revocationFailed ? 'not revoked' : 'server-side close failed'}: ${errorMessage(err)}`,
     );
     server = {
-      method: target.expiresAt <= deps.now() ? 'expired' : 'expires',
+      method: expired ? 'expired' : 'expires',
       verified: false,
-      note: 'the cloud refuses it at its expiry',
+      note: revocationFailed
+        ? `not revoked — expires ${target.expiresAt.toISOString()}`
+        : 'the cloud refuses it at its expiry',
     };
   }
   const emptied = new Set(target.envNames);

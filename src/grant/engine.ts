@@ -11,7 +11,7 @@ import { runIsolated, type IsolatedResult } from '../runner/command.js';
 import type { CancelWatch } from '../runner/cancel.js';
 import type { IdTokenSource } from '../runner/oidc.js';
 import type { Runner } from '../runner/runner.js';
-import { secureDir, writePrivateFile } from '../runner/temp.js';
+import { privateSubdir, writePrivateFile } from '../runner/temp.js';
 import { closeGrant, type CloseResult } from './close.js';
 import type { Decision, Judge } from './decide.js';
 import type { GrantPhase } from './ledger.js';
@@ -70,7 +70,6 @@ export async function runGrant(
     principal: request.principal,
     scope: request.scope,
     requestedTtl: request.requestedLifetime ?? request.lifetime,
-    sessionName: settings.sessionName,
   });
   const token = await deps.idToken(request.audience);
   const tokenRecord = recordToken(token);
@@ -127,8 +126,7 @@ export async function runGrant(
         `The job was cancelled (${deps.cancel.cancelled}) while the credential was issued; it is closed unused.`,
       );
     }
-    const dir = join(deps.privateDir, settings.grantId);
-    secureDir(dir);
+    const dir = privateSubdir(deps.privateDir, settings.grantId);
     const delivery = await provider.deliver(plan, credential, {
       log: runner.log,
       mode: settings.mode,

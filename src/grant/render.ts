@@ -1,9 +1,13 @@
 import { formatDuration } from '../runner/inputs.js';
+import { htmlText, mdCode, mdText } from '../runner/markdown.js';
+import { exposure, jobExposure } from './exposure.js';
 import { isOpen, type GrantState } from './ledger.js';
 
-const time = (iso: string | undefined) => (iso ? `${iso.slice(11, 19)}Z` : '—');
-const cell = (s: string | undefined) => (s ? s.replace(/[|\n\r`]/g, ' ') : '—');
-const code = (s: string | undefined) => (s ? `\`${cell(s)}\`` : '—');
+// Every value shown comes from the ledger, which any step can write, and many from token claims
+// (a branch name is anyone's text): all of it goes through mdText, never raw into the Markdown.
+const time = (iso: string | undefined) => (iso ? `${mdText(iso.slice(11, 19))}Z` : '—');
+const cell = (s: string | undefined) => (s ? mdText(s) : '—');
+const code = (s: string | undefined) => (s ? mdCode(s) : '—');
 
 /** "3 grants: 2 revoked and verified, 1 expires 18:42:07Z". */
 export function verdict(grants: readonly GrantState[]): string {
@@ -40,30 +44,41 @@ export function verdict(grants: readonly GrantState[]): string {
 function delivery(g: GrantState): string {
   if (!g.mode) return '—';
   if (g.mode === 'run') return g.exitCode === undefined ? 'run' : `run (exit ${g.exitCode})`;
-  if (g.mode === 'env') return `env: ${g.envNames.map((n) => `\`${n}\``).join(' ')}`;
-  return 'outputs';
+  if (g.mode === 'env') return `env (${g.envNames.length} variables)`;
+  if (g.mode === 'outputs') return 'outputs';
+  return cell(g.mode);
 }
 
+/** How it ended, with the one time that matters: when the cloud stops accepting it. */
 function ending(g: GrantState): string {
+  const off = g.closedAt ? `; off the runner ${time(g.closedAt)}` : '';
   switch (g.phase) {
     case 'denied':
       return `refused: ${cell(g.error)}`;
     case 'close-failed':
-      return `**not fully closed**: ${cell(g.error)}`;
-    case 'closed': {
-      const how =
-        g.closeMethod === 'revoked'
-          ? g.verified
-            ? 'revoked, verified refused'
-            : 'revoked (not verified)'
-          : g.closeMethod === 'expired'
-            ? 'already expired'
-            : `expires ${time(g.expiresAt)}`;
-      return `${how}; ${cell(g.closeNote)}`;
-    }
+      return `⚠️ **not fully closed**: ${cell(g.error)}`;
+    case 'closed':
+      if (g.closeMethod === 'revoked') {
+        return g.verified
+          ? `revoked ${time(g.closedAt)}: the cloud refuses it (verified)`
+          : `revoked ${time(g.closedAt)}: deny written, refusal not seen; it expires ${time(g.expiresAt)}`;
+      }
+      if (g.closeMethod === 'expired') return `expired ${time(g.expiresAt)}${off}`;
+      return `the cloud accepts it until ${time(g.expiresAt)} (cannot be revoked)${off}`;
     default:
-      return `**open** until ${time(g.expiresAt)}`;
+      return `⚠️ **open**, accepted until ${time(g.expiresAt)}`;
   }
+}
+
+/** "deploy" for a role session ARN, the address for a service account, the id otherwise. */
+function shortPrincipal(principal: string | undefined): string {
+  if (!principal) return '—';
+  const role =
+    /^arn:aws[\w-]*:(?:sts|iam)::\d{12}:(?:assumed-role|role)\/(?:[\w+=,.@-]+\/)*?([\w+=,.@-]+)(?:\/[\w+=,.@-]+)?$/.exec(
+      principal,
+    );
+  const short = role?.[1] ?? principal.replace(/^principal:\/\/.*\/subject\//, 'subject ');
+  return short.length > 48 ? `${short.slice(0, 47)}…` : short;
 }
 
 function ttl(g: GrantState): string {
@@ -72,55 +87,93 @@ function ttl(g: GrantState): string {
   return formatDuration(g.effectiveTtl);
 }
 
-export function grantTable(grants: readonly GrantState[]): string {
-  const rows = grants.map(
-    (g) =>
-      `| ${code(g.id)} | ${g.provider} | ${code(g.principal)} | ${delivery(g)} | ${time(g.issuedAt)} | ${ttl(g)} | ${time(g.expiresAt)} | ${time(g.closedAt)} | ${ending(g)} |`,
-  );
+/** One compact row per grant; the full record is folded below the table. */
+export function grantTable(grants: readonly GrantState[], jobEnd = new Date()): string {
+  const rows = grants.map((g) => {
+    const e = exposure(g, jobEnd);
+    const figures = !e
+      ? '—'
+      : isOpen(g)
+        ? 'still open'
+        : `${formatDuration(e.runner)} / ${formatDuration(e.cloud)}`;
+    return `| ${code(g.id)} | ${cell(g.provider)} ${code(shortPrincipal(g.principal))} | ${delivery(g)} | ${ttl(g)} | ${figures} | ${ending(g)} |`;
+  });
   return [
-    '| grant | cloud | principal | delivery | issued | lifetime | cloud expiry | closed | how it ended |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| grant | cloud · principal | delivery | lifetime | exposure: runner / cloud | how it ended |',
+    '|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
 
+/** "Exposure: 14s on the runner, 5m accepted by the cloud; the peers' defaults: 12m and 1h." */
+export function exposureLine(grants: readonly GrantState[], jobEnd: Date): string {
+  const e = jobExposure(grants, jobEnd);
+  if (!e) return '';
+  return (
+    `Exposure of this job's credentials: ${formatDuration(e.runner)} reachable on the runner, ` +
+    `${formatDuration(e.cloud)} accepted by the cloud (credential-seconds). With the peers' defaults ` +
+    `(in the job's environment until it ends, 1 hour in the cloud): ${formatDuration(e.peerRunner)} and ` +
+    `${formatDuration(e.peerCloud)}.`
+  );
+}
+
 function record(g: GrantState): string {
   const lines: string[] = [];
+  if (g.principal) lines.push(`- principal: ${code(g.principal)}`);
+  if (g.issuedAt)
+    lines.push(`- issued ${time(g.issuedAt)}, the cloud's expiry ${time(g.expiresAt)}`);
+  if (g.envNames.length) lines.push(`- variables: ${g.envNames.map(code).join(' ')}`);
   if (g.scope)
     lines.push(
-      `- scope: ${code(g.scope)}${g.scopeDigest ? ` (sha256 ${g.scopeDigest.slice(0, 16)}…)` : ''}`,
+      `- scope: ${code(g.scope)}${g.scopeDigest ? ` (sha256 ${cell(g.scopeDigest.slice(0, 16))}…)` : ''}`,
     );
   if (g.sessionName) lines.push(`- session: ${code(g.sessionName)}`);
   if (g.claims) {
-    const claims = Object.entries(g.claims).map(([k, v]) => `\`${k}\`=${code(String(v))}`);
+    const claims = Object.entries(g.claims).map(([k, v]) => `${code(k)}=${code(String(v))}`);
     lines.push(`- token claims: ${claims.join(', ')}`);
   }
   if (g.tokenSha256)
     lines.push(
-      `- token sha256: \`${g.tokenSha256.slice(0, 16)}…\` (the token itself is never stored)`,
+      `- token sha256: ${code(`${g.tokenSha256.slice(0, 16)}…`)} (the token itself is never stored)`,
     );
   if (g.policy) lines.push(`- policy: ${code(JSON.stringify(g.policy))}`);
-  for (const [k, v] of Object.entries(g.details)) lines.push(`- ${k}: ${code(String(v))}`);
+  for (const [k, v] of Object.entries(g.details)) lines.push(`- ${cell(k)}: ${code(String(v))}`);
   for (const note of g.notes) lines.push(`- note: ${cell(note)}`);
   return lines.join('\n');
 }
 
-/** A picture of each grant's windows: when it was reachable on the runner, and when the cloud accepts it. */
+/**
+ * A picture of each grant's windows: when it was reachable on the runner, and when the cloud
+ * accepts it. Times are drawn in milliseconds, so that a `run:` grant of two seconds is a bar.
+ */
 export function timeline(grants: readonly GrantState[]): string {
-  const shown = grants.filter((g) => g.issuedAt && g.expiresAt);
+  // Inside a code fence nothing is escaped: only well-formed times are drawn.
+  const ms = (iso: string | undefined) => {
+    const t = iso === undefined ? NaN : Date.parse(iso);
+    return Number.isFinite(t) ? t : undefined;
+  };
+  const shown = grants.filter((g) => ms(g.issuedAt) !== undefined && ms(g.expiresAt) !== undefined);
   if (!shown.length) return '';
-  const hms = (iso: string) => iso.slice(11, 19);
-  const lines = ['```mermaid', 'gantt', '  dateFormat HH:mm:ss', '  axisFormat %H:%M:%S'];
+  const lines = ['```mermaid', 'gantt', '  dateFormat x', '  axisFormat %H:%M:%S'];
   for (const g of shown) {
-    lines.push(`  section ${g.id}`);
-    const end = g.closedAt ?? g.expiresAt!;
-    lines.push(
-      `  on the runner :active, ${hms(g.issuedAt!)}, ${hms(end < g.issuedAt! ? g.issuedAt! : end)}`,
-    );
-    lines.push(`  accepted by the cloud :${hms(g.issuedAt!)}, ${hms(g.expiresAt!)}`);
+    const from = ms(g.issuedAt)!;
+    const cloudEnd = Math.max(from + 1, ms(g.expiresAt)!);
+    const runnerEnd = Math.max(from + 1, Math.min(ms(g.closedAt) ?? cloudEnd, cloudEnd));
+    lines.push(`  section ${mermaidLabel(g.id)}`);
+    lines.push(`  on the runner :active, ${from}, ${runnerEnd}`);
+    lines.push(`  accepted by the cloud :${from}, ${cloudEnd}`);
   }
   lines.push('```');
   return lines.join('\n');
+}
+
+/** A mermaid label: letters, digits and `._-` only, so that nothing can leave the fence or the line. */
+function mermaidLabel(text: string): string {
+  return (
+    String(text)
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .slice(0, 80) || '_'
+  );
 }
 
 /** One block per action use: the verdict first, then the rows, then the record reviewers can expand. */
@@ -128,16 +181,20 @@ export function summaryBlock(
   title: string,
   grants: readonly GrantState[],
   extra: readonly string[] = [],
+  jobEnd = new Date(),
 ): string {
   const details = grants
-    .map((g) => `<details><summary>Record of ${g.id}</summary>\n\n${record(g)}\n\n</details>`)
+    .map(
+      (g) =>
+        `<details><summary>Record of ${htmlText(g.id)}</summary>\n\n${record(g)}\n\n</details>`,
+    )
     .join('\n');
   return [
     `### ${title}`,
     '',
     `**${verdict(grants)}**`,
     '',
-    grantTable(grants),
+    grantTable(grants, jobEnd),
     '',
     ...extra.flatMap((e) => [e, '']),
     details,

@@ -50,8 +50,11 @@ export function displayStates(
   const contradicted = new Set<string>();
   for (const r of results) {
     const said = before.find((s) => s.id === r.id);
-    const differs = said?.closeMethod !== r.method || (said?.verified ?? false) !== r.verified;
-    if (said?.phase === 'closed' && differs) contradicted.add(r.id);
+    // The ledger claimed the cloud refuses it now, and this step found that it does not.
+    const claimed =
+      said?.phase === 'closed' && (said.verified === true || said.closeMethod === 'expired');
+    // A deny found in place counts as refusal: a later closer has no keys left to probe with.
+    if (claimed && r.method === 'expires') contradicted.add(r.id);
     const g = states.find((s) => s.id === r.id);
     if (!g) continue;
     g.phase = r.problems.length ? 'close-failed' : 'closed';

@@ -1,15 +1,6 @@
+import { mdCode, mdText } from '../runner/markdown.js';
 import { formatDuration } from './duration.js';
 import type { Decision } from './types.js';
-
-/** Claim values come from branch and workflow names: keep them from being read as markdown or HTML. */
-function plain(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|#]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
-}
 
 /** A few lines of markdown for the job summary: the verdict, the rule or why none matched, the digest. */
 export function renderDecision(decision: Decision): string {
@@ -24,13 +15,15 @@ export function renderDecision(decision: Decision): string {
     const ceiling =
       decision.maxDuration !== undefined ? `, max ${formatDuration(decision.maxDuration)}` : '';
     lines.push(
-      `**Policy: allowed** by rule \`${plain(decision.rule ?? '?')}\`${ceiling} · ${plain(path)} \`${digest}\``,
+      `**Policy: allowed** by rule ${mdCode(decision.rule ?? '?')}${ceiling} · ${mdText(path)} ${mdCode(digest)}`,
     );
-    for (const reason of decision.reasons) lines.push(`- ${plain(reason)}`);
+    for (const reason of decision.reasons) lines.push(`- ${mdText(reason)}`);
   } else {
-    lines.push(`**Policy: denied**, no rule allows this request · ${plain(path)} \`${digest}\``);
+    lines.push(
+      `**Policy: denied**, no rule allows this request · ${mdText(path)} ${mdCode(digest)}`,
+    );
     const shown = decision.reasons.slice(0, 10);
-    for (const reason of shown) lines.push(`- ${plain(reason)}`);
+    for (const reason of shown) lines.push(`- ${mdText(reason)}`);
     if (decision.reasons.length > shown.length)
       lines.push(`- … and ${decision.reasons.length - shown.length} more rules`);
   }

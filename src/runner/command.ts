@@ -1,9 +1,10 @@
-import { closeSync, openSync, readSync, fstatSync, constants as fs, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, fstatSync, constants as fs } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand, type CommandResult } from './child.js';
 import { parseKeyValues, parsePaths } from './file-commands.js';
 import type { Runner } from './runner.js';
 import { holdsSecret } from './secret-forms.js';
+import { writePrivateFile } from './temp.js';
 
 /**
  * What a `run:` command must never receive: the action's inputs and state, the runner's tokens
@@ -58,7 +59,7 @@ export async function runIsolated(cmd: IsolatedCommand, runner: Runner): Promise
   for (const name of cmd.unset) delete env[name];
   for (const [variable, file] of Object.entries(FILES)) {
     const path = join(cmd.dir, `command-${file}`);
-    writeFileSync(path, '', { mode: 0o600, flag: 'w' });
+    writePrivateFile(path, '');
     env[variable] = path;
   }
   Object.assign(env, cmd.grantEnv);

@@ -1,73 +1,152 @@
+/**
+ * The one rule for what the actions keep under RUNNER_TEMP. Every step of the job runs as the
+ * same user and can write there, so nothing found there is taken on trust: our directory must be
+ * a real directory of ours, private (0700), and files are opened without following symlinks.
+ * What an earlier step planted (a symlink into the workspace, a world-writable directory, a
+ * FIFO) is refused or tightened before anything secret is written.
+ */
 import {
   closeSync,
-  constants as fs,
+  constants,
+  fchmodSync,
   fstatSync,
   lstatSync,
-  chmodSync,
   mkdirSync,
   openSync,
   readSync,
   writeSync,
+  type Stats,
 } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 
-/** The action's own directory under RUNNER_TEMP: ledger, grant directories, caches. */
+/** RUNNER_TEMP/jit-credentials: the ledger, the grants' directories, the caches. */
 export const PRIVATE_DIR = 'jit-credentials';
 
-/** The one RUNNER_TEMP rule: set by the runner, absolute. */
-export function runnerTemp(env: NodeJS.ProcessEnv): string {
-  const temp = env['RUNNER_TEMP'];
-  if (!temp || !isAbsolute(temp)) {
+const { O_APPEND, O_CREAT, O_EXCL, O_RDONLY, O_WRONLY } = constants;
+// Absent on Windows; there the lstat checks alone apply.
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const O_DIRECTORY = constants.O_DIRECTORY ?? 0;
+// A FIFO would block open() until someone reads or writes its other end.
+const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+/** Something in RUNNER_TEMP is not what this action made: a sign that another step tampered with it. */
+export class UnsafePathError extends Error {
+  override name = 'UnsafePathError';
+}
+
+function refuse(path: string, what: string): never {
+  throw new UnsafePathError(
+    `Refusing to use ${path}: ${what}. jit-credentials creates it itself, private to the job's user, ` +
+      'so something else in this job (an earlier step, or a process it left running) put this there. ' +
+      'The job may be compromised: nothing was written there. Find the step that touched RUNNER_TEMP; ' +
+      'on a self-hosted runner, check that RUNNER_TEMP is not shared between jobs or users.',
+  );
+}
+
+/** The job's RUNNER_TEMP, or the one error every entry point gives when it is unusable. */
+export function runnerTempOf(value: string | undefined): string {
+  if (!value || !isAbsolute(value)) {
     throw new ConfigurationError(
-      `RUNNER_TEMP is ${temp ? `'${temp}', not an absolute path` : 'not set'}: run this action on a GitHub Actions runner.`,
+      `RUNNER_TEMP is ${value ? `'${value}', not an absolute path` : 'not set'}: ` +
+        'run this action on a GitHub Actions runner, which sets it to the job’s own temporary directory.',
     );
   }
-  return temp;
+  return value;
 }
 
-/**
- * RUNNER_TEMP/jit-credentials, created 0700; an existing one must be a real directory of ours
- * (any step of the job could have put a symlink or an open directory there first).
- */
-export function privateDir(temp: string): string {
-  const dir = join(temp, PRIVATE_DIR);
-  secureDir(dir);
-  return dir;
+/** RUNNER_TEMP/jit-credentials, created 0700 or checked and tightened. */
+export function privateDir(runnerTemp: string | undefined): string {
+  return ensurePrivateDir(join(runnerTempOf(runnerTemp), PRIVATE_DIR));
 }
 
-/** Creates `dir` 0700 without following a symlink, or checks and tightens the one that is there. */
-export function secureDir(dir: string): void {
+/** A directory inside a private one (a grant's, a tool's config dir), held to the same rule. */
+export function privateSubdir(parent: string, name: string): string {
+  if (name === '' || name === '.' || name === '..' || name !== basename(name)) {
+    throw new Error(`Invalid private directory name '${name}': one path component expected.`);
+  }
+  return ensurePrivateDir(join(parent, name));
+}
+
+const uid = (): number | undefined => process.getuid?.();
+
+function checkOwner(path: string, st: Stats): void {
+  const me = uid();
+  if (me !== undefined && st.uid !== me) refuse(path, `it belongs to uid ${st.uid}, not ${me}`);
+}
+
+function ensurePrivateDir(path: string): string {
   try {
-    mkdirSync(dir, { mode: 0o700 });
+    // mkdir never follows a symlink in the last component: a planted one gives EEXIST.
+    mkdirSync(path, { mode: 0o700 });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
-  const st = lstatSync(dir);
-  if (st.isSymbolicLink() || !st.isDirectory()) {
-    throw new Error(
-      `${dir} is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a directory'}: another step of this job put it there, ` +
-        'so nothing is written into it. Find the step that created it; the job may be compromised.',
-    );
+  const st = lstatSync(path);
+  if (st.isSymbolicLink()) refuse(path, 'it is a symbolic link');
+  if (!st.isDirectory()) refuse(path, 'it is not a directory');
+  checkOwner(path, st);
+  if (uid() !== undefined && (st.mode & 0o777) !== 0o700) {
+    // Through a descriptor that cannot be a symlink, and the same directory lstat saw.
+    const fd = openSync(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+    try {
+      const now = fstatSync(fd);
+      if (now.ino !== st.ino || now.dev !== st.dev) refuse(path, 'it was replaced while checked');
+      fchmodSync(fd, 0o700);
+    } finally {
+      closeSync(fd);
+    }
   }
-  if (process.getuid && st.uid !== process.getuid()) {
-    throw new Error(
-      `${dir} belongs to user ${st.uid}, not to this job's user: nothing is written into it.`,
-    );
-  }
-  if ((st.mode & 0o777) !== 0o700) chmodSync(dir, 0o700);
+  return path;
 }
 
-/** Appends one line without following a symlink; a torn last line is ended first so it cannot swallow this one. */
+/** Opens a file for writing without following a symlink; refuses anything but our own regular file. */
+function openOwnFile(path: string, flags: number): number {
+  let fd: number;
+  try {
+    fd = openSync(path, flags | O_NOFOLLOW | O_NONBLOCK, 0o600);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') refuse(path, 'it is a symbolic link');
+    if (code === 'ENXIO') refuse(path, 'it is a FIFO, not a file');
+    if (code === 'EEXIST') refuse(path, 'it already exists');
+    throw err;
+  }
+  try {
+    checkOwnFile(path, fstatSync(fd));
+    return fd;
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+}
+
+function checkOwnFile(path: string, st: Stats): void {
+  if (!st.isFile()) refuse(path, 'it is not a regular file');
+  checkOwner(path, st);
+  // A hard link would put our lines into another file as well.
+  if (st.nlink > 1) refuse(path, `it has ${st.nlink} hard links`);
+}
+
+function writeAll(fd: number, data: Buffer): void {
+  for (let off = 0; off < data.length;) off += writeSync(fd, data, off, data.length - off);
+}
+
+/**
+ * Appends one line to a job file (the ledger) that other steps can also write. A last line left
+ * without its newline (a writer killed mid-line) is ended first, so that it cannot swallow ours.
+ */
 export function appendLine(path: string, line: string): void {
-  const fd = openSync(path, fs.O_WRONLY | fs.O_APPEND | fs.O_CREAT | fs.O_NOFOLLOW, 0o600);
+  if (line.includes('\n')) throw new Error('appendLine: the line holds a newline');
+  const fd = openOwnFile(path, O_APPEND | O_CREAT | O_WRONLY);
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new Error(`${path} is not a regular file`);
+    if (uid() !== undefined && (st.mode & 0o777) !== 0o600) fchmodSync(fd, 0o600);
     let prefix = '';
     if (st.size > 0) {
       const last = Buffer.alloc(1);
-      const rfd = openSync(path, fs.O_RDONLY | fs.O_NOFOLLOW);
+      // O_APPEND descriptors cannot read: look at the last byte through a second one.
+      const rfd = openSync(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
       try {
         readSync(rfd, last, 0, 1, st.size - 1);
       } finally {
@@ -75,40 +154,69 @@ export function appendLine(path: string, line: string): void {
       }
       if (last[0] !== 0x0a) prefix = '\n';
     }
-    writeSync(fd, prefix + line + '\n');
+    writeAll(fd, Buffer.from(`${prefix}${line}\n`, 'utf8'));
   } finally {
     closeSync(fd);
   }
 }
 
-/** Reads at most `max` bytes of a regular file, never through a symlink; undefined when absent. */
-export function readCapped(
-  path: string,
-  max: number,
-): { text: string; truncated: boolean } | undefined {
+export interface CappedRead {
+  readonly text: string;
+  /** True when the file held more than the cap: `text` is only its beginning. */
+  readonly truncated: boolean;
+  readonly size: number;
+}
+
+/** Reads at most `maxBytes` of a regular file, never through a symlink; undefined when absent. */
+export function readCapped(path: string, maxBytes: number): CappedRead | undefined {
   let fd: number;
   try {
-    fd = openSync(path, fs.O_RDONLY | fs.O_NOFOLLOW);
+    fd = openSync(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ELOOP') refuse(path, 'it is a symbolic link');
     throw err;
   }
   try {
-    if (!fstatSync(fd).isFile()) throw new Error(`${path} is not a regular file`);
-    const buf = Buffer.alloc(max + 1);
-    let n = 0;
-    for (let r = 1; r > 0 && n < buf.length; n += r) r = readSync(fd, buf, n, buf.length - n, n);
-    return { text: buf.subarray(0, Math.min(n, max)).toString('utf8'), truncated: n > max };
+    const st = fstatSync(fd);
+    if (!st.isFile()) refuse(path, 'it is not a regular file');
+    checkOwner(path, st);
+    const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+    let got = 0;
+    // One byte past the cap tells a file that grew since fstat from one that fits.
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    const truncated = got > maxBytes;
+    return {
+      text: buf.subarray(0, Math.min(got, maxBytes)).toString('utf8'),
+      truncated,
+      size: Math.max(st.size, got),
+    };
   } finally {
     closeSync(fd);
   }
 }
 
-/** Writes a new 0600 file; an existing file or a symlink in its place is refused. */
-export function writePrivateFile(path: string, content: string): void {
-  const fd = openSync(path, fs.O_WRONLY | fs.O_CREAT | fs.O_EXCL | fs.O_NOFOLLOW, 0o600);
+/**
+ * Writes a credential file that must not exist yet, 0600, into a directory this action made
+ * private (privateDir / privateSubdir): never through a symlink, never into someone's file.
+ */
+export function writePrivateFile(path: string, content: string | Uint8Array): void {
+  const dir = dirname(path);
+  const st = lstatSync(dir);
+  if (st.isSymbolicLink()) refuse(dir, 'it is a symbolic link');
+  if (!st.isDirectory()) refuse(dir, 'it is not a directory');
+  checkOwner(dir, st);
+  if (uid() !== undefined && (st.mode & 0o077) !== 0) {
+    refuse(dir, `it is open to others (mode ${(st.mode & 0o777).toString(8)})`);
+  }
+  const fd = openOwnFile(path, O_CREAT | O_EXCL | O_WRONLY);
   try {
-    writeSync(fd, content);
+    writeAll(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
   } finally {
     closeSync(fd);
   }

@@ -7,6 +7,7 @@ import { repoRoot, type FileKind, type TargetFile } from './files.js';
 import { rule } from './rules/catalog.js';
 import { RuleContext } from './rules/context.js';
 import { checkCredentials, oidcCloud } from './rules/credentials.js';
+import { FileFlow } from './flow/model.js';
 import { checkHandoff } from './rules/handoff.js';
 import { KEY_INPUT_NAMES, knownAction } from './rules/known-actions.js';
 import { checkLiterals } from './rules/literals.js';
@@ -45,7 +46,9 @@ export function scanTargets(
     try {
       text = readFileSync(t.abs, 'utf8');
     } catch (err) {
-      findings.push(fileError(t.rel, `The file could not be read: ${(err as Error).message}`));
+      const reason = `The file could not be read: ${(err as Error).message}`;
+      findings.push(fileError(t.rel, reason));
+      files.push({ file: t.rel, kind: t.kind, oidcSteps: 0, notChecked: reason });
       continue;
     }
     const root = repoRoot(t.abs, cwd);
@@ -92,11 +95,8 @@ export function scanText(
   try {
     src = new YamlSource(file, text);
   } catch (err) {
-    return {
-      findings: [fileError(file, `The YAML parser failed: ${(err as Error).message}`)],
-      posture,
-      suppressed: 0,
-    };
+    posture.notChecked = `The YAML parser failed: ${(err as Error).message}`;
+    return { findings: [fileError(file, posture.notChecked)], posture, suppressed: 0 };
   }
   const errors = src.errors;
   const root = src.contents;
@@ -106,35 +106,46 @@ export function scanText(
     if (errors.length > 0) {
       const e = errors[0]!;
       const at = src.pos(e.pos[0]);
+      posture.notChecked = `The file is not valid YAML (${e.code}): ${e.message.split('\n')[0]}`;
       ctx.report(
         'JIT001',
         { ...at, endLine: at.line, endColumn: at.column + 1 },
-        `The file is not valid YAML (${e.code}): ${e.message.split('\n')[0]}`,
+        posture.notChecked,
       );
     } else if (root !== null && !isMap(root)) {
-      ctx.report(
-        'JIT001',
-        src.nodeLoc(root as Node),
-        `The file is not a ${kind === 'action' ? 'action' : 'workflow'}: its top level is not a mapping.`,
-      );
+      posture.notChecked = `The file is not ${kind === 'action' ? 'an action' : 'a workflow'}: its top level is not a mapping.`;
+      ctx.report('JIT001', src.nodeLoc(root as Node), posture.notChecked);
     }
     model = buildModel(
       src,
       kind === 'action' || src.get(root, 'runs') !== undefined ? 'action' : 'workflow',
     );
     const rules = new RuleContext(src, file, model.kind === 'workflow' ? model.triggers : []);
-    checkCredentials(rules, model, {
+    const flow = new FileFlow(
+      src,
+      model,
+      model.kind === 'action' || model.triggers.includes('workflow_call'),
+    );
+    checkCredentials(rules, model, flow, {
       localKeyInputs: (uses) => (local && depth < 3 ? localKeyInputs(local, uses) : undefined),
     });
-    checkScripts(rules, model);
+    checkScripts(rules, flow);
     checkLiterals(rules);
     checkHandoff(rules, model, {
       localWorkflowUsesKeys: (uses) => {
         const callee = local && depth < 3 ? local.read(uses.split('@')[0]!) : undefined;
         if (callee === undefined) return undefined;
-        return scanText(callee, uses, 'workflow', EMPTY_CONFIG, local, depth + 1).findings.some(
-          (f) => rule(f.rule).credential,
-        );
+        const keys = scanText(
+          callee,
+          uses,
+          'workflow',
+          EMPTY_CONFIG,
+          local,
+          depth + 1,
+        ).findings.filter((f) => rule(f.rule).credential);
+        // Unknown stays unknown: a callee that only hands secrets on proves nothing.
+        if (keys.some((f) => !f.uncertain)) return true;
+        return keys.length > 0 ? undefined : false;
       },
     });
     if (model.kind === 'workflow') checkOidc(rules, model);
@@ -142,12 +153,8 @@ export function scanText(
     fillPosture(posture, src, model);
   } catch (err) {
     // A rule bug must not hide the rest of the scan: report it on the file and carry on.
-    ctx.findings.push(
-      fileError(
-        file,
-        `The scanner failed on this file (please report it): ${(err as Error).message}`,
-      ),
-    );
+    posture.notChecked = `The scanner failed on this file (please report it): ${(err as Error).message}`;
+    ctx.findings.push(fileError(file, posture.notChecked));
   }
   const disabled = new Set(config.disable);
   const inline = inlineSuppressions(src.lines);

@@ -13,6 +13,8 @@ export interface ContextRef {
   path: string[];
   /** The whole context is used (`toJSON(secrets)`), not one property of it. */
   whole: boolean;
+  /** Properties read from a value built from it: `fromJSON(inputs.creds).clientSecret` → ['clientSecret']. */
+  fields?: string[];
 }
 
 export interface ExpressionSpan {
@@ -21,6 +23,12 @@ export interface ExpressionSpan {
   end: number;
   source: string;
   refs: ContextRef[];
+  /**
+   * The references whose value can become the expression's result: `secrets.X != ''`,
+   * `!secrets.X`, `contains(secrets.X, 'a')` and the condition of `c && 'a' || 'b'` carry none,
+   * `format('{0}', secrets.X)` and `a || secrets.X` carry theirs.
+   */
+  flows: ContextRef[];
   /** Names of functions called in the expression, lower-cased. */
   functions: string[];
 }
@@ -40,8 +48,23 @@ const CONTEXTS = [
   'inputs',
 ];
 
-/** Every `${{ ... }}` in `text`, with the contexts each one reads. Never throws. */
+const spanCache = new Map<string, ExpressionSpan[]>();
+
+/**
+ * Every `${{ ... }}` in `text`, with the contexts each one reads. Never throws. The same line is
+ * read by several rules, so results are cached (bounded); callers must not change them.
+ */
 export function expressionsIn(text: string): ExpressionSpan[] {
+  if (!text.includes('${{')) return [];
+  const hit = spanCache.get(text);
+  if (hit) return hit;
+  if (spanCache.size > 5000) spanCache.clear();
+  const spans = parseSpans(text);
+  if (text.length < 4096) spanCache.set(text, spans);
+  return spans;
+}
+
+function parseSpans(text: string): ExpressionSpan[] {
   const spans: ExpressionSpan[] = [];
   let from = 0;
   for (;;) {
@@ -72,7 +95,11 @@ type Node = Record<string, unknown>;
 /** `secrets.NAME`, `steps.x.outputs['y']`: most expressions are one property chain. */
 const SIMPLE_CHAIN = /^([A-Za-z_][\w-]*)((?:\s*\.\s*[A-Za-z_][\w-]*|\s*\[\s*'[^']*'\s*\])*)$/;
 
-function analyse(source: string): { refs: ContextRef[]; functions: string[] } {
+function analyse(source: string): {
+  refs: ContextRef[];
+  flows: ContextRef[];
+  functions: string[];
+} {
   const refs: ContextRef[] = [];
   const functions: string[] = [];
   const simple = SIMPLE_CHAIN.exec(source);
@@ -83,12 +110,13 @@ function analyse(source: string): { refs: ContextRef[]; functions: string[] } {
     );
     const context = simple[1]!.toLowerCase();
     if (CONTEXTS.includes(context)) refs.push({ context, path, whole: path.length === 0 });
-    return { refs, functions };
+    return { refs, flows: refs, functions };
   }
   try {
     const lexed = new Lexer(source).lex();
     const tree = new Parser(lexed.tokens, CONTEXTS, []).parse() as unknown as Node;
     walk(tree, refs, functions);
+    return { refs, flows: flowsOf(tree, 0), functions };
   } catch {
     // GitHub rejects an expression that does not parse; still see which secrets it names.
     for (const m of source.matchAll(
@@ -96,8 +124,56 @@ function analyse(source: string): { refs: ContextRef[]; functions: string[] } {
     )) {
       refs.push({ context: m[1]!.toLowerCase(), path: [m[2] ?? m[3] ?? ''], whole: false });
     }
+    return { refs, flows: refs, functions };
   }
-  return { refs, functions };
+}
+
+/** Functions whose result is a boolean whatever their arguments: nothing of a secret passes. */
+const BOOLEAN_FUNCTIONS = new Set([
+  'contains',
+  'startswith',
+  'endswith',
+  'success',
+  'failure',
+  'always',
+  'cancelled',
+  'hashfiles',
+]);
+
+/**
+ * The references whose value can reach the result. GitHub's `a && b` yields `b` or a falsy `a`
+ * (an empty string, `false`, `0`, `null`: nothing of a secret), `a || b` yields either; a
+ * comparison or `!` yields a boolean.
+ */
+function flowsOf(node: Node | undefined, depth: number): ContextRef[] {
+  if (!node || typeof node !== 'object' || depth > 50) return [];
+  const chain = accessChain(node);
+  if (chain) return [chain];
+  if ('index' in node && 'expr' in node) {
+    // `fromJSON(x).clientSecret`: the value of x, narrowed to a field.
+    const field = indexName(node['index'] as Node);
+    return flowsOf(node['expr'] as Node, depth + 1).map((r) => ({
+      ...r,
+      fields: [...(r.fields ?? []), field],
+    }));
+  }
+  if ('functionName' in node) {
+    const name = String((node['functionName'] as { lexeme?: string }).lexeme ?? '').toLowerCase();
+    const args = (node['args'] as Node[] | undefined) ?? [];
+    if (BOOLEAN_FUNCTIONS.has(name)) return [];
+    // case(pred1, value1, pred2, value2, ..., default): only the values reach the result.
+    const carried =
+      name === 'case' ? args.filter((_a, i) => i % 2 === 1 || i === args.length - 1) : args;
+    return carried.flatMap((a) => flowsOf(a, depth + 1));
+  }
+  if ('group' in node) return flowsOf(node['group'] as Node, depth + 1);
+  if ('args' in node && 'operator' in node) {
+    const args = node['args'] as Node[];
+    const op = (node['operator'] as { lexeme?: string }).lexeme;
+    return (op === '&&' ? args.slice(-1) : args).flatMap((a) => flowsOf(a, depth + 1));
+  }
+  // Literals, comparisons (`left`/`right`) and `!` carry no value of a context.
+  return [];
 }
 
 function walk(node: Node | undefined, refs: ContextRef[], functions: string[]): void {

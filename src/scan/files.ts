@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 
@@ -17,8 +17,10 @@ const YAML = /\.ya?ml$/;
 
 /**
  * Workflows are `*.yml|yaml` in a `workflows` directory, actions are `action.yml|yaml` anywhere
- * (composite actions live under `.github/actions/` or the repository root). A file named on the
- * command line is scanned whatever its name.
+ * (composite actions live under `.github/actions/` or the repository root). Any other YAML file
+ * whose top level has both `on:` and `jobs:` is a workflow too (a folder of workflows copied out
+ * of a repository). A file named on the command line is scanned whatever its name. A directory
+ * that holds none of these is a mistake, not a clean result.
  */
 export function findTargets(paths: string[], cwd: string): TargetFile[] {
   const out = new Map<string, TargetFile>();
@@ -32,8 +34,17 @@ export function findTargets(paths: string[], cwd: string): TargetFile[] {
         `Path '${p}' does not exist. Give workflow files or directories to scan (default .github/).`,
       );
     }
-    if (st.isFile()) out.set(abs, target(abs, cwd));
-    else walk(abs, cwd, out, 0);
+    if (st.isFile()) {
+      out.set(abs, target(abs, cwd));
+      continue;
+    }
+    const before = out.size;
+    walk(abs, cwd, out, 0);
+    if (out.size === before) {
+      throw new ConfigurationError(
+        `No workflow or action files in '${p}': nothing was checked. Give a repository, its .github directory, or workflow files (YAML files with 'on:' and 'jobs:', or action.yml).`,
+      );
+    }
   }
   return [...out.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
@@ -59,9 +70,30 @@ function walk(dir: string, cwd: string, out: Map<string, TargetFile>, depth: num
     }
     if (isDir) {
       if (!SKIP_DIRS.has(name)) walk(abs, cwd, out, depth + 1);
-    } else if (YAML.test(name) && (basename(dir) === 'workflows' || /^action\.ya?ml$/.test(name))) {
+    } else if (
+      YAML.test(name) &&
+      (basename(dir) === 'workflows' || /^action\.ya?ml$/.test(name) || looksLikeWorkflow(abs))
+    ) {
       out.set(abs, target(abs, cwd));
     }
+  }
+}
+
+const SNIFF_BYTES = 64 * 1024;
+
+/** Top-level `on:` and `jobs:` keys in the file's first 64 KiB. */
+function looksLikeWorkflow(abs: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    const head = buf.subarray(0, n).toString('utf8');
+    return /^jobs\s*:/m.test(head) && /^(?:on|"on"|'on'|true)\s*:/m.test(head);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

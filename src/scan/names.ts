@@ -32,6 +32,7 @@ const CRED_WORDS = new Set([
   'passwd',
   'key',
   'keys',
+  'keyfile',
   'credential',
   'credentials',
   'creds',
@@ -75,6 +76,21 @@ const IDENTIFIER_TAIL = new Set([
   'ref',
   'arns',
   'ids',
+]);
+
+/** Words before `key` that make the name an identifier: a KMS key's name, a cache or object key. */
+const KEY_NAMING_WORDS = new Set(['kms', 'cmk', 'cache', 'object', 'partition', 'sort', 'lookup']);
+
+/** A `..._JSON` name holds key material when it also says what kind. */
+const JSON_KEY_WORDS = new Set([
+  'credentials',
+  'credential',
+  'creds',
+  'key',
+  'keyfile',
+  'sa',
+  'account',
+  'secret',
 ]);
 
 /** Long-lived secrets that are not cloud credentials: out of this scanner's scope. */
@@ -122,6 +138,8 @@ const CLOUD_WORDS: Record<string, Cloud> = {
   gar: 'gcp',
   google: 'gcp',
   gcloud: 'gcp',
+  bigquery: 'gcp',
+  bq: 'gcp',
   firebase: 'gcp',
   r2: 'other',
   b2: 'other',
@@ -153,6 +171,8 @@ export function cloudOfName(name: string): Cloud | undefined {
   if (joined.includes('service_account') || joined.includes('serviceaccount')) return 'gcp';
   // `SA_PASSWORD` is SQL Server's admin password; `GKE_SA_KEY` is a Google service-account key.
   if (ws.includes('sa') && (ws.includes('key') || ws.includes('json'))) return 'gcp';
+  // `BQ_KEYFILE_JSON`, dbt's `keyfile_json`: a Google service-account key file.
+  if (ws.includes('keyfile') && ws.includes('json')) return 'gcp';
   for (const w of ws) {
     const c = CLOUD_WORDS[w];
     if (c) return c;
@@ -188,11 +208,11 @@ export function isCredentialName(name: string): boolean {
   if (IDENTIFIER_TAIL.has(last)) return false;
   // `SECRETS_AWS_PACKAGING_ROLE_TO_ASSUME` holds a role ARN, whatever else it says.
   if (ws.includes('role') || ws.includes('arn')) return false;
-  if (
-    last === 'json' &&
-    !ws.some((w) => w === 'credentials' || w === 'key' || w === 'sa' || w === 'account')
-  ) {
-    return false;
+  // `AWS_KMS_KEY`, `SOPS_KMS_KEY`, `CACHE_KEY`: the name of a key, or a lookup key, not key material.
+  if (ws.some((w) => KEY_NAMING_WORDS.has(w))) return false;
+  if (last === 'json') {
+    // `GCP_SA_JSON`, `X_SERVICE_ACCOUNT_JSON`, `BQ_KEYFILE_JSON`: a service-account key file's content.
+    return ws.some((w) => JSON_KEY_WORDS.has(w));
   }
   if (ws.includes('token') && !ws.some((w) => w !== 'json' && CRED_WORDS.has(w))) return false;
   return (
@@ -230,4 +250,11 @@ export function isIdentifierName(name: string): boolean {
   if (last === undefined) return false;
   if (last === 'id') return !isCredentialName(name);
   return IDENTIFIER_TAIL.has(last) || ws.includes('role') || ws.includes('arn');
+}
+
+/** `a` or `an` before a word, as spoken: an AWS key, an Azure key, a Google Cloud key. */
+export function article(word: string): string {
+  return /^(?:[aeiou]|AWS|S3|R2|SA\b|HSM|RSA)/i.test(word) && !/^(?:us|uni|one)/i.test(word)
+    ? `an ${word}`
+    : `a ${word}`;
 }

@@ -24,8 +24,10 @@ export interface ScanRequest {
 export interface ScanOutcome {
   result: ScanResult;
   failOn: FailOn;
-  /** Findings at or above the threshold. */
+  /** Findings at or above the threshold, plus every file that could not be checked. */
   failing: number;
+  /** Files that could not be parsed or read: not checked at all. */
+  notChecked: number;
   configPath?: string;
 }
 
@@ -35,21 +37,46 @@ export function runScan(req: ScanRequest): ScanOutcome {
   const targets = findTargets(req.paths, req.cwd);
   const result = scanTargets(targets, req.cwd, config);
   const failOn: FailOn = req.failOn ?? config.failOn ?? 'high';
-  return { result, failOn, failing: countFailing(result, failOn), configPath: path };
+  const notChecked = result.files.filter((p) => p.notChecked !== undefined).length;
+  return {
+    result,
+    failOn,
+    failing: countFailing(result, failOn),
+    notChecked,
+    configPath: path,
+  };
 }
 
+/**
+ * A file that could not be checked fails at any threshold but `none`: a scan that read nothing of
+ * it must not pass as clean. Its JIT001 finding is that same failure, so it is counted once.
+ */
 export function countFailing(result: ScanResult, failOn: FailOn): number {
   if (failOn === 'none') return 0;
   const min = severityRank(failOn as Severity);
-  return result.findings.filter((f) => severityRank(f.severity) >= min).length;
+  const unchecked = result.files.filter((p) => p.notChecked !== undefined).length;
+  return (
+    result.findings.filter((f) => f.rule !== 'JIT001' && severityRank(f.severity) >= min).length +
+    unchecked
+  );
 }
 
-export function render(outcome: ScanOutcome, format: Format): string {
+/** 0 clean, 1 findings at the threshold, 2 files that could not be checked (unless `none`). */
+export function exitCode(outcome: ScanOutcome): number {
+  if (outcome.notChecked > 0 && outcome.failOn !== 'none') return 2;
+  return outcome.failing > 0 ? 1 : 0;
+}
+
+export function render(
+  outcome: ScanOutcome,
+  format: Format,
+  meta: { repository?: string } = {},
+): string {
   switch (format) {
     case 'text':
       return formatText(outcome.result);
     case 'json':
-      return formatJson(outcome.result);
+      return formatJson(outcome.result, meta);
     case 'sarif':
       return formatSarif(outcome.result);
     case 'github':

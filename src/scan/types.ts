@@ -26,6 +26,11 @@ export interface Finding extends Location {
    * occurrence number. SARIF's partial fingerprint, so code scanning tracks an alert, not a line.
    */
   fingerprint?: string;
+  /**
+   * The use cannot be seen from this file (`secrets: inherit` to a callee that cannot be read):
+   * reported, but never taken as proof that a caller uses keys.
+   */
+  uncertain?: boolean;
 }
 
 /** Per-file facts the summary turns into posture figures. */
@@ -36,6 +41,8 @@ export interface FilePosture {
   oidcSteps: number;
   /** Longest credential lifetime requested by a step, in seconds. */
   longestTtlSeconds?: number;
+  /** Why the file could not be checked (it does not parse, or could not be read); absent when it was. */
+  notChecked?: string;
 }
 
 export interface ScanResult {

@@ -6,6 +6,8 @@ import type { Location } from './types.js';
 export interface Step {
   node: Node;
   loc: Location;
+  /** `id:`, for `steps.<id>.outputs` references. */
+  id?: string;
   uses?: string;
   with: Entry[];
   env: Entry[];
@@ -109,6 +111,7 @@ function step(src: YamlSource, node: Node): Step {
   return {
     node,
     loc: src.nodeLoc(node),
+    id: src.scalar(src.get(node, 'id')),
     uses: src.scalar(src.get(node, 'uses')),
     with: allEntries(src, node, 'with'),
     env: allEntries(src, node, 'env'),

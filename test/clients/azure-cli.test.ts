@@ -4,7 +4,14 @@
  * elsewhere the suite is skipped with the reason.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +125,42 @@ describe.skipIf(!AZ)('Azure CLI with the delivered login', () => {
     }).catch((e: { stderr: string }) => e);
     expect(String((after as { stderr: string }).stderr)).toMatch(/az login/);
 
+    expect(findLeaks(issuedSecrets(world), await jobChannels(job))).toEqual([]);
+    await job.cleanup();
+  });
+
+  it('az login takes the GitHub token on stdin: no az command line holds it, and the login works', async () => {
+    const job = await azureJob(world);
+    await registerCloud(job);
+    // The real az behind a wrapper that records each command line as /proc shows it to any user.
+    const bin = join(job.root, 'az-wrapper');
+    mkdirSync(bin);
+    const log = join(job.root, 'az-cmdlines.log');
+    writeFileSync(
+      join(bin, 'az'),
+      `#!/bin/sh\ntr '\\0' ' ' < /proc/$$/cmdline >> "${log}"\necho >> "${log}"\nexec "${AZ!}" "$@"\n`,
+    );
+    chmodSync(join(bin, 'az'), 0o755);
+    const before = world.oidc.issued.length;
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'az',
+      env: { PATH: `${bin}:${process.env['PATH']}` },
+      inputs: azureInputs(world, {
+        run: 'az account show --query user.type -o tsv',
+        authority: world.entra.authority,
+        'az-login': 'true',
+      }),
+    });
+    expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+    expect(main.stdout).toContain('servicePrincipal');
+    const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    const login = lines.filter((l) => / login --service-principal /.test(l));
+    expect(login).toHaveLength(1);
+    expect(login[0]).toContain(' --federated-token @- ');
+    const tokens = world.oidc.issued.slice(before);
+    expect(tokens.length).toBeGreaterThan(0);
+    for (const token of tokens) for (const line of lines) expect(line).not.toContain(token);
     expect(findLeaks(issuedSecrets(world), await jobChannels(job))).toEqual([]);
     await job.cleanup();
   });

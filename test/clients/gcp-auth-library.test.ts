@@ -106,7 +106,8 @@ describe('google-auth-library consumes the delivered token', () => {
     client.setCredentials({ access_token: token });
     const ok = await client.request({ url: `${google.storageUrl}/storage/v1/b/site-assets/o` });
     expect(ok.status).toBe(200);
-    clock.advance(121);
+    // One second past the expiry the action recorded for the token.
+    clock.advanceTo(main.outputs['expires-at']!, 1);
     const refused = await client
       .request({ url: `${google.storageUrl}/storage/v1/b/site-assets/o` })
       .catch((e: { response?: { status: number } }) => e.response?.status);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   awsInputs,
   awsJob,
+  HANG_TEST_ENV,
   ledgerEvents,
   READ_ROLE,
   ROLE,
@@ -186,6 +187,7 @@ describe('refusals and faults from STS', () => {
       action: 'action.yml',
       id: 'hang',
       inputs: awsInputs({ run: 'true' }),
+      env: HANG_TEST_ENV,
     });
     expect(step.exitCode).toBe(1);
     expect(errorsOf(step)).toMatch(/failed 3 times/);

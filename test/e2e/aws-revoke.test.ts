@@ -25,8 +25,6 @@ import {
   type AwsWorld,
 } from './aws-setup.ts';
 
-const POLICY = 'jit-credentials-revoked';
-
 let world: AwsWorld;
 let scratch: string;
 beforeAll(async () => {
@@ -58,11 +56,12 @@ async function expectRefusedBeforeExpiry(index: number): Promise<void> {
   );
 }
 
-function revocationSids(): string[] {
-  const text = world.aws.getRolePolicy(ROLE, POLICY);
-  return text
-    ? (JSON.parse(text) as { Statement: Array<{ Sid: string }> }).Statement.map((s) => s.Sid)
-    : [];
+/** The grant ids of the per-session revocation policies (`jit-revoke.<grant>.<end>`) on the role. */
+function revokedGrants(): string[] {
+  return world.aws
+    .listRolePolicies(ROLE)
+    .filter((n) => n.startsWith('jit-revoke.'))
+    .map((n) => n.split('.')[1]!);
 }
 
 describe('AWS revoke-role', () => {
@@ -79,11 +78,11 @@ describe('AWS revoke-role', () => {
     expect(closedEvent(main)).toMatchObject({ phase: 'closed', method: 'revoked', verified: true });
     expect(closedEvent(main)['note']).toMatch(/explicit deny/);
     expect(main.summary).toMatch(/1 grant: 1 revoked and verified/);
-    expect(main.summary).toContain('revoked, verified refused');
+    expect(main.summary).toContain('the cloud refuses it (verified)');
     await expectRefusedBeforeExpiry(index);
     // The revoker was assumed with the job's token, and nothing of its keys reached the runner.
     expect(world.aws.issued.at(-1)!.roleArn).toBe(REVOKER_ROLE);
-    expect(revocationSids()).toContain(`JitRevoke${main.outputs['grant-id']!.replace(/-/g, '')}`);
+    expect(revokedGrants()).toContain(main.outputs['grant-id']);
     expect(findLeaks(issuedSecrets(world), await jobChannels(job))).toEqual([]);
     await job.cleanup();
   });
@@ -112,7 +111,7 @@ describe('AWS revoke-role', () => {
     await expectRefusedBeforeExpiry(index);
 
     const post = await job.runPost(main);
-    expect(post.stdout).toContain('no open grants left to close');
+    expect(post.stdout, post.summary + post.stderr).toContain('no open grants left to close');
     const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [
       /^main:creds:envWrites$/,
     ]);
@@ -157,20 +156,21 @@ describe('AWS revoke-role', () => {
     expect(main.exitCode, main.stderr).toBe(0);
     const dir = ledgerEvents(main).find((e) => e['phase'] === 'issued')!['dir'] as string;
     const post = await job.runPost(main);
-    expect(post.exitCode).toBe(0);
+    // A revocation that was asked for and not made fails the step that tried, saying what to fix.
+    expect(post.exitCode).not.toBe(0);
     const closed = closedEvent(main);
     expect(closed).toMatchObject({ phase: 'close-failed', method: 'expires', verified: false });
+    expect(String(closed['note'])).toMatch(/^not revoked — expires /);
     expect(String(closed['error'])).toMatch(
       /revoker role .*jit-revoker-other could not be assumed/,
     );
-    const warnings = post.annotations
-      .filter((a) => a.level === 'warning')
+    const errors = post.annotations
+      .filter((a) => a.level === 'error')
       .map((a) => a.message)
       .join('\n');
-    expect(warnings).toMatch(
-      /was not fully closed: server-side close failed: .*jit-revoker-other could not be assumed/,
-    );
-    expect(warnings).toMatch(/The revoker's trust policy must accept this workflow's GitHub token/);
+    expect(errors).toMatch(/not revoked: .*jit-revoker-other could not be assumed/);
+    expect(errors).toMatch(/The revoker's trust policy must accept this workflow's GitHub token/);
+    expect(post.summary).toMatch(/not revoked/);
     expect(post.envWrites['AWS_SECRET_ACCESS_KEY']).toBe('');
     expect(existsSync(dir)).toBe(false);
     // Nothing was denied: the session still works until it expires.
@@ -199,7 +199,7 @@ describe('AWS revoke-role', () => {
         verified: false,
       });
       expect(closedEvent(main)['note']).toMatch(
-        /was written to .* but AWS did not refuse the session within 1s/,
+        /denies aws:userid AROA\w+:\S+ until .*, but AWS did not refuse the session within 1s/,
       );
       expect(main.summary).toMatch(/1 grant: 1 revoked, not verified/);
       const index = lastDeploySession();
@@ -220,14 +220,20 @@ describe('AWS revoke-role', () => {
       inputs: awsInputs({ run: 'true', 'revoke-role': REVOKER_ROLE }),
     });
     expect(closedEvent(one)).toMatchObject({ method: 'revoked', verified: true });
-    const oneSid = `JitRevoke${one.outputs['grant-id']!.replace(/-/g, '')}`;
-    const before = revocationSids();
-    expect(before).toContain(oneSid);
+    const before = revokedGrants();
+    expect(before).toContain(one.outputs['grant-id']);
     const live = before.length;
+    const oneIssued = ledgerEvents(one).find((e) => e['phase'] === 'issued')!;
+    const oneExpiry = (oneIssued['facts'] as Record<string, string>)['stsExpiration']!;
     await first.cleanup();
 
-    // Every session revoked so far has passed its 15-minute STS expiry; the runner's clock has not moved.
-    world.clock.advance(901);
+    // Past the STS expiry the action recorded for `one`, the latest session revoked so far: every
+    // entry in the policy has expired by AWS's clock; the runner's clock has not moved.
+    const deploySessions = world.aws.issued.filter((c) => c.roleArn === ROLE);
+    expect(Math.max(...deploySessions.map((c) => c.expiration.getTime()))).toBe(
+      Date.parse(oneExpiry),
+    );
+    world.clock.advanceTo(oneExpiry, 1);
     const second = await awsJob(world);
     const two = await second.runStep({
       action: 'action.yml',
@@ -236,8 +242,10 @@ describe('AWS revoke-role', () => {
     });
     expect(two.exitCode, two.stderr).toBe(0);
     expect(closedEvent(two)).toMatchObject({ method: 'revoked', verified: true });
-    expect(closedEvent(two)['note']).toMatch(new RegExp(`\\(1 entry, ${live} expired dropped\\)`));
-    expect(revocationSids()).toEqual([`JitRevoke${two.outputs['grant-id']!.replace(/-/g, '')}`]);
+    expect(closedEvent(two)['note']).toMatch(
+      new RegExp(`\\(1 live revocation on the role, ${live} expired deleted\\)`),
+    );
+    expect(revokedGrants()).toEqual([two.outputs['grant-id']]);
     expect(findLeaks(issuedSecrets(world), await jobChannels(second))).toEqual([]);
     await second.cleanup();
   });

@@ -17,6 +17,13 @@ export const READ_ROLE = 'arn:aws:iam::123456789012:role/read';
 export const REVOKER_ROLE = 'arn:aws:iam::123456789012:role/jit-revoker';
 /** Same permissions, but its trust policy accepts another repository only: assuming it fails. */
 export const UNTRUSTING_REVOKER_ROLE = 'arn:aws:iam::123456789012:role/jit-revoker-other';
+/** What the README tells users to allow the revoker on the deploy role. */
+const REVOKER_ACTIONS = [
+  'iam:GetRolePolicy',
+  'iam:PutRolePolicy',
+  'iam:ListRolePolicies',
+  'iam:DeleteRolePolicy',
+];
 export const FIXTURE = path.join(REPO_ROOT, 'test/e2e/fixtures/aws-use.mjs');
 /** The step's tool, as a `run:` command: Node 24 running the real SDK. */
 export const USE_AWS = `"${nodeBinary()}" "${FIXTURE}"`;
@@ -50,15 +57,11 @@ export async function startAwsWorld(): Promise<AwsWorld> {
       },
       [REVOKER_ROLE]: {
         trust: { aud: 'sts.amazonaws.com', sub: ['repo:acme/site:*'] },
-        permissions: [
-          { Effect: 'Allow', Action: ['iam:GetRolePolicy', 'iam:PutRolePolicy'], Resource: ROLE },
-        ],
+        permissions: [{ Effect: 'Allow', Action: REVOKER_ACTIONS, Resource: ROLE }],
       },
       [UNTRUSTING_REVOKER_ROLE]: {
         trust: { aud: 'sts.amazonaws.com', sub: ['repo:acme/other:*'] },
-        permissions: [
-          { Effect: 'Allow', Action: ['iam:GetRolePolicy', 'iam:PutRolePolicy'], Resource: ROLE },
-        ],
+        permissions: [{ Effect: 'Allow', Action: REVOKER_ACTIONS, Resource: ROLE }],
       },
     },
   });
@@ -73,7 +76,12 @@ export async function startAwsWorld(): Promise<AwsWorld> {
   };
 }
 
-/** The job-level environment: the emulator as every AWS endpoint, short timeouts for fault tests. */
+/**
+ * The job-level environment: the emulator as every AWS endpoint. Requests keep the action's own
+ * timeout (5 s): a 1 s one, meant for the hang tests, also cut off answers that were merely late
+ * on a busy machine, and the retry that followed changed the request counts tests assert. A
+ * test of a hanging endpoint sets `HANG_TEST_ENV` on its step.
+ */
 export function awsJob(
   world: AwsWorld,
   options: { idToken?: boolean; workspace?: string } = {},
@@ -84,11 +92,13 @@ export function awsJob(
     env: {
       AWS_ENDPOINT_URL: world.aws.url,
       AWS_ENDPOINT_URL_STS: world.aws.url,
-      JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '1000',
       AWS_EC2_METADATA_DISABLED: 'true',
     },
   });
 }
+
+/** Step env for a test of an endpoint that never answers: each attempt gives up after 1 s. */
+export const HANG_TEST_ENV = { JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '1000' };
 
 export const awsInputs = (extra: Record<string, string> = {}) => ({
   provider: 'aws',

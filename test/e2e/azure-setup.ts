@@ -43,7 +43,10 @@ export async function startAzureWorld(): Promise<AzureWorld> {
   };
 }
 
-/** The job: the emulator's CA trusted as a corporate CA would be (job-level env), short timeouts. */
+/**
+ * The job: the emulator's CA trusted as a corporate CA would be (job-level env). Requests keep the
+ * action's own timeout: a short one cuts off answers that are merely late on a busy machine.
+ */
 export function azureJob(
   world: AzureWorld,
   options: { idToken?: boolean; env?: Record<string, string> } = {},
@@ -53,7 +56,6 @@ export function azureJob(
     env: {
       NODE_EXTRA_CA_CERTS: world.entra.caPath,
       REQUESTS_CA_BUNDLE: world.entra.caPath,
-      JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '1000',
       ...options.env,
     },
   });

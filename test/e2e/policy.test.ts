@@ -60,7 +60,7 @@ describe('policy before issuance (default path in the workspace)', () => {
       inputs: awsInputs({ run: USE_AWS, duration: '10m', 'oidc-issuer': world.oidc.issuer }),
     });
     expect(step.exitCode, errorsOf(step)).toBe(0);
-    expect(step.summary).toContain('**Policy: allowed** by rule `deploy-main`');
+    expect(step.summary).toContain('**Policy: allowed** by rule <code>deploy-main</code>');
     const allowed = ledgerEvents(step).find((e) => e['phase'] === 'allowed')!;
     expect(allowed['policy']).toMatchObject({
       rule: 'deploy-main',

@@ -4,11 +4,17 @@
  * Tokens, sessions and expiry in the emulators are all measured against one `Clock`, so a test
  * that needs "five minutes later" calls `clock.advance(300)` instead of sleeping. It starts at the
  * real time of construction (so that clients which compare against their own wall clock, such as
- * SDKs refreshing tokens early, see plausible times) unless a start is given.
+ * SDKs refreshing tokens early, see plausible times) unless a start is given. It does not tick.
+ *
+ * An action under test computes some times from the runner's real clock (an AWS session window is
+ * "now + 5 minutes" by the action's clock, not the emulator's). To get past such a time, move to
+ * the instant the action recorded (`advanceTo(expiresAt, 1)`), never by a fixed amount from the
+ * emulator's own start: the gap between the two clocks is however long the machine took.
  *
  *   const clock = new Clock();                 // now
  *   const fixed = new Clock('2026-11-23T18:00:00Z');
  *   clock.advance(301);                        // seconds, may be fractional; never backwards
+ *   clock.advanceTo(step.outputs['expires-at'], 1);  // 1 s past a time the action recorded
  *   clock.set(new Date('2026-12-01T00:00:00Z'));
  *   clock.nowSeconds();                        // whole seconds since the epoch, as JWTs count
  */
@@ -41,6 +47,21 @@ export class Clock {
       );
     }
     this.#ms += Math.round(seconds * 1000);
+  }
+
+  /**
+   * Moves forward to `instant` plus `plusSeconds` (e.g. one second past a grant's recorded
+   * expiry). Refuses to go backwards: a target already behind the clock means the test's idea of
+   * "later" is wrong, and silently staying put would make an expiry test pass for no reason.
+   */
+  advanceTo(instant: Date | string | number, plusSeconds = 0): void {
+    const target = Clock.#toMs(instant) + Math.round(plusSeconds * 1000);
+    if (target < this.#ms) {
+      throw new RangeError(
+        `Clock.advanceTo(${new Date(target).toISOString()}): that is before the clock (${this.now().toISOString()}); use set() to go back on purpose.`,
+      );
+    }
+    this.#ms = target;
   }
 
   set(d: Date | string | number): void {

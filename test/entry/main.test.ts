@@ -83,7 +83,7 @@ describe('main, export: env, then post (in process)', () => {
     expect(Object.keys(main.exported).sort()).toContain('AWS_SECRET_ACCESS_KEY');
     const post = await w.post(main);
     for (const name of Object.keys(main.exported)) expect(post.exported[name]).toBe('');
-    expect(post.summary, post.log.text()).toContain("end of job");
+    expect(post.summary, post.log.text()).toContain('end of job');
   });
 
   it('a forged "revoked and verified" line does not change what post does or reports', async () => {

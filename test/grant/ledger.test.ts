@@ -171,8 +171,15 @@ describe('render', () => {
     const g = closed('aws-000000000a', 'expires');
     g.principal = 'evil|name';
     const block = summaryBlock('t', [g], [timeline([g])]);
-    expect(block).toContain('| `aws-000000000a` | aws | `evil name` |');
+    expect(block).toContain('| <code>aws-000000000a</code> | aws <code>evil\\|name</code> |');
+    expect(block).toContain(
+      '| 8s / 42m6s | the cloud accepts it until 18:42:07Z (cannot be revoked); off the runner 18:00:09Z |',
+    );
     expect(block).toContain('```mermaid');
-    expect(block).toContain('accepted by the cloud :18:00:01, 18:42:07');
+    const from = Date.parse('2026-11-23T18:00:01.000Z');
+    expect(block).toContain(`on the runner :active, ${from}, ${from + 8000}`);
+    expect(block).toContain(
+      `accepted by the cloud :${from}, ${Date.parse('2026-11-23T18:42:07.000Z')}`,
+    );
   });
 });

@@ -192,12 +192,15 @@ describe('masking', () => {
 });
 
 describe('cancel', () => {
-  it('delivers SIGINT after cancelAfterMs', async () => {
+  // Cancels wait for the step's own readiness signal (printed after its handlers are installed),
+  // never for a time: on a busy machine the fixture can need a second just to start.
+  it('cancelOn a stdout line sends SIGINT once the step has its handler', async () => {
     const j = await job();
-    const r = await j.runStep({ entry: `${FIX}/cancel.mjs`, cancelAfterMs: 300 });
+    const r = await j.runStep({ entry: `${FIX}/cancel.mjs`, cancelOn: { stdout: 'ready' } });
     expect(r.cancelled).toBe(true);
+    expect(r.timedOut).toBe(false);
     expect(r.signalsSent.map((s) => s.signal)).toEqual(['SIGINT']);
-    expect(r.stdout).toMatch(/got SIGINT after \d+ ms/);
+    expect(r.stdout).toContain('got SIGINT');
     expect(r.exitCode).toBe(130);
   });
 
@@ -206,20 +209,60 @@ describe('cancel', () => {
     const r = await j.runStep({
       entry: `${FIX}/cancel.mjs`,
       inputs: { 'ignore-sigint': 'true' },
-      cancelAfterMs: 200,
+      cancelOn: { stdout: /^rea/ },
     });
     expect(r.signalsSent.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM']);
-    expect(r.signalsSent[1]!.atMs - r.signalsSent[0]!.atMs).toBeGreaterThanOrEqual(350);
+    // A timer never fires early: the gap is the grace period at least, less millisecond rounding.
+    expect(r.signalsSent[1]!.atMs - r.signalsSent[0]!.atMs).toBeGreaterThanOrEqual(390);
+    expect(r.stdout).toContain('got SIGINT');
     expect(r.stdout).toContain('got SIGTERM');
     expect(r.exitCode).toBe(143);
   });
 
+  it('cancelOn a file cancels once the step has created it', async () => {
+    const j = await job();
+    const file = `${j.root}/ready`;
+    const r = await j.runStep({
+      entry: `${FIX}/cancel.mjs`,
+      inputs: { 'ready-file': file },
+      cancelOn: { file },
+    });
+    expect(r.cancelled).toBe(true);
+    expect(r.stdout).toContain('got SIGINT');
+    expect(r.exitCode).toBe(130);
+  });
+
+  it('a ready line that never comes leaves the step to its timeout, not cancelled', async () => {
+    const j = await job();
+    const r = await j.runStep({
+      entry: `${FIX}/wait.mjs`,
+      cancelOn: { stdout: 'ready' },
+      timeoutMs: 300,
+    });
+    expect(r.cancelled).toBe(false);
+    expect(r.timedOut).toBe(true);
+    expect(r.signal).toBe('SIGINT');
+  });
+
+  // The timed paths use a step without handlers: SIGINT ends it whenever it arrives.
+  it('cancelAfterMs cancels at a fixed time, whatever the step is doing', async () => {
+    const j = await job();
+    const r = await j.runStep({ entry: `${FIX}/wait.mjs`, cancelAfterMs: 200 });
+    expect(r.cancelled).toBe(true);
+    expect(r.timedOut).toBe(false);
+    expect(r.signalsSent.map((s) => s.signal)).toEqual(['SIGINT']);
+    expect(r.signalsSent[0]!.atMs).toBeGreaterThanOrEqual(190);
+    expect(r.signal).toBe('SIGINT');
+    expect(r.exitCode).toBeNull();
+  });
+
   it('times out with the same sequence', async () => {
     const j = await job({ cancelGraceMs: 200 });
-    const r = await j.runStep({ entry: `${FIX}/cancel.mjs`, timeoutMs: 300 });
+    const r = await j.runStep({ entry: `${FIX}/wait.mjs`, timeoutMs: 300 });
     expect(r.timedOut).toBe(true);
     expect(r.cancelled).toBe(false);
-    expect(r.exitCode).toBe(130);
+    expect(r.signalsSent.map((s) => s.signal)).toEqual(['SIGINT']);
+    expect(r.signal).toBe('SIGINT');
   });
 });
 

@@ -3,7 +3,7 @@
  * runner does, and the leak canary (canary.ts). The pieces stay importable on their own.
  */
 export { createJob, inputVariable } from './job.ts';
-export type { InputValue, Job, JobOptions, StepOptions, StepResult } from './job.ts';
+export type { CancelOn, InputValue, Job, JobOptions, StepOptions, StepResult } from './job.ts';
 export { findLeaks, jobChannels, leaksOutside, secretLabel } from './canary.ts';
 export type { Leak, LeakForm } from './canary.ts';
 export type { Annotation } from './workflow-commands.ts';

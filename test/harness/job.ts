@@ -30,13 +30,21 @@
  * order (see workflow-commands.ts); masks persist across the job's steps, and the token in
  * `idToken` and `options.secrets` are masked from the start, as the runner masks its own secrets.
  *
- * Cancel: `cancelAfterMs` sends SIGINT to the step's process, SIGTERM `cancelGraceMs` (7.5 s) later,
- * then SIGKILL to its process group `killGraceMs` (2.5 s) later. `timeoutMs` (default 60 s, like a
- * step's timeout-minutes) runs the same sequence. Processes left holding the step's output after it
- * exits are killed after 3 s, and `orphansKilled` says so.
+ * Cancel: the runner's sequence is SIGINT to the step's process, SIGTERM `cancelGraceMs` (7.5 s)
+ * later, then SIGKILL to its process group `killGraceMs` (2.5 s) later. `cancelOn` starts it once
+ * the step shows it is ready to be cancelled: a line of its stdout (`{ stdout: 'ready' }`, a string
+ * equal to the whole line or a RegExp, matched on the raw line before masking) or a file it creates
+ * (`{ file: '/path' }`). A step prints that line after installing its signal handlers, so the test
+ * never races the step's start-up; if the line never comes, `timeoutMs` still ends the step (and the
+ * test sees `cancelled: false`). `cancelAfterMs` starts the sequence at a fixed time whatever the
+ * step is doing (a process that has not installed its handlers yet simply dies of SIGINT): never use
+ * it to wait for a step. `timeoutMs` (default 60 s, like a step's timeout-minutes) runs the same
+ * sequence. Processes left holding the step's output after it exits are killed after 3 s, and
+ * `orphansKilled` says so.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,9 +83,15 @@ export interface StepOptions {
   /** The step's id: GITHUB_ACTION. Default `step<N>`. */
   id?: string;
   env?: Record<string, string>;
+  /** Cancel once the step is ready: a whole stdout line (string) or a match (RegExp), or a file that appears. */
+  cancelOn?: CancelOn;
+  /** Cancel at a fixed time after the start, whatever the step is doing; not a way to wait for it. */
   cancelAfterMs?: number;
   timeoutMs?: number;
 }
+
+/** The readiness signal that starts the cancel sequence. */
+export type CancelOn = { stdout: string | RegExp } | { file: string };
 
 export interface StepResult {
   id: string;
@@ -239,6 +253,7 @@ export async function createJob(options: JobOptions = {}): Promise<Job> {
           inputs: main.inputs,
           id: main.id,
           env: { ...main.stepEnv, ...(extra.env ?? {}) },
+          cancelOn: extra.cancelOn,
           cancelAfterMs: extra.cancelAfterMs,
           timeoutMs: extra.timeoutMs,
           ...(extra.action ? { action: extra.action } : {}),
@@ -307,6 +322,7 @@ export async function createJob(options: JobOptions = {}): Promise<Job> {
 
     const log = new StepLog(masker);
     const run = await spawnStep(nodeBinary(), entryPath, workspace, processEnv, log, {
+      cancelOn: step.cancelOn,
       cancelAfterMs: step.cancelAfterMs,
       timeoutMs: step.timeoutMs ?? 60_000,
       cancelGraceMs: options.cancelGraceMs ?? 7_500,
@@ -415,6 +431,7 @@ async function readActionMetadata(actionYml: string): Promise<ActionMetadata> {
 }
 
 interface SpawnOptions {
+  cancelOn?: CancelOn;
   cancelAfterMs?: number;
   timeoutMs: number;
   cancelGraceMs: number;
@@ -453,12 +470,23 @@ function spawnStep(
   let cancelled = false;
   let timedOut = false;
   let orphansKilled = false;
+  let sequenceStarted = false;
 
   const partial: Record<Stream, string> = { stdout: '', stderr: '' };
+  const readyLine = opts.cancelOn && 'stdout' in opts.cancelOn ? opts.cancelOn.stdout : undefined;
+  const isReadyLine = (line: string): boolean => {
+    if (readyLine === undefined || typeof readyLine === 'string') return line === readyLine;
+    readyLine.lastIndex = 0; // a /g or /y pattern would otherwise resume from its last match
+    return readyLine.test(line);
+  };
   const feed = (stream: Stream, chunk: string): void => {
     const parts = (partial[stream] + chunk).split('\n');
     partial[stream] = parts.pop()!;
-    for (const p of parts) log.line(stream, p.endsWith('\r') ? p.slice(0, -1) : p);
+    for (const p of parts) {
+      const line = p.endsWith('\r') ? p.slice(0, -1) : p;
+      log.line(stream, line);
+      if (stream === 'stdout' && isReadyLine(line)) cancel();
+    }
   };
   child.stdout.setEncoding('utf8').on('data', (c: string) => feed('stdout', c));
   child.stderr.setEncoding('utf8').on('data', (c: string) => feed('stderr', c));
@@ -473,6 +501,8 @@ function spawnStep(
     }
   };
   const cancelSequence = (): void => {
+    if (sequenceStarted) return;
+    sequenceStarted = true;
     signal('SIGINT');
     timers.push(
       setTimeout(() => {
@@ -481,13 +511,22 @@ function spawnStep(
       }, opts.cancelGraceMs),
     );
   };
-  if (opts.cancelAfterMs !== undefined) {
-    timers.push(
-      setTimeout(() => {
-        cancelled = true;
-        cancelSequence();
-      }, opts.cancelAfterMs),
-    );
+  function cancel(): void {
+    if (cancelled || timedOut || exited) return;
+    cancelled = true;
+    cancelSequence();
+  }
+  if (opts.cancelAfterMs !== undefined) timers.push(setTimeout(cancel, opts.cancelAfterMs));
+  const readyFile = opts.cancelOn && 'file' in opts.cancelOn ? opts.cancelOn.file : undefined;
+  if (readyFile !== undefined) {
+    // Polled, not watched: inotify misses files created before the watch starts. The step's
+    // timeout bounds the wait.
+    const poll = setInterval(() => {
+      if (!existsSync(readyFile)) return;
+      clearInterval(poll);
+      cancel();
+    }, 20);
+    timers.push(poll);
   }
   timers.push(
     setTimeout(() => {

@@ -272,7 +272,7 @@ rules:
 describe('renderDecision', () => {
   it('shows the rule, the ceiling and a short digest', () => {
     const md = renderDecision(decide(policy, prodPush, aws()));
-    expect(md).toContain('**Policy: allowed** by rule `deploy-prod`, max 15m');
+    expect(md).toContain('**Policy: allowed** by rule <code>deploy-prod</code>, max 15m');
     expect(md).toContain(`sha256:${policy.digest.slice(0, 12)}`);
     expect(md.split('\n').length).toBeLessThan(12);
   });

@@ -62,6 +62,17 @@ describe('scan action', () => {
     rmSync(join(repo, 'out'), { recursive: true, force: true });
   });
 
+  it('fails on a file it could not check, even at fail-on critical; passes it only at none', async () => {
+    const r = fakeRunner({ path: '.github/workflows/broken.yml', 'fail-on': 'critical' });
+    await runScanAction(r.runner);
+    expect(r.failures).toHaveLength(1);
+    expect(r.outputs['failing']).toBe('1');
+    expect(r.log.lines.at(-1)?.message).toMatch(/^0 files checked, 1 could not be checked: /);
+    const none = fakeRunner({ path: '.github/workflows/broken.yml', 'fail-on': 'none' });
+    await runScanAction(none.runner);
+    expect(none.failures).toEqual([]);
+  });
+
   it('a bad input fails the step with a message that says what to change', async () => {
     const r = fakeRunner({ 'fail-on': 'hgh' });
     await runScanAction(r.runner);

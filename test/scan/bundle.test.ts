@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findTargets } from '../../src/scan/files.ts';
 
 // The built bundle, run as the runner runs it: catches ESM/CJS bundling mistakes that tests of
 // the TypeScript sources cannot. Skipped until `npm run build` has produced dist/.
@@ -45,6 +46,24 @@ describe.skipIf(!built)('scan bundle', () => {
     );
   });
 
+  it('dist/cli.js fix --diff prints the OIDC rewrite and writes nothing', () => {
+    const fixtures = join(import.meta.dirname, 'fixtures/fix');
+    const before = readFileSync(join(fixtures, 'aws-keys.yml'), 'utf8');
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'dist/cli.js'), 'fix', '--diff', 'aws-keys.yml'],
+      {
+        cwd: fixtures,
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^\+ {10}role-to-assume: arn:aws:iam::<ACCOUNT_ID>:role\/<ROLE_NAME>/m,
+    );
+    expect(readFileSync(join(fixtures, 'aws-keys.yml'), 'utf8')).toBe(before);
+  });
+
   it('dist/cli.js scan runs the same engine from a terminal', () => {
     const r = spawnSync(
       process.execPath,
@@ -52,6 +71,8 @@ describe.skipIf(!built)('scan bundle', () => {
       { cwd: repo, encoding: 'utf8' },
     );
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).summary.files).toBe(16);
+    const files = findTargets(['.github'], repo).length;
+    expect(JSON.parse(r.stdout).summary.files).toBe(files);
+    expect(JSON.parse(r.stdout).summary.notChecked).toBe(1);
   });
 });

@@ -28,20 +28,56 @@ function cleanRepo(): string {
 }
 
 describe('jit-credentials scan', () => {
-  it('scans .github by default and exits 1 on findings at the default threshold (high)', async () => {
-    const r = await cli([]);
+  it('exits 1 on findings at the default threshold (high)', async () => {
+    const r = await cli(['.github/workflows/aws.yml', '.github/workflows/azure.yml']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/\.github\/workflows\/aws\.yml:6:3: high JIT103/);
+    expect(r.stdout).toMatch(/^2 files checked: /m);
+  });
+
+  it('scans .github by default; a file that cannot be parsed is not checked: exit 2, said plainly', async () => {
+    const r = await cli([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/\.github\/workflows\/aws\.yml:6:3: high JIT103/);
+    expect(r.stdout).toMatch(/^\d+ files checked, 1 could not be checked: /m);
+    expect(r.stderr).toMatch(
+      /^error: \.github\/workflows\/broken\.yml was not checked: The file is not valid YAML/m,
+    );
+    // The broken file fails even a threshold no finding reaches; only `none` lets it pass.
+    const critical = await cli(['--fail-on', 'critical', '.github/workflows/broken.yml']);
+    expect(critical.code).toBe(2);
+    expect((await cli(['--fail-on', 'none', '.github/workflows/broken.yml'])).code).toBe(0);
   });
 
   it('exits 0 on a clean repository, and says so', async () => {
     const r = await cli([], cleanRepo());
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^1 file scanned: 0 findings .*files on OIDC: 1\.\n$/);
+    expect(r.stdout).toMatch(/^1 file checked: 0 findings .*files on OIDC: 1\.\n$/);
+  });
+
+  it('finds workflow files in a folder not named workflows; refuses a folder with none (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-loose-'));
+    mkdirSync(join(dir, 'collected'));
+    writeFileSync(
+      join(dir, 'collected/deploy.yml'),
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n    steps:\n      - run: aws s3 ls\n',
+    );
+    writeFileSync(join(dir, 'collected/compose.yml'), 'services:\n  db:\n    image: postgres\n');
+    const r = await cli(['collected'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^collected\/deploy\.yml:6:7: high JIT103/m);
+    expect(r.stdout).toMatch(/^1 file checked: 1 finding /m);
+    mkdirSync(join(dir, 'empty'));
+    writeFileSync(join(dir, 'empty/compose.yml'), 'services: {}\n');
+    const none = await cli(['empty'], dir);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toMatch(/No workflow or action files in 'empty': nothing was checked/);
   });
 
   it('--fail-on none never fails; --fail-on critical only on critical findings', async () => {
     expect((await cli(['--fail-on', 'none'])).code).toBe(0);
+    expect((await cli(['--fail-on', 'critical', '.github/workflows/gcp.yml'])).code).toBe(0);
     expect((await cli(['--fail-on', 'critical', '.github/workflows/aws.yml'])).code).toBe(0);
     expect((await cli(['--fail-on', 'critical', '.github/workflows/handoff.yml'])).code).toBe(1);
     expect((await cli(['--fail-on', 'low', '.github/workflows/wide.yml'])).code).toBe(1);
@@ -54,7 +90,7 @@ describe('jit-credentials scan', () => {
       const r = await cli(['-f', format, '-o', out, '--fail-on', 'none']);
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/files scanned/);
+      expect(r.stderr).toMatch(/files checked, 1 could not be checked/);
       const text = readFileSync(out, 'utf8');
       if (format === 'json' || format === 'sarif') expect(() => JSON.parse(text)).not.toThrow();
       if (format === 'github') expect(text).toMatch(/^::(error|warning|notice) file=\.github\//m);

@@ -105,8 +105,15 @@ function check(text: string, label: string): number {
   return ms;
 }
 
+// Bounds that catch blow-ups (an alias bomb expanded, a quadratic walk of a huge document), not
+// slowness: the 5,000-line document below took 4.2 s on a 2-core machine at load 18, past the
+// former 2 s bound, so the bound is well above that; bench/scan.ts measures speed. The tests get
+// a long timeout for the same reason (thousands of scans each).
+const BLOW_UP_MS = 15_000;
+const LONG = { timeout: 120_000 };
+
 describe('fuzz: malformed and random YAML never crashes and stays fast', () => {
-  it('3,000 mutated fixtures', () => {
+  it('3,000 mutated fixtures', LONG, () => {
     const rnd = prng(20261123);
     let worst = 0;
     for (let i = 0; i < 3000; i++) {
@@ -114,31 +121,30 @@ describe('fuzz: malformed and random YAML never crashes and stays fast', () => {
       const text = mutate(base, rnd);
       worst = Math.max(worst, check(text, `mutation #${i} of seed ${i % seeds.length}`));
     }
-    expect(worst).toBeLessThan(2000);
+    expect(worst).toBeLessThan(BLOW_UP_MS);
   });
 
-  it('2,000 random token soups', () => {
+  it('2,000 random token soups', LONG, () => {
     const rnd = prng(7);
     let worst = 0;
     for (let i = 0; i < 2000; i++) worst = Math.max(worst, check(random(rnd), `random #${i}`));
-    expect(worst).toBeLessThan(2000);
+    expect(worst).toBeLessThan(BLOW_UP_MS);
   });
 
-  it('an alias bomb and a very deep document are bounded', () => {
+  it('an alias bomb and a very deep document are bounded', LONG, () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 0; i < 12; i++)
       bomb.push(
         `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
       );
     bomb.push('jobs:\n  j:\n    env:\n      <<: *m\n    steps: *m');
-    // Bounds of seconds, not benchmarks: they catch exponential blow-ups (alias bombs), not slowness.
-    expect(check(bomb.join('\n'), 'alias bomb')).toBeLessThan(5000);
+    expect(check(bomb.join('\n'), 'alias bomb')).toBeLessThan(BLOW_UP_MS);
     const deep =
       'jobs:\n' + Array.from({ length: 2000 }, (_, i) => ' '.repeat(i + 2) + `k${i}:`).join('\n');
-    expect(check(deep, 'deep')).toBeLessThan(2000);
+    expect(check(deep, 'deep')).toBeLessThan(BLOW_UP_MS);
     const wide =
       'on: push\njobs:\n  j:\n    steps:\n' +
       '      - run: echo ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n'.repeat(5000);
-    expect(check(wide, 'wide')).toBeLessThan(2000);
+    expect(check(wide, 'wide')).toBeLessThan(BLOW_UP_MS);
   });
 });

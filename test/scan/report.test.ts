@@ -23,7 +23,12 @@ const multitool = join(
 describe('JSON report', () => {
   it('has the documented shape and figures that match the findings', () => {
     const out = JSON.parse(formatJson(result));
-    expect(Object.keys(out)).toEqual(['version', 'findings', 'summary']);
+    expect(Object.keys(out)).toEqual(['version', 'findings', 'summary', 'notChecked', 'files']);
+    expect(out.notChecked).toEqual([
+      { file: '.github/workflows/broken.yml', reason: expect.stringMatching(/not valid YAML/) },
+    ]);
+    expect(out.summary.checked + out.summary.notChecked).toBe(out.summary.files);
+    expect(out.files).toHaveLength(out.summary.files);
     for (const f of out.findings) {
       expect(Object.keys(f).slice(0, 10)).toEqual(
         [
@@ -159,7 +164,7 @@ describe('text and summary', () => {
     );
     expect(text).toMatch(/ {4}fix: /);
     expect(text.trimEnd().split('\n').at(-1)).toMatch(
-      /^\d+ files scanned: \d+ findings .*longest requested lifetime 1h\.$/,
+      /^\d+ files checked, 1 could not be checked: \d+ findings .*longest requested lifetime 1h\.$/,
     );
   });
 

@@ -30,6 +30,7 @@ function actual(rel: string): string[] {
 const files = [
   ...readdirSync(join(repo, '.github/workflows')).map((f) => `.github/workflows/${f}`),
   '.github/actions/setup/action.yml',
+  '.github/actions/azure-login/action.yml',
 ].filter((f) => !f.endsWith('broken.yml'));
 
 describe('rules against marked fixtures', () => {
@@ -55,6 +56,47 @@ describe('rules against marked fixtures', () => {
       expect(f.severity).toBe('critical');
       expect(f.message).toMatch(/issue_comment/);
     }
+  });
+
+  it('keeps an unknown callee unknown: inherit to a callee that only inherits onwards stays medium', () => {
+    const chain = result.findings.find(
+      (f) => f.file === '.github/workflows/call-chain.yml' && f.rule === 'JIT106',
+    )!;
+    expect(chain.severity).toBe('medium');
+    expect(chain.message).toMatch(/cannot be checked from here/);
+    const known = result.findings.find(
+      (f) => f.file === '.github/workflows/handoff.yml' && f.rule === 'JIT106' && f.line === 13,
+    )!;
+    expect(known.message).toMatch(/which uses long-lived cloud keys/);
+  });
+
+  it('a key in a pull_request_target workflow is critical wherever it was found', () => {
+    const gcp = result.findings.filter((f) => f.file === '.github/workflows/flow-gcp.yml');
+    expect(gcp.length).toBeGreaterThan(10);
+    for (const f of gcp) {
+      expect(f.severity).toBe('critical');
+      expect(f.message).toMatch(/pull_request_target/);
+    }
+  });
+
+  it('says where a followed value was put on its way to the use', () => {
+    const via = result.findings.find(
+      (f) => f.file === '.github/workflows/flow-azure.yml' && f.line === 20,
+    )!;
+    expect(via.rule).toBe('JIT103');
+    expect(via.message).toBe(
+      'The secret API_CLIENT_SECRET is put in env SP_SECRET here, and reaches a use as a long-lived Azure key on line 24.',
+    );
+    expect(via.cloud).toBe('azure');
+  });
+
+  it('writes English: "an AWS key", no escaped newlines in fix texts', () => {
+    for (const f of result.findings) {
+      expect(f.message).not.toMatch(/\ba (AWS|Azure)\b/);
+      expect(f.help).not.toMatch(/\\n/);
+    }
+    const jit201 = result.findings.find((f) => f.rule === 'JIT201')!;
+    expect(jit201.help).toMatch(/^Add `id-token: write` to this job's `permissions:`/);
   });
 
   it('keeps normal severities elsewhere', () => {

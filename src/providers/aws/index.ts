@@ -123,6 +123,7 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
       scopeDigest: policyDigest(sessionPolicy, s.managedPolicies),
       facts: {
         roleArn: s.role,
+        sessionName: s.sessionName,
         assumedRoleId,
         region: s.region,
         stsDurationSeconds: s.stsDuration,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GetAccessKeyInfoCommand, STSClient } from '@aws-sdk/client-sts';
+import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { errorMessage } from '../../errors.js';
 
 /** Default bound on waiting for IAM to apply the deny; JIT_CREDENTIALS_REVOKE_VERIFY_SECONDS overrides it. */
@@ -41,9 +41,13 @@ export function verifySeconds(env: NodeJS.ProcessEnv): number {
 export type ProbeOutcome =
   | { readonly refused: 'explicit-deny'; readonly by: 'identity' | 'session' | 'unknown' }
   | { readonly refused: 'expired' }
+  /** The keys on the runner are another session's than the one denied: they prove nothing about it. */
+  | { readonly refused: 'other-session'; readonly userId: string }
   | { readonly refused: false; readonly last: string };
 
 export interface ProbeOptions {
+  /** The AssumedRoleId that was denied: the keys must be that session's. */
+  readonly assumedRoleId: string;
   readonly region: string;
   readonly endpoint: string | undefined;
   readonly timeoutMs: number;
@@ -54,10 +58,13 @@ export interface ProbeOptions {
 }
 
 /**
- * Calls sts:GetAccessKeyInfo with the revoked session until AWS answers with an explicit
- * deny. It needs a permission, so a deny refuses it (GetCallerIdentity would still answer);
- * and an implicit deny (the role never allowed it) is told apart from the explicit one by
- * AWS's wording, so the probe works whether or not the role grants the action.
+ * First asks whose keys these are (sts:GetCallerIdentity answers even under a deny, and its
+ * UserId is the session's AssumedRoleId): the deny was written for the id on record, so the
+ * probe must be made with that session's keys, not whatever the runner's files hold now.
+ * Then calls sts:GetAccessKeyInfo with them until AWS answers with an explicit deny. It needs
+ * a permission, so a deny refuses it (GetCallerIdentity would still answer); and an implicit
+ * deny (the role never allowed it) is told apart from the explicit one by AWS's wording, so
+ * the probe works whether or not the role grants the action.
  */
 export async function probeUntilDenied(
   keys: SessionKeys,
@@ -77,15 +84,23 @@ export async function probeUntilDenied(
   const deadline = options.now() + options.boundMs;
   let delay = 500;
   let last: string;
+  let identified = false;
   try {
     for (;;) {
       try {
+        if (!identified) {
+          const who = await client.send(new GetCallerIdentityCommand({}));
+          if (who.UserId !== options.assumedRoleId) {
+            return { refused: 'other-session', userId: who.UserId ?? '(none)' };
+          }
+          identified = true;
+        }
         await client.send(new GetAccessKeyInfoCommand({ AccessKeyId: keys.accessKeyId }));
         last = 'the session was still accepted';
       } catch (err) {
         const e = err as { name?: string; message?: string };
         const message = e.message ?? errorMessage(err);
-        if (/explicit deny/i.test(message)) {
+        if (identified && /explicit deny/i.test(message)) {
           const by = /identity-based policy/i.test(message)
             ? 'identity'
             : /session policy/i.test(message)

@@ -1,26 +1,50 @@
-import { GetRolePolicyCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { CloudError, errorMessage } from '../../errors.js';
+import { CloudError, errorMessage, RevocationError } from '../../errors.js';
 import { formatDuration } from '../../runner/inputs.js';
 import type { CloseContext, ServerSideClose } from '../provider.js';
-import { httpTimeoutMs, isNetworkError, withRetry } from '../retry.js';
+import { httpTimeoutMs } from '../retry.js';
 import {
-  checkSize,
-  hasStatement,
-  parseRevokeDocument,
-  pruneExpired,
-  REVOKE_POLICY_NAME,
-  revokeSid,
-  serialize,
-  sessionDeny,
-  sizeAdvice,
-  withStatement,
+  iamErrorName,
+  isAccessDenied,
+  isLimitExceeded,
+  revokerIam,
+  type RevokerIam,
+} from './revoke-iam.js';
+import {
+  budgetAdvice,
+  deniesSession,
+  iamPolicySize,
+  parsePolicy,
+  revokePolicyName,
+  sessionDenyDocument,
 } from './revoke-policy.js';
-import { probeUntilDenied, readCredentialsFile, verifySeconds } from './revoke-verify.js';
-import { DEFAULT_AUDIENCE, iamEndpoint, type AwsSettings } from './settings.js';
+import { inlineUsage, pruneExpired, type PruneResult } from './revoke-prune.js';
+import {
+  probeUntilDenied,
+  readCredentialsFile,
+  verifySeconds,
+  type ProbeOutcome,
+} from './revoke-verify.js';
+import { iamEndpoint, type AwsSettings } from './settings.js';
 import { assumeRole } from './sts.js';
 
-/** STS's minimum: the revoker needs a couple of calls, nothing more. */
+/** STS's minimum: the revoker needs a few calls and the probe's bound, nothing more. */
 const REVOKER_SESSION_SECONDS = 900;
+
+/** What closing needs to deny one AWS session; read from the grant's record, so checked here. */
+export interface RevokeTarget {
+  readonly grantId: string;
+  /** The role whose session is denied (its inline policies receive the deny). */
+  readonly roleArn: string;
+  /** The separate role allowed to write those inline policies. */
+  readonly revokeRole: string;
+  /** AROA…:<session name>: what `aws:userid` is for that session and no other. */
+  readonly assumedRoleId: string;
+  /** Audience of the GitHub OIDC token the revoker is assumed with. */
+  readonly audience: string;
+  /** The session's STS expiry (ISO 8601): the deny lasts until then, and is pruned after. */
+  readonly sessionExpiresAt: string;
+  readonly region?: string;
+}
 
 export interface RevokeDeps {
   readonly sleep?: (ms: number) => Promise<void>;
@@ -29,293 +53,282 @@ export interface RevokeDeps {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-interface SdkError {
-  name?: string;
-  message?: string;
-  $metadata?: { httpStatusCode?: number; clockSkewCorrected?: boolean };
-  $response?: { headers?: Record<string, string> };
-}
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+const ASSUMED_ROLE_ID = /^AROA[A-Z0-9]{4,124}:[\w+=,.@-]{2,64}$/;
+const GRANT_ID = /^[\w+=,@-]{1,80}$/;
 
-function isRetryableIamError(err: unknown): boolean {
-  const e = err as SdkError;
-  if (
-    e?.name &&
-    /^(Throttling|ThrottlingException|ServiceFailure|ServiceFailureException|RequestLimitExceeded)$/.test(
-      e.name,
-    )
-  )
-    return true;
-  // The signer has just corrected the runner's clock from IAM's Date header: the next attempt is signed right.
-  if (e?.$metadata?.clockSkewCorrected) return true;
-  const status = e?.$metadata?.httpStatusCode;
-  return (status !== undefined && status >= 500) || isNetworkError(err);
-}
-
-/** IAM is global; its signing region is the partition's first one. */
-function iamRegion(roleArn: string): string {
-  const partition = roleArn.split(':')[1];
-  if (partition === 'aws-cn') return 'cn-north-1';
-  if (partition === 'aws-us-gov') return 'us-gov-west-1';
-  return 'us-east-1';
-}
-
-function roleName(roleArn: string): string {
-  return roleArn.slice(roleArn.lastIndexOf('/') + 1);
+/**
+ * The record is written by any step of the job: refuse a target that could name another
+ * account's role, the role itself as its own revoker, or an IAM-invalid policy name.
+ */
+function checkTarget(t: RevokeTarget, expiry: Date): void {
+  const bad = (what: string) =>
+    new RevocationError(
+      `Could not revoke grant ${t.grantId}: its record has ${what}; nothing was revoked.`,
+      expiry,
+    );
+  if (!GRANT_ID.test(t.grantId)) throw bad(`an unusable grant id '${t.grantId}'`);
+  const role = ROLE_ARN.exec(t.roleArn);
+  if (!role) throw bad(`no valid role ARN ('${t.roleArn}')`);
+  const revoker = ROLE_ARN.exec(t.revokeRole);
+  if (!revoker || t.revokeRole === t.roleArn || revoker[1] !== role[1]) {
+    throw bad(`no valid revoker role of the same account ('${t.revokeRole}')`);
+  }
+  if (!ASSUMED_ROLE_ID.test(t.assumedRoleId))
+    throw bad(`no valid AssumedRoleId ('${t.assumedRoleId}')`);
 }
 
 /**
- * Denies one AWS session through a separate revoker role, then shows AWS refusing it: assume
- * the revoker with a fresh GitHub token, read the role's revocation policy, drop entries whose
- * sessions have expired anyway, add this session until its STS expiry, write it back, and
- * probe with the session's own keys until AWS answers with an explicit deny (bounded).
- * Throws with what to fix when the revoker cannot be assumed or may not write the policy.
+ * Denies one AWS session through a separate revoker role, and shows AWS refusing it: assume
+ * the revoker with a fresh GitHub token; write this session's own inline policy on the role
+ * (a deny of its `aws:userid` until its STS expiry; see revoke-policy.ts for why one policy
+ * per session); delete revocations whose sessions have expired; probe with the session's
+ * own keys until AWS answers with an explicit deny (bounded); and read the deny back at the
+ * end. "Verified" needs both the explicit deny and the deny still in place at the end.
+ *
+ * Throws RevocationError, carrying the session's expiry, whenever the session is not denied
+ * when this returns: the revoker could not be assumed, IAM refused or could not take the
+ * write (access, the role's 10,240-character budget), or the deny was removed meanwhile.
  */
-/** The one session to deny, from the grant's close handle. */
-export interface RevokeTarget {
-  readonly grantId: string;
-  readonly roleArn: string;
-  readonly revokeRole: string;
-  readonly assumedRoleId: string;
-  readonly audience: string;
-  readonly region: string;
-  /** The session's own STS expiry (ISO): the deny is needed until then. */
-  readonly sessionExpiresAt: string;
-}
-
 export async function revokeSession(
-  session: RevokeTarget,
+  target: RevokeTarget,
   ctx: CloseContext,
   deps: RevokeDeps = {},
 ): Promise<ServerSideClose> {
-  const grant = { id: session.grantId };
-  const revoker = session.revokeRole;
-  const roleArn = session.roleArn;
-  const assumedRoleId = session.assumedRoleId;
-  const stsExpiration = new Date(session.sessionExpiresAt);
-  const region = session.region;
-  const audience = session.audience || DEFAULT_AUDIENCE;
-  if (!assumedRoleId || !roleArn || Number.isNaN(stsExpiration.getTime())) {
+  const expiry = new Date(target.sessionExpiresAt);
+  if (Number.isNaN(expiry.getTime())) {
     throw new CloudError(
-      `Grant ${grant.id} has no AssumedRoleId or expiry on record; there is no session to deny.`,
+      `Grant ${target.grantId} has no session expiry on record ('${target.sessionExpiresAt}'); there is no session to deny.`,
     );
   }
+  checkTarget(target, expiry);
+  const { roleArn, revokeRole, assumedRoleId } = target;
+  const fail = (why: string, cause?: unknown) =>
+    new RevocationError(
+      `Could not revoke session ${assumedRoleId}: ${why}\nThe session stays valid until ${expiry.toISOString()}.`,
+      expiry,
+      cause === undefined ? undefined : { cause },
+    );
   const sleep = deps.sleep ?? realSleep;
   const clock = deps.clock ?? (() => Date.now());
   const timeoutMs = httpTimeoutMs(ctx.env);
   const stsEndpoint = ctx.env['AWS_ENDPOINT_URL_STS'] || ctx.env['AWS_ENDPOINT_URL'] || undefined;
-  const retry = {
-    attempts: 3,
-    baseDelayMs: 250,
-    sleep,
-    onRetry: (err: unknown, attempt: number, delay: number) =>
-      ctx.log.info(
-        `IAM attempt ${attempt} failed (${(err as Error).name}); retrying in ${delay} ms`,
-      ),
-  };
+  const region = target.region ?? 'us-east-1';
 
   // 1. The revoker's session, from its own trust policy.
-  const token = await ctx.idToken(audience);
-  const revokerSettings: AwsSettings = {
-    role: revoker,
-    region,
+  const creds = await assumeRevoker(target, ctx, { stsEndpoint, region, timeoutMs, sleep }).catch(
+    (err: unknown) => {
+      throw fail(
+        `the revoker role ${revokeRole} could not be assumed. ${errorMessage(err)}\n` +
+          `The revoker's trust policy must accept this workflow's GitHub token (audience '${target.audience}') as ${roleArn}'s does.`,
+        err,
+      );
+    },
+  );
+
+  const iam = revokerIam({
+    roleArn,
+    endpoint: iamEndpoint(ctx.env),
+    credentials: creds,
+    timeoutMs,
+    sleep,
+    onRetry: (err, attempt, delay) =>
+      ctx.log.info(`IAM attempt ${attempt} failed (${iamErrorName(err)}); retrying in ${delay} ms`),
+  });
+  try {
+    // 2. This session's own policy: no other writer ever writes this name.
+    const name = revokePolicyName(target.grantId, expiry);
+    const pruned = await writeDeny(iam, name, target, expiry, fail);
+    if (pruned.problem) ctx.log.warning(`Revoking ${assumedRoleId}: ${pruned.problem}.`);
+    const written = writtenNote(name, target, expiry, pruned);
+
+    // 3. Proof: the session's own keys, refused with an explicit deny.
+    const keys = ctx.dir ? readCredentialsFile(ctx.dir) : undefined;
+    const bound = verifySeconds(ctx.env);
+    const started = clock();
+    const outcome: ProbeOutcome | undefined = keys
+      ? await probeUntilDenied(keys, {
+          assumedRoleId,
+          region,
+          endpoint: stsEndpoint,
+          timeoutMs,
+          boundMs: bound * 1000,
+          sleep,
+          now: clock,
+        })
+      : undefined;
+    const waited = formatDuration(Math.max(0, Math.round((clock() - started) / 1000)));
+
+    // 4. Still there? Another process may have deleted it after AWS refused the session once.
+    let kept: boolean | string;
+    try {
+      kept = deniesSession(parsePolicy(await iam.get(name)), assumedRoleId, expiry);
+    } catch (err) {
+      kept = `${iamErrorName(err) || 'Error'}: ${errorMessage(err)}`;
+    }
+    if (kept === false) {
+      const now = iam.serverNow() ?? ctx.now.getTime();
+      if (outcome?.refused === 'expired' || now >= expiry.getTime()) {
+        return {
+          method: 'expired',
+          verified: false,
+          note: `the session expired (${expiry.toISOString()}) while it was being revoked; its deny '${name}' is gone`,
+        };
+      }
+      throw fail(
+        `the deny '${name}' written to ${roleArn} was removed before the close finished, so AWS accepts the session again. ` +
+          `Find what deletes or replaces inline policies of ${roleArn} (CloudTrail: DeleteRolePolicy), and close again.`,
+      );
+    }
+    return verdict(outcome, kept, written, waited, bound, expiry);
+  } finally {
+    iam.destroy();
+  }
+}
+
+/**
+ * Writes the session's own deny; when IAM says the role is full, deletes expired revocations
+ * and tries once more. Then prunes (if not done yet). Throws RevocationError when the deny is
+ * not written, with what to fix.
+ */
+async function writeDeny(
+  iam: RevokerIam,
+  name: string,
+  target: RevokeTarget,
+  expiry: Date,
+  fail: (why: string, cause?: unknown) => RevocationError,
+): Promise<PruneResult> {
+  const { roleArn, revokeRole, assumedRoleId } = target;
+  const document = sessionDenyDocument(assumedRoleId, expiry);
+  const writeFailure = (err: unknown) =>
+    isAccessDenied(err)
+      ? fail(
+          `IAM refused iam:PutRolePolicy on ${roleArn} for the revoker role ${revokeRole}: ${errorMessage(err)}\n` +
+            `Allow the revoker iam:PutRolePolicy (with iam:GetRolePolicy, iam:ListRolePolicies, iam:DeleteRolePolicy) on ${roleArn}, and only that role.`,
+          err,
+        )
+      : fail(`IAM PutRolePolicy failed: ${iamErrorName(err)}: ${errorMessage(err)}`, err);
+  const budgetFailure = async (err: unknown) =>
+    fail(
+      `IAM refused the deny (${iamErrorName(err)}: ${errorMessage(err)}): ` +
+        budgetAdvice(roleArn, iamPolicySize(document), await inlineUsage(iam)),
+      err,
+    );
+  try {
+    await iam.put(name, document);
+  } catch (err) {
+    if (!isLimitExceeded(err)) throw writeFailure(err);
+    // Full: make room from expired revocations (or another close may just have), then try once more.
+    const pruned = await pruneExpired(iam, roleArn, name);
+    try {
+      await iam.put(name, document);
+    } catch (again) {
+      throw isLimitExceeded(again) ? await budgetFailure(again) : writeFailure(again);
+    }
+    return pruned;
+  }
+  return pruneExpired(iam, roleArn, name);
+}
+
+/** What was written where, and what pruning did: the note's first half. */
+function writtenNote(name: string, t: RevokeTarget, expiry: Date, pruned: PruneResult): string {
+  const counts = [
+    ...(pruned.live === undefined
+      ? []
+      : [`${pruned.live} live ${pruned.live === 1 ? 'revocation' : 'revocations'} on the role`]),
+    ...(pruned.dropped ? [`${pruned.dropped} expired deleted`] : []),
+  ];
+  return (
+    `inline policy '${name}' on ${t.roleArn} denies aws:userid ${t.assumedRoleId} until ${expiry.toISOString()}` +
+    (counts.length ? ` (${counts.join(', ')})` : '') +
+    (pruned.problem ? `; ${pruned.problem}` : '')
+  );
+}
+
+async function assumeRevoker(
+  target: RevokeTarget,
+  ctx: CloseContext,
+  o: {
+    stsEndpoint: string | undefined;
+    region: string;
+    timeoutMs: number;
+    sleep: (ms: number) => Promise<void>;
+  },
+): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken: string }> {
+  const token = await ctx.idToken(target.audience);
+  const settings: AwsSettings = {
+    role: target.revokeRole,
+    region: o.region,
     duration: REVOKER_SESSION_SECONDS,
     stsDuration: REVOKER_SESSION_SECONDS,
     needsWindow: false,
     sessionPolicy: undefined,
     managedPolicies: [],
-    sessionName: `jit-revoke.${grant.id}`.slice(0, 64),
-    audience,
-    endpoint: stsEndpoint,
+    sessionName: `jit-revoke.${target.grantId}`.slice(0, 64),
+    audience: target.audience,
+    endpoint: o.stsEndpoint,
     revokeRole: undefined,
-    timeoutMs,
+    timeoutMs: o.timeoutMs,
   };
-  let creds;
-  try {
-    const out = await assumeRole(
-      revokerSettings,
-      { token, sessionPolicy: undefined },
-      { timeoutMs, retry: { sleep } },
-    );
-    creds = out.Credentials;
-  } catch (err) {
-    throw new CloudError(
-      `Could not revoke session ${assumedRoleId}: the revoker role ${revoker} could not be assumed. ${errorMessage(err)}\n` +
-        `The revoker's trust policy must accept this workflow's GitHub token (audience '${audience}') as ${roleArn}'s does.`,
-      false,
-      { cause: err },
-    );
-  }
-  if (!creds?.AccessKeyId || !creds.SecretAccessKey || !creds.SessionToken) {
-    throw new CloudError(
-      `AWS STS answered without credentials for the revoker role ${revoker}; nothing was revoked.`,
-    );
-  }
-
-  // 2. Read, prune, add, write: IAM's own clock decides what has expired.
-  const iam = new IAMClient({
-    region: iamRegion(roleArn),
-    endpoint: iamEndpoint(ctx.env),
-    credentials: {
-      accessKeyId: creds.AccessKeyId,
-      secretAccessKey: creds.SecretAccessKey,
-      sessionToken: creds.SessionToken,
-    },
-    maxAttempts: 1,
-    requestHandler: {
-      requestTimeout: timeoutMs,
-      connectionTimeout: timeoutMs,
-      throwOnRequestTimeout: true,
-    },
-  });
-  let serverTime: number | undefined;
-  iam.middlewareStack.add(
-    (next) => async (args) => {
-      const seen = (headers: Record<string, string> | undefined) => {
-        const t = Date.parse(headers?.['date'] ?? headers?.['Date'] ?? '');
-        if (!Number.isNaN(t)) serverTime = t;
-      };
-      try {
-        const result = await next(args);
-        seen((result.response as { headers?: Record<string, string> }).headers);
-        return result;
-      } catch (err) {
-        seen((err as SdkError).$response?.headers);
-        throw err;
-      }
-    },
-    { step: 'finalizeRequest', name: 'jitCredentialsServerDate' },
+  const out = await assumeRole(
+    settings,
+    { token, sessionPolicy: undefined },
+    { timeoutMs: o.timeoutMs, retry: { sleep: o.sleep } },
   );
-  const target = { RoleName: roleName(roleArn), PolicyName: REVOKE_POLICY_NAME };
-  const sid = revokeSid(grant.id);
-  const refused = (action: string, err: unknown) =>
-    new CloudError(
-      `Could not revoke session ${assumedRoleId}: IAM refused ${action} on ${roleArn} for the revoker role ${revoker}: ` +
-        `${errorMessage(err)}\nAllow the revoker ${action} on ${roleArn} (and only that role).`,
-      false,
-      { cause: err },
-    );
-
-  let pruned: number;
-  let live: number;
-  try {
-    // Another job may write the same policy between our read and write: read back, and redo if ours is gone.
-    for (let round = 1; ; round++) {
-      let current: string | undefined;
-      try {
-        const got = await withRetry(() => iam.send(new GetRolePolicyCommand(target)), {
-          ...retry,
-          isRetryable: isRetryableIamError,
-        });
-        current =
-          got.PolicyDocument === undefined ? undefined : decodeURIComponent(got.PolicyDocument);
-      } catch (err) {
-        const name = (err as SdkError).name ?? '';
-        if (name === 'NoSuchEntity' || name === 'NoSuchEntityException') current = undefined;
-        else if (/AccessDenied/.test(name)) throw refused('iam:GetRolePolicy', err);
-        else
-          throw new CloudError(
-            `Could not revoke session ${assumedRoleId}: IAM GetRolePolicy failed: ${name}: ${errorMessage(err)}`,
-            false,
-            { cause: err },
-          );
-      }
-      const now = serverTime ?? ctx.now.getTime();
-      const result = pruneExpired(parseRevokeDocument(current), now);
-      pruned = result.dropped;
-      const doc = withStatement(result.doc, sessionDeny(sid, assumedRoleId, stsExpiration));
-      live = doc.Statement.length;
-      const text = serialize(doc);
-      checkSize(text, roleArn, live - 1);
-      try {
-        await withRetry(
-          () => iam.send(new PutRolePolicyCommand({ ...target, PolicyDocument: text })),
-          {
-            ...retry,
-            isRetryable: isRetryableIamError,
-          },
-        );
-      } catch (err) {
-        const name = (err as SdkError).name ?? '';
-        if (/AccessDenied/.test(name)) throw refused('iam:PutRolePolicy', err);
-        if (/LimitExceeded/.test(name)) {
-          throw new CloudError(
-            `Could not revoke session ${assumedRoleId}: ${errorMessage(err)}. ${sizeAdvice(roleArn, live - 1)}`,
-            false,
-            {
-              cause: err,
-            },
-          );
-        }
-        throw new CloudError(
-          `Could not revoke session ${assumedRoleId}: IAM PutRolePolicy failed: ${name}: ${errorMessage(err)}`,
-          false,
-          { cause: err },
-        );
-      }
-      const back = await withRetry(() => iam.send(new GetRolePolicyCommand(target)), {
-        ...retry,
-        isRetryable: isRetryableIamError,
-      });
-      if (
-        back.PolicyDocument &&
-        hasStatement(parseRevokeDocument(decodeURIComponent(back.PolicyDocument)), sid)
-      )
-        break;
-      if (round >= 3) {
-        throw new CloudError(
-          `Could not revoke session ${assumedRoleId}: other writers kept replacing '${REVOKE_POLICY_NAME}' on ${roleArn}.`,
-        );
-      }
-      ctx.log.info(
-        `'${REVOKE_POLICY_NAME}' was rewritten by another job meanwhile; writing this session's deny again.`,
-      );
-    }
-  } finally {
-    iam.destroy();
-  }
-  const written =
-    `a deny of aws:userid ${assumedRoleId} until ${stsExpiration.toISOString()} was written to ${roleArn}'s inline policy ` +
-    `'${REVOKE_POLICY_NAME}' (${live} ${live === 1 ? 'entry' : 'entries'}${pruned ? `, ${pruned} expired dropped` : ''})`;
-
-  // 3. Proof: the session's own keys, refused with an explicit deny.
-  const keys = ctx.dir ? readCredentialsFile(ctx.dir) : undefined;
-  if (!keys) {
-    return {
-      method: 'revoked',
-      verified: false,
-      note: `${written}; not verified: the grant's credentials file was not there to probe with`,
-    };
-  }
-  const bound = verifySeconds(ctx.env);
-  const started = clock();
-  const outcome = await probeUntilDenied(keys, {
-    region,
-    endpoint: stsEndpoint,
-    timeoutMs,
-    boundMs: bound * 1000,
-    sleep,
-    now: clock,
-  });
-  const waited = formatDuration(Math.max(0, Math.round((clock() - started) / 1000)));
-  if (outcome.refused === 'explicit-deny') {
-    return {
-      method: 'revoked',
-      verified: true,
-      note: `AWS refuses the session with an explicit deny (seen after ${waited}): ${written}`,
-    };
-  }
-  if (outcome.refused === 'expired') {
-    return {
-      method: 'revoked',
-      verified: false,
-      note: `${written}; the session had expired before the deny could be observed`,
-    };
+  const c = out.Credentials;
+  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+    throw new CloudError('AWS STS answered without credentials for the revoker role.');
   }
   return {
-    method: 'revoked',
-    verified: false,
-    note:
-      `${written}, but AWS did not refuse the session within ${formatDuration(bound)} (IAM changes can take minutes to apply; ` +
-      `last answer: ${outcome.last}). It stops working by ${stsExpiration.toISOString()} at the latest`,
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
   };
+}
+
+/** Verified only when AWS refused the session's own call with an explicit deny and the deny was still there after. */
+function verdict(
+  outcome: ProbeOutcome | undefined,
+  kept: true | string,
+  written: string,
+  waited: string,
+  bound: number,
+  expiry: Date,
+): ServerSideClose {
+  const recheck = kept === true ? '' : `; the deny could not be read back at the end (${kept})`;
+  const revoked = (note: string): ServerSideClose => ({ method: 'revoked', verified: false, note });
+  if (!outcome) {
+    return revoked(
+      `${written}; not verified: the grant's credentials file was not there to probe with${recheck}`,
+    );
+  }
+  switch (outcome.refused) {
+    case 'explicit-deny':
+      if (outcome.by === 'session') {
+        return revoked(
+          `${written}; not verified: AWS refused the session by its own session policy (its time limit), which does not show the deny${recheck}`,
+        );
+      }
+      if (kept !== true) {
+        return revoked(
+          `${written}; AWS refused the session with an explicit deny (seen after ${waited})${recheck}`,
+        );
+      }
+      return {
+        method: 'revoked',
+        verified: true,
+        note: `AWS refuses the session with an explicit deny (seen after ${waited}), and the deny was still in place at the end: ${written}`,
+      };
+    case 'expired':
+      return revoked(`${written}; the session had expired before the deny could be observed`);
+    case 'other-session':
+      return revoked(
+        `${written}; not verified: the keys on the runner belong to session ${outcome.userId}, not to the one denied${recheck}`,
+      );
+    default:
+      return revoked(
+        `${written}, but AWS did not refuse the session within ${formatDuration(bound)} (IAM changes can take minutes to apply; ` +
+          `last answer: ${outcome.last}). It stops working by ${expiry.toISOString()} at the latest${recheck}`,
+      );
+  }
 }

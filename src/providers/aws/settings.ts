@@ -111,12 +111,27 @@ export function parseAwsSettings(
     needsWindow,
     sessionPolicy,
     managedPolicies,
-    sessionName: common.sessionName,
+    sessionName:
+      revokeRole === undefined ? common.sessionName : grantSessionName(common.sessionName, common),
     audience: common.audience ?? DEFAULT_AUDIENCE,
     endpoint,
     revokeRole,
     timeoutMs: httpTimeoutMs(env),
   });
+}
+
+/**
+ * With revoke-role the session name must end in the grant's id: the deny matches
+ * `aws:userid` = role id + session name, so two jobs giving the same custom `session-name`
+ * would otherwise deny each other's sessions. The default name already ends in it; a custom
+ * one gets `.<id>` appended, shortened from its end to stay within STS's 64 characters.
+ */
+export function grantSessionName(name: string, common: CommonSettings): string {
+  const grantId = common.grantId;
+  const id = grantId.replace(/^[a-z]+-/, '').replace(/[^\w+=,.@-]/g, '-');
+  if (name.endsWith(id)) return name;
+  const suffix = `.${id}`;
+  return `${name.slice(0, 64 - suffix.length)}${suffix}`;
 }
 
 function checkEndpoint(endpoint: string | undefined, service: string, names: string): void {

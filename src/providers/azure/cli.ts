@@ -1,16 +1,10 @@
 import { execFile } from 'node:child_process';
-import {
-  chmodSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { constants, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CloudError, ConfigurationError } from '../../errors.js';
 import type { Logger } from '../../runner/logger.js';
+import { privateDir, privateSubdir, writePrivateFile } from '../../runner/temp.js';
 import type { AzureSettings } from './settings.js';
 
 /**
@@ -70,17 +64,17 @@ function cloudConfig(
  */
 const CACHES = ['commandIndex.json', 'versionCheck.json', 'az.json'];
 function warmCaches(configDir: string, env: NodeJS.ProcessEnv, direction: 'in' | 'out'): void {
-  const jobCache = env['RUNNER_TEMP']
-    ? join(env['RUNNER_TEMP'], 'jit-credentials', 'az-cache')
-    : undefined;
   const shared = env['AZURE_CONFIG_DIR'] || join(homedir(), '.azure');
   try {
+    // Held to the same rule as the grant's directory: a planted symlink or foreign dir is not used.
+    const jobCache = env['RUNNER_TEMP']
+      ? privateSubdir(privateDir(env['RUNNER_TEMP']), 'az-cache')
+      : undefined;
     if (direction === 'out') {
       if (!jobCache) return;
-      mkdirSync(jobCache, { recursive: true, mode: 0o700 });
       for (const f of CACHES)
         if (existsSync(join(configDir, f)) && !existsSync(join(jobCache, f)))
-          copyFileSync(join(configDir, f), join(jobCache, f));
+          copyFileSync(join(configDir, f), join(jobCache, f), constants.COPYFILE_EXCL);
       return;
     }
     for (const f of CACHES) {
@@ -92,13 +86,19 @@ function warmCaches(configDir: string, env: NodeJS.ProcessEnv, direction: 'in' |
   }
 }
 
-function run(
+/**
+ * Runs az with `input` on its standard input. az (knack) reads an argument given as `@-` from
+ * stdin, so a secret passed that way never appears in /proc/<pid>/cmdline, which every user of
+ * the machine can read, and never touches the disk.
+ */
+export function runAz(
   az: string,
   args: string[],
   env: NodeJS.ProcessEnv,
+  input = '',
 ): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       az,
       args,
       { env, encoding: 'utf8', timeout: 60_000, maxBuffer: 4 * 1024 * 1024 },
@@ -111,6 +111,9 @@ function run(
         resolve({ code, stderr });
       },
     );
+    // az may exit before reading (a bad argument): the broken pipe is its exit code's business.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
   });
 }
 
@@ -126,15 +129,12 @@ export async function azLogin(
   env: NodeJS.ProcessEnv,
   log: Logger,
 ): Promise<AzLogin> {
-  const configDir = join(grantDir, 'az');
-  mkdirSync(configDir, { recursive: true, mode: 0o700 });
-  chmodSync(configDir, 0o700);
+  const configDir = privateSubdir(grantDir, 'az');
   const cloud = cloudConfig(s, configDir, env, log);
   // Telemetry would start a background upload process after every az command.
-  writeFileSync(
+  writePrivateFile(
     join(configDir, 'config'),
     `${cloud ? `[cloud]\nname = ${cloud}\n\n` : ''}[core]\ncollect_telemetry = false\nsurvey_message = false\n`,
-    { mode: 0o600 },
   );
   warmCaches(configDir, env, 'in');
   const started = Date.now();
@@ -146,13 +146,14 @@ export async function azLogin(
     s.clientId,
     '-t',
     s.tenantId,
+    // The GitHub token goes through stdin: on the command line any local user could read it.
     '--federated-token',
-    assertion,
+    '@-',
     '--allow-no-subscriptions',
     '--output',
     'none',
   ];
-  const { code, stderr } = await run(s.azPath!, args, azEnv);
+  const { code, stderr } = await runAz(s.azPath!, args, azEnv, assertion);
   if (code !== 0) {
     const why = stderr.split(assertion).join('***').trim().split('\n').slice(-6).join('\n');
     throw new CloudError(

@@ -1,5 +1,4 @@
-import { chmodSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { privateSubdir } from '../../runner/temp.js';
 import type { Delivery } from '../provider.js';
 import { AZ_ENV, type AzLogin } from './cli.js';
 import { CLOUDS, type AzureSettings } from './settings.js';
@@ -82,8 +81,5 @@ export function deliveryEnv(
 
 /** The grant's az config dir, created empty when there is no login, so that az finds no one's credentials. */
 export function emptyConfigDir(grantDir: string): string {
-  const dir = join(grantDir, 'az');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
-  return dir;
+  return privateSubdir(grantDir, 'az');
 }

@@ -4,6 +4,9 @@ import { SEVERITIES, type Cloud, type ScanResult, type Severity } from '../types
 /** The posture figures every reporter shares; the JSON `summary` object is exactly this. */
 export interface Summary {
   files: number;
+  /** Files read and checked by every rule; `files - checked` could not be (see `notChecked`). */
+  checked: number;
+  notChecked: number;
   workflows: number;
   actions: number;
   findings: number;
@@ -41,8 +44,11 @@ export function summarise(result: ScanResult): Summary {
     }
   }
   const oidc = result.files.filter((p) => p.oidcSteps > 0);
+  const notChecked = result.files.filter((p) => p.notChecked !== undefined).length;
   return {
     files: result.files.length,
+    checked: result.files.length - notChecked,
+    notChecked,
     workflows: result.files.filter((p) => p.kind === 'workflow').length,
     actions: result.files.filter((p) => p.kind === 'action').length,
     findings: result.findings.length,

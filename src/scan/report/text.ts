@@ -15,7 +15,9 @@ export function formatText(result: ScanResult, opts: { help?: boolean } = {}): s
     .join(', ');
   if (out.length > 0) out.push('');
   out.push(
-    `${s.files} file${s.files === 1 ? '' : 's'} scanned: ${s.findings} finding${s.findings === 1 ? '' : 's'}` +
+    `${s.checked} file${s.checked === 1 ? '' : 's'} checked` +
+      (s.notChecked ? `, ${s.notChecked} could not be checked` : '') +
+      `: ${s.findings} finding${s.findings === 1 ? '' : 's'}` +
       ` (${(['critical', 'high', 'medium', 'low'] as const).map((v) => `${s.bySeverity[v]} ${v}`).join(', ')})` +
       (s.suppressed ? `, ${s.suppressed} suppressed` : '') +
       `; static-key uses: ${keys || 'none'}; files on OIDC: ${s.oidcFiles}` +

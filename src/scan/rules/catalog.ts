@@ -37,10 +37,10 @@ const list: RuleMeta[] = [
   {
     id: 'JIT001',
     name: 'invalid-file',
-    severity: 'medium',
+    severity: 'high',
     credential: false,
-    short: 'The file is not valid YAML',
-    full: 'The file could not be parsed as YAML, so GitHub will reject it and the scanner could not check all of it.',
+    short: 'The file could not be checked',
+    full: 'The file could not be parsed as YAML (or read, or is not a workflow or action), so GitHub will reject it and the scanner did not check it. The scan fails (exit 2) until it is fixed, unless --fail-on none.',
     help: 'Fix the YAML error at the reported line (run `actionlint` or a YAML linter), then scan again.',
   },
   {
@@ -132,7 +132,7 @@ const list: RuleMeta[] = [
     credential: false,
     short: 'An OIDC login runs in a job without `id-token: write`',
     full: 'The step asks for a GitHub OIDC token, but neither the job nor the workflow grants `id-token: write`, so the runner provides no token and the step fails with "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable".',
-    help: 'Add `permissions:\\n  id-token: write\\n  contents: read` to this job (listing every permission the job needs, since setting one resets the others to none).',
+    help: "Add `id-token: write` to this job's `permissions:` (with `contents: read` and every other permission the job needs, since listing one resets the others to none).",
   },
   {
     id: 'JIT202',

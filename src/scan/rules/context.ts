@@ -8,6 +8,7 @@ export const RISKY_TRIGGERS = ['pull_request_target', 'workflow_run', 'issue_com
 export interface ReportOptions {
   cloud?: Cloud;
   severity?: Severity;
+  uncertain?: boolean;
 }
 
 /** What a rule family gets: the parsed file, and one way to report. */
@@ -41,6 +42,7 @@ export class RuleContext {
       message: text,
       help,
       ...(opts.cloud ? { cloud: opts.cloud } : {}),
+      ...(opts.uncertain ? { uncertain: true } : {}),
     });
   }
 }

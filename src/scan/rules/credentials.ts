@@ -1,4 +1,8 @@
+import type { FileFlow } from '../flow/model.js';
+import { describeSource, isGitHubToken, isStored, type Origin } from '../flow/origin.js';
+import { genericSecretShape, keyShape } from '../flow/shape.js';
 import {
+  article,
   cloudOfName,
   cloudOfText,
   isCloudCredentialName,
@@ -12,7 +16,11 @@ import { actionName, type Model, type Step } from '../workflow.js';
 import type { Entry } from '../yaml-source.js';
 import type { RuleContext } from './context.js';
 import { DOCKER_LOGIN, KEY_INPUT_NAMES, knownAction } from './known-actions.js';
+import { oidcCloudsOf } from './oidc-steps.js';
 import { sourcesOf, type ValueSources } from './sources.js';
+import { reportVia } from './via.js';
+
+export { oidcCloud, oidcCloudsOf } from './oidc-steps.js';
 
 /**
  * Static keys handed to actions (JIT101, JIT102), put in `env` (JIT103), kept beside OIDC
@@ -28,26 +36,28 @@ interface Scope {
   oidcClouds: Set<Cloud>;
   /** The file receives values from callers: an action, or a `workflow_call` workflow. */
   fromCallers: boolean;
+  flow: FileFlow;
 }
 
 export function checkCredentials(
   ctx: RuleContext,
   model: Model,
+  flow: FileFlow,
   opts: CredentialOptions = {},
 ): void {
   if (model.kind === 'action') {
-    const scope: Scope = { oidcClouds: oidcCloudsOf(model.steps), fromCallers: true };
+    const scope: Scope = { oidcClouds: oidcCloudsOf(model.steps), fromCallers: true, flow };
     for (const input of model.inputs) checkKeyDeclaration(ctx, input, 'action input');
     for (const step of model.steps) checkStep(ctx, step, scope, opts);
     return;
   }
-  const fromCallers = model.triggers.includes('workflow_call');
+  const fromCallers = flow.fromCallers;
   for (const input of model.callInputs) checkKeyDeclaration(ctx, input, 'workflow_call input');
   const allOidc = new Set<Cloud>();
   for (const job of model.jobs) for (const c of oidcCloudsOf(job.steps)) allOidc.add(c);
-  checkEnv(ctx, model.env, 'workflow', { oidcClouds: allOidc, fromCallers });
+  checkEnv(ctx, model.env, 'workflow', { oidcClouds: allOidc, fromCallers, flow });
   for (const job of model.jobs) {
-    const scope: Scope = { oidcClouds: oidcCloudsOf(job.steps), fromCallers };
+    const scope: Scope = { oidcClouds: oidcCloudsOf(job.steps), fromCallers, flow };
     checkEnv(ctx, job.env, `job '${job.id}'`, scope);
     if (job.uses)
       checkInputs(
@@ -78,15 +88,20 @@ function checkInputs(
   name = '',
 ): void {
   const known = knownAction(name);
-  const siblingCloud = cloudOfText(entries.map((e) => e.text ?? '').join('\n'));
-  const dockerCloud = name === DOCKER_LOGIN ? dockerRegistryCloud(entries) : undefined;
+  const allText = entries.map((e) => e.text ?? '').join('\n');
+  const siblingCloud = cloudOfText(allText);
+  const registry = registryCloud(name, entries, scope);
+  // Any other login (a reusable workflow's `registry_password`) pairs by the registry's host.
+  const pairCloud =
+    registry ?? (REGISTRY_HOST.test(allText) ? (cloudOfText(allText) ?? 'other') : undefined);
   for (const e of entries) {
-    const s = sourcesOf(e);
+    const s = sourcesOf(e, scope.flow.origins(e));
     const secrets = s.secrets.filter((n) => !isNonCloudName(n));
     // Where the input itself takes a key, the secret's name cannot clear it (`DEPLOY_KEY` is still a key).
     const fed =
       s.secrets.some((n) => !isGitHubToken(n)) ||
       s.vars.length > 0 ||
+      s.stored.length > 0 ||
       (scope.fromCallers && s.inputs.length > 0);
     const literalKey =
       s.literal !== undefined && !isExampleValue(s.literal) && s.literal.length >= 16;
@@ -100,6 +115,7 @@ function checkInputs(
         `${describe(s)} is given to ${what}: a long-lived ${cloudName(known.cloud)} key.`,
         known.cloud,
         scope,
+        s,
       );
     } else if (KEY_INPUT_NAMES[keyName] && fed) {
       const cloud = KEY_INPUT_NAMES[keyName]!;
@@ -110,16 +126,18 @@ function checkInputs(
         `${describe(s)} is given to ${what}, the input cloud login actions take a static ${cloudName(cloud)} key in.`,
         cloud,
         scope,
+        s,
       );
-    } else if (dockerCloud && /^(password|username)$/.test(keyName) && fed) {
-      if (keyName === 'username' && dockerCloud !== 'aws') continue;
+    } else if (registry && /^(password|username)$/.test(keyName) && fed) {
+      if (keyName === 'username' && registry !== 'aws') continue;
       keyFinding(
         ctx,
         'JIT101',
         e,
-        `${describe(s)} logs docker in to a ${cloudName(dockerCloud)} registry through ${what} with a long-lived key.`,
-        dockerCloud,
+        `${describe(s)} logs docker in to ${article(cloudName(registry))} registry through ${what} with a long-lived key.`,
+        registry,
         scope,
+        s,
       );
     } else if (localKeys?.has(e.key) && fed) {
       keyFinding(
@@ -129,8 +147,9 @@ function checkInputs(
         `${describe(s)} is given to ${what}, which uses it as a cloud key.`,
         'other',
         scope,
+        s,
       );
-    } else if (secrets.length > 0) {
+    } else if (secrets.length > 0 || s.stored.length > 0) {
       const destination = isCredentialName(e.key) && !isNonCloudName(e.key);
       const named = secrets.find((n) => isCloudCredentialName(n));
       const cloud =
@@ -146,11 +165,12 @@ function checkInputs(
           `${describe(s)} is passed to ${what}: its names show a long-lived ${cloudName(cloud)} key.`,
           cloud ?? 'other',
           scope,
+          s,
         );
       }
     }
   }
-  registryUserHalf(ctx, entries, target, scope);
+  registryUserHalf(ctx, entries, target, scope, pairCloud);
 }
 
 const REGISTRY_HOST =
@@ -160,31 +180,64 @@ const REGISTRY_HOST =
  * A container registry login is a user name and password pair: once the password half is reported,
  * the user name fed from a secret beside it is part of the same long-lived credential.
  */
-function registryUserHalf(ctx: RuleContext, entries: Entry[], target: string, scope: Scope): void {
+function registryUserHalf(
+  ctx: RuleContext,
+  entries: Entry[],
+  target: string,
+  scope: Scope,
+  registry: Cloud | undefined,
+): void {
+  if (!registry) return;
   const lines = new Set(ctx.findings.map((f) => `${f.file}:${f.line}`));
   const password = entries.find(
     (e) => /password/i.test(e.key) && lines.has(`${ctx.file}:${e.loc.line}`),
   );
-  if (!password || !REGISTRY_HOST.test(entries.map((e) => e.text ?? '').join('\n'))) return;
-  const cloud = cloudOfText(entries.map((e) => e.text ?? '').join('\n')) ?? 'other';
+  if (!password) return;
   for (const e of entries) {
     if (!/user(name)?$/i.test(e.key) || lines.has(`${ctx.file}:${e.loc.line}`)) continue;
-    const s = sourcesOf(e);
-    if (!s.secrets.some((n) => !isGitHubToken(n))) continue;
+    const s = sourcesOf(e, scope.flow.origins(e));
+    if (!s.secrets.some((n) => !isGitHubToken(n)) && s.vars.length === 0) continue;
     keyFinding(
       ctx,
       'JIT102',
       e,
       `${describe(s)} is the user name half of the registry credential whose password is given to ${target} on line ${password.loc.line}.`,
-      cloud,
+      registry,
       scope,
+      s,
     );
   }
 }
 
+/**
+ * The cloud of the registry a login action signs in to: ACR for azure/docker-login whatever its
+ * `login-server` says; for docker/login-action the `registry` value, followed through `env` and
+ * judged by its host or the names of the secrets it comes from (`ACR_LOGIN_SERVER`).
+ */
+function registryCloud(name: string, entries: Entry[], scope: Scope): Cloud | undefined {
+  if (name === 'azure/docker-login') return 'azure';
+  if (name !== DOCKER_LOGIN) return undefined;
+  const username = entries.find((e) => e.key === 'username')?.text;
+  if (username === '_json_key' || username === '_json_key_base64') return 'gcp';
+  const registry = entries.find((e) => e.key === 'registry');
+  if (!registry) return undefined;
+  const byText = cloudOfText(registry.text ?? '');
+  if (byText) return byText;
+  for (const o of scope.flow.origins(registry)) {
+    const s = o.source;
+    const text = s.kind === 'literal' ? s.text : undefined;
+    const c =
+      (text ? cloudOfText(text) : undefined) ??
+      (s.kind === 'secret' || s.kind === 'var' ? cloudOfName(s.name) : undefined) ??
+      o.via.map((v) => cloudOfName(v.name)).find((x) => x !== undefined);
+    if (c) return c;
+  }
+  return undefined;
+}
+
 function checkEnv(ctx: RuleContext, entries: Entry[], where: string, scope: Scope): void {
   for (const e of entries) {
-    const s = sourcesOf(e);
+    const s = sourcesOf(e, scope.flow.origins(e));
     const destination = isCredentialName(e.key) && !isNonCloudName(e.key);
     const keyCloud = cloudOfName(e.key);
     // A name such as AWS_SECRET_ACCESS_KEY decides by itself; otherwise non-cloud secrets are out of scope.
@@ -204,11 +257,12 @@ function checkEnv(ctx: RuleContext, entries: Entry[], where: string, scope: Scop
         `${describe(s)} is put in ${what}: a long-lived ${cloudName(keyCloud ?? secretCloud)} key in the environment.`,
         keyCloud ?? secretCloud ?? 'other',
         scope,
+        s,
       );
       continue;
     }
     if (!destination || !keyCloud) continue;
-    if ((scope.fromCallers && s.inputs.length > 0) || s.vars.length > 0) {
+    if ((scope.fromCallers && s.inputs.length > 0) || s.vars.length > 0 || s.stored.length > 0) {
       keyFinding(
         ctx,
         'JIT103',
@@ -216,26 +270,28 @@ function checkEnv(ctx: RuleContext, entries: Entry[], where: string, scope: Scop
         `${describe(s)} is put in ${what}: a long-lived ${cloudName(keyCloud)} key in the environment.`,
         keyCloud,
         scope,
+        s,
       );
     } else if (s.stepOutputs.length > 0 && alwaysLongLived(e.key)) {
       keyFinding(
         ctx,
         'JIT103',
         e,
-        `A step output is put in ${what}; a ${cloudName(keyCloud)} ${words(e.key).slice(-2).join(' ')} is a long-lived key wherever it is fetched from.`,
+        `A step output is put in ${what}; ${article(cloudName(keyCloud))} ${words(e.key).slice(-2).join(' ')} is a long-lived key wherever it is fetched from.`,
         keyCloud,
         scope,
+        s,
       );
-    } else if (
-      s.literal !== undefined &&
-      !isExampleValue(s.literal) &&
-      /^[A-Za-z0-9+/=_\-.]{16,}$/.test(s.literal.trim())
-    ) {
+    } else if (s.literal !== undefined) {
+      // Judged by the value's shape: an S3 prefix or a key file's name under a `*_KEY` name is no key.
+      const shape = keyShape(s.literal);
+      const generic = !shape && genericSecretShape(s.literal);
+      if (!shape && !generic) continue;
       ctx.report(
         'JIT105',
         e.loc,
-        `${what} is set to a literal value that looks like a ${cloudName(keyCloud)} key.`,
-        { cloud: keyCloud },
+        `${what} is set to ${shape ? shape.what : `a literal that looks like ${article(cloudName(keyCloud))} key`}, written in the file.`,
+        { cloud: shape && shape.cloud !== 'other' ? shape.cloud : keyCloud },
       );
     }
   }
@@ -262,7 +318,9 @@ function keyFinding(
   message: string,
   cloud: Cloud,
   scope: Scope,
+  s: ValueSources,
 ): void {
+  const stored = s.origins.filter((o: Origin) => isStored(o, scope.fromCallers));
   if (cloud !== 'other' && scope.oidcClouds.has(cloud)) {
     ctx.report(
       'JIT203',
@@ -270,14 +328,10 @@ function keyFinding(
       `${message} The same job already logs in to ${cloudName(cloud)} with OIDC, so this key is only a fallback that can still be stolen.`,
       { cloud },
     );
-    return;
+  } else {
+    ctx.report(id, e.loc, message, { cloud });
   }
-  ctx.report(id, e.loc, message, { cloud });
-}
-
-/** The job's own token: never a cloud credential, whatever it is handed to. */
-function isGitHubToken(name: string): boolean {
-  return /^(github_token|gh_token|gh_pat|github_pat)$/i.test(name);
+  reportVia(ctx, stored, e.loc.line, cloud);
 }
 
 /** Client secrets, account keys and key files stay valid until deleted, wherever they come from. */
@@ -286,61 +340,6 @@ function alwaysLongLived(name: string): boolean {
   return /client_secret|account_key|storage_key|credentials|connection_string|sa_key|service_account/.test(
     j,
   );
-}
-
-function dockerRegistryCloud(entries: Entry[]): Cloud | undefined {
-  const registry = entries.find((e) => e.key === 'registry');
-  const username = entries.find((e) => e.key === 'username')?.text;
-  if (username === '_json_key' || username === '_json_key_base64') return 'gcp';
-  if (!registry) return undefined;
-  const text = registry.text ?? '';
-  return (
-    cloudOfText(text) ??
-    sourcesOf(registry)
-      .secrets.map(cloudOfName)
-      .find((c) => c !== undefined)
-  );
-}
-
-/** Clouds a list of steps logs in to with OIDC. */
-export function oidcCloudsOf(steps: Step[]): Set<Cloud> {
-  const out = new Set<Cloud>();
-  for (const step of steps) {
-    const c = oidcCloud(step);
-    if (c) out.add(c);
-  }
-  return out;
-}
-
-const oidcCache = new WeakMap<Step, { c: Cloud | undefined }>();
-
-export function oidcCloud(step: Step): Cloud | undefined {
-  let hit = oidcCache.get(step);
-  if (!hit) {
-    hit = { c: computeOidcCloud(step) };
-    oidcCache.set(step, hit);
-  }
-  return hit.c;
-}
-
-function computeOidcCloud(step: Step): Cloud | undefined {
-  if (!step.uses) return undefined;
-  const has = (key: string) => step.with.some((e) => e.key === key && (e.text ?? '').trim() !== '');
-  const known = knownAction(actionName(step.uses));
-  if (known?.label === 'jit-credentials') {
-    // The root action names its cloud in `provider`; the fronts in their path (`.../actions/aws@v1`).
-    const provider =
-      step.with.find((e) => e.key === 'provider')?.text?.toLowerCase() ??
-      /\/actions\/(aws|azure|gcp)(@|$)/.exec(step.uses)?.[1];
-    return provider === 'aws' || provider === 'azure' || provider === 'gcp' ? provider : 'other';
-  }
-  if (known && known.oidcInputs.some(has) && !known.keyInputs.some(has)) return known.cloud;
-  // Forks, wrappers and `uses: ./` keep the original input names.
-  if (has('role-to-assume') && !has('aws-access-key-id')) return 'aws';
-  if (has('workload_identity_provider') && !has('credentials_json')) return 'gcp';
-  if (has('client-id') && has('tenant-id') && !has('creds') && !has('client-secret'))
-    return 'azure';
-  return undefined;
 }
 
 export function cloudName(cloud: Cloud | undefined): string {
@@ -359,6 +358,8 @@ export function cloudName(cloud: Cloud | undefined): string {
 function describe(s: ValueSources): string {
   if (s.secrets.length > 0) return `The secret ${s.secrets.join(', ')}`;
   if (s.vars.length > 0) return `The variable vars.${s.vars[0]}`;
+  const stored = s.origins.find((o) => o.source.kind === 'stored');
+  if (stored) return describeSource(stored.source);
   if (s.inputs.length > 0) return `The caller's input ${s.inputs[0]}`;
   if (s.stepOutputs.length > 0) return 'A step output';
   return 'A literal value';

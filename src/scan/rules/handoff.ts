@@ -5,7 +5,10 @@ import type { RuleContext } from './context.js';
 const WHOLE_SECRETS_HINT = /secrets(?!\s*[.[\w])/i;
 
 export interface HandoffOptions {
-  /** For a local reusable workflow: does it use long-lived keys? undefined when it cannot be read. */
+  /**
+   * For a local reusable workflow: does it use long-lived keys? undefined when it cannot be read,
+   * or when all it does is pass secrets on to a callee that cannot be read either.
+   */
   localWorkflowUsesKeys?: (uses: string) => boolean | undefined;
 }
 
@@ -22,6 +25,7 @@ export function checkHandoff(ctx: RuleContext, model: Model, opts: HandoffOption
           : `Job '${job.id}' hands every secret, cloud keys included, to ${job.uses}, whose use of them cannot be checked from here.`;
       ctx.report('JIT106', job.secretsInherit.loc, message, {
         severity: local === true ? 'high' : undefined,
+        uncertain: local !== true,
       });
     }
   }
@@ -33,7 +37,8 @@ export function checkHandoff(ctx: RuleContext, model: Model, opts: HandoffOption
     if (!text.includes('${{') || !WHOLE_SECRETS_HINT.test(text) || text.trimStart().startsWith('#'))
       continue;
     for (const span of expressionsIn(text)) {
-      if (!span.refs.some((r) => r.context === 'secrets' && r.whole)) continue;
+      // `toJSON(secrets) != '{}'` is a boolean: only a value that carries the secrets counts.
+      if (!span.flows.some((r) => r.context === 'secrets' && r.whole)) continue;
       ctx.report(
         'JIT107',
         { line: i + 1, column: span.start + 1, endLine: i + 1, endColumn: span.end + 1 },

@@ -25,7 +25,12 @@ export function isStsRequest(req: LoggedRequest): boolean {
 }
 
 /** IAM's actions this emulator answers; an unsigned call naming one is still IAM's to refuse. */
-export const IAM_ACTIONS = new Set(['GetRolePolicy', 'PutRolePolicy', 'DeleteRolePolicy']);
+export const IAM_ACTIONS = new Set([
+  'GetRolePolicy',
+  'PutRolePolicy',
+  'ListRolePolicies',
+  'DeleteRolePolicy',
+]);
 
 /** IAM calls are signed for service `iam` (or, unsigned, name an IAM action). */
 export function isIamRequest(req: LoggedRequest): boolean {

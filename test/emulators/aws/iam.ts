@@ -1,5 +1,6 @@
 /**
- * IAM (query protocol, version 2010-05-08): the three inline role-policy calls a revoker makes,
+ * IAM (query protocol, version 2010-05-08): the four inline role-policy calls a revoker makes
+ * (Get, Put, List, Delete),
  * each authorised by the IAM evaluator against the caller's own role, with IAM's XML answers,
  * error codes and the 10,240-character limit shared by all inline policies of a role.
  */
@@ -94,6 +95,34 @@ function documentProblem(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * One page of names in IAM's order (sorted), `MaxItems` 1–1000 (default 100); the Marker is
+ * opaque to clients: here the last name given, base64url.
+ */
+function listPage(all: string[], params: URLSearchParams): { names: string[]; marker?: string } {
+  const rawMax = params.get('MaxItems');
+  const max = rawMax === null ? 100 : Number(rawMax);
+  if (!Number.isInteger(max) || max < 1 || max > 1000) {
+    throw fault(
+      'ValidationError',
+      `1 validation error detected: Value '${rawMax}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 1000`,
+      400,
+    );
+  }
+  const rawMarker = params.get('Marker');
+  const after = rawMarker === null ? undefined : Buffer.from(rawMarker, 'base64url').toString();
+  if (rawMarker !== null && (after === '' || !POLICY_NAME.test(after!))) {
+    throw fault('ValidationError', 'Invalid Marker.', 400);
+  }
+  const sorted = all.sort();
+  const from = after === undefined ? 0 : sorted.findIndex((n) => n > after);
+  const rest = from < 0 ? [] : sorted.slice(from);
+  const names = rest.slice(0, max);
+  return rest.length > max
+    ? { names, marker: Buffer.from(names.at(-1)!).toString('base64url') }
+    : { names };
+}
+
 function metadataOnly(root: string, requestId: string): string {
   return xmlDocument(root, { ResponseMetadata: { RequestId: requestId } }, IAM_XMLNS);
 }
@@ -148,6 +177,23 @@ export function handleIamAction(
       }
       writeRolePolicy(role, name, text, deps.nowMs, deps.propagationMs);
       return metadataOnly('PutRolePolicyResponse', requestId);
+    }
+    case 'ListRolePolicies': {
+      const role = findRole(params, deps);
+      deps.authorize('iam:ListRolePolicies', role.arn);
+      const { names, marker } = listPage([...role.policyDocuments.keys()], params);
+      return xmlDocument(
+        'ListRolePoliciesResponse',
+        {
+          ListRolePoliciesResult: {
+            PolicyNames: { member: names },
+            IsTruncated: marker !== undefined,
+            Marker: marker,
+          },
+          ResponseMetadata: { RequestId: requestId },
+        },
+        IAM_XMLNS,
+      );
     }
     case 'DeleteRolePolicy': {
       const role = findRole(params, deps);

@@ -23,8 +23,8 @@
  * ListObjects v1/v2, Put/Get/Head/DeleteObject, each authorised by iam-policy.ts against the
  * role's permissions, its inline policies and the session policy.
  *
- * IAM (signed, service `iam`): GetRolePolicy, PutRolePolicy, DeleteRolePolicy on the account's
- * roles, authorised like S3 (`iam:PutRolePolicy` on the target role's ARN), with IAM's errors
+ * IAM (signed, service `iam`): GetRolePolicy, PutRolePolicy, ListRolePolicies, DeleteRolePolicy on
+ * the account's roles, authorised like S3 (`iam:PutRolePolicy` on the target role's ARN), with IAM's errors
  * (NoSuchEntity, AccessDenied, MalformedPolicyDocument, LimitExceeded at 10,240 characters of
  * a role's inline policies). A write is read back at once and in force after
  * `iamPropagationSeconds` of the emulator clock (0 unless set), like IAM's propagation. STS also
@@ -38,7 +38,11 @@
  *   aws.putRolePolicy(roleArn, name, doc) / aws.deleteRolePolicy(roleArn, name)
  *                  an admin's inline policy (e.g. deny aws:userid), applied to every later call
  *   aws.getRolePolicy(roleArn, name)   the inline policy's text, as GetRolePolicy would return it
+ *   aws.listRolePolicies(roleArn)      the role's inline policy names, sorted
  *   aws.iamPropagationSeconds          settable delay of IAM writes made over HTTP
+ *   aws.holdIam('GetRolePolicy', 8)    keep the next 8 answers of that action back until all 8 have
+ *                                      arrived (each answered as the role was on arrival), then send them;
+ *                                      `'on-release'` answers them as the role is when they are let go
  *   aws.buckets    the S3 contents (Map of bucket → objects)
  *   aws.close()
  *
@@ -56,6 +60,7 @@ import {
 } from '../http.ts';
 import { AuthFailure, authenticate, type AwsService } from './auth.ts';
 import { AwsFaultQueue, serviceOf, type AwsFaultKind } from './faults.ts';
+import { IamHolds, type IamHold } from './iam-hold.ts';
 import { handleIamAction } from './iam.ts';
 import { denialMessage, evaluate, type PolicyDocument, type RequestContext } from './iam-policy.ts';
 import { S3Failure, S3Store, type Reply, type S3Bucket } from './s3.ts';
@@ -88,6 +93,7 @@ import {
 } from './xml.ts';
 
 export type { AwsFaultKind } from './faults.ts';
+export type { IamHold } from './iam-hold.ts';
 export type { PolicyDocument, PolicyStatement } from './iam-policy.ts';
 export type { ClockLike, IssuedCredential, RoleConfig } from './state.ts';
 
@@ -135,8 +141,15 @@ export interface AwsEmulator {
   deleteRolePolicy(roleArn: string, name: string): void;
   /** The inline policy's text as IAM would return it, or undefined. */
   getRolePolicy(roleArn: string, name: string): string | undefined;
+  /** The role's inline policy names, sorted as ListRolePolicies gives them. */
+  listRolePolicies(roleArn: string): string[];
   /** Delay of IAM writes made over HTTP, in emulator seconds; settable between calls. */
   iamPropagationSeconds: number;
+  /**
+   * Keeps back the answers of the next `count` calls of an IAM action until all have arrived,
+   * then sends them together (iam-hold.ts): concurrent readers and writers, lined up exactly.
+   */
+  holdIam(action: string, count: number, answer?: 'on-arrival' | 'on-release'): IamHold;
   close(): Promise<void>;
 }
 
@@ -192,6 +205,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
   const s3 = new S3Store(options.buckets ?? [], clock.now());
   const maxSkewSeconds = options.maxSkewSeconds ?? 300;
   let propagationSeconds = options.iamPropagationSeconds ?? 0;
+  const holds = new IamHolds();
 
   function roleOf(session: IssuedCredential): RoleState {
     const role = roles.get(session.roleArn);
@@ -559,7 +573,11 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     } else if (service === 'sts') {
       reply = await handleSts(raw, auth, body, record, requestId);
     } else if (service === 'iam') {
+      // A test's hold may keep the call back before it is answered, or its answer after.
+      const action = queryProtocolParams(raw, body).get('Action') ?? undefined;
+      await holds.pass(action, 'on-release');
       reply = handleIam(raw, auth, body, record, requestId);
+      await holds.pass(action, 'on-arrival');
     } else {
       reply = handleS3(raw, auth, body, record, requestId);
     }
@@ -609,12 +627,19 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     getRolePolicy(roleArn, name) {
       return requireRole(roleArn).policyDocuments.get(name);
     },
+    listRolePolicies(roleArn) {
+      return [...requireRole(roleArn).policyDocuments.keys()].sort();
+    },
     get iamPropagationSeconds() {
       return propagationSeconds;
     },
     set iamPropagationSeconds(seconds: number) {
       propagationSeconds = seconds;
     },
-    close: () => server.close(),
+    holdIam: (action, count, answer) => holds.hold(action, count, answer),
+    close: () => {
+      holds.releaseAll();
+      return server.close();
+    },
   };
 }

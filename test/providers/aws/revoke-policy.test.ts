@@ -1,39 +1,61 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkSize,
+  budgetAdvice,
+  deniesSession,
   iamPolicySize,
-  parseRevokeDocument,
-  pruneExpired,
-  revokeSid,
+  isInert,
+  LEGACY_POLICY_NAME,
+  parsePolicy,
+  revokePolicyEnd,
+  revokePolicyName,
   ROLE_INLINE_POLICY_LIMIT,
-  serialize,
   sessionDeny,
+  sessionDenyDocument,
   statementEnd,
-  withStatement,
   type Statement,
 } from '../../../src/providers/aws/revoke-policy.ts';
 
 const T0 = Date.parse('2026-11-23T18:00:00Z');
 const at = (seconds: number) => new Date(T0 + seconds * 1000);
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
+const ID = 'AROAABCDEFGHIJKLMNOPQ:gh.1234567890.1.deploy.deploy.0a1b2c3d4e';
 
-describe('revocation policy document', () => {
-  it('names each grant with an IAM-valid Sid', () => {
-    expect(revokeSid('aws-0a1b2c3d4e')).toBe('JitRevokeaws0a1b2c3d4e');
-    expect(revokeSid('aws-0a1b2c3d4e')).toMatch(/^[0-9A-Za-z]+$/);
-    expect(revokeSid('aws-0a1b2c3d4e')).not.toBe(revokeSid('aws-0a1b2c3d4f'));
+describe('per-session revocation policies', () => {
+  it('names each revocation after its grant and its end, as IAM allows', () => {
+    expect(revokePolicyName('aws-0a1b2c3d4e', at(900))).toBe(
+      'jit-revoke.aws-0a1b2c3d4e.20261123T181500Z',
+    );
+    // A fraction of a second rounds up: the name never claims an end before the session's.
+    expect(revokePolicyName('aws-0a1b2c3d4e', new Date(T0 + 900_001))).toBe(
+      'jit-revoke.aws-0a1b2c3d4e.20261123T181501Z',
+    );
+    expect(revokePolicyName('aws-0a1b2c3d4e', at(0))).toMatch(/^[\w+=,.@-]{1,128}$/);
+    expect(revokePolicyEnd('jit-revoke.aws-0a1b2c3d4e.20261123T181500Z')).toBe(at(900).getTime());
+    for (const other of [
+      LEGACY_POLICY_NAME,
+      'jit-revoke.aws-1',
+      'jit-revoke.aws-1.2026-11-23T18:15:00Z',
+      'admin',
+    ]) {
+      expect(revokePolicyEnd(other)).toBeUndefined();
+    }
+    expect(() => revokePolicyName('aws-0a1b/../x', at(0))).toThrow(/cannot name an IAM policy/);
+    expect(() => revokePolicyName('', at(0))).toThrow(/cannot name an IAM policy/);
   });
 
-  it('denies everything to one session until its expiry', () => {
-    expect(sessionDeny('S', 'AROAEXAMPLE:gh.1', at(900))).toEqual({
-      Sid: 'S',
+  it('denies everything to one session until its expiry, in a document of its own', () => {
+    expect(sessionDeny('AROAEXAMPLE:gh.1', at(900))).toEqual({
       Effect: 'Deny',
       Action: '*',
       Resource: '*',
       Condition: {
         StringEquals: { 'aws:userid': 'AROAEXAMPLE:gh.1' },
-        DateLessThan: { 'aws:CurrentTime': '2026-11-23T18:15:00.000Z' },
+        DateLessThan: { 'aws:CurrentTime': '2026-11-23T18:15:00Z' },
       },
+    });
+    expect(JSON.parse(sessionDenyDocument('AROAEXAMPLE:gh.1', at(900)))).toEqual({
+      Version: '2012-10-17',
+      Statement: [sessionDeny('AROAEXAMPLE:gh.1', at(900))],
     });
   });
 
@@ -55,92 +77,66 @@ describe('revocation policy document', () => {
     ).toBe(end);
   });
 
-  it('prunes only statements whose end has passed, whoever wrote them, and keeps the rest in order', () => {
-    const admin: Statement = {
-      Sid: 'AdminForever',
-      Effect: 'Deny',
-      Action: 's3:DeleteBucket',
-      Resource: '*',
+  it('a document is inert only when every statement in it has ended', () => {
+    const admin: Statement = { Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' };
+    const one = { Version: '2012-10-17', Statement: [sessionDeny('AROA:a', at(100))] };
+    expect(isInert(one, at(99).getTime())).toBe(false);
+    expect(isInert(one, at(100).getTime())).toBe(false); // not before IAM's clock is past it
+    expect(isInert(one, at(100).getTime() + 1)).toBe(true);
+    const mixed = { ...one, Statement: [...one.Statement, admin] };
+    expect(isInert(mixed, at(10_000).getTime())).toBe(false);
+    const two = {
+      ...one,
+      Statement: [sessionDeny('AROA:a', at(100)), sessionDeny('AROA:b', at(200))],
     };
-    const doc = {
-      Version: '2012-10-17',
-      Statement: [
-        sessionDeny('A', 'AROA:a', at(100)),
-        admin,
-        sessionDeny('B', 'AROA:b', at(200)),
-        sessionDeny('C', 'AROA:c', at(300)),
-      ],
-    };
-    expect(pruneExpired(doc, at(99).getTime()).dropped).toBe(0);
-    // At exactly the end, DateLessThan no longer holds: the statement is inert.
-    const { doc: pruned, dropped } = pruneExpired(doc, at(200).getTime());
-    expect(dropped).toBe(2);
-    expect(pruned.Statement.map((s) => s.Sid)).toEqual(['AdminForever', 'C']);
-    expect(doc.Statement).toHaveLength(4); // the input is left as it was
+    expect(isInert(two, at(150).getTime())).toBe(false);
+    expect(isInert(two, at(201).getTime())).toBe(true);
   });
 
-  it('adds a session, and replaces it when the same grant is closed again', () => {
-    let doc = parseRevokeDocument(undefined);
-    expect(doc).toEqual({ Version: '2012-10-17', Statement: [] });
-    doc = withStatement(doc, sessionDeny('A', 'AROA:a', at(100)));
-    doc = withStatement(doc, sessionDeny('B', 'AROA:b', at(100)));
-    doc = withStatement(doc, sessionDeny('A', 'AROA:a', at(500)));
-    expect(doc.Statement.map((s) => s.Sid)).toEqual(['B', 'A']);
-    expect(statementEnd(doc.Statement[1]!)).toBe(at(500).getTime());
+  it('reads what IAM returns, and tells a document that still denies the session from one that does not', () => {
+    const text = sessionDenyDocument(ID, at(900));
+    expect(deniesSession(parsePolicy(text), ID, at(900))).toBe(true);
+    expect(deniesSession(parsePolicy(text), `${ID}x`, at(900))).toBe(false);
+    // Shortened, or a different session: not the deny this close wrote.
+    expect(deniesSession(parsePolicy(sessionDenyDocument(ID, at(60))), ID, at(900))).toBe(false);
+    expect(deniesSession(undefined, ID, at(900))).toBe(false);
+    const single = JSON.stringify({ Version: '2012-10-17', Statement: sessionDeny(ID, at(900)) });
+    expect(deniesSession(parsePolicy(single), ID, at(900))).toBe(true);
+    expect(parsePolicy('{oops')).toBeUndefined();
+    expect(parsePolicy('{"Version":"2012-10-17"}')).toBeUndefined();
+    expect(parsePolicy('{"Statement":[1]}')).toBeUndefined();
   });
 
-  it('reads what IAM returns: one statement as an object, and refuses what is not a policy', () => {
-    const one = parseRevokeDocument(
-      JSON.stringify({ Version: '2012-10-17', Statement: sessionDeny('A', 'AROA:a', at(1)) }),
-    );
-    expect(one.Statement).toHaveLength(1);
-    expect(() => parseRevokeDocument('{oops')).toThrow(/is not JSON; delete it/);
-    expect(() => parseRevokeDocument('{"Version":"2012-10-17"}')).toThrow(/has no Statement/);
-  });
-
-  it('counts size as IAM does (whitespace excluded) and refuses a document over 10,240 characters with advice', () => {
-    const text = serialize({
-      Version: '2012-10-17',
-      Statement: [sessionDeny('A', 'AROA:a', at(1))],
-    });
+  it('counts size as IAM does; a realistic revocation is ~200 characters: a role holds a few dozen live ones', () => {
+    const text = sessionDenyDocument(ID, at(0));
     expect(iamPolicySize(JSON.stringify(JSON.parse(text), null, 4))).toBe(iamPolicySize(text));
     expect(iamPolicySize(' { "a" : 1 } ')).toBe('{"a":1}'.length);
+    const size = iamPolicySize(text);
+    expect(size).toBeGreaterThan(150);
+    expect(size).toBeLessThan(260);
+    const perRole = Math.floor(ROLE_INLINE_POLICY_LIMIT / size);
+    expect(perRole).toBeGreaterThan(35);
+  });
 
-    const one = iamPolicySize(
-      JSON.stringify(
-        sessionDeny(
-          'JitRevokeaws0a1b2c3d4e',
-          'AROAABCDEFGHIJKLMNOPQ:gh.1234567890.1.deploy.deploy',
-          at(0),
-        ),
-      ),
+  it('says what uses the budget and what to do when the role is full', () => {
+    const advice = budgetAdvice(ROLE, 231, {
+      total: 10_123,
+      policies: [
+        { name: 'jit-revoke.aws-1.20261123T181500Z', size: 230, inert: false },
+        { name: 'jit-revoke.aws-2.20261123T181600Z', size: 230, inert: false },
+        { name: LEGACY_POLICY_NAME, size: 1_200, inert: true },
+        { name: 'admin-extra', size: 8_463, inert: false },
+      ],
+    });
+    expect(advice).toMatch(
+      /^the inline policies of arn:aws:iam::123456789012:role\/deploy use 10,123 of 10,240 characters, and this deny needs 231 more\./,
     );
-    let n = 0;
-    const statements: Statement[] = [];
-    for (;;) {
-      statements.push(
-        sessionDeny(
-          `JitRevokeaws${String(n).padStart(10, '0')}`,
-          'AROAABCDEFGHIJKLMNOPQ:gh.1234567890.1.deploy.deploy',
-          at(n),
-        ),
-      );
-      const t = serialize({ Version: '2012-10-17', Statement: statements });
-      if (iamPolicySize(t) > ROLE_INLINE_POLICY_LIMIT) {
-        expect(() => checkSize(t, ROLE, n)).toThrow(
-          new RegExp(
-            `would be ${iamPolicySize(t)} characters.*${ROLE} together.*already holds ${n} revoked sessions.*shorten 'duration'`,
-            's',
-          ),
-        );
-        break;
-      }
-      expect(() => checkSize(t, ROLE, n)).not.toThrow();
-      n++;
-    }
-    // A realistic entry is ~200 characters: a role holds a few dozen live revocations.
-    expect(one).toBeGreaterThan(150);
-    expect(n).toBeGreaterThan(30);
-    expect(n).toBeLessThan(ROLE_INLINE_POLICY_LIMIT / 150);
+    expect(advice).toMatch(/2 are live revocations of jit-credentials \(460 characters\)/);
+    expect(advice).toMatch(
+      /'jit-credentials-revoked' \(1,200 characters, written by an earlier version\) is inert.*aws iam delete-role-policy --role-name deploy --policy-name jit-credentials-revoked/,
+    );
+    expect(advice).toMatch(/Other inline policies: admin-extra \(8,463\)\./);
+    expect(advice).toMatch(/Delete stale inline policies from .*deploy or move them into managed/);
+    expect(budgetAdvice(ROLE, 231, undefined)).toMatch(/the revoker could not list them/);
   });
 });

@@ -1,226 +1,262 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { revokeSession, type RevokeTarget } from '../../../src/providers/aws/revoke.ts';
-import { REVOKE_POLICY_NAME } from '../../../src/providers/aws/revoke-policy.ts';
-import { RecordingLogger } from '../../../src/runner/logger.ts';
+import { RevocationError } from '../../../src/errors.ts';
+import { revokeSession } from '../../../src/providers/aws/revoke.ts';
 import {
   ACCOUNT,
-  assume,
-  AUDIENCE,
+  askWith,
+  context,
   DEPLOY_ROLE,
-  startEnv,
-  type Env,
-} from '../../emulators/aws/fixture.ts';
+  emulatedTime,
+  EXPLICIT_DENY,
+  grantFor,
+  LOCKED,
+  revocationPolicies,
+  REVOKER,
+  startWorld,
+  WRITER,
+  type World,
+} from './revoke-world.ts';
 
-const REVOKER = `arn:aws:iam::${ACCOUNT}:role/revoker`;
-const LOCKED = `arn:aws:iam::${ACCOUNT}:role/locked-revoker`;
-
-let env: Env | undefined;
-let dir: string | undefined;
+let w: World | undefined;
 afterEach(async () => {
-  await env?.close();
-  env = undefined;
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await w?.close();
+  w = undefined;
 });
 
-async function world(): Promise<Env> {
-  env = await startEnv({
-    roles: {
-      [DEPLOY_ROLE]: {
-        trust: { aud: AUDIENCE, sub: ['repo:acme/site:*'] },
-        permissions: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
-      },
-      [REVOKER]: {
-        trust: { aud: AUDIENCE, sub: ['repo:acme/site:*'] },
-        permissions: [
-          {
-            Effect: 'Allow',
-            Action: ['iam:GetRolePolicy', 'iam:PutRolePolicy'],
-            Resource: DEPLOY_ROLE,
-          },
-        ],
-      },
-      [LOCKED]: {
-        trust: { aud: AUDIENCE, sub: ['repo:acme/site:*'] },
-        permissions: [{ Effect: 'Allow', Action: 'iam:GetRolePolicy', Resource: DEPLOY_ROLE }],
-      },
-    },
-  });
-  return env;
+async function world(propagation = 0): Promise<World> {
+  w = await startWorld(propagation);
+  return w;
 }
 
-/** A grant as the engine records it, with the session's keys in its private directory. */
-async function grantFor(
-  e: Env,
-  id: string,
-  revokeRole = REVOKER,
-): Promise<{ grant: RevokeTarget; dir: string }> {
-  const { out, credentials } = await assume(e, {
-    RoleSessionName: `gh.${id}`,
-    DurationSeconds: 900,
-  });
-  dir = mkdtempSync(join(tmpdir(), 'jit-revoke-session-'));
-  writeFileSync(
-    join(dir, 'credentials'),
-    `[default]\naws_access_key_id = ${credentials.accessKeyId}\naws_secret_access_key = ${credentials.secretAccessKey}\naws_session_token = ${credentials.sessionToken}\n`,
+const iamCalls = (x: World) =>
+  x.e.aws.requests.filter((r) => r.service === 'iam').map((r) => `${r.action} ${r.status}`);
+
+/** The RevocationError a call rejected with (fails the test if it resolved or threw another kind). */
+async function revocationError(p: Promise<unknown>): Promise<RevocationError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
   );
-  const expiry = out.Credentials!.Expiration!.toISOString();
-  return {
-    dir,
-    grant: {
-      grantId: id,
-      roleArn: DEPLOY_ROLE,
-      assumedRoleId: out.AssumedRoleUser!.AssumedRoleId!,
-      region: 'eu-west-1',
-      sessionExpiresAt: expiry,
-      revokeRole,
-      audience: AUDIENCE,
-    },
-  };
-}
-
-function context(e: Env, grantDir: string | undefined, extraEnv: Record<string, string> = {}) {
-  const log = new RecordingLogger();
-  const tokens: string[] = [];
-  return {
-    log,
-    tokens,
-    ctx: {
-      log,
-      grantId: 'aws-00000000a1',
-      expiresAt: e.clock.now(),
-      now: e.clock.now(),
-      dir: grantDir,
-      idToken: async (aud: string) => {
-        const t = await e.oidc.mint({}, { audience: aud });
-        tokens.push(aud);
-        return t;
-      },
-      env: { AWS_ENDPOINT_URL: e.aws.url, JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '1000', ...extraEnv },
-    },
-  };
-}
-
-/** Sleeps on the emulator clock: waiting for IAM propagation costs the test nothing. */
-function emulatedTime(e: Env) {
-  return { sleep: async (ms: number) => e.clock.advance(ms / 1000), clock: () => e.clock.nowMs() };
+  expect(err).toBeInstanceOf(RevocationError);
+  return err as RevocationError;
 }
 
 describe('revokeSession against the AWS emulator', () => {
-  it('denies the session, verifies the explicit deny, and leaves other sessions alone', async () => {
-    const e = await world();
-    const { grant, dir: d } = await grantFor(e, 'aws-00000000a1');
-    const { ctx, tokens } = context(e, d);
-    const result = await revokeSession(grant, ctx, emulatedTime(e));
+  it('denies the session in a policy of its own, verifies the explicit deny and that it stayed, and leaves other sessions alone', async () => {
+    const x = await world();
+    const g = await grantFor(x, 'aws-00000000a1');
+    const other = await grantFor(x, 'aws-00000000a2');
+    const { ctx, tokens } = context(x, g.dir);
+    const result = await revokeSession(g.target, ctx, emulatedTime(x));
     expect(result).toMatchObject({ method: 'revoked', verified: true });
-    expect(result.note).toMatch(
-      /^AWS refuses the session with an explicit deny \(seen after 0s\): a deny of aws:userid AROA\w+:gh\.aws-00000000a1/,
+    const name = `jit-revoke.aws-00000000a1.${g.target.sessionExpiresAt.replace(/[-:]|\.000/g, '')}`;
+    expect(result.note).toBe(
+      `AWS refuses the session with an explicit deny (seen after 0s), and the deny was still in place at the end: ` +
+        `inline policy '${name}' on ${DEPLOY_ROLE} denies aws:userid ${g.target.assumedRoleId} until ${g.target.sessionExpiresAt} ` +
+        `(1 live revocation on the role)`,
     );
     expect(tokens).toEqual(['sts.amazonaws.com']);
-    const doc = JSON.parse(e.aws.getRolePolicy(DEPLOY_ROLE, REVOKE_POLICY_NAME)!);
-    expect(doc.Statement).toEqual([
-      expect.objectContaining({
-        Sid: 'JitRevokeaws00000000a1',
+    expect([...revocationPolicies(x).keys()]).toEqual([name]);
+    expect(JSON.parse(x.e.aws.getRolePolicy(DEPLOY_ROLE, name)!).Statement).toEqual([
+      {
+        Effect: 'Deny',
+        Action: '*',
+        Resource: '*',
         Condition: {
-          StringEquals: { 'aws:userid': grant.assumedRoleId },
-          DateLessThan: { 'aws:CurrentTime': grant.sessionExpiresAt },
+          StringEquals: { 'aws:userid': g.target.assumedRoleId },
+          DateLessThan: { 'aws:CurrentTime': g.target.sessionExpiresAt.replace('.000Z', 'Z') },
         },
-      }),
+      },
     ]);
-    // The revoker was assumed with its own session name, and wrote as itself.
-    const revokerSession = e.aws.issued.find((c) => c.roleArn === REVOKER)!;
+    expect(await askWith(x, g.keys)).toMatch(EXPLICIT_DENY);
+    expect(await askWith(x, other.keys)).toBe('accepted');
+    // The revoker was assumed with its own session name; it wrote, listed, and read back at the end.
+    const revokerSession = x.e.aws.issued.find((c) => c.roleArn === REVOKER)!;
     expect(revokerSession.sessionName).toBe('jit-revoke.aws-00000000a1');
-    expect(
-      e.aws.requests.filter((r) => r.service === 'iam').map((r) => `${r.action} ${r.status}`),
-    ).toEqual(['GetRolePolicy 404', 'PutRolePolicy 200', 'GetRolePolicy 200']);
+    expect(iamCalls(x)).toEqual(['PutRolePolicy 200', 'ListRolePolicies 200', 'GetRolePolicy 200']);
+    // The probe first asks whose keys these are, then makes the call a deny refuses.
+    const stsCalls = x.e.aws.requests
+      .filter((r) => r.service === 'sts' && r.accessKeyId === g.keys.accessKeyId)
+      .map((r) => `${r.action} ${r.code ?? r.status}`);
+    expect(stsCalls).toEqual(['GetCallerIdentity 200', 'GetAccessKeyInfo AccessDenied']);
   });
 
   it('waits for IAM propagation with backoff, within the bound', async () => {
-    const e = await world();
-    e.aws.iamPropagationSeconds = 20;
-    const { grant, dir: d } = await grantFor(e, 'aws-00000000b2');
-    const result = await revokeSession(grant, context(e, d).ctx, emulatedTime(e));
+    const x = await world(20);
+    const g = await grantFor(x, 'aws-00000000b2');
+    const result = await revokeSession(g.target, context(x, g.dir).ctx, emulatedTime(x));
     expect(result.verified).toBe(true);
     // Probes at 0, 0.5, 1.5, 3.5, 7.5, 15.5, 23.5 s: the deny is first seen at 23.5 s.
     expect(result.note).toMatch(/seen after 24s/);
     // The role does not grant sts:GetAccessKeyInfo: AccessDenied all along, explicit only at the end.
-    const probes = e.aws.requests.filter((r) => r.action === 'GetAccessKeyInfo').map((r) => r.code);
+    const probes = x.e.aws.requests
+      .filter((r) => r.action === 'GetAccessKeyInfo')
+      .map((r) => r.code);
     expect(probes).toEqual(Array(7).fill('AccessDenied'));
   });
 
   it('says "written but not yet observed" when IAM is slower than the bound', async () => {
-    const e = await world();
-    e.aws.iamPropagationSeconds = 300;
-    const { grant, dir: d } = await grantFor(e, 'aws-00000000c3');
+    const x = await world(300);
+    const g = await grantFor(x, 'aws-00000000c3');
     const result = await revokeSession(
-      grant,
-      context(e, d, { JIT_CREDENTIALS_REVOKE_VERIFY_SECONDS: '10' }).ctx,
-      emulatedTime(e),
+      g.target,
+      context(x, g.dir, { JIT_CREDENTIALS_REVOKE_VERIFY_SECONDS: '10' }).ctx,
+      emulatedTime(x),
     );
     expect(result).toMatchObject({ method: 'revoked', verified: false });
     expect(result.note).toMatch(
-      /was written to .*but AWS did not refuse the session within 10s \(IAM changes can take minutes/,
+      /denies aws:userid .* \(1 live revocation on the role\), but AWS did not refuse the session within 10s \(IAM changes can take minutes/,
     );
   });
 
-  it("prunes entries whose sessions expired, by IAM's clock, and keeps live ones", async () => {
-    const e = await world();
-    const first = await grantFor(e, 'aws-00000000d4');
-    await revokeSession(first.grant, context(e, first.dir).ctx, emulatedTime(e));
-    e.clock.advance(600);
-    const second = await grantFor(e, 'aws-00000000e5');
-    const r2 = await revokeSession(second.grant, context(e, second.dir).ctx, emulatedTime(e));
-    expect(r2.note).toMatch(/\(2 entries\)/);
-    e.clock.advance(301); // the first session's STS expiry has passed, the second's not
-    const third = await grantFor(e, 'aws-00000000f6');
+  it("deletes revocations whose sessions expired, by IAM's clock, and keeps live ones", async () => {
+    const x = await world();
+    const first = await grantFor(x, 'aws-00000000d4');
+    await revokeSession(first.target, context(x, first.dir).ctx, emulatedTime(x));
+    x.e.clock.advance(600);
+    const second = await grantFor(x, 'aws-00000000e5');
+    const r2 = await revokeSession(second.target, context(x, second.dir).ctx, emulatedTime(x));
+    expect(r2.note).toMatch(/\(2 live revocations on the role\)/);
+    x.e.clock.advance(301); // the first session's STS expiry has passed, the second's not
+    const third = await grantFor(x, 'aws-00000000f6');
     // The runner's own clock is 15 minutes behind AWS's here: IAM's Date header decides, not it.
-    const behind = { ...context(e, third.dir).ctx, now: new Date() };
-    const r3 = await revokeSession(third.grant, behind, emulatedTime(e));
-    expect(r3.note, r3.note).toMatch(/\(2 entries, 1 expired dropped\)/);
-    const sids = JSON.parse(e.aws.getRolePolicy(DEPLOY_ROLE, REVOKE_POLICY_NAME)!).Statement.map(
-      (s: { Sid: string }) => s.Sid,
-    );
-    expect(sids).toEqual(['JitRevokeaws00000000e5', 'JitRevokeaws00000000f6']);
+    const behind = { ...context(x, third.dir).ctx, now: new Date() };
+    const r3 = await revokeSession(third.target, behind, emulatedTime(x));
+    expect(r3.note, r3.note).toMatch(/\(2 live revocations on the role, 1 expired deleted\)/);
+    expect([...revocationPolicies(x).keys()].map((n) => n.split('.')[1])).toEqual([
+      'aws-00000000e5',
+      'aws-00000000f6',
+    ]);
+    expect(await askWith(x, second.keys)).toMatch(EXPLICIT_DENY);
   });
 
-  it('says what to fix when the revoker may not write the policy, or cannot be assumed', async () => {
-    const e = await world();
-    const locked = await grantFor(e, 'aws-0000000107', LOCKED);
-    await expect(
-      revokeSession(locked.grant, context(e, locked.dir).ctx, emulatedTime(e)),
-    ).rejects.toThrow(
+  it('fails with a RevocationError that says what to fix when the revoker may not write, or cannot be assumed', async () => {
+    const x = await world();
+    const locked = await grantFor(x, 'aws-0000000107', { revokeRole: LOCKED });
+    const refused = await revocationError(
+      revokeSession(locked.target, context(x, locked.dir).ctx, emulatedTime(x)),
+    );
+    expect(refused.message).toMatch(
       new RegExp(
-        `IAM refused iam:PutRolePolicy on ${DEPLOY_ROLE} for the revoker role ${LOCKED}.*\\nAllow the revoker iam:PutRolePolicy on ${DEPLOY_ROLE}`,
+        `IAM refused iam:PutRolePolicy on ${DEPLOY_ROLE} for the revoker role ${LOCKED}.*\\nAllow the revoker iam:PutRolePolicy \\(with iam:GetRolePolicy, iam:ListRolePolicies, iam:DeleteRolePolicy\\) on ${DEPLOY_ROLE}`,
         's',
       ),
     );
-    const ghost = await grantFor(e, 'aws-0000000108', `arn:aws:iam::${ACCOUNT}:role/not-there`);
-    await expect(
-      revokeSession(ghost.grant, context(e, ghost.dir).ctx, emulatedTime(e)),
-    ).rejects.toThrow(
+    expect(refused.message).toMatch(
+      new RegExp(`The session stays valid until ${locked.target.sessionExpiresAt}\\.$`),
+    );
+    expect(refused.sessionExpiresAt.toISOString()).toBe(locked.target.sessionExpiresAt);
+    const ghost = await grantFor(x, 'aws-0000000108', {
+      revokeRole: `arn:aws:iam::${ACCOUNT}:role/not-there`,
+    });
+    const unassumable = await revocationError(
+      revokeSession(ghost.target, context(x, ghost.dir).ctx, emulatedTime(x)),
+    );
+    expect(unassumable.message).toMatch(
       /the revoker role arn:aws:iam::123456789012:role\/not-there could not be assumed\..*\nThe revoker's trust policy must accept this workflow's GitHub token/s,
     );
-    expect(e.aws.getRolePolicy(DEPLOY_ROLE, REVOKE_POLICY_NAME)).toBeUndefined();
+    expect(revocationPolicies(x).size).toBe(0);
+    expect(await askWith(x, locked.keys)).toBe('accepted');
+  });
+
+  it('a revoker that may not list or delete still revokes and verifies, and says pruning did not run', async () => {
+    const x = await world();
+    const g = await grantFor(x, 'aws-0000000109', { revokeRole: WRITER });
+    const { ctx, log } = context(x, g.dir);
+    const result = await revokeSession(g.target, ctx, emulatedTime(x));
+    expect(result).toMatchObject({ method: 'revoked', verified: true });
+    expect(result.note).toMatch(
+      /; expired revocations were not deleted: IAM refused iam:ListRolePolicies on .*deploy for the revoker \(allow it iam:ListRolePolicies on that role/,
+    );
+    expect(log.text()).toMatch(/warning.*expired revocations were not deleted/i);
   });
 
   it('retries IAM throttling and 5xx, not denials', async () => {
-    const e = await world();
-    const { grant, dir: d } = await grantFor(e, 'aws-0000000109');
-    e.aws.faults.add('throttle', 1, 'iam').add('status500', 1, 'iam');
-    const { ctx, log } = context(e, d);
-    const result = await revokeSession(grant, ctx, emulatedTime(e));
+    const x = await world();
+    const g = await grantFor(x, 'aws-000000010a');
+    x.e.aws.faults.add('throttle', 1, 'iam').add('status500', 1, 'iam');
+    const { ctx, log } = context(x, g.dir);
+    const result = await revokeSession(g.target, ctx, emulatedTime(x));
     expect(result.verified).toBe(true);
     expect(log.text()).toMatch(/IAM attempt 1 failed \(Throttling\)/);
     expect(log.text()).toMatch(/IAM attempt 2 failed \(ServiceFailureException\)/);
   });
 
   it('without the credentials file, writes the deny but does not claim it verified', async () => {
-    const e = await world();
-    const { grant } = await grantFor(e, 'aws-000000010a');
-    const result = await revokeSession(grant, context(e, undefined).ctx, emulatedTime(e));
+    const x = await world();
+    const g = await grantFor(x, 'aws-000000010b');
+    const result = await revokeSession(g.target, context(x, undefined).ctx, emulatedTime(x));
     expect(result).toMatchObject({ method: 'revoked', verified: false });
     expect(result.note).toMatch(/not verified: the grant's credentials file was not there/);
+    expect(await askWith(x, g.keys)).toMatch(EXPLICIT_DENY);
+  });
+
+  it('keys on the runner that belong to another session prove nothing: not verified', async () => {
+    const x = await world();
+    const g = await grantFor(x, 'aws-000000010c');
+    const swapped = await grantFor(x, 'aws-000000010d');
+    // Any step of the job can write the grant's directory: here it holds another session's keys.
+    const dir = mkdtempSync(join(tmpdir(), 'jit-revoke-swapped-'));
+    x.dirs.push(dir);
+    writeFileSync(
+      join(dir, 'credentials'),
+      `[default]\naws_access_key_id = ${swapped.keys.accessKeyId}\naws_secret_access_key = ${swapped.keys.secretAccessKey}\naws_session_token = ${swapped.keys.sessionToken}\n`,
+    );
+    const result = await revokeSession(g.target, context(x, dir).ctx, emulatedTime(x));
+    expect(result).toMatchObject({ method: 'revoked', verified: false });
+    expect(result.note).toContain(
+      `not verified: the keys on the runner belong to session ${swapped.target.assumedRoleId}, not to the one denied`,
+    );
+  });
+
+  it('a deny removed after AWS refused the session once is not a revocation: RevocationError, and the session works again', async () => {
+    const x = await world();
+    const g = await grantFor(x, 'aws-000000010e');
+    // The final read-back waits, unanswered, until the test lets it go.
+    const hold = x.e.aws.holdIam('GetRolePolicy', Infinity, 'on-release');
+    const closing = revokeSession(g.target, context(x, g.dir).ctx, emulatedTime(x));
+    await until(() => hold.waiting === 1);
+    // What the probe saw: an explicit deny. Now someone deletes the deny.
+    expect(x.e.aws.requests.find((r) => r.action === 'GetAccessKeyInfo')?.code).toBe(
+      'AccessDenied',
+    );
+    const [name] = revocationPolicies(x).keys();
+    x.e.aws.deleteRolePolicy(DEPLOY_ROLE, name!);
+    hold.release();
+    const err = await revocationError(closing);
+    expect(err.message).toMatch(
+      new RegExp(
+        `the deny '${name!.replace(/\./g, '\\.')}' written to ${DEPLOY_ROLE} was removed before the close finished, so AWS accepts the session again`,
+      ),
+    );
+    expect(await askWith(x, g.keys)).toBe('accepted');
+  });
+
+  it.each([
+    ['the role as its own revoker', { revokeRole: DEPLOY_ROLE }, /no valid revoker role/],
+    [
+      'a revoker in another account',
+      { revokeRole: 'arn:aws:iam::210987654321:role/revoker' },
+      /no valid revoker role of the same account/,
+    ],
+    ['an AssumedRoleId that is not one', { assumedRoleId: '*' }, /no valid AssumedRoleId \('\*'\)/],
+    ['a grant id that cannot name a policy', { grantId: 'aws-1/../x' }, /unusable grant id/],
+  ])('refuses a record with %s before any call', async (_, change, message) => {
+    const x = await world();
+    const g = await grantFor(x, 'aws-000000010f');
+    const before = x.e.aws.requests.length;
+    const err = await revocationError(
+      revokeSession({ ...g.target, ...change }, context(x, g.dir).ctx, emulatedTime(x)),
+    );
+    expect(err.message).toMatch(message);
+    expect(x.e.aws.requests.length).toBe(before);
   });
 });
+
+/** Waits for a condition the emulator's own event loop makes true; bounded by the test's timeout. */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((r) => setImmediate(r));
+}

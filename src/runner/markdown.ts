@@ -1,0 +1,64 @@
+/**
+ * Values from outside (token claims such as branch names, cloud errors, the ledger, workflow
+ * files) made inert for the job summary, which GitHub renders as GitHub Flavored Markdown with
+ * some HTML. A branch may be named `<h1>x</h1>`, `a|b` or `` `x` ``: shown, it must read as
+ * exactly that text, stay inside its table cell, and make no HTML, link, image or formatting.
+ */
+
+/** Long enough for a cloud's explanation; a padded ledger value cannot fill the 1 MiB summary. */
+const MAX_CHARS = 4000;
+
+// Line breaks end a table row (and any other construct); other control characters have no
+// business in a reviewer's record.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const BREAKS = /\r\n|[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+// Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones
+// that can start something: code spans, emphasis, strikethrough, links and images, table cells,
+// headings and math. `_`, and the `:` and `.` of extended autolinks, are handled apart.
+const ESCAPED = new Set(['\\', '`', '*', '~', '[', ']', '(', ')', '!', '#', '|', '$']);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+const alnum = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+
+/**
+ * Inline Markdown text that renders as `value` itself, anywhere in a line (a table cell, a list
+ * item, a heading): `&<>"` become entities, Markdown punctuation is backslash-escaped, line breaks
+ * become spaces. `_` between two letters or digits (`event_name`) cannot delimit emphasis and is
+ * left as it is, so that identifiers stay readable in the raw file; `@` is left too (a mention in
+ * a job summary notifies no one). Over MAX_CHARS characters, the value is cut and says so.
+ */
+export function mdText(value: unknown): string {
+  const whole = String(value).replace(BREAKS, ' ');
+  const text = whole.slice(0, MAX_CHARS);
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (ENTITIES[c]) out += ENTITIES[c];
+    else if (ESCAPED.has(c)) out += `\\${c}`;
+    else if (c === '_' && !(alnum(text[i - 1]) && alnum(text[i + 1]))) out += '\\_';
+    // `https://` and `www.` start extended autolinks; an escape inside them breaks the match.
+    else if (c === ':' && text[i + 1] === '/') out += '\\:';
+    else if (c === '.' && /www$/i.test(text.slice(Math.max(0, i - 3), i))) out += '\\.';
+    else out += c;
+  }
+  return whole.length > MAX_CHARS ? `${out}… (${whole.length} characters)` : out;
+}
+
+/**
+ * The value in code style. A Markdown code span cannot hold every value safely inside a table (a
+ * backslash before `|` would show), so this is the HTML element around the escaped text.
+ */
+export function mdCode(value: unknown): string {
+  return `<code>${mdText(value)}</code>`;
+}
+
+/**
+ * Text inside a raw HTML block (`<details><summary>…</summary>`), where Markdown is not parsed
+ * and backslash escapes would show: entities only.
+ */
+export function htmlText(value: unknown): string {
+  return String(value)
+    .replace(BREAKS, ' ')
+    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
