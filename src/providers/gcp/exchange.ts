@@ -2,6 +2,7 @@
 // Google auth client (about 540 KiB) for these two or three POSTs.
 import { StsCredentials } from 'google-auth-library/build/src/auth/stscredentials.js';
 import type { AccessBoundaryOptions } from './boundary.js';
+import { nodeHttpFetch } from './http.js';
 import { CLOUD_PLATFORM_SCOPE, type GcpSettings } from './settings.js';
 
 export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -67,9 +68,7 @@ export class Exchanger {
     this.transport.defaults = {
       ...this.transport.defaults,
       timeout: options.timeoutMs,
-      // gaxios loads node-fetch (about 120 KiB with its stream polyfill) unless given a fetch.
-      // Node's own fetch ignores gaxios's proxy agent, so a proxied runner keeps node-fetch.
-      ...(proxyConfigured(process.env) ? {} : { fetchImplementation: fetch }),
+      fetchImplementation: nodeHttpFetch,
       retryConfig: {
         // Only what another attempt can fix: 408, 429, 5xx and lost connections; never a denial.
         retry: 2,
@@ -192,9 +191,4 @@ function noAnswerReason(err: unknown): string | undefined {
       : `${e.message} (${e.code})`;
   }
   return undefined;
-}
-
-/** The variables gaxios reads to send requests through a proxy. */
-export function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
-  return ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => !!env[name]);
 }
