@@ -2,59 +2,13 @@
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'rolldown';
+import { bundle } from './bundle.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 
-// What a step pays for first is compiling the code it loads (see bench/RESULTS.md), so the bundle
-// is built for loading little:
-// - The SDKs' ES module builds ("module" condition and field), which the bundler can cut down to
-//   the one client and command a step uses; their CommonJS builds are single files that load whole.
-// - CommonJS chunks, required synchronously: an ES module `import 'node:http'` evaluates every lazy
-//   export of node:http, and one of them loads Node's own copy of undici (tens of milliseconds).
-//   `dynamicImportInCjs: false` turns the SDKs' `await import('node:http')` into require too.
-// - Minified (names kept: errors are matched by name), without comments.
-const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8'));
-const alias = Object.fromEntries(
-  Object.entries(tsconfig.compilerOptions.paths ?? {}).map(([name, [target]]) => [
-    name,
-    join(root, target),
-  ]),
-);
-const bundled = new Set();
-await build({
-  cwd: root,
-  input: { index: join(root, 'src/bundle.ts') },
-  platform: 'node',
-  tsconfig: join(root, 'tsconfig.json'),
-  resolve: {
-    alias, // tsconfig "paths" apply to imports from node_modules too (the undici stand-in)
-    conditionNames: ['module', 'node', 'import', 'default'],
-    mainFields: ['module', 'main'],
-  },
-  logLevel: 'warn',
-  plugins: [
-    {
-      name: 'bundled-packages',
-      generateBundle(_options, output) {
-        for (const chunk of Object.values(output))
-          for (const id of chunk.moduleIds ?? []) bundled.add(id);
-      },
-    },
-  ],
-  output: {
-    dir: dist,
-    format: 'cjs',
-    entryFileNames: '[name].cjs',
-    chunkFileNames: '[name]-[hash].cjs',
-    dynamicImportInCjs: false,
-    minify: true,
-    keepNames: true,
-    comments: false,
-  },
-});
+const bundled = await bundle(root, { index: join(root, 'src/bundle.ts') }, dist);
 // The stubs import ./index.js as an ES module; it hands over to the CommonJS bundle.
 writeFileSync(
   join(dist, 'index.js'),
