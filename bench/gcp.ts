@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { Clock } from '../test/emulators/clock.ts';
 import { startGoogleEmulator } from '../test/emulators/google/index.ts';
 import { startOidcIssuer } from '../test/emulators/oidc.ts';
+import { startGitHubApi } from '../test/emulators/github/index.ts';
 import { createJob, type StepResult } from '../test/harness/job.ts';
 import { nodeBinary } from '../test/harness/node.ts';
 import { median, rssProbe } from './measure.ts';
@@ -31,6 +32,9 @@ export async function benchGcp(): Promise<string> {
   const probe = rssProbe();
   const clock = new Clock();
   const oidc = await startOidcIssuer({ clock });
+  // Every grant reads the repository's policy first: its REST API, with no policy on main.
+  const github = await startGitHubApi({ clock });
+  github.repo('acme/site', { id: oidc.claims().repository_id });
   const google = await startGoogleEmulator({ clock, issuer: oidc.issuer });
   google.serviceAccounts[SA] = { workloadIdentityUsers: [google.repositoryMember('acme/site')] };
   const rows: Row[] = [];
@@ -64,12 +68,20 @@ export async function benchGcp(): Promise<string> {
     for (const c of cases) {
       const r: Row = { what: c.what, ms: [], rssKiB: [], roundTrips: [] };
       for (let i = 0; i < RUNS; i++) {
-        const job = await createJob({ idToken: oidc.forJob, env: { ...google.env, ...probe.env } });
+        const job = await createJob({
+          idToken: oidc.forJob,
+          env: { ...google.env, ...github.env, ...probe.env },
+        });
         const before = google.requests.length;
         const main: StepResult = await job.runStep({
           entry: 'dist/main.js',
           id: 'auth',
-          inputs: { provider: 'gcp', 'workload-identity-provider': google.provider, ...c.inputs },
+          inputs: {
+            provider: 'gcp',
+            'oidc-issuer': oidc.issuer,
+            'workload-identity-provider': google.provider,
+            ...c.inputs,
+          },
         });
         if (main.exitCode !== 0)
           throw new Error(`bench step failed: ${main.stdout}\n${main.stderr}`);
@@ -88,6 +100,7 @@ export async function benchGcp(): Promise<string> {
     rows.push(post);
   } finally {
     await google.close();
+    await github.close();
     await oidc.close();
     probe.dispose();
   }

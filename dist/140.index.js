@@ -2,6 +2,111 @@ export const id = 140;
 export const ids = [140];
 export const modules = {
 
+/***/ 1819:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LV: () => (/* binding */ defaultIssuer),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   mh: () => (/* binding */ checkFetchUrl),
+/* harmony export */   oP: () => (/* binding */ checkIssuer),
+/* harmony export */   oX: () => (/* binding */ GITHUB_ISSUER)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** Plain http is only safe when the issuer never leaves the machine (a local emulator). */
+function isLoopbackHost(hostname) {
+    const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1')
+        return true;
+    const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+    return m !== null && m.slice(1).every((o) => Number(o) <= 255);
+}
+/**
+ * The issuer this runner's tokens come from when `oidc-issuer` is not given: github.com's,
+ * GHE.com's `token.actions.SUBDOMAIN.ghe.com`, or GitHub Enterprise Server's
+ * `https://HOSTNAME/_services/token`. GITHUB_SERVER_URL is set by the runner and cannot be
+ * changed through GITHUB_ENV. An enterprise with its own issuer URL sets `oidc-issuer`.
+ */
+function defaultIssuer(env) {
+    const server = URL.parse(env['GITHUB_SERVER_URL'] ?? '');
+    if (!server || server.hostname === 'github.com')
+        return GITHUB_ISSUER;
+    const ghe = /^([a-z0-9-]+)\.ghe\.com$/i.exec(server.hostname);
+    if (ghe)
+        return `https://token.actions.${ghe[1].toLowerCase()}.ghe.com`;
+    return `${server.origin}/_services/token`;
+}
+/**
+ * The `oidc-issuer` input, checked: https anywhere (github.com, GHES, an enterprise issuer),
+ * http only on loopback. Returned without a trailing slash, as GitHub writes `iss`.
+ */
+function checkIssuer(value, input = 'oidc-issuer') {
+    if (value === undefined || value.trim() === '')
+        return GITHUB_ISSUER;
+    const text = value.trim();
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${input} '${text}': expected a URL such as ${GITHUB_ISSUER} or https://HOSTNAME/_services/token for GitHub Enterprise Server.`);
+    }
+    if (url.search || url.hash || url.username || url.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${input} '${text}': an issuer URL has no query, fragment or credentials.`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${input} '${text}': plain http is accepted only on loopback (127.0.0.0/8, ::1, localhost); use https.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${input} '${text}': the issuer must be an https URL.`);
+    }
+    return text.replace(/\/+$/, '');
+}
+/** The same rule for URLs the issuer's discovery document points to (jwks_uri). */
+function checkFetchUrl(value, what) {
+    if (typeof value !== 'string')
+        throw new Error(`The OIDC ${what} is missing from the issuer's discovery document.`);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new Error(`The OIDC ${what} '${value}' in the discovery document is not a URL.`);
+    }
+    if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)))
+        return value;
+    throw new Error(`The OIDC ${what} '${value}' must be https (http only on loopback).`);
+}
+
+
+/***/ }),
+
+/***/ 3219:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   nS: () => (/* binding */ POLICY_ARN),
+/* harmony export */   xG: () => (/* binding */ ROLE_ARN)
+/* harmony export */ });
+/* unused harmony export roleAccount */
+/**
+ * The one shape of an IAM role ARN, for inputs, policy rules and close handles alike: the
+ * partition, a 12-digit account (captured), an optional path, and a name of at most 64 of
+ * IAM's characters.
+ */
+const ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-[a-z])?:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+/** Managed policy ARNs (session policies): an account's own, or AWS's. */
+const POLICY_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-[a-z])?:iam::(?:\d{12}|aws):policy\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
+/** The account id of a role ARN, or undefined when it is not one. */
+function roleAccount(arn) {
+    return ROLE_ARN.exec(arn)?.[1];
+}
+
+
+/***/ }),
+
 /***/ 9140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -17,6 +122,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9545);
 /* harmony import */ var _session_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9383);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(339);
+/* harmony import */ var _arn_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3219);
+
 
 
 
@@ -39,7 +146,6 @@ const COMPETING = [
     'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
 ];
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
-const ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const awsProvider = {
     id: 'aws',
     outputNames: Object.values(AWS_OUTPUTS),
@@ -64,6 +170,7 @@ const awsProvider = {
                 // Below STS's 900 s minimum a session-policy condition makes AWS refuse it at the end of the window.
                 lifetime: s.duration,
                 requestedLifetime: common.duration,
+                endpointOverrides: s.overridden ?? [],
             },
         };
     },
@@ -192,8 +299,8 @@ const awsProvider = {
             stsExpiration: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(h, 'stsExpiration', ISO),
             enforcedEnd: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .optionalHandleString */ .iL)(h, 'enforcedEnd', ISO) ?? null,
             revoke: revoke && {
-                roleArn: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'roleArn', ARN),
-                revokeRole: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'revokeRole', ARN),
+                roleArn: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'roleArn', _arn_js__WEBPACK_IMPORTED_MODULE_6__/* .ROLE_ARN */ .xG),
+                revokeRole: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'revokeRole', _arn_js__WEBPACK_IMPORTED_MODULE_6__/* .ROLE_ARN */ .xG),
                 assumedRoleId: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'assumedRoleId', /^[A-Z0-9]{8,}:[\w+=,.@-]{2,64}$/),
                 audience: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'audience', /^[\x21-\x7e]{1,256}$/),
                 region: (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .handleString */ .MI)(revoke, 'region', /^[a-z0-9-]{1,32}$/),
@@ -310,13 +417,18 @@ function policyDigest(policy, managed) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   WA: () => (/* binding */ parseAwsSettings),
 /* harmony export */   jI: () => (/* binding */ DEFAULT_DURATION),
-/* harmony export */   rW: () => (/* binding */ iamEndpoint)
+/* harmony export */   rW: () => (/* binding */ iamEndpoint),
+/* harmony export */   u1: () => (/* binding */ stsEndpoint)
 /* harmony export */ });
 /* unused harmony exports AWS_INPUT, DEFAULT_AUDIENCE, MAX_DURATION, MIN_DURATION, grantSessionName */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9205);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7252);
-/* harmony import */ var _session_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9383);
+/* harmony import */ var _policy_issuer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1819);
+/* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9205);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7252);
+/* harmony import */ var _arn_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3219);
+/* harmony import */ var _session_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9383);
+
+
 
 
 
@@ -333,12 +445,10 @@ const DEFAULT_DURATION = 900;
 const MAX_DURATION = 43_200;
 /** Below this, clock skew between the runner and AWS would eat the window. */
 const MIN_DURATION = 60;
-const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
-const POLICY_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::(\d{12}|aws):policy\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 function parseAwsSettings(inputs, common, env) {
     const role = inputs.required(AWS_INPUT.role, 'the ARN of the IAM role to assume, e.g. arn:aws:iam::123456789012:role/deploy.');
-    if (!ROLE_ARN.test(role)) {
+    if (!_arn_js__WEBPACK_IMPORTED_MODULE_5__/* .ROLE_ARN */ .xG.test(role)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid role '${role}'. Expected an IAM role ARN such as arn:aws:iam::123456789012:role/deploy ` +
             '(a 12-digit account id; the role name, not the role id).');
     }
@@ -351,41 +461,40 @@ function parseAwsSettings(inputs, common, env) {
     }
     const duration = common.duration ?? DEFAULT_DURATION;
     if (duration < MIN_DURATION || duration > MAX_DURATION) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid duration '${(0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(duration)}' for AWS. Use between ${MIN_DURATION}s and 12h ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid duration '${(0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(duration)}' for AWS. Use between ${MIN_DURATION}s and 12h ` +
             '(below 15m the session is ended early by a session policy; above 1h the role must allow it).');
     }
     const policyText = inputs.raw(AWS_INPUT.sessionPolicy);
-    const sessionPolicy = policyText === undefined ? undefined : (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSessionPolicy */ .sU)(policyText);
+    const sessionPolicy = policyText === undefined ? undefined : (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSessionPolicy */ .sU)(policyText);
     const managedPolicies = inputs.list(AWS_INPUT.managedPolicies);
     for (const arn of managedPolicies) {
-        if (!POLICY_ARN.test(arn)) {
+        if (!_arn_js__WEBPACK_IMPORTED_MODULE_5__/* .POLICY_ARN */ .nS.test(arn)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid managed policy ARN '${arn}' in 'managed-policies'. Expected e.g. arn:aws:iam::aws:policy/ReadOnlyAccess.`);
         }
     }
     if (managedPolicies.length > 10) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'managed-policies' lists ${managedPolicies.length} ARNs; STS accepts at most 10 session policy ARNs.`);
     }
-    const needsWindow = duration < _session_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .STS_MIN_DURATION */ .vt;
-    (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .checkPolicySize */ .wB)(sessionPolicy, needsWindow);
-    const endpoint = env['AWS_ENDPOINT_URL_STS'] || env['AWS_ENDPOINT_URL'] || undefined;
-    checkEndpoint(endpoint, 'STS', 'AWS_ENDPOINT_URL_STS/AWS_ENDPOINT_URL');
+    const needsWindow = duration < _session_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .STS_MIN_DURATION */ .vt;
+    (0,_session_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPolicySize */ .wB)(sessionPolicy, needsWindow);
+    const sts = endpointOverride(env, 'STS', STS_ENDPOINT_VARIABLES);
     const revokeRole = parseRevokeRole(inputs.optional(AWS_INPUT.revokeRole), role);
-    if (revokeRole !== undefined) {
-        checkEndpoint(iamEndpoint(env), 'IAM', 'AWS_ENDPOINT_URL_IAM/AWS_ENDPOINT_URL');
-    }
+    const iam = revokeRole ? endpointOverride(env, 'IAM', IAM_ENDPOINT_VARIABLES) : undefined;
+    const overridden = [sts, iam].flatMap((o) => (o ? [`${o.name}=${o.value}`] : []));
     return Object.freeze({
         role,
         region,
         duration,
-        stsDuration: Math.max(duration, _session_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .STS_MIN_DURATION */ .vt),
+        stsDuration: Math.max(duration, _session_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .STS_MIN_DURATION */ .vt),
         needsWindow,
         sessionPolicy,
         managedPolicies,
         sessionName: revokeRole === undefined ? common.sessionName : grantSessionName(common.sessionName, common),
         audience: common.audience ?? DEFAULT_AUDIENCE,
-        endpoint,
+        endpoint: sts?.value,
         revokeRole,
-        timeoutMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .httpTimeoutMs */ .C)(env),
+        timeoutMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .httpTimeoutMs */ .C)(env),
+        overridden: [...new Set(overridden)],
     });
 }
 /**
@@ -402,13 +511,30 @@ function grantSessionName(name, common) {
     const suffix = `.${id}`;
     return `${name.slice(0, 64 - suffix.length)}${suffix}`;
 }
-function checkEndpoint(endpoint, service, names) {
-    if (endpoint === undefined)
-        return;
-    const url = URL.parse(endpoint) ?? undefined;
+/**
+ * The STS endpoint as the SDK picks it, checked: the GitHub token is sent there in clear text
+ * unless it is https, so plain http is accepted only on loopback (a local emulator).
+ */
+function stsEndpoint(env) {
+    return endpointOverride(env, 'STS', STS_ENDPOINT_VARIABLES)?.value;
+}
+const STS_ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL'];
+const IAM_ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL'];
+/** The variable in effect for a service (the first of `names` that is set), checked; undefined when none. */
+function endpointOverride(env, service, names) {
+    const name = names.find((n) => env[n]);
+    if (name === undefined)
+        return undefined;
+    const value = env[name];
+    const url = URL.parse(value) ?? undefined;
     if (!url || !/^https?:$/.test(url.protocol)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${service} endpoint '${endpoint}' in ${names}: expected an http(s) URL.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${service} endpoint '${value}' in ${names.join('/')}: expected an https URL.`);
     }
+    if (url.protocol === 'http:' && !(0,_policy_issuer_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopbackHost */ .cW)(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${service} endpoint '${value}' in ${name}: plain http is accepted only on loopback (127.0.0.1, ::1, localhost), ` +
+            `because the GitHub OIDC token${service === 'IAM' ? "'s credentials" : ''} would cross the network in clear text. Use https, or unset ${name}.`);
+    }
+    return { name, value };
 }
 /** As the SDK reads it: the service's own variable first, then the general one. */
 function iamEndpoint(env) {
@@ -421,7 +547,7 @@ function iamEndpoint(env) {
 function parseRevokeRole(value, role) {
     if (value === undefined)
         return undefined;
-    if (!ROLE_ARN.test(value)) {
+    if (!_arn_js__WEBPACK_IMPORTED_MODULE_5__/* .ROLE_ARN */ .xG.test(value)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid revoke-role '${value}'. Expected an IAM role ARN such as arn:aws:iam::123456789012:role/jit-revoker ` +
             '(a 12-digit account id; the role name, not the role id).');
     }
@@ -440,80 +566,17 @@ function parseRevokeRole(value, role) {
 
 /***/ }),
 
-/***/ 7252:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ httpTimeoutMs),
-/* harmony export */   TX: () => (/* binding */ isNetworkError),
-/* harmony export */   bD: () => (/* binding */ withRetry)
-/* harmony export */ });
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Retries only what another attempt can fix (throttling, 5xx, network), with full-jitter
- * exponential backoff and no sleep after the last attempt. Anything else, a denial above
- * all, fails at once: the peer action retries a trust-policy denial for ~159 s.
- */
-async function withRetry(fn, options) {
-    const sleep = options.sleep ?? realSleep;
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (err) {
-            if (attempt >= options.attempts || !options.isRetryable(err))
-                throw err;
-            const delay = Math.round(random() * options.baseDelayMs * 2 ** (attempt - 1));
-            options.onRetry?.(err, attempt, delay);
-            await sleep(delay);
-        }
-    }
-}
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
-/** A network failure or timeout, in the shapes Node, undici and the SDKs' HTTP handlers throw. */
-function isNetworkError(err) {
-    const e = err;
-    if (!e || typeof e !== 'object')
-        return false;
-    if (e.code && NETWORK_CODES.has(e.code))
-        return true;
-    if (e.name === 'TimeoutError' || e.name === 'AbortError')
-        return true;
-    return e.cause !== undefined && e.cause !== err && isNetworkError(e.cause);
-}
-/**
- * Per-request timeout for every cloud call: JIT_CREDENTIALS_HTTP_TIMEOUT_MS, else 5 s. Tests
- * shorten it; slow proxies lengthen it.
- */
-function httpTimeoutMs(env) {
-    const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
-    return Number.isFinite(v) && v > 0 ? v : 5000;
-}
-
-
-/***/ }),
-
 /***/ 9205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G0: () => (/* binding */ Inputs),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.a)
 /* harmony export */ });
 /* unused harmony exports parseList, parseBoolean, parseDuration */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
 
 /** Reads inputs by name, trimming, with `''` meaning "not given" (the runner sends unset inputs as ''). */
 class Inputs {
@@ -529,7 +592,7 @@ class Inputs {
     required(name, hint = '') {
         const value = this.optional(name);
         if (value === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input '${name}' is required${hint ? `: ${hint}` : '.'}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${name}' is required${hint ? `: ${hint}` : '.'}`);
         }
         return value;
     }
@@ -554,7 +617,7 @@ class Inputs {
         if (value === undefined)
             return fallback;
         if (!allowed.includes(value)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected one of: ${allowed.join(', ')}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected one of: ${allowed.join(', ')}.`);
         }
         return value;
     }
@@ -574,39 +637,20 @@ function parseBoolean(name, value) {
         return true;
     if (FALSE.includes(value))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected true or false.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected true or false.`);
 }
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600 };
-/**
- * Seconds from `300`, `300s`, `5m`, `1h`, `1h30m`. Anything else is an error that shows the
- * accepted forms; zero and negative values are refused.
- */
+/** Seconds from `300`, `300s`, `5m`, `1h`, `1h30m`; anything else is an error that shows the accepted forms. */
 function parseDuration(name, value) {
-    const v = value.trim();
-    let seconds;
-    if (/^\d+$/.test(v)) {
-        seconds = Number(v);
-    }
-    else if (/^(\d+h)?(\d+m)?(\d+s)?$/.test(v) && v !== '') {
-        seconds = 0;
-        for (const [, n, unit] of v.matchAll(/(\d+)([hms])/g)) {
-            seconds += Number(n) * UNIT_SECONDS[unit];
-        }
-    }
-    if (seconds === undefined || !Number.isSafeInteger(seconds)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Use seconds (900) or a duration such as 90s, 15m, 1h or 1h30m.`);
-    }
-    if (seconds <= 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. It must be longer than zero.`);
+    const seconds = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(value);
+    if (seconds === undefined) {
+        const zero = /^[0hms]*$/.test(value.trim()) && /0/.test(value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(zero
+            ? `Invalid ${name} '${value}'. It must be longer than zero.`
+            : `Invalid ${name} '${value}'. Use seconds (900) or a duration such as 90s, 15m, 1h or 1h30m.`);
     }
     return seconds;
 }
-function formatDuration(seconds) {
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
-}
+
 
 
 /***/ })

@@ -23594,7 +23594,7 @@ const { hasOwn } = __webpack_require__(2430);
 const { streamCollector } = __webpack_require__(2430);
 exports.streamCollector = streamCollector;
 const { buildQueryString, HttpResponse } = __webpack_require__(3422);
-const node_https = __webpack_require__(2327);
+const node_https = __webpack_require__(4708);
 const { Readable } = __webpack_require__(7075);
 const http2 = __webpack_require__(2467);
 

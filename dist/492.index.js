@@ -13170,7 +13170,7 @@ var LogSeverity;
 /***/ 4826:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var json_stringify = (__webpack_require__(3651).stringify);
+var json_stringify = (__webpack_require__(6032).stringify);
 var json_parse     = __webpack_require__(3197);
 
 module.exports = function(options) {
@@ -13636,7 +13636,7 @@ module.exports = json_parse;
 
 /***/ }),
 
-/***/ 3651:
+/***/ 6032:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var BigNumber = __webpack_require__(1259);

@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
 /* harmony import */ var _grant_close_job_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
-/* harmony import */ var _grant_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2348);
+/* harmony import */ var _grant_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9195);
 /* harmony import */ var _grant_targets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9600);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _runner_oidc_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3957);
@@ -47,8 +47,9 @@ async function runPost(runner, env, now, idToken) {
                 ...job.notes,
                 ...[...contradicted].map((id) => `⚠️ The ledger said grant \`${id}\` ended otherwise than this step found; the table shows what this step found.`),
                 `Every grant of this job: **${(0,_grant_render_js__WEBPACK_IMPORTED_MODULE_1__/* .verdict */ .WJ)(all)}**`,
+                (0,_grant_render_js__WEBPACK_IMPORTED_MODULE_1__/* .exposureLine */ .QU)(all, now()),
                 (0,_grant_render_js__WEBPACK_IMPORTED_MODULE_1__/* .timeline */ .IO)(all),
-            ]));
+            ], now()));
         }
         if (failed.length) {
             runner.fail(failed.map((r) => `Grant ${r.id}: ${r.problems.join('; ')}`).join('\n'));

@@ -19,10 +19,19 @@ async function main() {
     };
     switch (verb) {
         case 'scan':
-            process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(909), __webpack_require__.e(825), __webpack_require__.e(397)]).then(__webpack_require__.bind(__webpack_require__, 3397))).scanCli(rest, io);
+            process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(909), __webpack_require__.e(778), __webpack_require__.e(893), __webpack_require__.e(397)]).then(__webpack_require__.bind(__webpack_require__, 3397))).scanCli(rest, io);
+            return;
+        case 'fix':
+            process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(909), __webpack_require__.e(778), __webpack_require__.e(182)]).then(__webpack_require__.bind(__webpack_require__, 182))).fixCli(rest, io);
+            return;
+        case 'report':
+            process.exitCode = await (await __webpack_require__.e(/* import() */ 563).then(__webpack_require__.bind(__webpack_require__, 8563))).reportCli(rest, io);
+            return;
+        case 'repos':
+            process.exitCode = await (await __webpack_require__.e(/* import() */ 62).then(__webpack_require__.bind(__webpack_require__, 62))).reposCli(rest, io);
             return;
         case 'policy':
-            process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(617), __webpack_require__.e(536), __webpack_require__.e(743)]).then(__webpack_require__.bind(__webpack_require__, 6587))).policyCli(rest, io);
+            process.exitCode = await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(617), __webpack_require__.e(789), __webpack_require__.e(164), __webpack_require__.e(167)]).then(__webpack_require__.bind(__webpack_require__, 4100))).policyCli(rest, io);
             return;
         case '-v':
         case '--version':
@@ -42,10 +51,13 @@ async function main() {
         }
     }
 }
-const VERBS = ['scan', 'policy', 'help', 'version'];
+const VERBS = ['scan', 'fix', 'report', 'repos', 'policy', 'help', 'version'];
 const USAGE = `Usage: jit-credentials <command>
 
   scan [PATH...]            find long-lived cloud credentials in workflows (default .github/)
+  fix [--diff] [PATH...]    rewrite static-key logins into their OIDC form (default .github/)
+  report RESULT.json...     merge per-repository scan results into one organisation report
+  repos ORG                 list an organisation's repositories (GITHUB_API_URL, GITHUB_TOKEN)
   policy check [FILE]       validate a policy file (default .github/jit-policy.yml)
   policy test --claims F    explain the decision for a token's claims
   policy export --target T  write the matching cloud trust configuration (aws, gcp, azure)

@@ -244,9 +244,12 @@ async function runGrant(settings, provider, plan, judge, deps) {
         scope: request.scope,
         requestedTtl: request.requestedLifetime ?? request.lifetime,
     });
+    for (const o of request.endpointOverrides) {
+        runner.log.warning(`${o}: the GitHub OIDC token for this grant is sent there, not to ${provider.id}'s own endpoint.`);
+    }
     const token = await deps.idToken(request.audience);
     const tokenRecord = (0,token_record/* recordToken */.B)(token);
-    const decision = await decide(judge, request, token, settings, record, tokenRecord);
+    const decision = await decide(judge, request, token, record, tokenRecord);
     let issued;
     try {
         issued = await provider.issue(plan, {
@@ -322,9 +325,7 @@ async function runGrant(settings, provider, plan, judge, deps) {
             await closeOwn(open, deps);
     }
 }
-async function decide(judge, request, token, settings, record, tokenRecord) {
-    if (!judge)
-        return undefined;
+async function decide(judge, request, token, record, tokenRecord) {
     let decision;
     try {
         decision = await judge.judge(request, token);
@@ -334,9 +335,7 @@ async function decide(judge, request, token, settings, record, tokenRecord) {
         throw err;
     }
     if (!decision.allowed) {
-        const message = `The policy ${judge.source} allows no grant for this request (${request.provider} ${request.principal}, ` +
-            `${settings.mode}, up to ${request.lifetime}s), so nothing was asked of the cloud.\n` +
-            decision.reasons.map((r) => `- ${r}`).join('\n');
+        const message = decision.refusal ?? 'The policy refused this request.';
         record('denied', { by: 'policy', error: message, policy: decision.record, ...tokenRecord });
         throw new PolicyRefusal(message, decision);
     }
@@ -432,54 +431,54 @@ async function closeOwn(open, deps) {
 }
 const secondsBetween = (from, to) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
 
+// EXTERNAL MODULE: ./src/runner/inputs.ts
+var runner_inputs = __webpack_require__(9205);
 ;// CONCATENATED MODULE: ./src/grant/decide.ts
 
 
-/** Matches src/policy's default; repeated here so that a job without a policy never loads that code. */
-const DEFAULT_POLICY_PATH = '.github/jit-policy.yml';
+/** The policy could not be applied (token, API, file): the grant is refused, and the summary says why. */
+class PolicyUnavailable extends Error {
+    rendered;
+    name = 'PolicyUnavailable';
+    constructor(message, rendered, options) {
+        super(message, options);
+        this.rendered = rendered;
+    }
+}
 /**
- * With a policy file present (the `policy` input, or the default path), every grant needs a
- * rule that allows it, judged on the verified GitHub token before any request reaches a cloud.
- * Without one there is no judge: the cloud's trust policy alone decides.
+ * Every grant is judged: the token is verified, the policy read from where the judged job
+ * cannot change it (the default branch, or the trusted workflow's commit; src/policy/source.ts),
+ * and decided on before any request reaches a cloud. Inputs are read here, before any request.
  */
-async function loadJudge(settings, env, runner) {
-    const workspace = env['GITHUB_WORKSPACE'] ?? process.cwd();
-    const explicit = settings.policyPath !== undefined;
-    const relative = settings.policyPath ?? DEFAULT_POLICY_PATH;
-    const path = (0,external_node_path_.isAbsolute)(relative) ? relative : (0,external_node_path_.join)(workspace, relative);
-    if (!explicit && !(0,external_node_fs_.existsSync)(path)) {
-        if (settings.oidcIssuer !== undefined) {
-            (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(617), __webpack_require__.e(536)]).then(__webpack_require__.bind(__webpack_require__, 536))).checkIssuer(settings.oidcIssuer);
-        }
-        return undefined;
-    }
-    const policyLib = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(617), __webpack_require__.e(536)]).then(__webpack_require__.bind(__webpack_require__, 536));
-    const issuer = policyLib.checkIssuer(settings.oidcIssuer ?? policyLib.GITHUB_ISSUER);
-    const policy = await policyLib.loadPolicy(path, { explicit });
-    if (!policy)
-        return undefined;
-    for (const w of policy.warnings) {
-        runner.log.warning(`${relative}:${w.pos.line}:${w.pos.col}: rule '${w.rule}': ${w.message}`);
-    }
+async function loadJudge(settings, env, runner, endpointOverrides) {
+    const [{ judge, trustedIssuer }, { readPolicySourceSettings }, { renderPolicyFailure }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(617), __webpack_require__.e(789), __webpack_require__.e(375)]).then(__webpack_require__.bind(__webpack_require__, 5375)),
+        __webpack_require__.e(/* import() */ 789).then(__webpack_require__.bind(__webpack_require__, 9170)),
+        __webpack_require__.e(/* import() */ 120).then(__webpack_require__.bind(__webpack_require__, 1120)),
+    ]);
+    const issuer = trustedIssuer(settings.oidcIssuer, env);
+    const source = readPolicySourceSettings(new runner_inputs/* Inputs */.G0(runner), env);
+    if (source.githubToken)
+        runner.mask(source.githubToken);
     return {
-        source: relative,
         judge: async (request, token) => {
-            const claims = await policyLib.verifyGitHubToken(token, {
-                issuer,
-                audience: request.audience,
-            });
-            const decision = policyLib.decide(policy, claims, {
-                provider: request.provider,
-                principal: request.principal,
-                duration: request.lifetime,
-                delivery: settings.mode,
-            });
-            return {
-                allowed: decision.allowed,
-                reasons: decision.reasons,
-                record: decision.record,
-                rendered: policyLib.renderDecision(decision),
-            };
+            let j;
+            try {
+                // No key cache under RUNNER_TEMP: any step of the job could plant keys there.
+                j = await judge({ source, issuer, cacheDir: undefined }, {
+                    provider: request.provider,
+                    principal: request.principal,
+                    duration: request.lifetime,
+                    delivery: settings.mode,
+                }, token, request.audience, { log: runner.log });
+            }
+            catch (err) {
+                throw new PolicyUnavailable((0,errors/* errorMessage */.gJ)(err), renderPolicyFailure((0,errors/* errorMessage */.gJ)(err)), {
+                    cause: err,
+                });
+            }
+            const record = endpointOverrides.length ? { ...j.record, endpointOverrides } : j.record;
+            return { ...j, record };
         },
     };
 }
@@ -488,8 +487,8 @@ async function loadJudge(settings, env, runner) {
 var ledger = __webpack_require__(6997);
 // EXTERNAL MODULE: ./src/grant/recorder.ts
 var grant_recorder = __webpack_require__(6394);
-// EXTERNAL MODULE: ./src/grant/render.ts
-var render = __webpack_require__(2348);
+// EXTERNAL MODULE: ./src/grant/render.ts + 1 modules
+var render = __webpack_require__(9195);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/providers/provider.ts
@@ -621,8 +620,6 @@ function frontRunner(runner, front) {
     };
 }
 
-// EXTERNAL MODULE: ./src/runner/inputs.ts
-var runner_inputs = __webpack_require__(9205);
 // EXTERNAL MODULE: ./src/runner/oidc.ts
 var oidc = __webpack_require__(3957);
 // EXTERNAL MODULE: ./src/runner/runner.ts
@@ -688,7 +685,7 @@ async function runMain(deps) {
         const provider = await (0,providers_provider/* loadProvider */.Cg)(settings.provider);
         const plan = provider.plan(inputs, settings, env);
         const temp = (0,runner_temp/* runnerTempOf */.e6)(env['RUNNER_TEMP']);
-        const judge = await loadJudge(settings, env, runner);
+        const judge = await loadJudge(settings, env, runner, plan.request.endpointOverrides);
         (0,oidc/* checkIdTokenAvailable */.I0)(env);
         const dir = (0,runner_temp/* privateDir */.XK)(temp);
         recorder = new grant_recorder/* Recorder */.v(new ledger/* Ledger */.Oc((0,ledger/* ledgerPath */.tf)(dir)), deps.now);
@@ -709,19 +706,21 @@ async function runMain(deps) {
         finally {
             cancel.dispose();
         }
-        rendered = outcome.decision?.rendered;
-        await runner.appendSummary((0,render/* summaryBlock */.kV)(title(settings, env), recorder.states(), extras(rendered)));
+        rendered = outcome.decision.rendered;
+        await runner.appendSummary((0,render/* summaryBlock */.kV)(title(settings, env), recorder.states(), extras(rendered), deps.now()));
         main_report(outcome, settings, runner);
     }
     catch (err) {
         if (err instanceof PolicyRefusal)
             rendered = err.decision.rendered;
+        if (err instanceof PolicyUnavailable)
+            rendered = err.rendered;
         (0,report/* reportFailure */.x)(runner, err);
         // Whatever this step put on the ledger is shown, refusals included.
         const states = recorder?.states() ?? [];
         if (settings && states.length) {
             await runner
-                .appendSummary((0,render/* summaryBlock */.kV)(title(settings, env), states, extras(rendered)))
+                .appendSummary((0,render/* summaryBlock */.kV)(title(settings, env), states, extras(rendered), deps.now()))
                 .catch((e) => runner.log.warning(`The summary could not be written: ${(0,errors/* errorMessage */.gJ)(e)}`));
         }
     }

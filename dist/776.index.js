@@ -513,6 +513,8 @@ async function probeUntilDenied(keys, options) {
     }
 }
 
+// EXTERNAL MODULE: ./src/providers/aws/arn.ts
+var arn = __webpack_require__(3219);
 // EXTERNAL MODULE: ./src/providers/aws/settings.ts
 var settings = __webpack_require__(339);
 // EXTERNAL MODULE: ./src/providers/aws/sts.ts
@@ -527,10 +529,10 @@ var sts = __webpack_require__(6472);
 
 
 
+
 /** STS's minimum: the revoker needs a few calls and the probe's bound, nothing more. */
 const REVOKER_SESSION_SECONDS = 900;
 const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 const ASSUMED_ROLE_ID = /^AROA[A-Z0-9]{4,124}:[\w+=,.@-]{2,64}$/;
 const GRANT_ID = /^[\w+=,@-]{1,80}$/;
 /**
@@ -541,10 +543,10 @@ function checkTarget(t, expiry) {
     const bad = (what) => new errors/* RevocationError */.XP(`Could not revoke grant ${t.grantId}: its record has ${what}; nothing was revoked.`, expiry);
     if (!GRANT_ID.test(t.grantId))
         throw bad(`an unusable grant id '${t.grantId}'`);
-    const role = ROLE_ARN.exec(t.roleArn);
+    const role = arn/* ROLE_ARN */.xG.exec(t.roleArn);
     if (!role)
         throw bad(`no valid role ARN ('${t.roleArn}')`);
-    const revoker = ROLE_ARN.exec(t.revokeRole);
+    const revoker = arn/* ROLE_ARN */.xG.exec(t.revokeRole);
     if (!revoker || t.revokeRole === t.roleArn || revoker[1] !== role[1]) {
         throw bad(`no valid revoker role of the same account ('${t.revokeRole}')`);
     }
@@ -574,7 +576,8 @@ async function revokeSession(target, ctx, deps = {}) {
     const sleep = deps.sleep ?? realSleep;
     const clock = deps.clock ?? (() => Date.now());
     const timeoutMs = (0,providers_retry/* httpTimeoutMs */.C)(ctx.env);
-    const stsEndpoint = ctx.env['AWS_ENDPOINT_URL_STS'] || ctx.env['AWS_ENDPOINT_URL'] || undefined;
+    // Checked like main's: the revoker's GitHub token goes there, so plain http only on loopback.
+    const stsEndpoint = (0,settings/* stsEndpoint */.u1)(ctx.env);
     const region = target.region ?? 'us-east-1';
     // 1. The revoker's session, from its own trust policy.
     const creds = await assumeRevoker(target, ctx, { stsEndpoint, region, timeoutMs, sleep }).catch((err) => {

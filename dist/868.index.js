@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runRevoke: () => (/* binding */ runRevoke)
 /* harmony export */ });
 /* harmony import */ var _grant_close_job_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
-/* harmony import */ var _grant_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2348);
+/* harmony import */ var _grant_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9195);
 /* harmony import */ var _grant_targets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9600);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9205);

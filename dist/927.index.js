@@ -2,6 +2,87 @@ export const id = 927;
 export const ids = [927];
 export const modules = {
 
+/***/ 1819:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LV: () => (/* binding */ defaultIssuer),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   mh: () => (/* binding */ checkFetchUrl),
+/* harmony export */   oP: () => (/* binding */ checkIssuer),
+/* harmony export */   oX: () => (/* binding */ GITHUB_ISSUER)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** Plain http is only safe when the issuer never leaves the machine (a local emulator). */
+function isLoopbackHost(hostname) {
+    const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1')
+        return true;
+    const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+    return m !== null && m.slice(1).every((o) => Number(o) <= 255);
+}
+/**
+ * The issuer this runner's tokens come from when `oidc-issuer` is not given: github.com's,
+ * GHE.com's `token.actions.SUBDOMAIN.ghe.com`, or GitHub Enterprise Server's
+ * `https://HOSTNAME/_services/token`. GITHUB_SERVER_URL is set by the runner and cannot be
+ * changed through GITHUB_ENV. An enterprise with its own issuer URL sets `oidc-issuer`.
+ */
+function defaultIssuer(env) {
+    const server = URL.parse(env['GITHUB_SERVER_URL'] ?? '');
+    if (!server || server.hostname === 'github.com')
+        return GITHUB_ISSUER;
+    const ghe = /^([a-z0-9-]+)\.ghe\.com$/i.exec(server.hostname);
+    if (ghe)
+        return `https://token.actions.${ghe[1].toLowerCase()}.ghe.com`;
+    return `${server.origin}/_services/token`;
+}
+/**
+ * The `oidc-issuer` input, checked: https anywhere (github.com, GHES, an enterprise issuer),
+ * http only on loopback. Returned without a trailing slash, as GitHub writes `iss`.
+ */
+function checkIssuer(value, input = 'oidc-issuer') {
+    if (value === undefined || value.trim() === '')
+        return GITHUB_ISSUER;
+    const text = value.trim();
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${input} '${text}': expected a URL such as ${GITHUB_ISSUER} or https://HOSTNAME/_services/token for GitHub Enterprise Server.`);
+    }
+    if (url.search || url.hash || url.username || url.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${input} '${text}': an issuer URL has no query, fragment or credentials.`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${input} '${text}': plain http is accepted only on loopback (127.0.0.0/8, ::1, localhost); use https.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${input} '${text}': the issuer must be an https URL.`);
+    }
+    return text.replace(/\/+$/, '');
+}
+/** The same rule for URLs the issuer's discovery document points to (jwks_uri). */
+function checkFetchUrl(value, what) {
+    if (typeof value !== 'string')
+        throw new Error(`The OIDC ${what} is missing from the issuer's discovery document.`);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new Error(`The OIDC ${what} '${value}' in the discovery document is not a URL.`);
+    }
+    if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)))
+        return value;
+    throw new Error(`The OIDC ${what} '${value}' must be https (http only on loopback).`);
+}
+
+
+/***/ }),
+
 /***/ 7609:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -215,13 +296,11 @@ const gcpProvider = {
                 // A direct federation token dies with the 5-minute GitHub token it came from.
                 lifetime: s.serviceAccount ? s.duration : GITHUB_TOKEN_SECONDS,
                 requestedLifetime: common.duration,
+                endpointOverrides: s.overridden.map((name) => `${name}=${name.endsWith('sts') ? s.endpoints.sts : s.endpoints.iamcredentials}`),
             },
         };
     },
     async issue({ settings: s }, ctx) {
-        for (const name of s.overridden) {
-            ctx.log.warning(`${name} is set: the GitHub OIDC token for this grant is sent to ${name.endsWith('sts') ? s.endpoints.sts : s.endpoints.iamcredentials}, not to Google.`);
-        }
         // google-auth-library is loaded only when a call is made: a refused input, and the post
         // step that closes the grant, never pay for it.
         const [{ Exchanger }, { translateExchangeError }] = await Promise.all([
@@ -372,8 +451,10 @@ const gcpProvider = {
 /* harmony export */ });
 /* unused harmony exports GCP_INPUT, MAX_DURATION, MAX_EXTENDED_DURATION, MIN_DURATION, ENDPOINT_ENV, DEFAULT_ENDPOINTS, parseWorkloadIdentityProvider, parseServiceAccount, parseLifetime, parseScopes, parseProjectId, parseEndpoints */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9205);
-/* harmony import */ var _boundary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7609);
+/* harmony import */ var _policy_issuer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1819);
+/* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9205);
+/* harmony import */ var _boundary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7609);
+
 
 
 
@@ -418,7 +499,7 @@ function parseGcpSettings(inputs, common, env) {
     const duration = parseLifetime(common.duration, serviceAccount, extended);
     const scopes = parseScopes(inputs.list(GCP_INPUT.scopes));
     const boundaryText = inputs.raw(GCP_INPUT.accessBoundary);
-    const boundary = boundaryText === undefined ? [] : (0,_boundary_js__WEBPACK_IMPORTED_MODULE_2__/* .parseAccessBoundary */ .Sm)(boundaryText);
+    const boundary = boundaryText === undefined ? [] : (0,_boundary_js__WEBPACK_IMPORTED_MODULE_3__/* .parseAccessBoundary */ .Sm)(boundaryText);
     if (boundary.length && !scopes.includes(CLOUD_PLATFORM_SCOPE)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'access-boundary' needs a token with the ${CLOUD_PLATFORM_SCOPE} scope to downscope, but 'scopes' is ` +
             `'${scopes.join(', ')}'. Add that scope or remove 'access-boundary'.`);
@@ -483,7 +564,7 @@ function parseServiceAccount(value) {
 function parseLifetime(requested, serviceAccount, extended) {
     if (serviceAccount === undefined) {
         if (requested !== undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'duration: ${(0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(requested)}' needs 'service-account': without one, the federated token is used ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'duration: ${(0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(requested)}' needs 'service-account': without one, the federated token is used ` +
                 'directly and lives exactly as long as the GitHub OIDC token (about 5 minutes), whatever is asked. ' +
                 'Add service-account to choose the lifetime, or remove duration.');
         }
@@ -496,7 +577,7 @@ function parseLifetime(requested, serviceAccount, extended) {
             ? ''
             : ' Above 1h needs the organisation policy constraints/iam.allowServiceAccountCredentialLifetimeExtension ' +
                 "for this service account, and 'allow-lifetime-extension: true'.";
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid duration '${(0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(duration)}' for Google Cloud. Use between ${MIN_DURATION}s and ${(0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(max)}.${hint}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid duration '${(0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(duration)}' for Google Cloud. Use between ${MIN_DURATION}s and ${(0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(max)}.${hint}`);
     }
     return duration;
 }
@@ -526,7 +607,6 @@ function parseProjectId(value, serviceAccount) {
         : null;
     return m?.[1];
 }
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /**
  * Overrides may point at an emulator or a private endpoint. The GitHub token goes there, so
  * plain http is accepted only on loopback.
@@ -541,7 +621,7 @@ function parseEndpoints(env) {
             continue;
         const url = URL.parse(value) ?? undefined;
         if (!url ||
-            !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)))) {
+            !(url.protocol === 'https:' || (url.protocol === 'http:' && (0,_policy_issuer_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopbackHost */ .cW)(url.hostname)))) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}': expected an https URL (plain http only on 127.0.0.1 or localhost), such as ${DEFAULT_ENDPOINTS[key]}.`);
         }
         endpoints[key] = value.replace(/\/+$/, '');
@@ -553,80 +633,17 @@ function parseEndpoints(env) {
 
 /***/ }),
 
-/***/ 7252:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ httpTimeoutMs),
-/* harmony export */   TX: () => (/* binding */ isNetworkError),
-/* harmony export */   bD: () => (/* binding */ withRetry)
-/* harmony export */ });
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Retries only what another attempt can fix (throttling, 5xx, network), with full-jitter
- * exponential backoff and no sleep after the last attempt. Anything else, a denial above
- * all, fails at once: the peer action retries a trust-policy denial for ~159 s.
- */
-async function withRetry(fn, options) {
-    const sleep = options.sleep ?? realSleep;
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (err) {
-            if (attempt >= options.attempts || !options.isRetryable(err))
-                throw err;
-            const delay = Math.round(random() * options.baseDelayMs * 2 ** (attempt - 1));
-            options.onRetry?.(err, attempt, delay);
-            await sleep(delay);
-        }
-    }
-}
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
-/** A network failure or timeout, in the shapes Node, undici and the SDKs' HTTP handlers throw. */
-function isNetworkError(err) {
-    const e = err;
-    if (!e || typeof e !== 'object')
-        return false;
-    if (e.code && NETWORK_CODES.has(e.code))
-        return true;
-    if (e.name === 'TimeoutError' || e.name === 'AbortError')
-        return true;
-    return e.cause !== undefined && e.cause !== err && isNetworkError(e.cause);
-}
-/**
- * Per-request timeout for every cloud call: JIT_CREDENTIALS_HTTP_TIMEOUT_MS, else 5 s. Tests
- * shorten it; slow proxies lengthen it.
- */
-function httpTimeoutMs(env) {
-    const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
-    return Number.isFinite(v) && v > 0 ? v : 5000;
-}
-
-
-/***/ }),
-
 /***/ 9205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G0: () => (/* binding */ Inputs),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.a)
 /* harmony export */ });
 /* unused harmony exports parseList, parseBoolean, parseDuration */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
 
 /** Reads inputs by name, trimming, with `''` meaning "not given" (the runner sends unset inputs as ''). */
 class Inputs {
@@ -642,7 +659,7 @@ class Inputs {
     required(name, hint = '') {
         const value = this.optional(name);
         if (value === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input '${name}' is required${hint ? `: ${hint}` : '.'}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${name}' is required${hint ? `: ${hint}` : '.'}`);
         }
         return value;
     }
@@ -667,7 +684,7 @@ class Inputs {
         if (value === undefined)
             return fallback;
         if (!allowed.includes(value)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected one of: ${allowed.join(', ')}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected one of: ${allowed.join(', ')}.`);
         }
         return value;
     }
@@ -687,39 +704,20 @@ function parseBoolean(name, value) {
         return true;
     if (FALSE.includes(value))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected true or false.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected true or false.`);
 }
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600 };
-/**
- * Seconds from `300`, `300s`, `5m`, `1h`, `1h30m`. Anything else is an error that shows the
- * accepted forms; zero and negative values are refused.
- */
+/** Seconds from `300`, `300s`, `5m`, `1h`, `1h30m`; anything else is an error that shows the accepted forms. */
 function parseDuration(name, value) {
-    const v = value.trim();
-    let seconds;
-    if (/^\d+$/.test(v)) {
-        seconds = Number(v);
-    }
-    else if (/^(\d+h)?(\d+m)?(\d+s)?$/.test(v) && v !== '') {
-        seconds = 0;
-        for (const [, n, unit] of v.matchAll(/(\d+)([hms])/g)) {
-            seconds += Number(n) * UNIT_SECONDS[unit];
-        }
-    }
-    if (seconds === undefined || !Number.isSafeInteger(seconds)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Use seconds (900) or a duration such as 90s, 15m, 1h or 1h30m.`);
-    }
-    if (seconds <= 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. It must be longer than zero.`);
+    const seconds = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(value);
+    if (seconds === undefined) {
+        const zero = /^[0hms]*$/.test(value.trim()) && /0/.test(value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(zero
+            ? `Invalid ${name} '${value}'. It must be longer than zero.`
+            : `Invalid ${name} '${value}'. Use seconds (900) or a duration such as 90s, 15m, 1h or 1h30m.`);
     }
     return seconds;
 }
-function formatDuration(seconds) {
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
-}
+
 
 
 /***/ }),

@@ -99,6 +99,7 @@ try {
     env: { ...google.env },
     inputs: {
       provider: 'gcp',
+      'oidc-issuer': world.oidc.issuer,
       'workload-identity-provider': google.provider,
       'service-account': SA,
       duration: '10m',
@@ -114,6 +115,7 @@ try {
     env: { NODE_EXTRA_CA_CERTS: entra.caPath },
     inputs: {
       provider: 'azure',
+      'oidc-issuer': world.oidc.issuer,
       'client-id': CLIENT,
       'tenant-id': TENANT,
       'subscription-id': SUBSCRIPTION,

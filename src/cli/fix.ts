@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { verbArgs } from './args.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { findTargets } from '../scan/files.js';
 import { unifiedDiff } from '../scan/fix/diff.js';
@@ -28,27 +28,17 @@ a file that could not be read or parsed.
 
 /** `jit-credentials fix ...`: returns the exit code. */
 export async function fixCli(argv: string[], io: CliIo): Promise<number> {
-  let values: { diff?: boolean; action?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        diff: { type: 'boolean' },
-        action: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    io.stderr(`${errorMessage(err)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const parsed = verbArgs(
+    argv,
+    {
+      diff: { type: 'boolean' },
+      action: { type: 'string' },
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   try {
     if (values.action !== undefined && !/^[\w.-]+\/[\w./-]+@[\w./-]+$/.test(values.action))
       throw new ConfigurationError(

@@ -1,12 +1,19 @@
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCliArgs as parseArgs } from './args.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
-import { PROVIDER_IDS, type DeliveryMode, type ProviderId } from '../providers/provider.js';
+import {
+  DELIVERY_MODES,
+  PROVIDER_IDS,
+  type DeliveryMode,
+  type ProviderId,
+} from '../providers/provider.js';
 import { matchingRules } from '../policy/decide.js';
 import { parseDuration, formatDuration } from '../policy/duration.js';
 import { exportTrust } from '../policy/export/index.js';
 import { checkIssuer } from '../policy/issuer.js';
+import { MATCHABLE_CLAIMS } from '../policy/claims.js';
 import {
   decidePartial,
   DEFAULT_POLICY_PATH,
@@ -33,11 +40,16 @@ Verbs:
       Without --provider, lists the rules whose conditions the claims meet.
       Exit 0 allowed (or some rule matches), 1 denied.
   export --target aws|gcp|azure [--principal X] [--account-id N] [--issuer URL]
-         [--audience A] [-o FILE] [FILE]
+         [--audience A] [--workflow-ref REF] [--sub-claims KEYS] [-o FILE] [FILE]
       Write the cloud's trust configuration for the rules of that provider: an IAM role
       trust policy (aws), the workload identity provider's attribute mapping and condition
       (gcp), federated identity credentials (azure). What the cloud cannot check is listed
       on standard error.
+      --workflow-ref pins every rule without a job_workflow_ref condition to that workflow
+      (OWNER/REPO/.github/workflows/F.yml@REF, or a * glob), for policy-source: workflow.
+      --sub-claims writes subjects for the repository's OIDC subject template, such as
+      repo,context,job_workflow_ref (which makes the workflow checkable by an exact 'sub'
+      match), and prints the include_claim_keys customisation to set.
 
 Exit code 2: usage error or unreadable file.
 `;
@@ -104,6 +116,8 @@ async function load(io: PolicyCliIo, file: string | undefined): Promise<LoadedPo
   const abs = resolvePath(io, file);
   // Messages name the file as the user wrote it, so that file:line:col links work in their terminal.
   const shown = file ?? DEFAULT_POLICY_PATH;
+  // Unreadable is a usage error (exit 2), as the help says; invalid is 1.
+  if (!existsSync(abs)) throw new UsageError(`Policy file '${shown}' does not exist.`);
   try {
     return { ...(await loadPolicy(abs, { explicit: true }))!, path: shown };
   } catch (err) {
@@ -173,7 +187,7 @@ async function testVerb(argv: string[], io: PolicyCliIo): Promise<number> {
       );
   }
   const delivery = values['delivery'] as string | undefined;
-  if (delivery !== undefined && !['run', 'env', 'outputs'].includes(delivery)) {
+  if (delivery !== undefined && !(DELIVERY_MODES as readonly string[]).includes(delivery)) {
     throw new UsageError(`--delivery must be run, env or outputs, not '${delivery}'.`);
   }
   const decision = decidePartial(policy, claims, {
@@ -222,6 +236,8 @@ async function exportVerb(argv: string[], io: PolicyCliIo): Promise<number> {
     'account-id': { type: 'string' },
     issuer: { type: 'string' },
     audience: { type: 'string' },
+    'workflow-ref': { type: 'string' },
+    'sub-claims': { type: 'string' },
     output: { type: 'string', short: 'o' },
   });
   if (values['help']) return help(io);
@@ -239,6 +255,12 @@ async function exportVerb(argv: string[], io: PolicyCliIo): Promise<number> {
       ? { issuer: checkIssuer(values['issuer'] as string, '--issuer') }
       : {}),
     ...(values['audience'] !== undefined ? { audience: values['audience'] as string } : {}),
+    ...(values['workflow-ref'] !== undefined
+      ? { workflowRef: values['workflow-ref'] as string }
+      : {}),
+    ...(values['sub-claims'] !== undefined
+      ? { subjectClaims: subjectClaims(values['sub-claims'] as string) }
+      : {}),
   });
   const json = JSON.stringify(result.document, null, 2) + '\n';
   const output = values['output'] as string | undefined;
@@ -246,6 +268,28 @@ async function exportVerb(argv: string[], io: PolicyCliIo): Promise<number> {
   else io.stdout(json);
   for (const note of result.notes) io.stderr(`note: ${note}\n`);
   return 0;
+}
+
+/** `repo,context,job_workflow_ref` → the keys, checked as GitHub checks include_claim_keys. */
+function subjectClaims(text: string): string[] {
+  const keys = text
+    .split(/[\s,]+/)
+    .map((k) => k.trim())
+    .filter(Boolean);
+  const known = [
+    'repo',
+    'context',
+    ...MATCHABLE_CLAIMS.filter((c) => !['sub', 'aud', 'iss'].includes(c)),
+  ];
+  const bad = keys.find((k) => !known.includes(k));
+  if (keys.length === 0 || bad !== undefined || new Set(keys).size !== keys.length) {
+    throw new UsageError(
+      `--sub-claims '${text}': give distinct claim keys separated by commas, such as repo,context,job_workflow_ref` +
+        (bad ? ` ('${bad}' is not one; known: ${known.join(', ')})` : '') +
+        '.',
+    );
+  }
+  return keys;
 }
 
 function help(io: PolicyCliIo): number {

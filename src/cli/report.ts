@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { verbArgs } from './args.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { formatOrgMarkdown, mergeResults, type ResultInput } from '../scan/org/merge.js';
 import type { CliIo } from './scan.js';
@@ -27,28 +27,18 @@ const MAX_RESULT_BYTES = 64 * 1024 * 1024;
 
 /** `jit-credentials report ...`: returns the exit code. */
 export async function reportCli(argv: string[], io: CliIo): Promise<number> {
-  let values: { markdown?: string; json?: string; expected?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        markdown: { type: 'string', short: 'o' },
-        json: { type: 'string' },
-        expected: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    io.stderr(`${errorMessage(err)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const parsed = verbArgs(
+    argv,
+    {
+      markdown: { type: 'string', short: 'o' },
+      json: { type: 'string' },
+      expected: { type: 'string' },
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   try {
     const at = (p: string) => (isAbsolute(p) ? p : join(io.cwd, p));
     const expected = values.expected ? readExpected(at(values.expected), values.expected) : [];

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { verbArgs } from './args.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { listRepositories, matrixOf } from '../scan/org/list.js';
 import type { CliIo } from './scan.js';
@@ -30,37 +30,20 @@ export interface ReposIo extends CliIo {
 /** `jit-credentials repos ORG`: returns the exit code. */
 export async function reposCli(argv: string[], io: CliIo & Partial<ReposIo>): Promise<number> {
   const env = io.env ?? ((n: string) => process.env[n]);
-  let values: {
-    'include-archived'?: boolean;
-    'include-forks'?: boolean;
-    format?: string;
-    'per-job'?: string;
-    'max-pages'?: string;
-    help?: boolean;
-  };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'include-archived': { type: 'boolean' },
-        'include-forks': { type: 'boolean' },
-        format: { type: 'string' },
-        'per-job': { type: 'string' },
-        'max-pages': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    io.stderr(`${errorMessage(err)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const parsed = verbArgs(
+    argv,
+    {
+      'include-archived': { type: 'boolean' },
+      'include-forks': { type: 'boolean' },
+      format: { type: 'string' },
+      'per-job': { type: 'string' },
+      'max-pages': { type: 'string' },
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   try {
     if (positionals.length !== 1)
       throw new ConfigurationError(

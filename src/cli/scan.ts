@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { verbArgs } from './args.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import {
   FAIL_ON,
@@ -39,37 +39,20 @@ unless --fail-on none.
 
 /** `jit-credentials scan ...`: returns the exit code. */
 export async function scanCli(argv: string[], io: CliIo): Promise<number> {
-  let values: {
-    format?: string;
-    'fail-on'?: string;
-    config?: string;
-    output?: string;
-    repository?: string;
-    help?: boolean;
-  };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        'fail-on': { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        output: { type: 'string', short: 'o' },
-        repository: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    io.stderr(`${errorMessage(err)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const parsed = verbArgs(
+    argv,
+    {
+      format: { type: 'string', short: 'f' },
+      'fail-on': { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      output: { type: 'string', short: 'o' },
+      repository: { type: 'string' },
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   try {
     const format = choose('--format', values.format ?? 'text', FORMATS) as Format;
     const failOn =

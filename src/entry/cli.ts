@@ -41,7 +41,7 @@ export async function main(): Promise<void> {
   }
 }
 
-const VERBS = ['scan', 'policy', 'help', 'version'];
+const VERBS = ['scan', 'fix', 'report', 'repos', 'policy', 'help', 'version'];
 
 const USAGE = `Usage: jit-credentials <command>
 

@@ -1,5 +1,5 @@
 import { runGrant, PolicyRefusal, type GrantOutcome } from '../grant/engine.js';
-import { loadJudge } from '../grant/decide.js';
+import { loadJudge, PolicyUnavailable } from '../grant/decide.js';
 import { Ledger, ledgerPath } from '../grant/ledger.js';
 import { OUTPUT } from '../grant/names.js';
 import { Recorder } from '../grant/recorder.js';
@@ -45,7 +45,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
     const provider = await loadProvider(settings.provider);
     const plan = provider.plan(inputs, settings, env);
     const temp = runnerTempOf(env['RUNNER_TEMP']);
-    const judge = await loadJudge(settings, env, runner);
+    const judge = await loadJudge(settings, env, runner, plan.request.endpointOverrides);
     checkIdTokenAvailable(env);
     const dir = privateDir(temp);
     recorder = new Recorder(new Ledger(ledgerPath(dir)), deps.now);
@@ -65,13 +65,14 @@ export async function runMain(deps: MainDeps): Promise<void> {
     } finally {
       cancel.dispose();
     }
-    rendered = outcome.decision?.rendered;
+    rendered = outcome.decision.rendered;
     await runner.appendSummary(
       summaryBlock(title(settings, env), recorder.states(), extras(rendered), deps.now()),
     );
     report(outcome, settings, runner);
   } catch (err) {
     if (err instanceof PolicyRefusal) rendered = err.decision.rendered;
+    if (err instanceof PolicyUnavailable) rendered = err.rendered;
     reportFailure(runner, err);
     // Whatever this step put on the ledger is shown, refusals included.
     const states = recorder?.states() ?? [];

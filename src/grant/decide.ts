@@ -1,76 +1,81 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { errorMessage } from '../errors.js';
 import type { GrantRequest } from '../providers/provider.js';
+import { Inputs } from '../runner/inputs.js';
 import type { Runner } from '../runner/runner.js';
 import type { EngineSettings } from './settings.js';
-
-/** Matches src/policy's default; repeated here so that a job without a policy never loads that code. */
-const DEFAULT_POLICY_PATH = '.github/jit-policy.yml';
 
 /** The policy's answer for one request: a plain value, recorded whatever it says. */
 export interface Decision {
   readonly allowed: boolean;
-  /** Why not, one line per reason; empty when allowed. */
-  readonly reasons: readonly string[];
-  /** What the ledger keeps: rule, policy digest, the claims that decided. */
+  /** The refusal, claim by claim, when not allowed. */
+  readonly refusal?: string;
+  /** What the ledger keeps: rule, policy digest and origin, the claims that decided. */
   readonly record: Record<string, unknown>;
   /** Markdown for the summary. */
   readonly rendered: string;
 }
 
-/** A loaded policy, ready to judge a request with the job's verified GitHub token. */
+/** The policy, ready to judge a request with the job's GitHub token. */
 export interface Judge {
-  /** Where the policy came from, for messages. */
-  readonly source: string;
   judge(request: GrantRequest, token: string): Promise<Decision>;
 }
 
+/** The policy could not be applied (token, API, file): the grant is refused, and the summary says why. */
+export class PolicyUnavailable extends Error {
+  override name = 'PolicyUnavailable';
+  constructor(
+    message: string,
+    readonly rendered: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /**
- * With a policy file present (the `policy` input, or the default path), every grant needs a
- * rule that allows it, judged on the verified GitHub token before any request reaches a cloud.
- * Without one there is no judge: the cloud's trust policy alone decides.
+ * Every grant is judged: the token is verified, the policy read from where the judged job
+ * cannot change it (the default branch, or the trusted workflow's commit; src/policy/source.ts),
+ * and decided on before any request reaches a cloud. Inputs are read here, before any request.
  */
 export async function loadJudge(
   settings: EngineSettings,
   env: NodeJS.ProcessEnv,
   runner: Runner,
-): Promise<Judge | undefined> {
-  const workspace = env['GITHUB_WORKSPACE'] ?? process.cwd();
-  const explicit = settings.policyPath !== undefined;
-  const relative = settings.policyPath ?? DEFAULT_POLICY_PATH;
-  const path = isAbsolute(relative) ? relative : join(workspace, relative);
-  if (!explicit && !existsSync(path)) {
-    if (settings.oidcIssuer !== undefined) {
-      (await import('../policy/index.js')).checkIssuer(settings.oidcIssuer);
-    }
-    return undefined;
-  }
-  const policyLib = await import('../policy/index.js');
-  const issuer = policyLib.checkIssuer(settings.oidcIssuer ?? policyLib.GITHUB_ISSUER);
-  const policy = await policyLib.loadPolicy(path, { explicit });
-  if (!policy) return undefined;
-  for (const w of policy.warnings) {
-    runner.log.warning(`${relative}:${w.pos.line}:${w.pos.col}: rule '${w.rule}': ${w.message}`);
-  }
+  endpointOverrides: readonly string[],
+): Promise<Judge> {
+  const [{ judge, trustedIssuer }, { readPolicySourceSettings }, { renderPolicyFailure }] =
+    await Promise.all([
+      import('../policy/gate.js'),
+      import('../policy/source.js'),
+      import('../policy/render.js'),
+    ]);
+  const issuer = trustedIssuer(settings.oidcIssuer, env);
+  const source = readPolicySourceSettings(new Inputs(runner), env);
+  if (source.githubToken) runner.mask(source.githubToken);
   return {
-    source: relative,
     judge: async (request, token) => {
-      const claims = await policyLib.verifyGitHubToken(token, {
-        issuer,
-        audience: request.audience,
-      });
-      const decision = policyLib.decide(policy, claims, {
-        provider: request.provider,
-        principal: request.principal,
-        duration: request.lifetime,
-        delivery: settings.mode,
-      });
-      return {
-        allowed: decision.allowed,
-        reasons: decision.reasons,
-        record: decision.record,
-        rendered: policyLib.renderDecision(decision),
-      };
+      let j;
+      try {
+        // No key cache under RUNNER_TEMP: any step of the job could plant keys there.
+        j = await judge(
+          { source, issuer, cacheDir: undefined },
+          {
+            provider: request.provider,
+            principal: request.principal,
+            duration: request.lifetime,
+            delivery: settings.mode,
+          },
+          token,
+          request.audience,
+          { log: runner.log },
+        );
+      } catch (err) {
+        throw new PolicyUnavailable(errorMessage(err), renderPolicyFailure(errorMessage(err)), {
+          cause: err,
+        });
+      }
+      const record = endpointOverrides.length ? { ...j.record, endpointOverrides } : j.record;
+      return { ...j, record };
     },
   };
 }

@@ -35,7 +35,7 @@ export interface EngineDeps {
 }
 
 export interface GrantOutcome {
-  readonly decision: Decision | undefined;
+  readonly decision: Decision;
   /** Set once a credential exists. */
   readonly open?: OpenGrant;
   /** Set when this step closed the grant (`run:`, or a delivery that failed half-way). */
@@ -56,7 +56,7 @@ export async function runGrant(
   settings: EngineSettings,
   provider: AnyProvider,
   plan: Plan<unknown>,
-  judge: Judge | undefined,
+  judge: Judge,
   deps: EngineDeps,
 ): Promise<GrantOutcome> {
   const { runner } = deps;
@@ -71,9 +71,14 @@ export async function runGrant(
     scope: request.scope,
     requestedTtl: request.requestedLifetime ?? request.lifetime,
   });
+  for (const o of request.endpointOverrides) {
+    runner.log.warning(
+      `${o}: the GitHub OIDC token for this grant is sent there, not to ${provider.id}'s own endpoint.`,
+    );
+  }
   const token = await deps.idToken(request.audience);
   const tokenRecord = recordToken(token);
-  const decision = await decide(judge, request, token, settings, record, tokenRecord);
+  const decision = await decide(judge, request, token, record, tokenRecord);
 
   let issued;
   try {
@@ -151,14 +156,12 @@ export async function runGrant(
 }
 
 async function decide(
-  judge: Judge | undefined,
+  judge: Judge,
   request: GrantRequest,
   token: string,
-  settings: EngineSettings,
   record: (phase: GrantPhase, fields?: Record<string, unknown>) => void,
   tokenRecord: ReturnType<typeof recordToken>,
-): Promise<Decision | undefined> {
-  if (!judge) return undefined;
+): Promise<Decision> {
   let decision: Decision;
   try {
     decision = await judge.judge(request, token);
@@ -167,10 +170,7 @@ async function decide(
     throw err;
   }
   if (!decision.allowed) {
-    const message =
-      `The policy ${judge.source} allows no grant for this request (${request.provider} ${request.principal}, ` +
-      `${settings.mode}, up to ${request.lifetime}s), so nothing was asked of the cloud.\n` +
-      decision.reasons.map((r) => `- ${r}`).join('\n');
+    const message = decision.refusal ?? 'The policy refused this request.';
     record('denied', { by: 'policy', error: message, policy: decision.record, ...tokenRecord });
     throw new PolicyRefusal(message, decision);
   }

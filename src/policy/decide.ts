@@ -1,7 +1,7 @@
 import type { DeliveryMode, ProviderId } from '../providers/provider.js';
 import { claimText, RECORDED_CLAIMS } from './claims.js';
 import { formatDuration } from './duration.js';
-import { describeMatcher } from './matcher.js';
+import { describeMatcher } from './describe.js';
 import type { Decision, LoadedPolicy, PolicyRequest, Rule } from './types.js';
 
 /** Why one rule did not allow the request: each failed condition, in file order. */

@@ -2,11 +2,19 @@
 export type { Decision, LoadedPolicy, PolicyRequest, PolicyWarning, Rule } from './types.js';
 export { DEFAULT_POLICY_PATH, loadPolicy, parsePolicy } from './load.js';
 export { decide, decidePartial } from './decide.js';
-export { renderDecision } from './render.js';
+export { renderDecision, renderNoPolicy, renderPolicyFailure } from './render.js';
+export {
+  loadTrustedPolicy,
+  originRecord,
+  readPolicySourceSettings,
+  type PolicyOrigin,
+  type PolicySourceSettings,
+  type TrustedPolicy,
+} from './source.js';
 export {
   verifyGitHubToken,
   TokenRejectedError,
   type TokenRejection,
   type VerifyOptions,
 } from './verify.js';
-export { checkIssuer, GITHUB_ISSUER } from './issuer.js';
+export { checkIssuer, defaultIssuer, GITHUB_ISSUER } from './issuer.js';

@@ -11,6 +11,20 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
+ * The issuer this runner's tokens come from when `oidc-issuer` is not given: github.com's,
+ * GHE.com's `token.actions.SUBDOMAIN.ghe.com`, or GitHub Enterprise Server's
+ * `https://HOSTNAME/_services/token`. GITHUB_SERVER_URL is set by the runner and cannot be
+ * changed through GITHUB_ENV. An enterprise with its own issuer URL sets `oidc-issuer`.
+ */
+export function defaultIssuer(env: NodeJS.ProcessEnv): string {
+  const server = URL.parse(env['GITHUB_SERVER_URL'] ?? '');
+  if (!server || server.hostname === 'github.com') return GITHUB_ISSUER;
+  const ghe = /^([a-z0-9-]+)\.ghe\.com$/i.exec(server.hostname);
+  if (ghe) return `https://token.actions.${ghe[1]!.toLowerCase()}.ghe.com`;
+  return `${server.origin}/_services/token`;
+}
+
+/**
  * The `oidc-issuer` input, checked: https anywhere (github.com, GHES, an enterprise issuer),
  * http only on loopback. Returned without a trailing slash, as GitHub writes `iss`.
  */

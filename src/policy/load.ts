@@ -11,7 +11,12 @@ import {
   type Node,
 } from 'yaml';
 import { ConfigurationError } from '../errors.js';
-import { PROVIDER_IDS, type DeliveryMode, type ProviderId } from '../providers/provider.js';
+import {
+  DELIVERY_MODES,
+  PROVIDER_IDS,
+  type DeliveryMode,
+  type ProviderId,
+} from '../providers/provider.js';
 import {
   closest,
   MATCHABLE_CLAIMS,
@@ -30,10 +35,10 @@ import type {
   RuleAllow,
   SourcePos,
 } from './types.js';
+import { ROLE_ARN } from '../providers/aws/arn.js';
 
 export const DEFAULT_POLICY_PATH = '.github/jit-policy.yml';
 
-const DELIVERY_MODES: readonly DeliveryMode[] = ['run', 'env', 'outputs'];
 const RULE_KEYS = ['name', 'description', 'when', 'allow'];
 const RULE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -49,7 +54,7 @@ const ALLOW_KEYS = ['provider', ...ALL_PRINCIPAL_KEYS, 'max-duration', 'delivery
 /** Shapes an exact principal must have, so that a typo is caught here rather than as a silent deny. */
 const PRINCIPAL_SHAPES: Record<string, { re: RegExp; example: string }> = {
   role: {
-    re: /^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/,
+    re: ROLE_ARN,
     example: 'arn:aws:iam::123456789012:role/deploy',
   },
   'service-account': {

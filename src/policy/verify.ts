@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   createLocalJWKSet,
@@ -9,6 +9,7 @@ import {
   jwtVerify,
   type JSONWebKeySet,
 } from 'jose';
+import { boundedGet, jsonObject } from './http.js';
 import { checkFetchUrl, checkIssuer } from './issuer.js';
 
 export type TokenRejection =
@@ -39,6 +40,8 @@ export interface VerifyOptions {
   now?: Date;
   /** Where discovery + JWKS are kept for later steps of the job (RUNNER_TEMP/jit-credentials). */
   cacheDir?: string;
+  /** Per document, whole exchange; default 10 s. */
+  timeoutMs?: number;
 }
 
 /** GitHub's tokens are RS256 only; anything else offered is refused before any key is tried. */
@@ -48,6 +51,11 @@ const CLOCK_TOLERANCE_SECONDS = 10;
 /** Keys are re-read after this even within a job, and at once when a token names an unknown kid. */
 const CACHE_MAX_AGE_MS = 60 * 60 * 1000;
 const FETCH_TIMEOUT_MS = 10_000;
+/**
+ * GitHub's discovery document is under 2 KB and its JWKS under 10 KB; a megabyte leaves room
+ * for any honest issuer and keeps a hostile one from filling memory or the job's cache.
+ */
+export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 
 interface CachedKeys {
   issuer: string;
@@ -85,13 +93,14 @@ export async function verifyGitHubToken(
     );
   }
   const now = opts.now ?? new Date();
-  let keys = await keysFor(issuer, opts.cacheDir, now, false);
+  const timeoutMs = opts.timeoutMs ?? FETCH_TIMEOUT_MS;
+  let keys = await keysFor(issuer, opts.cacheDir, now, false, timeoutMs);
   if (
     kid !== undefined &&
     !hasKid(keys.entry.jwks, kid) &&
     keys.entry.fetchedAt < now.getTime() - 1000
   ) {
-    keys = await keysFor(issuer, opts.cacheDir, now, true);
+    keys = await keysFor(issuer, opts.cacheDir, now, true, timeoutMs);
   }
   try {
     const { payload } = await jwtVerify(token, keys.keySet, {
@@ -212,6 +221,7 @@ async function keysFor(
   cacheDir: string | undefined,
   now: Date,
   force: boolean,
+  timeoutMs: number,
 ): Promise<{ entry: CachedKeys; keySet: ReturnType<typeof createLocalJWKSet> }> {
   const fresh = (e: CachedKeys) =>
     e.issuer === issuer &&
@@ -227,7 +237,7 @@ async function keysFor(
       return loaded;
     }
   }
-  const entry = await fetchKeys(issuer, now);
+  const entry = await fetchKeys(issuer, now, timeoutMs);
   if (cacheDir) await writeCache(cacheDir, cacheFile(cacheDir, issuer), entry);
   const loaded = { entry, keySet: createLocalJWKSet(entry.jwks) };
   memory.set(issuer, loaded);
@@ -243,7 +253,18 @@ function cacheFile(dir: string, issuer: string): string {
 
 async function readCache(path: string): Promise<CachedKeys | undefined> {
   try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as CachedKeys;
+    // Any step of the job can write here: read no more than a real cache entry can be.
+    const file = await open(path, 'r');
+    let text: string;
+    try {
+      const buf = Buffer.alloc(MAX_DOCUMENT_BYTES + 1);
+      const { bytesRead } = await file.read(buf, 0, buf.length, 0);
+      if (bytesRead > MAX_DOCUMENT_BYTES) return undefined;
+      text = buf.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await file.close();
+    }
+    const parsed = JSON.parse(text) as CachedKeys;
     if (
       typeof parsed.issuer === 'string' &&
       typeof parsed.fetchedAt === 'number' &&
@@ -264,39 +285,40 @@ async function writeCache(dir: string, path: string, entry: CachedKeys): Promise
   await rename(tmp, path);
 }
 
-async function getJson(url: string, what: string): Promise<Record<string, unknown>> {
-  let res: Response;
+async function getJson(
+  url: string,
+  what: string,
+  timeoutMs: number,
+): Promise<Record<string, unknown>> {
+  const label = `The OIDC ${what}`;
+  let res: Awaited<ReturnType<typeof boundedGet>>;
   try {
-    res = await fetch(url, {
+    res = await boundedGet(url, {
       headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      timeoutMs,
+      maxBytes: MAX_DOCUMENT_BYTES,
+      what: label,
     });
   } catch (err) {
     throw new Error(`Could not fetch the OIDC ${what} from ${url}: ${(err as Error).message}`, {
       cause: err,
     });
   }
-  if (!res.ok) throw new Error(`Could not fetch the OIDC ${what} from ${url}: HTTP ${res.status}.`);
-  try {
-    const body = (await res.json()) as unknown;
-    if (body && typeof body === 'object' && !Array.isArray(body))
-      return body as Record<string, unknown>;
-  } catch {
-    // fall through
-  }
-  throw new Error(`The OIDC ${what} at ${url} is not a JSON object.`);
+  if (res.status !== 200)
+    throw new Error(`Could not fetch the OIDC ${what} from ${url}: HTTP ${res.status}.`);
+  return jsonObject(res.body, label, url);
 }
 
-async function fetchKeys(issuer: string, now: Date): Promise<CachedKeys> {
+async function fetchKeys(issuer: string, now: Date, timeoutMs: number): Promise<CachedKeys> {
   const discoveryUrl = `${issuer}/.well-known/openid-configuration`;
-  const discovery = await getJson(discoveryUrl, 'discovery document');
+  const discovery = await getJson(discoveryUrl, 'discovery document', timeoutMs);
   if (discovery['issuer'] !== issuer) {
     throw new Error(
       `The discovery document at ${discoveryUrl} names issuer '${String(discovery['issuer'])}', not '${issuer}': check the 'oidc-issuer' input.`,
     );
   }
   const jwksUri = checkFetchUrl(discovery['jwks_uri'], 'jwks_uri');
-  const jwks = await getJson(jwksUri, 'JWKS');
+  const jwks = await getJson(jwksUri, 'JWKS', timeoutMs);
   if (!Array.isArray(jwks['keys'])) throw new Error(`The JWKS at ${jwksUri} has no 'keys' list.`);
   return { issuer, jwksUri, jwks: jwks as unknown as JSONWebKeySet, fetchedAt: now.getTime() };
 }

@@ -39,6 +39,8 @@ export interface GrantRequest {
   readonly lifetime: number;
   /** The `duration` input, when one was given. */
   readonly requestedLifetime: number | undefined;
+  /** Endpoint overrides in effect (`NAME=url`): the GitHub token goes there, not to the cloud. */
+  readonly endpointOverrides: readonly string[];
 }
 
 /** A provider's parsed settings with the request they make. */

@@ -1,3 +1,4 @@
+import { parseDuration as parseDurationText } from '../duration.js';
 import { ConfigurationError } from '../errors.js';
 import type { Runner } from './runner.js';
 
@@ -69,37 +70,18 @@ export function parseBoolean(name: string, value: string): boolean {
   throw new ConfigurationError(`Invalid ${name} '${value}'. Expected true or false.`);
 }
 
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600 };
-
-/**
- * Seconds from `300`, `300s`, `5m`, `1h`, `1h30m`. Anything else is an error that shows the
- * accepted forms; zero and negative values are refused.
- */
+/** Seconds from `300`, `300s`, `5m`, `1h`, `1h30m`; anything else is an error that shows the accepted forms. */
 export function parseDuration(name: string, value: string): number {
-  const v = value.trim();
-  let seconds: number | undefined;
-  if (/^\d+$/.test(v)) {
-    seconds = Number(v);
-  } else if (/^(\d+h)?(\d+m)?(\d+s)?$/.test(v) && v !== '') {
-    seconds = 0;
-    for (const [, n, unit] of v.matchAll(/(\d+)([hms])/g)) {
-      seconds += Number(n) * UNIT_SECONDS[unit as string]!;
-    }
-  }
-  if (seconds === undefined || !Number.isSafeInteger(seconds)) {
+  const seconds = parseDurationText(value);
+  if (seconds === undefined) {
+    const zero = /^[0hms]*$/.test(value.trim()) && /0/.test(value);
     throw new ConfigurationError(
-      `Invalid ${name} '${value}'. Use seconds (900) or a duration such as 90s, 15m, 1h or 1h30m.`,
+      zero
+        ? `Invalid ${name} '${value}'. It must be longer than zero.`
+        : `Invalid ${name} '${value}'. Use seconds (900) or a duration such as 90s, 15m, 1h or 1h30m.`,
     );
-  }
-  if (seconds <= 0) {
-    throw new ConfigurationError(`Invalid ${name} '${value}'. It must be longer than zero.`);
   }
   return seconds;
 }
 
-export function formatDuration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
-}
+export { formatDuration } from '../duration.js';

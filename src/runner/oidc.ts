@@ -1,11 +1,18 @@
 import * as core from '@actions/core';
 import { ConfigurationError, errorMessage } from '../errors.js';
+import { boundedGet, jsonObject, ResponseTooLargeError, type FetchLike } from '../policy/http.js';
+import { httpTimeoutMs, isNetworkError, withRetry } from '../providers/retry.js';
 
 export const ID_TOKEN_URL = 'ACTIONS_ID_TOKEN_REQUEST_URL';
 export const ID_TOKEN_REQUEST_TOKEN = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
 
 /** Mints a fresh GitHub OIDC token for `audience`; the token is masked before it is returned. */
 export type IdTokenSource = (audience: string) => Promise<string>;
+
+/** A GitHub OIDC token is about 1.5 KB; anything near this is not one. */
+export const MAX_ID_TOKEN_RESPONSE_BYTES = 64 * 1024;
+const ATTEMPTS = 3;
+const BASE_DELAY_MS = 500;
 
 /**
  * The runner sets both variables only in jobs granted `id-token: write`, and never for
@@ -22,14 +29,88 @@ export function checkIdTokenAvailable(env: NodeJS.ProcessEnv = process.env): voi
   );
 }
 
-export const githubIdTokenSource: IdTokenSource = async (audience) => {
-  checkIdTokenAvailable();
-  try {
-    return await core.getIDToken(audience);
-  } catch (err) {
-    throw new Error(
-      `Could not get a GitHub OIDC token for audience '${audience}': ${errorMessage(err).replace(/^Error message: /, '')}`,
-      { cause: err },
+export interface IdTokenOptions {
+  readonly env: NodeJS.ProcessEnv;
+  /** Registers the token with the runner's masker before anything can print it. */
+  readonly mask: (token: string) => void;
+  /** Per attempt, whole exchange; default JIT_CREDENTIALS_HTTP_TIMEOUT_MS or 5 s. */
+  readonly timeoutMs?: number;
+  readonly attempts?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly fetch?: FetchLike;
+  readonly onRetry?: (err: unknown, attempt: number, delayMs: number) => void;
+}
+
+/** An HTTP status from the token endpoint; retried only when another attempt can help. */
+class TokenEndpointError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The runner's token endpoint, asked directly rather than through `core.getIDToken`, which has
+ * no deadline, no size limit and retries every failure ten times. Same rules as the clouds:
+ * a deadline per attempt, a few attempts for throttling, 5xx and network failures only.
+ */
+export function createIdTokenSource(opts: IdTokenOptions): IdTokenSource {
+  const timeoutMs = opts.timeoutMs ?? httpTimeoutMs(opts.env);
+  return async (audience) => {
+    checkIdTokenAvailable(opts.env);
+    const base = opts.env[ID_TOKEN_URL]!;
+    const url = `${base}${base.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
+    try {
+      const token = await withRetry(() => requestToken(url, opts, timeoutMs), {
+        attempts: opts.attempts ?? ATTEMPTS,
+        baseDelayMs: BASE_DELAY_MS,
+        isRetryable: (err) =>
+          err instanceof TokenEndpointError
+            ? err.retryable
+            : !(err instanceof ResponseTooLargeError) && isNetworkError(err),
+        ...(opts.sleep ? { sleep: opts.sleep } : {}),
+        ...(opts.onRetry ? { onRetry: opts.onRetry } : {}),
+      });
+      opts.mask(token);
+      return token;
+    } catch (err) {
+      throw new Error(
+        `Could not get a GitHub OIDC token for audience '${audience}': ${errorMessage(err)}`,
+        { cause: err },
+      );
+    }
+  };
+}
+
+async function requestToken(url: string, opts: IdTokenOptions, timeoutMs: number): Promise<string> {
+  const res = await boundedGet(url, {
+    headers: {
+      authorization: `Bearer ${opts.env[ID_TOKEN_REQUEST_TOKEN]!}`,
+      accept: 'application/json',
+    },
+    timeoutMs,
+    maxBytes: MAX_ID_TOKEN_RESPONSE_BYTES,
+    what: 'the OIDC token',
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  });
+  if (res.status !== 200) {
+    const retryable = res.status === 429 || res.status >= 500;
+    throw new TokenEndpointError(
+      `the runner's token endpoint answered HTTP ${res.status}` +
+        (res.status === 401 || res.status === 403
+          ? ' (the request token was refused: is this step running in the job that was granted id-token: write?)'
+          : ''),
+      retryable,
     );
   }
-};
+  const value = jsonObject(res.body, 'the OIDC token answer', 'the runner')['value'];
+  if (typeof value !== 'string' || value.split('.').length !== 3) {
+    throw new TokenEndpointError('the runner answered without a token in "value"', false);
+  }
+  return value;
+}
+
+export const githubIdTokenSource: IdTokenSource = (audience) =>
+  createIdTokenSource({ env: process.env, mask: (token) => core.setSecret(token) })(audience);

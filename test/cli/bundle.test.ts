@@ -36,3 +36,17 @@ describe('dist/cli.js', () => {
     expect(r.stderr).not.toMatch(/SyntaxError|at .*:\d+:\d+/);
   });
 });
+
+describe('dist/cli.js exit codes', () => {
+  it('an unknown option names the nearest one, exit 2', () => {
+    const r = run(nodeBinary(), 'scan', '--formt', 'sarif');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Unknown option '--formt'. Did you mean '--format'?");
+  });
+
+  it('policy check of a file that does not exist: exit 2, as the help says', () => {
+    const r = run(nodeBinary(), 'policy', 'check', 'nope.yml');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Policy file 'nope.yml' does not exist.");
+  });
+});

@@ -22,6 +22,7 @@ import {
   azureJob,
   CLIENT,
   issuedSecrets,
+  registerCloud as registerCloudFor,
   startAzureWorld,
   SUBSCRIPTION,
   type AzureWorld,
@@ -37,37 +38,7 @@ if (!AZ)
 
 let world: AzureWorld;
 
-/** The runner's own az setup: the emulator registered as the active cloud in the shared ~/.azure. */
-async function registerCloud(job: Job): Promise<string> {
-  const shared = join(job.home, '.azure');
-  const env = {
-    ...process.env,
-    AZURE_CONFIG_DIR: shared,
-    REQUESTS_CA_BUNDLE: world.entra.caPath,
-    AZURE_CORE_COLLECT_TELEMETRY: 'false',
-  };
-  await run(
-    AZ!,
-    [
-      'cloud',
-      'register',
-      '-n',
-      'Emulated',
-      // The sign-in endpoint ends in /adfs: the only kind of authority az uses without instance discovery.
-      '--endpoint-active-directory',
-      `${world.entra.authority}/adfs`,
-      '--endpoint-active-directory-resource-id',
-      'https://management.core.windows.net/',
-      '--endpoint-resource-manager',
-      `${world.entra.armUrl}/`,
-      '--endpoint-active-directory-graph-resource-id',
-      'https://graph.windows.net/',
-    ],
-    { env },
-  );
-  await run(AZ!, ['cloud', 'set', '-n', 'Emulated'], { env });
-  return shared;
-}
+const registerCloud = (job: Job) => registerCloudFor(job, world, AZ!);
 
 const SECRET_FILES = [
   'msal_token_cache.json',

@@ -10,6 +10,7 @@ import { Clock } from '../emulators/clock.ts';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulators/google/index.ts';
 import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
 import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
+import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
 import { createJob, type Job } from '../harness/job.ts';
 import { REPO_ROOT } from '../harness/node.ts';
 
@@ -17,6 +18,7 @@ const SA = 'deploy@acme-site.iam.gserviceaccount.com';
 let clock: Clock;
 let oidc: OidcIssuer;
 let google: GoogleEmulator;
+let github: GitHubApi;
 let job: Job;
 
 /** CommonJS so that the library resolves by absolute path from the job's workspace. */
@@ -38,6 +40,8 @@ const { OAuth2Client } = require(process.env.GAL);
 beforeAll(async () => {
   clock = new Clock();
   oidc = await startOidcIssuer({ clock });
+  github = await startGitHubApi({ clock });
+  github.repo('acme/site', { id: oidc.claims().repository_id });
   google = await startGoogleEmulator({ clock, issuer: oidc.issuer });
   google.serviceAccounts[SA] = { workloadIdentityUsers: [google.repositoryMember('acme/site')] };
   google.storage.bindings.push({
@@ -46,11 +50,12 @@ beforeAll(async () => {
     role: 'roles/storage.objectAdmin',
   });
   google.storage.put('site-assets', 'private/keys.txt', 'hidden');
-  job = await createJob({ idToken: oidc.forJob, env: google.env });
+  job = await createJob({ idToken: oidc.forJob, env: { ...google.env, ...github.env } });
 });
 afterAll(async () => {
   await job?.cleanup();
   await google?.close();
+  await github?.close();
   await oidc?.close();
 });
 
@@ -65,6 +70,7 @@ describe('google-auth-library consumes the delivered token', () => {
       },
       inputs: {
         provider: 'gcp',
+        'oidc-issuer': oidc.issuer,
         'workload-identity-provider': google.provider,
         'service-account': SA,
         'access-boundary':
@@ -94,6 +100,7 @@ describe('google-auth-library consumes the delivered token', () => {
       id: 'auth',
       inputs: {
         provider: 'gcp',
+        'oidc-issuer': oidc.issuer,
         'workload-identity-provider': google.provider,
         'service-account': SA,
         duration: '2m',

@@ -126,7 +126,7 @@ describe('refusals and faults from STS', () => {
     expect(stsCalls() - before).toBe(1); // never retried
     expect(elapsed).toBeLessThan(10_000); // generous bound for a loaded machine; bench/ measures it
     expect(step.summary).toContain('refused');
-    expect(ledgerEvents(step).map((e) => e['phase'])).toEqual(['requested', 'denied']);
+    expect(ledgerEvents(step).map((e) => e['phase'])).toEqual(['requested', 'allowed', 'denied']);
     await job.cleanup();
   });
 

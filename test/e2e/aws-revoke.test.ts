@@ -16,6 +16,7 @@ import {
   issuedSecrets,
   ledgerEvents,
   REVOKER_ROLE,
+  runnerClock,
   ROLE,
   s3GetWith,
   startAwsWorld,
@@ -239,6 +240,7 @@ describe('AWS revoke-role', () => {
       action: 'action.yml',
       id: 'two',
       inputs: awsInputs({ run: 'true', 'revoke-role': REVOKER_ROLE }),
+      env: runnerClock(world),
     });
     expect(two.exitCode, two.stderr).toBe(0);
     expect(closedEvent(two)).toMatchObject({ method: 'revoked', verified: true });
@@ -265,7 +267,7 @@ describe('AWS revoke-role', () => {
         action: 'action.yml',
         id: name,
         inputs: awsInputs({ run: 'true', ...extra }),
-        env: { NODE_OPTIONS: `--import=${pathToFileURL(trace).href}`, TRACE_FILE: file },
+        env: { ...runnerClock(world, [pathToFileURL(trace).href]), TRACE_FILE: file },
       });
       expect(main.exitCode, main.stderr).toBe(0);
       await job.cleanup();

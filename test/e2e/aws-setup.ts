@@ -4,10 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Clock } from '../emulators/clock.ts';
 import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
 import { startAwsEmulator, type AwsEmulator } from '../emulators/aws/index.ts';
+import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
 import { createJob, type Job, type StepResult } from '../harness/job.ts';
 import { nodeBinary, REPO_ROOT } from '../harness/node.ts';
 
@@ -32,12 +34,20 @@ export interface AwsWorld {
   clock: Clock;
   oidc: OidcIssuer;
   aws: AwsEmulator;
+  /** The repository's REST API: where the policy is read (the default branch has none unless a test commits one). */
+  github: GitHubApi;
   close(): Promise<void>;
 }
+
+/** The issuer of the world started last in this test file: every step verifies its token against it. */
+let issuer: string | undefined;
 
 export async function startAwsWorld(): Promise<AwsWorld> {
   const clock = new Clock();
   const oidc = await startOidcIssuer({ clock });
+  issuer = oidc.issuer;
+  const github = await startGitHubApi({ clock });
+  github.repo(oidc.claims().repository, { id: oidc.claims().repository_id });
   const aws = await startAwsEmulator({
     clock,
     issuer: oidc.issuer,
@@ -69,7 +79,9 @@ export async function startAwsWorld(): Promise<AwsWorld> {
     clock,
     oidc,
     aws,
+    github,
     close: async () => {
+      await github.close();
       await aws.close();
       await oidc.close();
     },
@@ -90,6 +102,7 @@ export function awsJob(
     idToken: options.idToken === false ? false : world.oidc.forJob,
     workspace: options.workspace,
     env: {
+      ...world.github.env,
       AWS_ENDPOINT_URL: world.aws.url,
       AWS_ENDPOINT_URL_STS: world.aws.url,
       AWS_EC2_METADATA_DISABLED: 'true',
@@ -99,9 +112,22 @@ export function awsJob(
 
 /** Step env for a test of an endpoint that never answers: each attempt gives up after 1 s. */
 export const HANG_TEST_ENV = { JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '1000' };
+/**
+ * Step environment that moves the step's clock to the world's, for a test that has advanced the
+ * world clock by more than GitHub's ten-minute `nbf` margin: the action verifies each token's
+ * times against its own clock. `imports` are further `--import` preloads for NODE_OPTIONS.
+ */
+export function runnerClock(world: AwsWorld, imports: string[] = []): Record<string, string> {
+  const preload = pathToFileURL(path.join(REPO_ROOT, 'test/e2e/fixtures/runner-clock.mjs')).href;
+  return {
+    NODE_OPTIONS: [preload, ...imports].map((i) => `--import=${i}`).join(' '),
+    RUNNER_CLOCK_SHIFT_MS: String(world.clock.nowMs() - Date.now()),
+  };
+}
 
 export const awsInputs = (extra: Record<string, string> = {}) => ({
   provider: 'aws',
+  ...(issuer ? { 'oidc-issuer': issuer } : {}),
   role: ROLE,
   region: 'eu-west-1',
   ...extra,
@@ -112,6 +138,7 @@ export function issuedSecrets(world: AwsWorld): string[] {
   return [
     ...world.oidc.issued,
     world.oidc.requestToken,
+    world.github.token,
     ...world.aws.issued.flatMap((c) => [c.secretAccessKey, c.sessionToken]),
   ];
 }

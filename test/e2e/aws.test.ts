@@ -46,7 +46,7 @@ describe('AWS, run: delivery', () => {
     expect(tool['configFile']).toMatch(/jit-credentials\/aws-[0-9a-f]{10}\/credentials$/);
     expect(existsSync(tool['configFile'] as string)).toBe(false);
     const phases = ledgerEvents(main).map((e) => e['phase']);
-    expect(phases).toEqual(['requested', 'issued', 'delivered', 'used', 'closed']);
+    expect(phases).toEqual(['requested', 'allowed', 'issued', 'delivered', 'used', 'closed']);
     const closed = ledgerEvents(main).at(-1)!;
     expect(closed).toMatchObject({ method: 'expires', verified: false });
 
@@ -147,6 +147,7 @@ describe('AWS, run: delivery', () => {
     expect(main.exitCode).toBe(130);
     expect(ledgerEvents(main).map((e) => e['phase'])).toEqual([
       'requested',
+      'allowed',
       'issued',
       'delivered',
       'used',
@@ -165,8 +166,13 @@ describe('AWS, run: delivery', () => {
       inputs: awsInputs({ run: 'kill -KILL $PPID' }),
     });
     expect(main.signal ?? main.exitCode).toBeTruthy();
-    expect(ledgerEvents(main).map((e) => e['phase'])).toEqual(['requested', 'issued', 'delivered']);
-    const dir = ledgerEvents(main)[1]!['dir'] as string;
+    expect(ledgerEvents(main).map((e) => e['phase'])).toEqual([
+      'requested',
+      'allowed',
+      'issued',
+      'delivered',
+    ]);
+    const dir = ledgerEvents(main).find((e) => e['phase'] === 'issued')!['dir'] as string;
     expect(existsSync(`${dir}/credentials`)).toBe(true);
     const post = await job.runPost(main);
     expect(post.exitCode).toBe(0);
@@ -288,6 +294,7 @@ describe('AWS front door (configure-aws-credentials input names)', () => {
       id: 'configure',
       inputs: {
         'role-to-assume': 'arn:aws:iam::123456789012:role/deploy',
+        'oidc-issuer': world.oidc.issuer,
         'aws-region': 'eu-central-1',
         'role-duration-seconds': '900',
       },
@@ -307,6 +314,7 @@ describe('AWS front door (configure-aws-credentials input names)', () => {
       id: 'configure',
       inputs: {
         'role-to-assume': 'arn:aws:iam::123456789012:role/deploy',
+        'oidc-issuer': world.oidc.issuer,
         'aws-region': 'eu-central-1',
         run: USE_AWS,
       },

@@ -53,6 +53,7 @@ describe('Azure, run: delivery', () => {
       AZURE_AUTHORITY_HOST: world.entra.authority,
       // Terraform is pointed at az only when az is signed in; the command cannot mint OIDC tokens.
       ARM_USE_CLI: null,
+      AZURE_TOKEN_CREDENTIALS: null,
       ACTIONS_ID_TOKEN_REQUEST_URL: null,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: null,
     });
@@ -68,6 +69,7 @@ describe('Azure, run: delivery', () => {
     const events = ledger(main);
     expect(events.map((e) => e['phase'])).toEqual([
       'requested',
+      'allowed',
       'issued',
       'delivered',
       'used',
@@ -175,6 +177,7 @@ describe('Azure, export delivery', () => {
         environment: world.entra.authority,
         scope: 'https://management.azure.com/.default',
         'az-login': 'false',
+        'oidc-issuer': world.oidc.issuer,
       },
     });
     expect(main.exitCode, main.stderr + main.stdout).toBe(0);
@@ -237,7 +240,7 @@ describe('Azure refusals', () => {
       expect(text).toContain('AADSTS700213');
       expect(text).toContain(':environment:staging');
       expect(text).toContain('az ad app federated-credential create');
-      expect(ledger(main).map((e) => e['phase'])).toEqual(['requested', 'denied']);
+      expect(ledger(main).map((e) => e['phase'])).toEqual(['requested', 'allowed', 'denied']);
       expect(main.envWrites).toEqual({});
       expect(findLeaks(issuedSecrets(world), await jobChannels(job))).toEqual([]);
     } finally {

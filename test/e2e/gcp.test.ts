@@ -8,12 +8,14 @@ import { Clock } from '../emulators/clock.ts';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulators/google/index.ts';
 import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
 import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
+import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
 import { createJob, type Job } from '../harness/job.ts';
 
 const SA = 'deploy@acme-site.iam.gserviceaccount.com';
 let clock: Clock;
 let oidc: OidcIssuer;
 let google: GoogleEmulator;
+let github: GitHubApi;
 const jobs: Job[] = [];
 
 /** A `run:` command that reads objects with the delivered token and prints only the HTTP statuses. */
@@ -28,6 +30,8 @@ const PROBE = [
 beforeAll(async () => {
   clock = new Clock();
   oidc = await startOidcIssuer({ clock });
+  github = await startGitHubApi({ clock });
+  github.repo('acme/site', { id: oidc.claims().repository_id });
   google = await startGoogleEmulator({
     clock,
     issuer: oidc.issuer,
@@ -45,14 +49,20 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const j of jobs) await j.cleanup();
   await google.close();
+  await github.close();
   await oidc.close();
 });
-beforeEach(() => oidc.setClaims({ repository: 'acme/site' }));
+beforeEach(() => oidc.resetClaims());
 
 async function job(env: Record<string, string> = {}): Promise<Job> {
   const j = await createJob({
     idToken: oidc.forJob,
-    env: { ...google.env, GOOGLE_APPLICATION_CREDENTIALS: '/home/runner/old-key.json', ...env },
+    env: {
+      ...google.env,
+      ...github.env,
+      GOOGLE_APPLICATION_CREDENTIALS: '/home/runner/old-key.json',
+      ...env,
+    },
   });
   jobs.push(j);
   return j;
@@ -77,6 +87,7 @@ describe('gcp through dist/main.js', () => {
       env: { STORAGE: google.storageUrl },
       inputs: {
         provider: 'gcp',
+        'oidc-issuer': oidc.issuer,
         'workload-identity-provider': google.provider,
         'service-account': SA,
         duration: '5m',
@@ -111,6 +122,7 @@ describe('gcp through dist/main.js', () => {
       id: 'auth',
       inputs: {
         provider: 'gcp',
+        'oidc-issuer': oidc.issuer,
         'workload-identity-provider': google.provider,
         'service-account': SA,
         export: 'env',
@@ -142,7 +154,12 @@ describe('gcp through dist/main.js', () => {
     const main = await j.runStep({
       entry: 'dist/main.js',
       id: 'auth',
-      inputs: { provider: 'gcp', 'workload-identity-provider': google.provider, export: 'outputs' },
+      inputs: {
+        provider: 'gcp',
+        'oidc-issuer': oidc.issuer,
+        'workload-identity-provider': google.provider,
+        export: 'outputs',
+      },
     });
     expect(main.exitCode).toBe(0);
     const token = main.outputs['gcp-access-token']!;
@@ -163,6 +180,7 @@ describe('gcp through dist/main.js', () => {
         workload_identity_provider: google.provider,
         service_account: SA,
         access_token_lifetime: '300s',
+        'oidc-issuer': oidc.issuer,
         project_id: 'other-project',
       },
     });
@@ -185,6 +203,7 @@ describe('gcp through dist/main.js', () => {
       entry: 'dist/main.js',
       inputs: {
         provider: 'gcp',
+        'oidc-issuer': oidc.issuer,
         'workload-identity-provider':
           'projects/acme-site/locations/global/workloadIdentityPools/github/providers/actions',
         export: 'env',
@@ -198,12 +217,15 @@ describe('gcp through dist/main.js', () => {
   });
 
   it('a refused token fails the step with the claims, and nothing is exported', async () => {
-    oidc.setClaims({ repository: 'evil/fork' });
+    oidc.setClaims({ repository: 'evil/fork', repository_id: '31337' });
+    // A repository without a policy: the gate lets it through, Google's condition refuses it.
+    github.repo('evil/fork', { id: '31337' });
     const j = await job();
     const main = await j.runStep({
       entry: 'dist/main.js',
       inputs: {
         provider: 'gcp',
+        'oidc-issuer': oidc.issuer,
         'workload-identity-provider': google.provider,
         'service-account': SA,
         export: 'env',
@@ -221,6 +243,7 @@ describe('gcp through dist/main.js', () => {
       entry: 'dist/main.js',
       inputs: {
         provider: 'gcp',
+        'oidc-issuer': oidc.issuer,
         'workload-identity-provider': google.provider,
         'service-account': 'other-sa@acme-site.iam.gserviceaccount.com',
         export: 'env',

@@ -126,6 +126,7 @@ describe('a branch name written to be rendered', () => {
       idToken: world.oidc.forJob,
       context,
       env: {
+        ...world.github.env,
         AWS_ENDPOINT_URL: world.aws.url,
         AWS_ENDPOINT_URL_STS: world.aws.url,
         JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '1000',
@@ -159,7 +160,7 @@ describe('a branch name written to be rendered', () => {
     expect(foreign).toEqual([]);
     expect(html).not.toContain('<!--');
     const rows = tableRows(html);
-    for (const row of rows) expect(row).toHaveLength(9);
+    for (const row of rows) expect(row).toHaveLength(6);
     return { html, rows };
   }
 
@@ -192,7 +193,7 @@ describe('a branch name written to be rendered', () => {
     expect(errorsOf(step)).toContain(BRANCH);
     const { rows } = rendered(step.summary);
     expect(rows).toHaveLength(2);
-    expect(textOf(rows[1]![8]!)).toContain(`sub="repo:acme/site:ref:${BRANCH}"`);
+    expect(textOf(rows[1]![5]!)).toContain(`sub="repo:acme/site:ref:${BRANCH}"`);
     await job.cleanup();
   });
 });

@@ -48,7 +48,7 @@ describe('policy max-duration against what Entra may issue', () => {
     const { step, entraCalls } = await stepWith('1h');
     expect(step.exitCode).not.toBe(0);
     const errors = step.annotations.filter((a) => a.level === 'error').map((a) => a.message);
-    expect(errors.join('\n')).toMatch(/up to 5400s/);
+    expect(errors.join('\n')).toMatch(/5400 s \(1h30m\) is above max-duration 3600 s/);
     expect(errors.join('\n')).toMatch(/max-duration/);
     expect(entraCalls).toBe(0);
   });

@@ -30,9 +30,12 @@ rules:
 let world: AwsWorld;
 let workspace: string;
 let other: OidcIssuer;
+let commit: string;
 beforeAll(async () => {
   world = await startAwsWorld();
   other = await startOidcIssuer({ clock: world.clock });
+  commit = world.github.commit('acme/site', { '.github/jit-policy.yml': POLICY });
+  // The checkout holds the same file: no warning about a difference.
   workspace = mkdtempSync(path.join(tmpdir(), 'policy-ws-'));
   mkdirSync(path.join(workspace, '.github'));
   writeFileSync(path.join(workspace, '.github/jit-policy.yml'), POLICY);
@@ -51,8 +54,8 @@ const errorsOf = (step: { annotations: Array<{ level: string; message: string }>
 const stsCalls = () =>
   world.aws.requests.filter((r) => r.action === 'AssumeRoleWithWebIdentity').length;
 
-describe('policy before issuance (default path in the workspace)', () => {
-  it('allows what a rule allows, and records the rule and the policy digest', async () => {
+describe("policy before issuance (the default branch's .github/jit-policy.yml)", () => {
+  it('allows what a rule allows, and records the rule, where the policy came from and its digest', async () => {
     const job = await awsJob(world, { workspace });
     const step = await job.runStep({
       action: 'action.yml',
@@ -61,11 +64,25 @@ describe('policy before issuance (default path in the workspace)', () => {
     });
     expect(step.exitCode, errorsOf(step)).toBe(0);
     expect(step.summary).toContain('**Policy: allowed** by rule <code>deploy-main</code>');
+    expect(step.summary).toContain(`acme/site@${commit}:.github/jit-policy.yml (default-branch)`);
     const allowed = ledgerEvents(step).find((e) => e['phase'] === 'allowed')!;
     expect(allowed['policy']).toMatchObject({
       rule: 'deploy-main',
       policyDigest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+      policySource: 'default-branch',
+      policyRepository: 'acme/site',
+      policyRef: 'refs/heads/main',
+      policyCommit: commit,
+      policyPath: `acme/site@${commit}:.github/jit-policy.yml`,
     });
+    expect(step.summary).toContain(
+      String((allowed['policy'] as Record<string, unknown>)['policyDigest']),
+    );
+    expect(step.annotations.filter((a) => a.level === 'warning')).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^AWS_ENDPOINT_URL_STS=http:\/\/127/),
+      }),
+    ]);
     await job.cleanup();
   });
 
@@ -91,7 +108,7 @@ describe('policy before issuance (default path in the workspace)', () => {
       });
       expect(step.exitCode).toBe(1);
       expect(errorsOf(step)).toMatch(
-        /The policy .github\/jit-policy.yml allows no grant for this request/,
+        /The policy acme\/site@[0-9a-f]{40}:.github\/jit-policy.yml \(default-branch, sha256:[0-9a-f]{64}\) allows no grant for this request/,
       );
       expect(errorsOf(step)).toMatch(reason);
       expect(stsCalls()).toBe(before);
@@ -116,17 +133,19 @@ describe('policy before issuance (default path in the workspace)', () => {
     await job.cleanup();
   });
 
-  it('an explicit policy path that does not exist is a configuration error before any request', async () => {
+  it('an explicit policy path that does not exist on the default branch refuses before any request to AWS', async () => {
     const job = await awsJob(world, { workspace });
-    const oidcBefore = world.oidc.requests.length;
+    const before = stsCalls();
     const step = await job.runStep({
       action: 'action.yml',
       id: 'missing',
       inputs: awsInputs({ run: 'true', policy: 'nope.yml' }),
     });
     expect(step.exitCode).toBe(1);
-    expect(errorsOf(step)).toMatch(/Policy file '.*nope.yml' does not exist/);
-    expect(world.oidc.requests.length).toBe(oidcBefore);
+    expect(errorsOf(step)).toMatch(
+      /No policy file at acme\/site@[0-9a-f]{40}:nope.yml, and the 'policy' input names it: nothing was asked of the cloud/,
+    );
+    expect(stsCalls()).toBe(before);
     await job.cleanup();
   });
 

@@ -34,7 +34,7 @@ describe('main, run: (in process)', () => {
     });
     expect(main.failures).toEqual([]);
     const id = main.outputs['grant-id']!;
-    expect(phases(id)).toEqual(['requested', 'issued', 'delivered', 'used', 'closed']);
+    expect(phases(id)).toEqual(['requested', 'allowed', 'issued', 'delivered', 'used', 'closed']);
     expect(main.exported).toEqual({ SAFE: 'value' });
     expect(main.outputs['result']).toBe('ok');
     expect(main.state['closed']).toMatch(/^\d{4}-/);
@@ -125,5 +125,23 @@ describe('main, export: env, then post (in process)', () => {
     expect(revoke.outputs['closed']).toBe(id);
     expect(revoke.exported['AWS_SECRET_ACCESS_KEY']).toBe('');
     expect(revoke.exported['AWS_SESSION_TOKEN']).toBe('');
+  });
+});
+
+describe('endpoint overrides (in process)', () => {
+  it('warns once that the GitHub token goes to an overridden endpoint, and records it with the decision', async () => {
+    const main = await w.main({ run: 'true' });
+    const warnings = main.log.lines
+      .filter((l) => l.level === 'warning' && l.message.includes('OIDC token'))
+      .map((l) => l.message);
+    expect(warnings).toEqual([
+      `AWS_ENDPOINT_URL=${w.env.aws.url}: the GitHub OIDC token for this grant is sent there, not to aws's own endpoint.`,
+    ]);
+    const allowed = ledger()
+      .read()
+      .events.find((e) => e.grant === main.outputs['grant-id'] && e.phase === 'allowed')!;
+    expect(allowed['policy']).toMatchObject({
+      endpointOverrides: [`AWS_ENDPOINT_URL=${w.env.aws.url}`],
+    });
   });
 });

@@ -77,7 +77,15 @@ export async function startWorld(): Promise<World> {
     idToken,
     async main(inputs) {
       const runner = new FakeRunner(
-        { provider: 'aws', role: DEPLOY_ROLE, region: 'eu-west-1', ...inputs },
+        {
+          provider: 'aws',
+          role: DEPLOY_ROLE,
+          region: 'eu-west-1',
+          // No policy in this job's checkout, judged on a push: the cloud's trust policy decides.
+          'policy-source': 'workspace',
+          'oidc-issuer': env.oidc.issuer,
+          ...inputs,
+        },
         {
           ...jobEnv,
           GITHUB_ACTION: `step${++steps}`,

@@ -31,7 +31,7 @@ export function exportAws(policy: LoadedPolicy, opts: ExportOptions = {}): Expor
   const audience = opts.audience ?? 'sts.amazonaws.com';
   const statements: unknown[] = [];
   for (const rule of rules) {
-    const plan = subjectPlan(rule);
+    const plan = subjectPlan(rule, opts.subjectClaims);
     const wf = workflowRefs(rule);
     notes.push(...plan.notes);
     if (plan.inexpressible || wf.inexpressible) {

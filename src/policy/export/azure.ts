@@ -34,8 +34,10 @@ export function exportAzure(policy: LoadedPolicy, opts: ExportOptions = {}): Exp
   const credentials: FederatedCredential[] = [];
   let flexible = false;
   for (const rule of rules) {
-    const plan = subjectPlan(rule);
-    const wf = workflowRefs(rule);
+    const plan = subjectPlan(rule, opts.subjectClaims);
+    // With job_workflow_ref in the subject template, exact subjects already pin the workflow.
+    const inSubject = opts.subjectClaims?.includes('job_workflow_ref') ?? false;
+    const wf = inSubject ? { glob: false } : workflowRefs(rule);
     notes.push(...plan.notes);
     const quoted = [...plan.subjects, ...(wf.values ?? [])].find((v) => v.includes("'"));
     const problem =

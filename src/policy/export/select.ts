@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../../errors.js';
 import type { ProviderId } from '../../providers/provider.js';
+import { compileMatcher } from '../matcher.js';
 import type { LoadedPolicy, Rule } from '../types.js';
 
 export interface ExportOptions {
@@ -11,6 +12,13 @@ export interface ExportOptions {
   audience?: string;
   /** AWS: account that holds the OIDC provider, when the role is a pattern. */
   accountId?: string;
+  /**
+   * The repository's OIDC subject template (`include_claim_keys`), when it is not GitHub's
+   * default `repo, context`: subjects are written in that shape.
+   */
+  subjectClaims?: readonly string[];
+  /** Pins every exported rule that names no job_workflow_ref to this workflow (exact or glob). */
+  workflowRef?: string;
 }
 
 export interface ExportResult {
@@ -26,6 +34,33 @@ export interface ExportResult {
  * question for the user, not something to guess.
  */
 export function rulesFor(
+  policy: LoadedPolicy,
+  target: ProviderId,
+  opts: ExportOptions,
+  perPrincipal: boolean,
+): Rule[] {
+  return selectRules(policy, target, opts, perPrincipal).map((r) =>
+    pinWorkflow(r, opts.workflowRef),
+  );
+}
+
+/** The rule with a job_workflow_ref condition added, unless it has one: the cloud then trusts that workflow only. */
+function pinWorkflow(rule: Rule, workflowRef: string | undefined): Rule {
+  if (workflowRef === undefined || rule.when.some((c) => c.claim === 'job_workflow_ref'))
+    return rule;
+  const m = compileMatcher(workflowRef);
+  if (typeof m === 'string' || m.kind === 'regex') {
+    throw new ConfigurationError(
+      `--workflow-ref '${workflowRef}' must be an exact job_workflow_ref or a * glob, such as acme/platform/.github/workflows/deploy.yml@refs/heads/main.`,
+    );
+  }
+  return {
+    ...rule,
+    when: [...rule.when, { claim: 'job_workflow_ref', anyOf: [m], pos: rule.pos }],
+  };
+}
+
+function selectRules(
   policy: LoadedPolicy,
   target: ProviderId,
   opts: ExportOptions,

@@ -38,7 +38,73 @@ function part(value: string): string {
   return value.replace(/:/g, '%3A');
 }
 
-export function subjectPlan(rule: Rule): SubjectPlan {
+/** GitHub's default subject template: `repo:OWNER/REPO:` then the context. */
+export const DEFAULT_SUBJECT_CLAIMS: readonly string[] = ['repo', 'context'];
+
+/**
+ * The subjects a rule allows under the repository's subject template (`include_claim_keys`):
+ * each key becomes `key:value` in that order, `repo` and `context` as GitHub writes them, any
+ * other claim from the rule's condition on it (or `*` when the rule has none), so that a claim
+ * such as `job_workflow_ref` becomes checkable by a cloud that sees only `sub`.
+ */
+export function subjectPlan(
+  rule: Rule,
+  template: readonly string[] = DEFAULT_SUBJECT_CLAIMS,
+): SubjectPlan {
+  const base = defaultSubjectPlan(rule);
+  const extra = template.filter((k) => k !== 'repo' && k !== 'context');
+  if (base.inexpressible || (extra.length === 0 && template.join() === 'repo,context')) return base;
+  const notes = [...base.notes];
+  let notCarried = [...base.notCarried];
+  // Split each default subject back into its repo and context parts.
+  const pairs = base.subjects.map((s) => {
+    const m = /^repo:([^:]*):(.*)$/.exec(s)!;
+    return { repo: m[1]!, context: m[2]! };
+  });
+  const values: string[][] = [];
+  for (const key of extra) {
+    const c = condition(rule, key);
+    if (c?.anyOf.some((m) => m.kind === 'regex')) {
+      return {
+        ...base,
+        inexpressible: `rule '${rule.name}': '${key}' uses a ^...$ pattern, which subject matching cannot express; write it as exact values or a * glob`,
+      };
+    }
+    values.push(c ? c.anyOf.map((m) => part(m.source)) : ['*']);
+    notCarried = notCarried.filter((n) => n !== key);
+  }
+  const subjects: string[] = [];
+  const product = (i: number, acc: string[]): void => {
+    if (i === extra.length) {
+      for (const p of pairs) {
+        const parts = template.map((k) =>
+          k === 'repo'
+            ? `repo:${p.repo}`
+            : k === 'context'
+              ? p.context
+              : `${k}:${acc[extra.indexOf(k)]}`,
+        );
+        subjects.push(parts.join(':'));
+      }
+      return;
+    }
+    for (const v of values[i]!) product(i + 1, [...acc, v]);
+  };
+  product(0, []);
+  if (!template.includes('repo')) notCarried.push('repository');
+  if (!template.includes('context')) {
+    for (const c of ['environment', 'event_name', 'ref'])
+      if (condition(rule, c)) notCarried.push(c);
+  }
+  return {
+    subjects: [...new Set(subjects)],
+    glob: subjects.some((s) => /[*?]/.test(s)),
+    notCarried: [...new Set(notCarried)],
+    notes,
+  };
+}
+
+function defaultSubjectPlan(rule: Rule): SubjectPlan {
   const notes: string[] = [];
   const notCarried = rule.when
     .map((c) => c.claim)

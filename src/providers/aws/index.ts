@@ -14,6 +14,7 @@ import {
 import { buildSessionPolicy, policyDigest } from './session-policy.js';
 import { DEFAULT_DURATION, parseAwsSettings, type AwsSettings } from './settings.js';
 import type { RevokeTarget } from './revoke.js';
+import { ROLE_ARN } from './arn.js';
 
 export const AWS_OUTPUTS = {
   accessKeyId: 'aws-access-key-id',
@@ -53,7 +54,6 @@ export interface AwsHandle extends CloseHandle {
 }
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
-const ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
   id: 'aws',
@@ -81,6 +81,7 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
         // Below STS's 900 s minimum a session-policy condition makes AWS refuse it at the end of the window.
         lifetime: s.duration,
         requestedLifetime: common.duration,
+        endpointOverrides: s.overridden ?? [],
       },
     };
   },
@@ -221,8 +222,8 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
       stsExpiration: handleString(h, 'stsExpiration', ISO),
       enforcedEnd: optionalHandleString(h, 'enforcedEnd', ISO) ?? null,
       revoke: revoke && {
-        roleArn: handleString(revoke, 'roleArn', ARN),
-        revokeRole: handleString(revoke, 'revokeRole', ARN),
+        roleArn: handleString(revoke, 'roleArn', ROLE_ARN),
+        revokeRole: handleString(revoke, 'revokeRole', ROLE_ARN),
         assumedRoleId: handleString(revoke, 'assumedRoleId', /^[A-Z0-9]{8,}:[\w+=,.@-]{2,64}$/),
         audience: handleString(revoke, 'audience', /^[\x21-\x7e]{1,256}$/),
         region: handleString(revoke, 'region', /^[a-z0-9-]{1,32}$/),

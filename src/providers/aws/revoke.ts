@@ -24,7 +24,8 @@ import {
   verifySeconds,
   type ProbeOutcome,
 } from './revoke-verify.js';
-import { iamEndpoint, type AwsSettings } from './settings.js';
+import { ROLE_ARN } from './arn.js';
+import { iamEndpoint, stsEndpoint as stsEndpointOf, type AwsSettings } from './settings.js';
 import { assumeRole } from './sts.js';
 
 /** STS's minimum: the revoker needs a few calls and the probe's bound, nothing more. */
@@ -53,7 +54,6 @@ export interface RevokeDeps {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 const ASSUMED_ROLE_ID = /^AROA[A-Z0-9]{4,124}:[\w+=,.@-]{2,64}$/;
 const GRANT_ID = /^[\w+=,@-]{1,80}$/;
 
@@ -112,7 +112,8 @@ export async function revokeSession(
   const sleep = deps.sleep ?? realSleep;
   const clock = deps.clock ?? (() => Date.now());
   const timeoutMs = httpTimeoutMs(ctx.env);
-  const stsEndpoint = ctx.env['AWS_ENDPOINT_URL_STS'] || ctx.env['AWS_ENDPOINT_URL'] || undefined;
+  // Checked like main's: the revoker's GitHub token goes there, so plain http only on loopback.
+  const stsEndpoint = stsEndpointOf(ctx.env);
   const region = target.region ?? 'us-east-1';
 
   // 1. The revoker's session, from its own trust policy.

@@ -1,8 +1,10 @@
 import { ConfigurationError } from '../../errors.js';
+import { isLoopbackHost } from '../../policy/issuer.js';
 import type { Inputs } from '../../runner/inputs.js';
 import { formatDuration } from '../../runner/inputs.js';
 import type { CommonSettings } from '../provider.js';
 import { httpTimeoutMs } from '../retry.js';
+import { POLICY_ARN, ROLE_ARN } from './arn.js';
 import { checkPolicySize, parseSessionPolicy, STS_MIN_DURATION } from './session-policy.js';
 
 export const AWS_INPUT = {
@@ -40,12 +42,13 @@ export interface AwsSettings {
   readonly revokeRole: string | undefined;
   /** Per attempt; three attempts at most. */
   readonly timeoutMs: number;
+  /**
+   * The endpoint variables in effect (`AWS_ENDPOINT_URL_STS=https://...`): the GitHub token goes
+   * there, not to AWS, so they are named in a warning and in the record.
+   */
+  readonly overridden?: readonly string[];
 }
 
-const ROLE_ARN =
-  /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
-const POLICY_ARN =
-  /^arn:aws(-cn|-us-gov|-iso|-iso-[a-z])?:iam::(\d{12}|aws):policy\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 
 export function parseAwsSettings(
@@ -97,12 +100,10 @@ export function parseAwsSettings(
   }
   const needsWindow = duration < STS_MIN_DURATION;
   checkPolicySize(sessionPolicy, needsWindow);
-  const endpoint = env['AWS_ENDPOINT_URL_STS'] || env['AWS_ENDPOINT_URL'] || undefined;
-  checkEndpoint(endpoint, 'STS', 'AWS_ENDPOINT_URL_STS/AWS_ENDPOINT_URL');
+  const sts = endpointOverride(env, 'STS', STS_ENDPOINT_VARIABLES);
   const revokeRole = parseRevokeRole(inputs.optional(AWS_INPUT.revokeRole), role);
-  if (revokeRole !== undefined) {
-    checkEndpoint(iamEndpoint(env), 'IAM', 'AWS_ENDPOINT_URL_IAM/AWS_ENDPOINT_URL');
-  }
+  const iam = revokeRole ? endpointOverride(env, 'IAM', IAM_ENDPOINT_VARIABLES) : undefined;
+  const overridden = [sts, iam].flatMap((o) => (o ? [`${o.name}=${o.value}`] : []));
   return Object.freeze({
     role,
     region,
@@ -114,9 +115,10 @@ export function parseAwsSettings(
     sessionName:
       revokeRole === undefined ? common.sessionName : grantSessionName(common.sessionName, common),
     audience: common.audience ?? DEFAULT_AUDIENCE,
-    endpoint,
+    endpoint: sts?.value,
     revokeRole,
     timeoutMs: httpTimeoutMs(env),
+    overridden: [...new Set(overridden)],
   });
 }
 
@@ -134,14 +136,39 @@ export function grantSessionName(name: string, common: CommonSettings): string {
   return `${name.slice(0, 64 - suffix.length)}${suffix}`;
 }
 
-function checkEndpoint(endpoint: string | undefined, service: string, names: string): void {
-  if (endpoint === undefined) return;
-  const url = URL.parse(endpoint) ?? undefined;
+/**
+ * The STS endpoint as the SDK picks it, checked: the GitHub token is sent there in clear text
+ * unless it is https, so plain http is accepted only on loopback (a local emulator).
+ */
+export function stsEndpoint(env: NodeJS.ProcessEnv): string | undefined {
+  return endpointOverride(env, 'STS', STS_ENDPOINT_VARIABLES)?.value;
+}
+
+const STS_ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL'];
+const IAM_ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL'];
+
+/** The variable in effect for a service (the first of `names` that is set), checked; undefined when none. */
+function endpointOverride(
+  env: NodeJS.ProcessEnv,
+  service: string,
+  names: readonly string[],
+): { name: string; value: string } | undefined {
+  const name = names.find((n) => env[n]);
+  if (name === undefined) return undefined;
+  const value = env[name]!;
+  const url = URL.parse(value) ?? undefined;
   if (!url || !/^https?:$/.test(url.protocol)) {
     throw new ConfigurationError(
-      `Invalid ${service} endpoint '${endpoint}' in ${names}: expected an http(s) URL.`,
+      `Invalid ${service} endpoint '${value}' in ${names.join('/')}: expected an https URL.`,
     );
   }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new ConfigurationError(
+      `Invalid ${service} endpoint '${value}' in ${name}: plain http is accepted only on loopback (127.0.0.1, ::1, localhost), ` +
+        `because the GitHub OIDC token${service === 'IAM' ? "'s credentials" : ''} would cross the network in clear text. Use https, or unset ${name}.`,
+    );
+  }
+  return { name, value };
 }
 
 /** As the SDK reads it: the service's own variable first, then the general one. */

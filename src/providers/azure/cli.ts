@@ -6,6 +6,7 @@ import { CloudError, ConfigurationError } from '../../errors.js';
 import type { Logger } from '../../runner/logger.js';
 import { privateDir, privateSubdir, writePrivateFile } from '../../runner/temp.js';
 import type { AzureSettings } from './settings.js';
+import { cachedTokens, widenTokenCache, type GrantToken, type MsalCache } from './token-cache.js';
 
 /**
  * Variables the Azure CLI reads for the grant's login. CP1 is the CAE capability: without
@@ -15,10 +16,14 @@ export const AZ_ENV = { AZURE_IDENTITY_DISABLE_CP1: '1' } as const;
 
 export interface AzLogin {
   readonly configDir: string;
-  /** Access tokens az obtained itself (secret), to be masked like the grant's own. */
+  /** Access tokens az can hand out (secret), to be masked like the grant's own. */
   readonly tokens: readonly string[];
-  /** The latest expiry among them: az's token is a second token with its own 60-90 minutes. */
+  /** The latest expiry among them: az's own token is a second token with its own 60-90 minutes. */
   readonly expiresAt: Date | undefined;
+  /** Scope spellings entered into az's token cache beside the one az fetched. */
+  readonly aliases: number;
+  /** Whether az also serves the grant's own token (its scope is not Resource Manager). */
+  readonly grantServed: boolean;
   readonly subscriptionId: string | undefined;
   readonly elapsedMs: number;
 }
@@ -119,8 +124,10 @@ export function runAz(
 
 /**
  * One `az login` for this grant alone, in its own AZURE_CONFIG_DIR (never the shared ~/.azure).
- * Afterwards the GitHub token is removed from az's service-principal entry: az keeps exactly
- * the one access token it fetched and can mint nothing new, so its reach ends when that does.
+ * Afterwards the GitHub token is removed from az's service-principal entry, so az can mint
+ * nothing new and its reach ends with the tokens it holds: the Resource Manager token it
+ * fetched, entered under every spelling tools use for Resource Manager, and the grant's own
+ * token under the spellings of the grant's scope (see token-cache.ts).
  */
 export async function azLogin(
   s: AzureSettings,
@@ -128,6 +135,7 @@ export async function azLogin(
   grantDir: string,
   env: NodeJS.ProcessEnv,
   log: Logger,
+  grant?: GrantToken,
 ): Promise<AzLogin> {
   const configDir = privateSubdir(grantDir, 'az');
   const cloud = cloudConfig(s, configDir, env, log);
@@ -174,8 +182,34 @@ export async function azLogin(
   }
 
   const subscriptionId = selectSubscription(s, join(configDir, 'azureProfile.json'));
-  const { tokens, expiresAt } = cachedTokens(join(configDir, 'msal_token_cache.json'));
-  return { configDir, tokens, expiresAt, subscriptionId, elapsedMs };
+  const { tokens, expiresAt, aliases, grantServed } = widenCache(
+    join(configDir, 'msal_token_cache.json'),
+    grant,
+    log,
+  );
+  return { configDir, tokens, expiresAt, aliases, grantServed, subscriptionId, elapsedMs };
+}
+
+/** Enters what az holds under every scope spelling tools use (token-cache.ts), in place. */
+function widenCache(
+  cachePath: string,
+  grant: GrantToken | undefined,
+  log: Logger,
+): { tokens: string[]; expiresAt: Date | undefined; aliases: number; grantServed: boolean } {
+  if (!existsSync(cachePath)) {
+    // az keeps its cache elsewhere (encrypted on Windows): tools get only what az fetched itself.
+    log.warning(
+      `az left no ${cachePath}: tools other than az's own commands may fail to get a token (AADSTS7000218).`,
+    );
+    return { tokens: [], expiresAt: undefined, aliases: 0, grantServed: false };
+  }
+  const { cache, added, grantServed } = widenTokenCache(
+    readJson(cachePath) as MsalCache,
+    grant,
+    Math.floor(Date.now() / 1000),
+  );
+  if (added > 0) writeFileSync(cachePath, JSON.stringify(cache), { mode: 0o600 });
+  return { ...cachedTokens(cache), aliases: added, grantServed };
 }
 
 /** Makes the requested subscription az's default; without one, keeps az's choice. */
@@ -195,17 +229,4 @@ function selectSubscription(s: AzureSettings, profilePath: string): string | und
   for (const x of subs) x.isDefault = x.id.toLowerCase() === s.subscriptionId;
   writeFileSync(profilePath, '\uFEFF' + JSON.stringify(profile), { mode: 0o600 });
   return s.subscriptionId;
-}
-
-function cachedTokens(cachePath: string): { tokens: string[]; expiresAt: Date | undefined } {
-  if (!existsSync(cachePath)) return { tokens: [], expiresAt: undefined };
-  const cache = readJson(cachePath) as {
-    AccessToken?: Record<string, { secret?: string; expires_on?: string }>;
-  };
-  const entries = Object.values(cache.AccessToken ?? {});
-  const tokens = entries
-    .map((e) => e.secret)
-    .filter((t): t is string => typeof t === 'string' && t !== '');
-  const latest = Math.max(...entries.map((e) => Number(e.expires_on)).filter(Number.isFinite));
-  return { tokens, expiresAt: Number.isFinite(latest) ? new Date(latest * 1000) : undefined };
 }

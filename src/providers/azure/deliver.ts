@@ -53,7 +53,8 @@ export interface AzureDelivery extends Delivery {
  *   signed in, since azurerm takes no bare access token;
  * - Azure SDKs and azd: AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_SUBSCRIPTION_ID, AZURE_AUTHORITY_HOST
  *   as identity hints; they authenticate through the az login (AzureCliCredential), as no
- *   credential type reads an access token.
+ *   credential type reads an access token. With a login, AZURE_TOKEN_CREDENTIALS=dev makes
+ *   DefaultAzureCredential skip the environment, workload and managed identities it tries first.
  */
 export function deliveryEnv(
   s: AzureSettings,
@@ -72,6 +73,9 @@ export function deliveryEnv(
   if (subscription) env['AZURE_SUBSCRIPTION_ID'] = subscription;
   if (s.authority !== CLOUDS[0].authority) env['AZURE_AUTHORITY_HOST'] = s.authority;
   if (login) {
+    // DefaultAzureCredential's developer chain starts at AzureCliCredential: the grant's login,
+    // never a runner's managed identity or a leftover secret, which the full chain tries first.
+    env['AZURE_TOKEN_CREDENTIALS'] = 'dev';
     env['ARM_USE_CLI'] = 'true';
     env['ARM_TENANT_ID'] = s.tenantId;
     if (subscription) env['ARM_SUBSCRIPTION_ID'] = subscription;

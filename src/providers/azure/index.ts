@@ -69,6 +69,7 @@ export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle
     'AZURE_CLIENT_ID',
     'AZURE_SUBSCRIPTION_ID',
     'AZURE_AUTHORITY_HOST',
+    'AZURE_TOKEN_CREDENTIALS',
     'ARM_USE_CLI',
     'ARM_TENANT_ID',
     'ARM_SUBSCRIPTION_ID',
@@ -86,6 +87,7 @@ export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle
         // Entra alone decides: 60 to 90 minutes, at random. A policy must allow the longest.
         lifetime: MAX_TOKEN_SECONDS,
         requestedLifetime: common.duration,
+        endpointOverrides: s.overridden ?? [],
       },
     };
   },
@@ -142,10 +144,17 @@ export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle
     if (s.azLogin && credential.assertion) {
       const env = { ...process.env };
       for (const name of [...COMPETING, ID_TOKEN_URL, ID_TOKEN_REQUEST_TOKEN]) delete env[name];
-      login = await azLogin(s, credential.assertion, ctx.dir, env, ctx.log);
+      const grant = {
+        scope: s.scope,
+        token: credential.accessToken,
+        expiresAt: credential.expiresAt,
+      };
+      login = await azLogin(s, credential.assertion, ctx.dir, env, ctx.log, grant);
       const until = login.expiresAt ? ` until ${login.expiresAt.toISOString()}` : '';
       ctx.log.info(
-        `az is signed in for this grant alone (${login.elapsedMs} ms), in ${login.configDir}; it holds one Resource Manager token${until} and cannot get others.`,
+        `az is signed in for this grant alone (${login.elapsedMs} ms), in ${login.configDir}; it serves its Resource Manager token` +
+          `${login.grantServed ? ` and the grant's token for ${s.scope}` : ''}${until} under every spelling of ${login.grantServed ? 'their scopes' : 'its scope'} ` +
+          `(${login.aliases} entered in its cache) and can mint no other.`,
       );
       notes.push(
         `The Azure CLI got its own normal (non-CAE) token for Resource Manager${until}; it cannot be revoked either.`,

@@ -53,6 +53,12 @@ export interface AzureSettings {
   readonly azLogin: boolean;
   readonly azPath: string | undefined;
   readonly mode: CommonSettings['mode'];
+  /**
+   * Where an authority outside Microsoft's public clouds came from (`authority=https://...` or
+   * `AZURE_AUTHORITY_HOST=https://...`): the GitHub token goes there, so it is named in a warning
+   * and in the record.
+   */
+  readonly overridden?: readonly string[];
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -180,6 +186,14 @@ export function parseAzureSettings(
       : authorityEnv !== undefined
         ? parseAuthority(authorityEnv, 'AZURE_AUTHORITY_HOST')
         : { authority: CLOUDS[0].authority, cloudName: CLOUDS[0].name };
+  // Entra ID and @azure/identity take https only (parseAuthority refuses http everywhere, loopback
+  // included); a host that is none of Microsoft's clouds is an override worth naming.
+  const overridden =
+    cloudName === undefined
+      ? [
+          `${authorityInput !== undefined ? AZURE_INPUT.authority : 'AZURE_AUTHORITY_HOST'}=${authority}`,
+        ]
+      : [];
   const scopeInput = inputs.optional(AZURE_INPUT.scope);
   const cloudScope = CLOUDS.find((c) => c.name === cloudName)?.scope;
   if (scopeInput === undefined && cloudScope === undefined) {
@@ -236,5 +250,6 @@ export function parseAzureSettings(
     azLogin,
     azPath: azLogin ? azPath : undefined,
     mode: common.mode,
+    overridden,
   });
 }

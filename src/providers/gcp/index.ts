@@ -104,16 +104,15 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
         // A direct federation token dies with the 5-minute GitHub token it came from.
         lifetime: s.serviceAccount ? s.duration : GITHUB_TOKEN_SECONDS,
         requestedLifetime: common.duration,
+        endpointOverrides: s.overridden.map(
+          (name) =>
+            `${name}=${name.endsWith('sts') ? s.endpoints.sts : s.endpoints.iamcredentials}`,
+        ),
       },
     };
   },
 
   async issue({ settings: s }, ctx) {
-    for (const name of s.overridden) {
-      ctx.log.warning(
-        `${name} is set: the GitHub OIDC token for this grant is sent to ${name.endsWith('sts') ? s.endpoints.sts : s.endpoints.iamcredentials}, not to Google.`,
-      );
-    }
     // google-auth-library is loaded only when a call is made: a refused input, and the post
     // step that closes the grant, never pay for it.
     const [{ Exchanger }, { translateExchangeError }] = await Promise.all([

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../../errors.js';
+import { isLoopbackHost } from '../../policy/issuer.js';
 import type { Inputs } from '../../runner/inputs.js';
 import { formatDuration } from '../../runner/inputs.js';
 import type { CommonSettings } from '../provider.js';
@@ -233,8 +234,6 @@ export function parseProjectId(
   return m?.[1];
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /**
  * Overrides may point at an emulator or a private endpoint. The GitHub token goes there, so
  * plain http is accepted only on loopback.
@@ -252,7 +251,7 @@ export function parseEndpoints(env: NodeJS.ProcessEnv): {
     const url = URL.parse(value) ?? undefined;
     if (
       !url ||
-      !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
+      !(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)))
     ) {
       throw new ConfigurationError(
         `Invalid ${name} '${value}': expected an https URL (plain http only on 127.0.0.1 or localhost), such as ${DEFAULT_ENDPOINTS[key]}.`,

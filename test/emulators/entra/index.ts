@@ -18,9 +18,15 @@
  * - `GET /{tenant}/v2.0/.well-known/openid-configuration`, `POST /{tenant}/oauth2/v2.0/token`: the
  *   client-credentials grant with a JWT client assertion. The assertion is verified against the
  *   issuer's own discovery document and JWKS (fetched once per issuer, as Entra caches them).
+ * - `POST /{tenant}/oauth2/token`: the same grant on the v1 endpoint, which names a `resource`
+ *   rather than a scope (./resource.ts has each endpoint's rules and refusals).
  * - `GET /adfs/.well-known/openid-configuration`, `POST /adfs/oauth2/token`: the same grant under an
  *   AD FS-style authority. The Azure CLI skips instance discovery only for authorities ending in
  *   `/adfs`, which is the only way to point it at a local endpoint; here the tenant is the app's.
+ *
+ * A token is issued only for a resource the tenant knows (else AADSTS500011): Microsoft's
+ * first-party ones (Resource Manager under both identifier URIs, Storage, Key Vault, Graph, SQL),
+ * each registered app's client id and `api://<client id>`, and any given to `addResource`.
  * - ARM stand-in (bearer token for the management resource, refused once expired):
  *   `GET /subscriptions`, `/tenants`, `/subscriptions/{id}`, `/subscriptions/{id}/resourcegroups`.
  * - `GET /protected` (bearer token for any resource): the token's claims, until it expires.
@@ -50,6 +56,13 @@ import {
   type Reply,
 } from '../http.ts';
 import { createTestCa, type TestCa } from './ca.ts';
+import {
+  FIRST_PARTY_RESOURCES,
+  requestedResource,
+  sameResource,
+  unknownResource,
+  type TokenEndpoint,
+} from './resource.ts';
 
 export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 export const EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
@@ -99,6 +112,8 @@ export interface Entra {
   caPem: string;
   ca: TestCa;
   register(app: AppRegistration): void;
+  /** Makes a resource (identifier URI) known to every tenant, as an installed app would be. */
+  addResource(identifierUri: string): void;
   /** Fixes the lifetime of the next tokens (seconds); `undefined` goes back to Entra's random 60-90 min. */
   setTokenLifetime(seconds: number | undefined): void;
   tokens: IssuedToken[];
@@ -120,6 +135,10 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
   const { clock } = options;
   const ca = options.ca ?? createTestCa();
   const apps: App[] = [];
+  const resources = [...FIRST_PARTY_RESOURCES];
+  const knownResource = (r: string) =>
+    resources.some((k) => sameResource(k, r)) ||
+    apps.some((a) => sameResource(a.clientId, r) || sameResource(`api://${a.clientId}`, r));
   const tokens: IssuedToken[] = [];
   const jwksByIssuer = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
   let fixedLifetime: number | undefined;
@@ -164,7 +183,11 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
     return jwks;
   };
 
-  const tokenEndpoint = async (req: EmulatorRequest, tenant: string): Promise<Reply> => {
+  const tokenEndpoint = async (
+    req: EmulatorRequest,
+    tenant: string,
+    endpoint: TokenEndpoint,
+  ): Promise<Reply> => {
     const form = req.parsedBody() as Record<string, string | undefined>;
     if (form['grant_type'] !== 'client_credentials') {
       return aadError(
@@ -206,18 +229,9 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
         clock,
       );
     }
-    const scope = form['scope'] ?? '';
-    const scopes = scope.split(' ').filter(Boolean);
-    if (scopes.length !== 1 || !scopes[0]!.endsWith('/.default')) {
-      return aadError(
-        400,
-        'invalid_scope',
-        1002012,
-        `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
-        clock,
-      );
-    }
-    const resource = scopes[0]!.slice(0, -'/.default'.length);
+    const asked = requestedResource(form, endpoint);
+    if (!asked.ok) return aadError(asked.status, asked.error, asked.code, asked.message, clock);
+    const resource = asked.resource;
 
     const assertion = form['client_assertion'];
     let unverified: JWTPayload;
@@ -308,6 +322,11 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
         `No matching federated identity record found for presented assertion audience '${auds.join(',')}'. ${hint}`,
         clock,
       );
+    }
+
+    if (!knownResource(resource)) {
+      const r = unknownResource(resource, app.tenantId);
+      if (!r.ok) return aadError(r.status, r.error, r.code, r.message, clock);
     }
 
     const cae = wantsCae(form['claims']);
@@ -491,9 +510,11 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
       if (req.method === 'GET' && req.path === '/discovery/v2.0/keys')
         return { body: { keys: [signingJwk] } };
       m = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(req.path);
-      if (req.method === 'POST' && m) return tokenEndpoint(req, m[1]!);
+      if (req.method === 'POST' && m) return tokenEndpoint(req, m[1]!, 'v2');
       if (req.method === 'POST' && req.path === '/adfs/oauth2/token')
-        return tokenEndpoint(req, 'adfs');
+        return tokenEndpoint(req, 'adfs', 'adfs');
+      m = /^\/([^/]+)\/oauth2\/token$/.exec(req.path);
+      if (req.method === 'POST' && m) return tokenEndpoint(req, m[1]!, 'v1');
       if (req.method === 'GET' && req.path === '/protected') {
         const c = bearer(req);
         return c.ok ? { body: { claims: c.claims } } : refused(c);
@@ -527,6 +548,9 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
         subscriptions: reg.subscriptions ?? [],
       });
     },
+    addResource(identifierUri) {
+      resources.push(identifierUri);
+    },
     setTokenLifetime(seconds) {
       fixedLifetime = seconds;
     },
@@ -536,10 +560,6 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
     faults: server.faults,
     close: () => server.close(),
   };
-}
-
-function sameResource(a: string, b: string): boolean {
-  return a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
 }
 
 /** MSAL sends `claims={"access_token":{"xms_cc":{"values":["CP1"]}}}` when the client supports CAE. */

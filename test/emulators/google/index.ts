@@ -13,6 +13,7 @@
  *   google.env;             // { GHA_ENDPOINT_OVERRIDE_sts, GHA_ENDPOINT_OVERRIDE_iamcredentials }
  *   google.provider;        // projects/123456789/locations/global/workloadIdentityPools/github/providers/actions
  *   google.storageUrl;      // base of the JSON API: `${storageUrl}/storage/v1/b/BUCKET/o/NAME?alt=media`
+ *   google.gcloudEnv;       // { CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE }: gcloud storage against it
  *   google.issued;          // every access token handed out (for the leak canary)
  *   google.requests; google.faults;   // see ../http.ts
  *
@@ -47,6 +48,8 @@ export interface GoogleEmulator {
   stsUrl: string;
   iamCredentialsUrl: string;
   storageUrl: string;
+  /** Points `gcloud storage` at the storage emulator (its uploads and downloads follow). */
+  gcloudEnv: { CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE: string };
   env: { GHA_ENDPOINT_OVERRIDE_sts: string; GHA_ENDPOINT_OVERRIDE_iamcredentials: string };
   /** The workload identity provider's resource name, for the `workload-identity-provider` input. */
   provider: string;
@@ -78,7 +81,7 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions): Promi
   const store = new TokenStore(clock);
   const serviceAccounts = options.serviceAccounts ?? {};
   const sts = new StsEmulator(config, store, clock);
-  const storage = new StorageEmulator(options.storage ?? [], store);
+  const storage = new StorageEmulator(options.storage ?? [], store, clock);
 
   const server = await startServer(
     async (req) => {
@@ -120,6 +123,7 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions): Promi
     stsUrl: `${server.url}/v1`,
     iamCredentialsUrl: `${server.url}/v1`,
     storageUrl: server.url,
+    gcloudEnv: { CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE: `${server.url}/storage/v1/` },
     env: {
       GHA_ENDPOINT_OVERRIDE_sts: `${server.url}/v1`,
       GHA_ENDPOINT_OVERRIDE_iamcredentials: `${server.url}/v1`,

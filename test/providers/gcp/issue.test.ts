@@ -259,12 +259,10 @@ describe('issue', () => {
     expect(google.faults.pending()).toEqual([]);
   });
 
-  it('warns that the GitHub token goes to an overridden endpoint', async () => {
-    const log = new RecordingLogger();
-    await issue(settings({}), ctx(log));
-    expect(log.lines.filter((l) => l.level === 'warning').map((l) => l.message)).toEqual([
-      `GHA_ENDPOINT_OVERRIDE_sts is set: the GitHub OIDC token for this grant is sent to ${google.url}/v1, not to Google.`,
-      `GHA_ENDPOINT_OVERRIDE_iamcredentials is set: the GitHub OIDC token for this grant is sent to ${google.url}/v1, not to Google.`,
+  it('names every overridden endpoint in the request, for the engine to warn about and record', () => {
+    expect(settings({}).request.endpointOverrides).toEqual([
+      `GHA_ENDPOINT_OVERRIDE_sts=${google.url}/v1`,
+      `GHA_ENDPOINT_OVERRIDE_iamcredentials=${google.url}/v1`,
     ]);
   });
 });

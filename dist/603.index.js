@@ -1,8 +1,8 @@
-export const id = 444;
-export const ids = [444];
+export const id = 603;
+export const ids = [603];
 export const modules = {
 
-/***/ 3314:
+/***/ 3603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -34,7 +34,121 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/runner/temp.ts
 var temp = __webpack_require__(9754);
+;// CONCATENATED MODULE: ./src/providers/azure/token-cache.ts
+
+/** Resource Manager's identifier URIs, per public cloud: one application behind each pair. */
+const RESOURCE_MANAGER_URIS = [
+    ['https://management.azure.com', 'https://management.core.windows.net'],
+    ['https://management.chinacloudapi.cn', 'https://management.core.chinacloudapi.cn'],
+    ['https://management.usgovcloudapi.net', 'https://management.core.usgovcloudapi.net'],
+];
+/** The resource a `/.default` scope names, without trailing slashes; undefined for any other scope. */
+function scopeResource(scope) {
+    if (!scope.endsWith('/.default') || /\s/.test(scope))
+        return undefined;
+    const resource = scope.slice(0, -'/.default'.length).replace(/\/+$/, '');
+    return resource === '' ? undefined : resource;
+}
+/**
+ * Every scope string a tool may send for this resource: with and without the trailing slash az
+ * keeps (`resource + '/.default'`), and for Resource Manager both of its identifier URIs.
+ */
+function scopeSpellings(resource) {
+    const bare = resource.replace(/\/+$/, '');
+    const group = RESOURCE_MANAGER_URIS.find((g) => g.includes(bare.toLowerCase())) ?? [bare];
+    return group.flatMap((r) => [`${r}/.default`, `${r}//.default`]);
+}
+/** MSAL's key for an access token entry (its `key_makers`): lower-cased, dash-joined. */
+function entryKey(e) {
+    return [e.home_account_id ?? '', e.environment, 'AccessToken', e.client_id, e.realm, e.target]
+        .join('-')
+        .toLowerCase();
+}
+function isEntry(v) {
+    if (v === null || typeof v !== 'object')
+        return false;
+    const e = v;
+    return (e['credential_type'] === 'AccessToken' &&
+        ['secret', 'environment', 'client_id', 'realm', 'target', 'expires_on'].every((f) => typeof e[f] === 'string' && e[f] !== ''));
+}
+/** Whether an entry of the same client, authority and tenant already answers `scope`. */
+function covers(entries, like, scope) {
+    return entries.some((e) => e.client_id === like.client_id &&
+        e.environment === like.environment &&
+        e.realm === like.realm &&
+        (e.home_account_id ?? null) === (like.home_account_id ?? null) &&
+        e.target.split(' ').includes(scope));
+}
+/**
+ * The cache with every spelling added (see above): az's own entries first, so Resource Manager
+ * is served by the token az fetched; then the grant's token for the spellings of its scope that
+ * nothing answers yet. Entries are copies of az's own, so client, authority and tenant match
+ * what az looks up. A cache without an access token (az fetched none) is returned unchanged.
+ */
+function widenTokenCache(cache, grant, nowSeconds) {
+    const section = { ...(cache.AccessToken ?? {}) };
+    const entries = Object.values(section).filter(isEntry);
+    const template = entries[0];
+    if (!template)
+        return { cache, added: 0, grantServed: false };
+    let added = 0;
+    const add = (entry) => {
+        section[entryKey(entry)] = entry;
+        entries.push(entry);
+        added++;
+    };
+    for (const e of [...entries]) {
+        const resource = e.target.includes(' ') ? undefined : scopeResource(e.target);
+        if (resource === undefined)
+            continue;
+        for (const scope of scopeSpellings(resource))
+            if (!covers(entries, e, scope))
+                add({ ...e, target: scope });
+    }
+    const resource = grant && scopeResource(grant.scope);
+    const before = added;
+    if (grant && resource !== undefined) {
+        const expiresOn = String(Math.floor(grant.expiresAt.getTime() / 1000));
+        for (const scope of scopeSpellings(resource)) {
+            if (covers(entries, template, scope))
+                continue;
+            const { refresh_on: _aged, ...base } = template;
+            add({
+                ...base,
+                secret: grant.token,
+                target: scope,
+                cached_at: String(nowSeconds),
+                expires_on: expiresOn,
+                extended_expires_on: expiresOn,
+            });
+        }
+    }
+    return { cache: { ...cache, AccessToken: section }, added, grantServed: added > before };
+}
+/**
+ * The distinct tokens in the cache (secrets, to be masked) and the latest time Entra stops
+ * accepting any of them: the token's own `exp` (Entra's clock), else MSAL's `expires_on`.
+ */
+function cachedTokens(cache) {
+    const entries = Object.values(cache.AccessToken ?? {}).filter(isEntry);
+    const tokens = [...new Set(entries.map((e) => e.secret))];
+    const expiries = entries.map((e) => {
+        try {
+            const exp = (0,decode_jwt/* decodeJwt */.i)(e.secret).exp;
+            if (typeof exp === 'number')
+                return exp * 1000;
+        }
+        catch {
+            // an opaque token: MSAL's own record of its lifetime
+        }
+        return Number(e.expires_on) * 1000;
+    });
+    const latest = Math.max(...expiries.filter(Number.isFinite));
+    return { tokens, expiresAt: Number.isFinite(latest) ? new Date(latest) : undefined };
+}
+
 ;// CONCATENATED MODULE: ./src/providers/azure/cli.ts
+
 
 
 
@@ -125,10 +239,12 @@ function runAz(az, args, env, input = '') {
 }
 /**
  * One `az login` for this grant alone, in its own AZURE_CONFIG_DIR (never the shared ~/.azure).
- * Afterwards the GitHub token is removed from az's service-principal entry: az keeps exactly
- * the one access token it fetched and can mint nothing new, so its reach ends when that does.
+ * Afterwards the GitHub token is removed from az's service-principal entry, so az can mint
+ * nothing new and its reach ends with the tokens it holds: the Resource Manager token it
+ * fetched, entered under every spelling tools use for Resource Manager, and the grant's own
+ * token under the spellings of the grant's scope (see token-cache.ts).
  */
-async function azLogin(s, assertion, grantDir, env, log) {
+async function azLogin(s, assertion, grantDir, env, log, grant) {
     const configDir = (0,temp/* privateSubdir */.nB)(grantDir, 'az');
     const cloud = cloudConfig(s, configDir, env, log);
     // Telemetry would start a background upload process after every az command.
@@ -163,8 +279,20 @@ async function azLogin(s, assertion, grantDir, env, log) {
         (0,external_node_fs_.writeFileSync)(entries, JSON.stringify(list.map(({ client_assertion: _dropped, ...rest }) => rest)), { mode: 0o600 });
     }
     const subscriptionId = selectSubscription(s, (0,external_node_path_.join)(configDir, 'azureProfile.json'));
-    const { tokens, expiresAt } = cachedTokens((0,external_node_path_.join)(configDir, 'msal_token_cache.json'));
-    return { configDir, tokens, expiresAt, subscriptionId, elapsedMs };
+    const { tokens, expiresAt, aliases, grantServed } = widenCache((0,external_node_path_.join)(configDir, 'msal_token_cache.json'), grant, log);
+    return { configDir, tokens, expiresAt, aliases, grantServed, subscriptionId, elapsedMs };
+}
+/** Enters what az holds under every scope spelling tools use (token-cache.ts), in place. */
+function widenCache(cachePath, grant, log) {
+    if (!(0,external_node_fs_.existsSync)(cachePath)) {
+        // az keeps its cache elsewhere (encrypted on Windows): tools get only what az fetched itself.
+        log.warning(`az left no ${cachePath}: tools other than az's own commands may fail to get a token (AADSTS7000218).`);
+        return { tokens: [], expiresAt: undefined, aliases: 0, grantServed: false };
+    }
+    const { cache, added, grantServed } = widenTokenCache(readJson(cachePath), grant, Math.floor(Date.now() / 1000));
+    if (added > 0)
+        (0,external_node_fs_.writeFileSync)(cachePath, JSON.stringify(cache), { mode: 0o600 });
+    return { ...cachedTokens(cache), aliases: added, grantServed };
 }
 /** Makes the requested subscription az's default; without one, keeps az's choice. */
 function selectSubscription(s, profilePath) {
@@ -182,17 +310,6 @@ function selectSubscription(s, profilePath) {
         x.isDefault = x.id.toLowerCase() === s.subscriptionId;
     (0,external_node_fs_.writeFileSync)(profilePath, '\uFEFF' + JSON.stringify(profile), { mode: 0o600 });
     return s.subscriptionId;
-}
-function cachedTokens(cachePath) {
-    if (!(0,external_node_fs_.existsSync)(cachePath))
-        return { tokens: [], expiresAt: undefined };
-    const cache = readJson(cachePath);
-    const entries = Object.values(cache.AccessToken ?? {});
-    const tokens = entries
-        .map((e) => e.secret)
-        .filter((t) => typeof t === 'string' && t !== '');
-    const latest = Math.max(...entries.map((e) => Number(e.expires_on)).filter(Number.isFinite));
-    return { tokens, expiresAt: Number.isFinite(latest) ? new Date(latest * 1000) : undefined };
 }
 
 ;// CONCATENATED MODULE: ./src/providers/azure/settings.ts
@@ -316,6 +433,13 @@ function parseAzureSettings(inputs, common, env) {
         : authorityEnv !== undefined
             ? parseAuthority(authorityEnv, 'AZURE_AUTHORITY_HOST')
             : { authority: CLOUDS[0].authority, cloudName: CLOUDS[0].name };
+    // Entra ID and @azure/identity take https only (parseAuthority refuses http everywhere, loopback
+    // included); a host that is none of Microsoft's clouds is an override worth naming.
+    const overridden = cloudName === undefined
+        ? [
+            `${authorityInput !== undefined ? AZURE_INPUT.authority : 'AZURE_AUTHORITY_HOST'}=${authority}`,
+        ]
+        : [];
     const scopeInput = inputs.optional(AZURE_INPUT.scope);
     const cloudScope = CLOUDS.find((c) => c.name === cloudName)?.scope;
     if (scopeInput === undefined && cloudScope === undefined) {
@@ -359,6 +483,7 @@ function parseAzureSettings(inputs, common, env) {
         azLogin,
         azPath: azLogin ? azPath : undefined,
         mode: common.mode,
+        overridden,
     });
 }
 
@@ -406,7 +531,8 @@ const COMPETING = [
  *   signed in, since azurerm takes no bare access token;
  * - Azure SDKs and azd: AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_SUBSCRIPTION_ID, AZURE_AUTHORITY_HOST
  *   as identity hints; they authenticate through the az login (AzureCliCredential), as no
- *   credential type reads an access token.
+ *   credential type reads an access token. With a login, AZURE_TOKEN_CREDENTIALS=dev makes
+ *   DefaultAzureCredential skip the environment, workload and managed identities it tries first.
  */
 function deliveryEnv(s, accessToken, configDir, login) {
     const env = {
@@ -422,6 +548,9 @@ function deliveryEnv(s, accessToken, configDir, login) {
     if (s.authority !== CLOUDS[0].authority)
         env['AZURE_AUTHORITY_HOST'] = s.authority;
     if (login) {
+        // DefaultAzureCredential's developer chain starts at AzureCliCredential: the grant's login,
+        // never a runner's managed identity or a leftover secret, which the full chain tries first.
+        env['AZURE_TOKEN_CREDENTIALS'] = 'dev';
         env['ARM_USE_CLI'] = 'true';
         env['ARM_TENANT_ID'] = s.tenantId;
         if (subscription)
@@ -482,6 +611,7 @@ const azureProvider = {
         'AZURE_CLIENT_ID',
         'AZURE_SUBSCRIPTION_ID',
         'AZURE_AUTHORITY_HOST',
+        'AZURE_TOKEN_CREDENTIALS',
         'ARM_USE_CLI',
         'ARM_TENANT_ID',
         'ARM_SUBSCRIPTION_ID',
@@ -498,6 +628,7 @@ const azureProvider = {
                 // Entra alone decides: 60 to 90 minutes, at random. A policy must allow the longest.
                 lifetime: MAX_TOKEN_SECONDS,
                 requestedLifetime: common.duration,
+                endpointOverrides: s.overridden ?? [],
             },
         };
     },
@@ -553,9 +684,16 @@ const azureProvider = {
             const env = { ...process.env };
             for (const name of [...COMPETING, oidc/* ID_TOKEN_URL */.e_, oidc/* ID_TOKEN_REQUEST_TOKEN */.gu])
                 delete env[name];
-            login = await azLogin(s, credential.assertion, ctx.dir, env, ctx.log);
+            const grant = {
+                scope: s.scope,
+                token: credential.accessToken,
+                expiresAt: credential.expiresAt,
+            };
+            login = await azLogin(s, credential.assertion, ctx.dir, env, ctx.log, grant);
             const until = login.expiresAt ? ` until ${login.expiresAt.toISOString()}` : '';
-            ctx.log.info(`az is signed in for this grant alone (${login.elapsedMs} ms), in ${login.configDir}; it holds one Resource Manager token${until} and cannot get others.`);
+            ctx.log.info(`az is signed in for this grant alone (${login.elapsedMs} ms), in ${login.configDir}; it serves its Resource Manager token` +
+                `${login.grantServed ? ` and the grant's token for ${s.scope}` : ''}${until} under every spelling of ${login.grantServed ? 'their scopes' : 'its scope'} ` +
+                `(${login.aliases} entered in its cache) and can mint no other.`);
             notes.push(`The Azure CLI got its own normal (non-CAE) token for Resource Manager${until}; it cannot be revoked either.`);
         }
         const configDir = login?.configDir ?? emptyConfigDir(ctx.dir);
@@ -584,71 +722,6 @@ const azureProvider = {
 
 /***/ }),
 
-/***/ 7252:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ httpTimeoutMs),
-/* harmony export */   TX: () => (/* binding */ isNetworkError),
-/* harmony export */   bD: () => (/* binding */ withRetry)
-/* harmony export */ });
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Retries only what another attempt can fix (throttling, 5xx, network), with full-jitter
- * exponential backoff and no sleep after the last attempt. Anything else, a denial above
- * all, fails at once: the peer action retries a trust-policy denial for ~159 s.
- */
-async function withRetry(fn, options) {
-    const sleep = options.sleep ?? realSleep;
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (err) {
-            if (attempt >= options.attempts || !options.isRetryable(err))
-                throw err;
-            const delay = Math.round(random() * options.baseDelayMs * 2 ** (attempt - 1));
-            options.onRetry?.(err, attempt, delay);
-            await sleep(delay);
-        }
-    }
-}
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
-/** A network failure or timeout, in the shapes Node, undici and the SDKs' HTTP handlers throw. */
-function isNetworkError(err) {
-    const e = err;
-    if (!e || typeof e !== 'object')
-        return false;
-    if (e.code && NETWORK_CODES.has(e.code))
-        return true;
-    if (e.name === 'TimeoutError' || e.name === 'AbortError')
-        return true;
-    return e.cause !== undefined && e.cause !== err && isNetworkError(e.cause);
-}
-/**
- * Per-request timeout for every cloud call: JIT_CREDENTIALS_HTTP_TIMEOUT_MS, else 5 s. Tests
- * shorten it; slow proxies lengthen it.
- */
-function httpTimeoutMs(env) {
-    const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
-    return Number.isFinite(v) && v > 0 ? v : 5000;
-}
-
-
-/***/ }),
-
 /***/ 3957:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -658,12 +731,21 @@ function httpTimeoutMs(env) {
 /* harmony export */   e_: () => (/* binding */ ID_TOKEN_URL),
 /* harmony export */   gu: () => (/* binding */ ID_TOKEN_REQUEST_TOKEN)
 /* harmony export */ });
+/* unused harmony exports MAX_ID_TOKEN_RESPONSE_BYTES, createIdTokenSource */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _policy_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8856);
+/* harmony import */ var _providers_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7252);
+
+
 
 
 const ID_TOKEN_URL = 'ACTIONS_ID_TOKEN_REQUEST_URL';
 const ID_TOKEN_REQUEST_TOKEN = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
+/** A GitHub OIDC token is about 1.5 KB; anything near this is not one. */
+const MAX_ID_TOKEN_RESPONSE_BYTES = 64 * 1024;
+const ATTEMPTS = 3;
+const BASE_DELAY_MS = 500;
 /**
  * The runner sets both variables only in jobs granted `id-token: write`, and never for
  * fork pull requests or Dependabot. `@actions/core` would say only "Unable to get
@@ -677,36 +759,68 @@ function checkIdTokenAvailable(env = process.env) {
         'runs this step; a reusable workflow needs it in the caller too. Workflows triggered by a ' +
         'pull request from a fork, and Dependabot runs, never receive OIDC tokens.');
 }
-const githubIdTokenSource = async (audience) => {
-    checkIdTokenAvailable();
-    try {
-        return await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience);
-    }
-    catch (err) {
-        throw new Error(`Could not get a GitHub OIDC token for audience '${audience}': ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err).replace(/^Error message: /, '')}`, { cause: err });
-    }
-};
-
-
-/***/ }),
-
-/***/ 6731:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ ProxyAgent)
-/* harmony export */ });
-/**
- * Stands in for `undici` in the bundle (tsconfig "paths"). @actions/http-client imports undici
- * only for `getAgentDispatcher()`, the proxy dispatcher of fetch-based clients such as Octokit,
- * which this project does not call; @actions/core's OIDC request goes through node:http(s) and
- * `tunnel` for proxies. Bundling undici would make every step parse another megabyte.
- */
-class ProxyAgent {
-    constructor() {
-        throw new Error('jit-credentials bundles no undici: getAgentDispatcher() is not available in this action.');
+/** An HTTP status from the token endpoint; retried only when another attempt can help. */
+class TokenEndpointError extends Error {
+    retryable;
+    constructor(message, retryable) {
+        super(message);
+        this.retryable = retryable;
     }
 }
+/**
+ * The runner's token endpoint, asked directly rather than through `core.getIDToken`, which has
+ * no deadline, no size limit and retries every failure ten times. Same rules as the clouds:
+ * a deadline per attempt, a few attempts for throttling, 5xx and network failures only.
+ */
+function createIdTokenSource(opts) {
+    const timeoutMs = opts.timeoutMs ?? (0,_providers_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .httpTimeoutMs */ .C)(opts.env);
+    return async (audience) => {
+        checkIdTokenAvailable(opts.env);
+        const base = opts.env[ID_TOKEN_URL];
+        const url = `${base}${base.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
+        try {
+            const token = await (0,_providers_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => requestToken(url, opts, timeoutMs), {
+                attempts: opts.attempts ?? ATTEMPTS,
+                baseDelayMs: BASE_DELAY_MS,
+                isRetryable: (err) => err instanceof TokenEndpointError
+                    ? err.retryable
+                    : !(err instanceof _policy_http_js__WEBPACK_IMPORTED_MODULE_2__/* .ResponseTooLargeError */ .by) && (0,_providers_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isNetworkError */ .TX)(err),
+                ...(opts.sleep ? { sleep: opts.sleep } : {}),
+                ...(opts.onRetry ? { onRetry: opts.onRetry } : {}),
+            });
+            opts.mask(token);
+            return token;
+        }
+        catch (err) {
+            throw new Error(`Could not get a GitHub OIDC token for audience '${audience}': ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`, { cause: err });
+        }
+    };
+}
+async function requestToken(url, opts, timeoutMs) {
+    const res = await (0,_policy_http_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedGet */ ._1)(url, {
+        headers: {
+            authorization: `Bearer ${opts.env[ID_TOKEN_REQUEST_TOKEN]}`,
+            accept: 'application/json',
+        },
+        timeoutMs,
+        maxBytes: MAX_ID_TOKEN_RESPONSE_BYTES,
+        what: 'the OIDC token',
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    });
+    if (res.status !== 200) {
+        const retryable = res.status === 429 || res.status >= 500;
+        throw new TokenEndpointError(`the runner's token endpoint answered HTTP ${res.status}` +
+            (res.status === 401 || res.status === 403
+                ? ' (the request token was refused: is this step running in the job that was granted id-token: write?)'
+                : ''), retryable);
+    }
+    const value = (0,_policy_http_js__WEBPACK_IMPORTED_MODULE_2__/* .jsonObject */ .o$)(res.body, 'the OIDC token answer', 'the runner')['value'];
+    if (typeof value !== 'string' || value.split('.').length !== 3) {
+        throw new TokenEndpointError('the runner answered without a token in "value"', false);
+    }
+    return value;
+}
+const githubIdTokenSource = (audience) => createIdTokenSource({ env: process.env, mask: (token) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token) })(audience);
 
 
 /***/ }),

@@ -1,5 +1,5 @@
-export const id = 849;
-export const ids = [849];
+export const id = 703;
+export const ids = [703];
 export const modules = {
 
 /***/ 4248:
@@ -39,7 +39,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1814);
 /* harmony import */ var _scan_report_github_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6789);
 /* harmony import */ var _scan_report_summary_data_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8637);
-/* harmony import */ var _scan_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8825);
+/* harmony import */ var _scan_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2893);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4248);
 
 
@@ -162,27 +162,6 @@ function maskSecret(value) {
     if (value.trim().length < 4)
         return;
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-}
-
-
-/***/ }),
-
-/***/ 6731:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ ProxyAgent)
-/* harmony export */ });
-/**
- * Stands in for `undici` in the bundle (tsconfig "paths"). @actions/http-client imports undici
- * only for `getAgentDispatcher()`, the proxy dispatcher of fetch-based clients such as Octokit,
- * which this project does not call; @actions/core's OIDC request goes through node:http(s) and
- * `tunnel` for proxies. Bundling undici would make every step parse another megabyte.
- */
-class ProxyAgent {
-    constructor() {
-        throw new Error('jit-credentials bundles no undici: getAgentDispatcher() is not available in this action.');
-    }
 }
 
 

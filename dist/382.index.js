@@ -1,6 +1,52 @@
-export const id = 219;
-export const ids = [219];
+export const id = 382;
+export const ids = [382];
 export const modules = {
+
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+const UNIT_SECONDS = { h: 3600, m: 60, s: 1 };
+/**
+ * The one duration syntax of inputs, policy rules and the CLI: `900`, `90s`, `15m`, `1h`,
+ * `1h30m`. Seconds, or undefined when the text is not a positive duration (the caller says
+ * where the bad value is).
+ */
+function parseDuration(value) {
+    if (typeof value === 'number')
+        return Number.isSafeInteger(value) && value > 0 ? value : undefined;
+    const text = value.trim();
+    let total;
+    if (/^[0-9]+$/.test(text)) {
+        total = Number(text);
+    }
+    else {
+        const m = /^(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$/.exec(text);
+        if (!m || text === '')
+            return undefined;
+        total = 0;
+        for (const [i, unit] of ['h', 'm', 's'].entries()) {
+            const part = m[i + 1];
+            if (part !== undefined)
+                total += Number(part) * UNIT_SECONDS[unit];
+        }
+    }
+    return Number.isSafeInteger(total) && total > 0 ? total : undefined;
+}
+/** `1h30m`, `5m`, `45s`, `0s`. */
+function formatDuration(seconds) {
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const parts = [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].filter(Boolean);
+    return parts.length ? parts.join('') : '0s';
+}
+
+
+/***/ }),
 
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -426,26 +472,69 @@ class Recorder {
 
 /***/ }),
 
-/***/ 2348:
+/***/ 9195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IO: () => (/* binding */ timeline),
-/* harmony export */   WJ: () => (/* binding */ verdict),
-/* harmony export */   kV: () => (/* binding */ summaryBlock)
-/* harmony export */ });
-/* unused harmony export grantTable */
-/* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9205);
-/* harmony import */ var _runner_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3321);
-/* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6997);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  QU: () => (/* binding */ exposureLine),
+  kV: () => (/* binding */ summaryBlock),
+  IO: () => (/* binding */ timeline),
+  WJ: () => (/* binding */ verdict)
+});
+
+// UNUSED EXPORTS: grantTable
+
+// EXTERNAL MODULE: ./src/runner/inputs.ts
+var inputs = __webpack_require__(9205);
+// EXTERNAL MODULE: ./src/runner/markdown.ts
+var markdown = __webpack_require__(3321);
+;// CONCATENATED MODULE: ./src/grant/exposure.ts
+/** What the peers give by default: the credential stays in the job's environment, and lives 1 h. */
+const PEER_CLOUD_SECONDS = 3600;
+const seconds = (from, to) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
+function exposure(g, jobEnd) {
+    if (!g.issuedAt || !g.expiresAt)
+        return undefined;
+    const end = jobEnd.toISOString();
+    const offRunner = g.closedAt ?? end;
+    const refused = g.phase === 'closed' && g.closeMethod === 'revoked' && g.verified && g.closedAt
+        ? g.closedAt
+        : g.expiresAt;
+    return {
+        runner: seconds(g.issuedAt, offRunner),
+        cloud: seconds(g.issuedAt, refused < g.expiresAt ? refused : g.expiresAt),
+        peerRunner: seconds(g.issuedAt, end),
+        peerCloud: PEER_CLOUD_SECONDS,
+    };
+}
+/** The sums over a job's grants. */
+function jobExposure(grants, jobEnd) {
+    const each = grants.map((g) => exposure(g, jobEnd)).filter((e) => !!e);
+    if (!each.length)
+        return undefined;
+    const sum = (k) => each.reduce((n, e) => n + e[k], 0);
+    return {
+        runner: sum('runner'),
+        cloud: sum('cloud'),
+        peerRunner: sum('peerRunner'),
+        peerCloud: sum('peerCloud'),
+    };
+}
+
+// EXTERNAL MODULE: ./src/grant/ledger.ts
+var ledger = __webpack_require__(6997);
+;// CONCATENATED MODULE: ./src/grant/render.ts
+
 
 
 
 // Every value shown comes from the ledger, which any step can write, and many from token claims
 // (a branch name is anyone's text): all of it goes through mdText, never raw into the Markdown.
-const time = (iso) => (iso ? `${(0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(iso.slice(11, 19))}Z` : '—');
-const cell = (s) => (s ? (0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdText */ .bC)(s) : '—');
-const code = (s) => (s ? (0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(s) : '—');
+const time = (iso) => (iso ? `${(0,markdown/* mdText */.bC)(iso.slice(11, 19))}Z` : '—');
+const cell = (s) => (s ? (0,markdown/* mdText */.bC)(s) : '—');
+const code = (s) => (s ? (0,markdown/* mdCode */.xs)(s) : '—');
 /** "3 grants: 2 revoked and verified, 1 expires 18:42:07Z". */
 function verdict(grants) {
     const parts = [];
@@ -471,7 +560,7 @@ function verdict(grants) {
     const failed = count((g) => g.phase === 'close-failed');
     if (failed.length)
         parts.push(`${failed.length} not fully closed (see warnings)`);
-    const open = count((g) => (0,_ledger_js__WEBPACK_IMPORTED_MODULE_2__/* .isOpen */ .nT)(g) && g.phase !== 'close-failed');
+    const open = count((g) => (0,ledger/* isOpen */.nT)(g) && g.phase !== 'close-failed');
     if (open.length) {
         parts.push(`${open.length} still open until ${open.map((g) => time(g.expiresAt)).join(', ')}`);
     }
@@ -487,46 +576,80 @@ function delivery(g) {
     if (g.mode === 'run')
         return g.exitCode === undefined ? 'run' : `run (exit ${g.exitCode})`;
     if (g.mode === 'env')
-        return `env: ${g.envNames.map(code).join(' ')}`;
+        return `env (${g.envNames.length} variables)`;
     if (g.mode === 'outputs')
         return 'outputs';
     return cell(g.mode);
 }
+/** How it ended, with the one time that matters: when the cloud stops accepting it. */
 function ending(g) {
+    const off = g.closedAt ? `; off the runner ${time(g.closedAt)}` : '';
     switch (g.phase) {
         case 'denied':
             return `refused: ${cell(g.error)}`;
         case 'close-failed':
-            return `**not fully closed**: ${cell(g.error)}`;
-        case 'closed': {
-            const how = g.closeMethod === 'revoked'
-                ? g.verified
-                    ? 'revoked, verified refused'
-                    : 'revoked (not verified)'
-                : g.closeMethod === 'expired'
-                    ? 'already expired'
-                    : `expires ${time(g.expiresAt)}`;
-            return `${how}; ${cell(g.closeNote)}`;
-        }
+            return `⚠️ **not fully closed**: ${cell(g.error)}`;
+        case 'closed':
+            if (g.closeMethod === 'revoked') {
+                return g.verified
+                    ? `revoked ${time(g.closedAt)}: the cloud refuses it (verified)`
+                    : `revoked ${time(g.closedAt)}: deny written, refusal not seen; it expires ${time(g.expiresAt)}`;
+            }
+            if (g.closeMethod === 'expired')
+                return `expired ${time(g.expiresAt)}${off}`;
+            return `the cloud accepts it until ${time(g.expiresAt)} (cannot be revoked)${off}`;
         default:
-            return `**open** until ${time(g.expiresAt)}`;
+            return `⚠️ **open**, accepted until ${time(g.expiresAt)}`;
     }
+}
+/** "deploy" for a role session ARN, the address for a service account, the id otherwise. */
+function shortPrincipal(principal) {
+    if (!principal)
+        return '—';
+    const role = /^arn:aws[\w-]*:(?:sts|iam)::\d{12}:(?:assumed-role|role)\/(?:[\w+=,.@-]+\/)*?([\w+=,.@-]+)(?:\/[\w+=,.@-]+)?$/.exec(principal);
+    const short = role?.[1] ?? principal.replace(/^principal:\/\/.*\/subject\//, 'subject ');
+    return short.length > 48 ? `${short.slice(0, 47)}…` : short;
 }
 function ttl(g) {
     if (g.effectiveTtl === undefined)
-        return g.requestedTtl ? `asked ${(0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(g.requestedTtl)}` : '—';
-    return (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(g.effectiveTtl);
+        return g.requestedTtl ? `asked ${(0,inputs/* formatDuration */.a3)(g.requestedTtl)}` : '—';
+    return (0,inputs/* formatDuration */.a3)(g.effectiveTtl);
 }
-function grantTable(grants) {
-    const rows = grants.map((g) => `| ${code(g.id)} | ${cell(g.provider)} | ${code(g.principal)} | ${delivery(g)} | ${time(g.issuedAt)} | ${ttl(g)} | ${time(g.expiresAt)} | ${time(g.closedAt)} | ${ending(g)} |`);
+/** One compact row per grant; the full record is folded below the table. */
+function grantTable(grants, jobEnd = new Date()) {
+    const rows = grants.map((g) => {
+        const e = exposure(g, jobEnd);
+        const figures = !e
+            ? '—'
+            : (0,ledger/* isOpen */.nT)(g)
+                ? 'still open'
+                : `${(0,inputs/* formatDuration */.a3)(e.runner)} / ${(0,inputs/* formatDuration */.a3)(e.cloud)}`;
+        return `| ${code(g.id)} | ${cell(g.provider)} ${code(shortPrincipal(g.principal))} | ${delivery(g)} | ${ttl(g)} | ${figures} | ${ending(g)} |`;
+    });
     return [
-        '| grant | cloud | principal | delivery | issued | lifetime | cloud expiry | closed | how it ended |',
-        '|---|---|---|---|---|---|---|---|---|',
+        '| grant | cloud · principal | delivery | lifetime | exposure: runner / cloud | how it ended |',
+        '|---|---|---|---|---|---|',
         ...rows,
     ].join('\n');
 }
+/** "Exposure: 14s on the runner, 5m accepted by the cloud; the peers' defaults: 12m and 1h." */
+function exposureLine(grants, jobEnd) {
+    const e = jobExposure(grants, jobEnd);
+    if (!e)
+        return '';
+    return (`Exposure of this job's credentials: ${(0,inputs/* formatDuration */.a3)(e.runner)} reachable on the runner, ` +
+        `${(0,inputs/* formatDuration */.a3)(e.cloud)} accepted by the cloud (credential-seconds). With the peers' defaults ` +
+        `(in the job's environment until it ends, 1 hour in the cloud): ${(0,inputs/* formatDuration */.a3)(e.peerRunner)} and ` +
+        `${(0,inputs/* formatDuration */.a3)(e.peerCloud)}.`);
+}
 function record(g) {
     const lines = [];
+    if (g.principal)
+        lines.push(`- principal: ${code(g.principal)}`);
+    if (g.issuedAt)
+        lines.push(`- issued ${time(g.issuedAt)}, the cloud's expiry ${time(g.expiresAt)}`);
+    if (g.envNames.length)
+        lines.push(`- variables: ${g.envNames.map(code).join(' ')}`);
     if (g.scope)
         lines.push(`- scope: ${code(g.scope)}${g.scopeDigest ? ` (sha256 ${cell(g.scopeDigest.slice(0, 16))}…)` : ''}`);
     if (g.sessionName)
@@ -545,19 +668,27 @@ function record(g) {
         lines.push(`- note: ${cell(note)}`);
     return lines.join('\n');
 }
-/** A picture of each grant's windows: when it was reachable on the runner, and when the cloud accepts it. */
+/**
+ * A picture of each grant's windows: when it was reachable on the runner, and when the cloud
+ * accepts it. Times are drawn in milliseconds, so that a `run:` grant of two seconds is a bar.
+ */
 function timeline(grants) {
     // Inside a code fence nothing is escaped: only well-formed times are drawn.
-    const hms = (iso) => /^\d{2}:\d{2}:\d{2}$/.exec(iso?.slice(11, 19) ?? '')?.[0];
-    const shown = grants.filter((g) => hms(g.issuedAt) && hms(g.expiresAt) && hms(g.closedAt ?? g.expiresAt));
+    const ms = (iso) => {
+        const t = iso === undefined ? NaN : Date.parse(iso);
+        return Number.isFinite(t) ? t : undefined;
+    };
+    const shown = grants.filter((g) => ms(g.issuedAt) !== undefined && ms(g.expiresAt) !== undefined);
     if (!shown.length)
         return '';
-    const lines = ['```mermaid', 'gantt', '  dateFormat HH:mm:ss', '  axisFormat %H:%M:%S'];
+    const lines = ['```mermaid', 'gantt', '  dateFormat x', '  axisFormat %H:%M:%S'];
     for (const g of shown) {
+        const from = ms(g.issuedAt);
+        const cloudEnd = Math.max(from + 1, ms(g.expiresAt));
+        const runnerEnd = Math.max(from + 1, Math.min(ms(g.closedAt) ?? cloudEnd, cloudEnd));
         lines.push(`  section ${mermaidLabel(g.id)}`);
-        const end = g.closedAt ?? g.expiresAt;
-        lines.push(`  on the runner :active, ${hms(g.issuedAt)}, ${hms(end < g.issuedAt ? g.issuedAt : end)}`);
-        lines.push(`  accepted by the cloud :${hms(g.issuedAt)}, ${hms(g.expiresAt)}`);
+        lines.push(`  on the runner :active, ${from}, ${runnerEnd}`);
+        lines.push(`  accepted by the cloud :${from}, ${cloudEnd}`);
     }
     lines.push('```');
     return lines.join('\n');
@@ -569,21 +700,153 @@ function mermaidLabel(text) {
         .slice(0, 80) || '_');
 }
 /** One block per action use: the verdict first, then the rows, then the record reviewers can expand. */
-function summaryBlock(title, grants, extra = []) {
+function summaryBlock(title, grants, extra = [], jobEnd = new Date()) {
     const details = grants
-        .map((g) => `<details><summary>Record of ${(0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .htmlText */ .js)(g.id)}</summary>\n\n${record(g)}\n\n</details>`)
+        .map((g) => `<details><summary>Record of ${(0,markdown/* htmlText */.js)(g.id)}</summary>\n\n${record(g)}\n\n</details>`)
         .join('\n');
     return [
         `### ${title}`,
         '',
         `**${verdict(grants)}**`,
         '',
-        grantTable(grants),
+        grantTable(grants, jobEnd),
         '',
         ...extra.flatMap((e) => [e, '']),
         details,
         '',
     ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 8856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _1: () => (/* binding */ boundedGet),
+/* harmony export */   by: () => (/* binding */ ResponseTooLargeError),
+/* harmony export */   o$: () => (/* binding */ jsonObject)
+/* harmony export */ });
+/* unused harmony exports DeadlineError, formatBytes */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * One bounded HTTP GET for everything the action reads from GitHub before a decision: the
+ * runner's OIDC token, the issuer's discovery document and keys, the policy from the REST API.
+ * Each of those servers can be slow, wrong or hostile, so every read has a deadline covering
+ * the whole exchange (headers and body) and a size cap enforced while the body streams in: a
+ * 100 MB answer is refused after the first megabyte, never held in memory whole.
+ */
+
+/** The answer was larger than its cap; never worth another attempt. */
+class ResponseTooLargeError extends Error {
+    name = 'ResponseTooLargeError';
+}
+/** The deadline passed: a network failure as far as retrying is concerned (see isNetworkError). */
+class DeadlineError extends Error {
+    name = 'TimeoutError';
+}
+async function boundedGet(url, opts) {
+    if (!opts.fetch)
+        useEnvProxy();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
+    const expired = () => new DeadlineError(`${opts.what} from ${url} took longer than ${opts.timeoutMs} ms`);
+    try {
+        let res;
+        try {
+            res = await (opts.fetch ?? fetch)(url, {
+                headers: { ...opts.headers },
+                signal: controller.signal,
+                redirect: 'follow',
+            });
+        }
+        catch (err) {
+            if (controller.signal.aborted)
+                throw expired();
+            throw err;
+        }
+        const declared = Number(res.headers.get('content-length'));
+        if (Number.isFinite(declared) && declared > opts.maxBytes) {
+            await res.body?.cancel().catch(() => undefined);
+            throw tooLarge(opts, url, `${declared} bytes`);
+        }
+        try {
+            const body = await readCapped(res, opts, url);
+            return { status: res.status, headers: res.headers, body };
+        }
+        catch (err) {
+            if (controller.signal.aborted && !(err instanceof ResponseTooLargeError))
+                throw expired();
+            throw err;
+        }
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+let proxyChecked = false;
+/**
+ * Self-hosted runners behind a proxy set HTTPS_PROXY; `@actions/core`'s OIDC client honoured
+ * it, and Node's fetch does only when told to. Node 24 can be told at run time.
+ */
+function useEnvProxy() {
+    if (proxyChecked)
+        return;
+    proxyChecked = true;
+    const env = process.env;
+    const set = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((n) => env[n]);
+    const enable = (node_http__WEBPACK_IMPORTED_MODULE_0___default().setGlobalProxyFromEnv);
+    try {
+        if (set && typeof enable === 'function')
+            enable();
+    }
+    catch {
+        // A malformed proxy URL: the request then fails as it would without this, and says where.
+    }
+}
+async function readCapped(res, opts, url) {
+    if (!res.body)
+        return Buffer.alloc(0);
+    const reader = res.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > opts.maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            throw tooLarge(opts, url, `more than ${opts.maxBytes} bytes`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks);
+}
+function tooLarge(opts, url, size) {
+    return new ResponseTooLargeError(`${opts.what} from ${url} is ${size}; at most ${formatBytes(opts.maxBytes)} is accepted, so it was refused unread.`);
+}
+function formatBytes(n) {
+    if (n >= 1024 * 1024 && n % (1024 * 1024) === 0)
+        return `${n / (1024 * 1024)} MiB`;
+    if (n >= 1024 && n % 1024 === 0)
+        return `${n / 1024} KiB`;
+    return `${n} bytes`;
+}
+/** A JSON object from a bounded body, or a message saying what came instead. */
+function jsonObject(body, what, url) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        throw new Error(`${what} from ${url} is not JSON.`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error(`${what} from ${url} is not a JSON object.`);
+    return parsed;
 }
 
 
@@ -610,7 +873,7 @@ async function loadProvider(id) {
         case 'aws':
             return (await __webpack_require__.e(/* import() */ 140).then(__webpack_require__.bind(__webpack_require__, 9140))).awsProvider;
         case 'azure':
-            return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(444)]).then(__webpack_require__.bind(__webpack_require__, 3314))).azureProvider;
+            return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(603)]).then(__webpack_require__.bind(__webpack_require__, 3603))).azureProvider;
         case 'gcp':
             return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(927)]).then(__webpack_require__.bind(__webpack_require__, 8927))).gcpProvider;
     }
@@ -636,6 +899,71 @@ function handleString(h, key, pattern) {
 }
 function optionalHandleString(h, key, pattern) {
     return h[key] === undefined || h[key] === null ? undefined : handleString(h, key, pattern);
+}
+
+
+/***/ }),
+
+/***/ 7252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ httpTimeoutMs),
+/* harmony export */   TX: () => (/* binding */ isNetworkError),
+/* harmony export */   bD: () => (/* binding */ withRetry)
+/* harmony export */ });
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Retries only what another attempt can fix (throttling, 5xx, network), with full-jitter
+ * exponential backoff and no sleep after the last attempt. Anything else, a denial above
+ * all, fails at once: the peer action retries a trust-policy denial for ~159 s.
+ */
+async function withRetry(fn, options) {
+    const sleep = options.sleep ?? realSleep;
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (attempt >= options.attempts || !options.isRetryable(err))
+                throw err;
+            const delay = Math.round(random() * options.baseDelayMs * 2 ** (attempt - 1));
+            options.onRetry?.(err, attempt, delay);
+            await sleep(delay);
+        }
+    }
+}
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** A network failure or timeout, in the shapes Node, undici and the SDKs' HTTP handlers throw. */
+function isNetworkError(err) {
+    const e = err;
+    if (!e || typeof e !== 'object')
+        return false;
+    if (e.code && NETWORK_CODES.has(e.code))
+        return true;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+        return true;
+    return e.cause !== undefined && e.cause !== err && isNetworkError(e.cause);
+}
+/**
+ * Per-request timeout for every cloud call: JIT_CREDENTIALS_HTTP_TIMEOUT_MS, else 5 s. Tests
+ * shorten it; slow proxies lengthen it.
+ */
+function httpTimeoutMs(env) {
+    const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
+    return Number.isFinite(v) && v > 0 ? v : 5000;
 }
 
 
@@ -727,10 +1055,12 @@ function signalGroup(pgid, signal) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G0: () => (/* binding */ Inputs),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.a)
 /* harmony export */ });
 /* unused harmony exports parseList, parseBoolean, parseDuration */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
 
 /** Reads inputs by name, trimming, with `''` meaning "not given" (the runner sends unset inputs as ''). */
 class Inputs {
@@ -746,7 +1076,7 @@ class Inputs {
     required(name, hint = '') {
         const value = this.optional(name);
         if (value === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input '${name}' is required${hint ? `: ${hint}` : '.'}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${name}' is required${hint ? `: ${hint}` : '.'}`);
         }
         return value;
     }
@@ -771,7 +1101,7 @@ class Inputs {
         if (value === undefined)
             return fallback;
         if (!allowed.includes(value)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected one of: ${allowed.join(', ')}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected one of: ${allowed.join(', ')}.`);
         }
         return value;
     }
@@ -791,39 +1121,20 @@ function parseBoolean(name, value) {
         return true;
     if (FALSE.includes(value))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected true or false.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Expected true or false.`);
 }
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600 };
-/**
- * Seconds from `300`, `300s`, `5m`, `1h`, `1h30m`. Anything else is an error that shows the
- * accepted forms; zero and negative values are refused.
- */
+/** Seconds from `300`, `300s`, `5m`, `1h`, `1h30m`; anything else is an error that shows the accepted forms. */
 function parseDuration(name, value) {
-    const v = value.trim();
-    let seconds;
-    if (/^\d+$/.test(v)) {
-        seconds = Number(v);
-    }
-    else if (/^(\d+h)?(\d+m)?(\d+s)?$/.test(v) && v !== '') {
-        seconds = 0;
-        for (const [, n, unit] of v.matchAll(/(\d+)([hms])/g)) {
-            seconds += Number(n) * UNIT_SECONDS[unit];
-        }
-    }
-    if (seconds === undefined || !Number.isSafeInteger(seconds)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. Use seconds (900) or a duration such as 90s, 15m, 1h or 1h30m.`);
-    }
-    if (seconds <= 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${name} '${value}'. It must be longer than zero.`);
+    const seconds = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(value);
+    if (seconds === undefined) {
+        const zero = /^[0hms]*$/.test(value.trim()) && /0/.test(value);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(zero
+            ? `Invalid ${name} '${value}'. It must be longer than zero.`
+            : `Invalid ${name} '${value}'. Use seconds (900) or a duration such as 90s, 15m, 1h or 1h30m.`);
     }
     return seconds;
 }
-function formatDuration(seconds) {
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
-}
+
 
 
 /***/ }),
@@ -912,12 +1223,21 @@ function htmlText(value) {
 /* harmony export */   e_: () => (/* binding */ ID_TOKEN_URL),
 /* harmony export */   gu: () => (/* binding */ ID_TOKEN_REQUEST_TOKEN)
 /* harmony export */ });
+/* unused harmony exports MAX_ID_TOKEN_RESPONSE_BYTES, createIdTokenSource */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _policy_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8856);
+/* harmony import */ var _providers_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7252);
+
+
 
 
 const ID_TOKEN_URL = 'ACTIONS_ID_TOKEN_REQUEST_URL';
 const ID_TOKEN_REQUEST_TOKEN = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
+/** A GitHub OIDC token is about 1.5 KB; anything near this is not one. */
+const MAX_ID_TOKEN_RESPONSE_BYTES = 64 * 1024;
+const ATTEMPTS = 3;
+const BASE_DELAY_MS = 500;
 /**
  * The runner sets both variables only in jobs granted `id-token: write`, and never for
  * fork pull requests or Dependabot. `@actions/core` would say only "Unable to get
@@ -931,15 +1251,68 @@ function checkIdTokenAvailable(env = process.env) {
         'runs this step; a reusable workflow needs it in the caller too. Workflows triggered by a ' +
         'pull request from a fork, and Dependabot runs, never receive OIDC tokens.');
 }
-const githubIdTokenSource = async (audience) => {
-    checkIdTokenAvailable();
-    try {
-        return await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience);
+/** An HTTP status from the token endpoint; retried only when another attempt can help. */
+class TokenEndpointError extends Error {
+    retryable;
+    constructor(message, retryable) {
+        super(message);
+        this.retryable = retryable;
     }
-    catch (err) {
-        throw new Error(`Could not get a GitHub OIDC token for audience '${audience}': ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err).replace(/^Error message: /, '')}`, { cause: err });
+}
+/**
+ * The runner's token endpoint, asked directly rather than through `core.getIDToken`, which has
+ * no deadline, no size limit and retries every failure ten times. Same rules as the clouds:
+ * a deadline per attempt, a few attempts for throttling, 5xx and network failures only.
+ */
+function createIdTokenSource(opts) {
+    const timeoutMs = opts.timeoutMs ?? (0,_providers_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .httpTimeoutMs */ .C)(opts.env);
+    return async (audience) => {
+        checkIdTokenAvailable(opts.env);
+        const base = opts.env[ID_TOKEN_URL];
+        const url = `${base}${base.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
+        try {
+            const token = await (0,_providers_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => requestToken(url, opts, timeoutMs), {
+                attempts: opts.attempts ?? ATTEMPTS,
+                baseDelayMs: BASE_DELAY_MS,
+                isRetryable: (err) => err instanceof TokenEndpointError
+                    ? err.retryable
+                    : !(err instanceof _policy_http_js__WEBPACK_IMPORTED_MODULE_2__/* .ResponseTooLargeError */ .by) && (0,_providers_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isNetworkError */ .TX)(err),
+                ...(opts.sleep ? { sleep: opts.sleep } : {}),
+                ...(opts.onRetry ? { onRetry: opts.onRetry } : {}),
+            });
+            opts.mask(token);
+            return token;
+        }
+        catch (err) {
+            throw new Error(`Could not get a GitHub OIDC token for audience '${audience}': ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`, { cause: err });
+        }
+    };
+}
+async function requestToken(url, opts, timeoutMs) {
+    const res = await (0,_policy_http_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedGet */ ._1)(url, {
+        headers: {
+            authorization: `Bearer ${opts.env[ID_TOKEN_REQUEST_TOKEN]}`,
+            accept: 'application/json',
+        },
+        timeoutMs,
+        maxBytes: MAX_ID_TOKEN_RESPONSE_BYTES,
+        what: 'the OIDC token',
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    });
+    if (res.status !== 200) {
+        const retryable = res.status === 429 || res.status >= 500;
+        throw new TokenEndpointError(`the runner's token endpoint answered HTTP ${res.status}` +
+            (res.status === 401 || res.status === 403
+                ? ' (the request token was refused: is this step running in the job that was granted id-token: write?)'
+                : ''), retryable);
     }
-};
+    const value = (0,_policy_http_js__WEBPACK_IMPORTED_MODULE_2__/* .jsonObject */ .o$)(res.body, 'the OIDC token answer', 'the runner')['value'];
+    if (typeof value !== 'string' || value.split('.').length !== 3) {
+        throw new TokenEndpointError('the runner answered without a token in "value"', false);
+    }
+    return value;
+}
+const githubIdTokenSource = (audience) => createIdTokenSource({ env: process.env, mask: (token) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token) })(audience);
 
 
 /***/ }),
@@ -989,27 +1362,6 @@ function maskSecret(value) {
     if (value.trim().length < 4)
         return;
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-}
-
-
-/***/ }),
-
-/***/ 6731:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ ProxyAgent)
-/* harmony export */ });
-/**
- * Stands in for `undici` in the bundle (tsconfig "paths"). @actions/http-client imports undici
- * only for `getAgentDispatcher()`, the proxy dispatcher of fetch-based clients such as Octokit,
- * which this project does not call; @actions/core's OIDC request goes through node:http(s) and
- * `tunnel` for proxies. Bundling undici would make every step parse another megabyte.
- */
-class ProxyAgent {
-    constructor() {
-        throw new Error('jit-credentials bundles no undici: getAgentDispatcher() is not available in this action.');
-    }
 }
 
 

@@ -1,8 +1,101 @@
-export const id = 743;
-export const ids = [743];
+export const id = 167;
+export const ids = [167,593];
 export const modules = {
 
-/***/ 6587:
+/***/ 7593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hT: () => (/* binding */ parseCliArgs),
+/* harmony export */   lI: () => (/* binding */ verbArgs),
+/* harmony export */   suggest: () => (/* binding */ suggest)
+/* harmony export */ });
+/* unused harmony exports UsageError, parseCli */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+
+/** A mistake on the command line: shown as-is, exit code 2. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/**
+ * Node's parseArgs with its errors rewritten for people: the unknown flag is named with the
+ * nearest known one ("Unknown option '--formt'. Did you mean '--format'?").
+ */
+function parseCliArgs(config) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)(config);
+    }
+    catch (err) {
+        throw friendly(err, config.options);
+    }
+}
+/** The same, for a plain list of options. */
+function parseCli(args, options, allowPositionals = true) {
+    return parseCliArgs({ args: [...args], options, allowPositionals, strict: true });
+}
+function friendly(err, options) {
+    const e = err;
+    const flag = /'(-{1,2}[^'\s]+)[^']*'/.exec(e.message)?.[1];
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) {
+        const known = Object.keys(options ?? {}).map((o) => `--${o}`);
+        return new UsageError(`Unknown option '${flag}'.${suggest(flag, known)}`);
+    }
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
+        return new UsageError(`Option '${flag}' needs a value.`);
+    }
+    return new UsageError(e.message.replace(/\. To specify a positional argument.*$/s, '.'));
+}
+function verbArgs(argv, options, usage, io) {
+    let parsed;
+    try {
+        parsed = parseCliArgs({
+            args: [...argv],
+            options: { ...options, help: { type: 'boolean', short: 'h' } },
+            allowPositionals: true,
+            strict: true,
+        });
+    }
+    catch (err) {
+        io.stderr(`${err.message}\n\n${usage}`);
+        return 2;
+    }
+    if (parsed.values.help) {
+        io.stdout(usage);
+        return 0;
+    }
+    return parsed;
+}
+/** " Did you mean 'x'?" for the nearest of `known` within a small edit distance, else ''. */
+function suggest(word, known) {
+    let best;
+    let bestDistance = Infinity;
+    for (const k of known) {
+        const d = distance(word, k);
+        if (d < bestDistance)
+            [best, bestDistance] = [k, d];
+    }
+    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3))
+        ? ` Did you mean '${best}'?`
+        : '';
+}
+/** Levenshtein distance, for short command-line words only. */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = row;
+    }
+    return prev[b.length];
+}
+
+
+/***/ }),
+
+/***/ 4100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,23 +106,28 @@ __webpack_require__.d(__webpack_exports__, {
   policyCli: () => (/* binding */ policyCli)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/providers/provider.ts
 var providers_provider = __webpack_require__(9545);
-// EXTERNAL MODULE: ./src/policy/decide.ts
-var decide = __webpack_require__(4708);
+// EXTERNAL MODULE: ./src/policy/decide.ts + 1 modules
+var decide = __webpack_require__(3651);
 // EXTERNAL MODULE: ./src/policy/duration.ts
 var policy_duration = __webpack_require__(5432);
 // EXTERNAL MODULE: ./src/policy/issuer.ts
 var policy_issuer = __webpack_require__(1819);
+// EXTERNAL MODULE: ./src/policy/matcher.ts
+var matcher = __webpack_require__(9012);
 ;// CONCATENATED MODULE: ./src/policy/export/select.ts
+
 
 /**
  * The rules for one cloud, narrowed to one principal. AWS trust policies and Azure federated
@@ -37,6 +135,22 @@ var policy_issuer = __webpack_require__(1819);
  * question for the user, not something to guess.
  */
 function rulesFor(policy, target, opts, perPrincipal) {
+    return selectRules(policy, target, opts, perPrincipal).map((r) => pinWorkflow(r, opts.workflowRef));
+}
+/** The rule with a job_workflow_ref condition added, unless it has one: the cloud then trusts that workflow only. */
+function pinWorkflow(rule, workflowRef) {
+    if (workflowRef === undefined || rule.when.some((c) => c.claim === 'job_workflow_ref'))
+        return rule;
+    const m = (0,matcher/* compileMatcher */.qM)(workflowRef);
+    if (typeof m === 'string' || m.kind === 'regex') {
+        throw new errors/* ConfigurationError */.j1(`--workflow-ref '${workflowRef}' must be an exact job_workflow_ref or a * glob, such as acme/platform/.github/workflows/deploy.yml@refs/heads/main.`);
+    }
+    return {
+        ...rule,
+        when: [...rule.when, { claim: 'job_workflow_ref', anyOf: [m], pos: rule.pos }],
+    };
+}
+function selectRules(policy, target, opts, perPrincipal) {
     const mine = policy.rules.filter((r) => r.allow.provider === target);
     if (mine.length === 0) {
         throw new errors/* ConfigurationError */.j1(`${policy.path} has no rule for provider ${target}: there is nothing to export.`);
@@ -73,7 +187,70 @@ function literal(m) {
 function part(value) {
     return value.replace(/:/g, '%3A');
 }
-function subjectPlan(rule) {
+/** GitHub's default subject template: `repo:OWNER/REPO:` then the context. */
+const DEFAULT_SUBJECT_CLAIMS = ['repo', 'context'];
+/**
+ * The subjects a rule allows under the repository's subject template (`include_claim_keys`):
+ * each key becomes `key:value` in that order, `repo` and `context` as GitHub writes them, any
+ * other claim from the rule's condition on it (or `*` when the rule has none), so that a claim
+ * such as `job_workflow_ref` becomes checkable by a cloud that sees only `sub`.
+ */
+function subjectPlan(rule, template = DEFAULT_SUBJECT_CLAIMS) {
+    const base = defaultSubjectPlan(rule);
+    const extra = template.filter((k) => k !== 'repo' && k !== 'context');
+    if (base.inexpressible || (extra.length === 0 && template.join() === 'repo,context'))
+        return base;
+    const notes = [...base.notes];
+    let notCarried = [...base.notCarried];
+    // Split each default subject back into its repo and context parts.
+    const pairs = base.subjects.map((s) => {
+        const m = /^repo:([^:]*):(.*)$/.exec(s);
+        return { repo: m[1], context: m[2] };
+    });
+    const values = [];
+    for (const key of extra) {
+        const c = condition(rule, key);
+        if (c?.anyOf.some((m) => m.kind === 'regex')) {
+            return {
+                ...base,
+                inexpressible: `rule '${rule.name}': '${key}' uses a ^...$ pattern, which subject matching cannot express; write it as exact values or a * glob`,
+            };
+        }
+        values.push(c ? c.anyOf.map((m) => part(m.source)) : ['*']);
+        notCarried = notCarried.filter((n) => n !== key);
+    }
+    const subjects = [];
+    const product = (i, acc) => {
+        if (i === extra.length) {
+            for (const p of pairs) {
+                const parts = template.map((k) => k === 'repo'
+                    ? `repo:${p.repo}`
+                    : k === 'context'
+                        ? p.context
+                        : `${k}:${acc[extra.indexOf(k)]}`);
+                subjects.push(parts.join(':'));
+            }
+            return;
+        }
+        for (const v of values[i])
+            product(i + 1, [...acc, v]);
+    };
+    product(0, []);
+    if (!template.includes('repo'))
+        notCarried.push('repository');
+    if (!template.includes('context')) {
+        for (const c of ['environment', 'event_name', 'ref'])
+            if (condition(rule, c))
+                notCarried.push(c);
+    }
+    return {
+        subjects: [...new Set(subjects)],
+        glob: subjects.some((s) => /[*?]/.test(s)),
+        notCarried: [...new Set(notCarried)],
+        notes,
+    };
+}
+function defaultSubjectPlan(rule) {
     const notes = [];
     const notCarried = rule.when
         .map((c) => c.claim)
@@ -203,7 +380,7 @@ function exportAws(policy, opts = {}) {
     const audience = opts.audience ?? 'sts.amazonaws.com';
     const statements = [];
     for (const rule of rules) {
-        const plan = subjectPlan(rule);
+        const plan = subjectPlan(rule, opts.subjectClaims);
         const wf = workflowRefs(rule);
         notes.push(...plan.notes);
         if (plan.inexpressible || wf.inexpressible) {
@@ -265,8 +442,10 @@ function exportAzure(policy, opts = {}) {
     const credentials = [];
     let flexible = false;
     for (const rule of rules) {
-        const plan = subjectPlan(rule);
-        const wf = workflowRefs(rule);
+        const plan = subjectPlan(rule, opts.subjectClaims);
+        // With job_workflow_ref in the subject template, exact subjects already pin the workflow.
+        const inSubject = opts.subjectClaims?.includes('job_workflow_ref') ?? false;
+        const wf = inSubject ? { glob: false } : workflowRefs(rule);
         notes.push(...plan.notes);
         const quoted = [...plan.subjects, ...(wf.values ?? [])].find((v) => v.includes("'"));
         const problem = plan.inexpressible ??
@@ -344,8 +523,6 @@ function credentialName(rule, index) {
     return `${base}-${index + 1}`.padEnd(3, '0');
 }
 
-// EXTERNAL MODULE: ./src/policy/matcher.ts
-var matcher = __webpack_require__(9012);
 ;// CONCATENATED MODULE: ./src/policy/export/gcp.ts
 
 
@@ -434,20 +611,72 @@ function re2(m, notes, rule, claim) {
 
 
 
+
 function exportTrust(policy, target, opts = {}) {
-    switch (target) {
-        case 'aws':
-            return exportAws(policy, opts);
-        case 'gcp':
-            return exportGcp(policy, opts);
-        case 'azure':
-            return exportAzure(policy, opts);
+    const result = target === 'aws'
+        ? exportAws(policy, opts)
+        : target === 'gcp'
+            ? exportGcp(policy, opts)
+            : exportAzure(policy, opts);
+    return { ...result, notes: [...result.notes, ...subjectNotes(policy, target, opts)] };
+}
+/**
+ * What the repository must be set to for the export to hold (a custom subject template), or
+ * how to make job_workflow_ref checkable where only `sub` is compared exactly (Azure's
+ * non-preview credentials). AWS (condition key `token.actions.githubusercontent.com:job_workflow_ref`)
+ * and Google (any mapped claim) check job_workflow_ref without it.
+ */
+function subjectNotes(policy, target, opts) {
+    const template = opts.subjectClaims;
+    if (template && template.join() !== DEFAULT_SUBJECT_CLAIMS.join()) {
+        const body = JSON.stringify({ use_default: false, include_claim_keys: template });
+        const repo = singleRepository(policy, target) ?? 'OWNER/REPO';
+        return [
+            `this export assumes the repository's OIDC subject template ${body}; until it is set, GitHub issues the default 'repo:…:context' subject and the cloud refuses every token. ` +
+                `Set it (repository admin): echo '${body}' | gh api -X PUT repos/${repo}/actions/oidc/customization/sub --input -` +
+                ` (an organisation's default: PUT orgs/ORG/actions/oidc/customization/sub with {"include_claim_keys": [...]}).`,
+        ];
     }
+    const pins = policy.rules.some((r) => r.allow.provider === target && r.when.some((c) => c.claim === 'job_workflow_ref'));
+    if (target === 'azure' && (pins || opts.workflowRef !== undefined)) {
+        return [
+            "Entra ID compares only 'sub' exactly outside the preview flexible credentials: export with --sub-claims repo,context,job_workflow_ref to pin the workflow in exact subjects instead, and set that subject template on the repository",
+        ];
+    }
+    return [];
+}
+function singleRepository(policy, target) {
+    const repos = new Set();
+    for (const r of policy.rules.filter((x) => x.allow.provider === target)) {
+        const c = r.when.find((w) => w.claim === 'repository');
+        if (!c || c.anyOf.length !== 1 || c.anyOf[0].kind !== 'exact')
+            return undefined;
+        repos.add(c.anyOf[0].source);
+    }
+    return repos.size === 1 ? [...repos][0] : undefined;
 }
 
-// EXTERNAL MODULE: ./src/policy/index.ts + 3 modules
-var src_policy = __webpack_require__(536);
+// EXTERNAL MODULE: ./src/policy/claims.ts
+var claims = __webpack_require__(9745);
+// EXTERNAL MODULE: ./src/policy/load.ts
+var load = __webpack_require__(8164);
+// EXTERNAL MODULE: ./src/policy/render.ts
+var render = __webpack_require__(1120);
+// EXTERNAL MODULE: ./src/policy/source.ts + 1 modules
+var source = __webpack_require__(9170);
+// EXTERNAL MODULE: ./src/policy/verify.ts
+var verify = __webpack_require__(3254);
+;// CONCATENATED MODULE: ./src/policy/index.ts
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/cli/policy.ts
+
+
 
 
 
@@ -460,7 +689,7 @@ var src_policy = __webpack_require__(536);
 
 const USAGE = `Usage: jit-credentials policy <verb> [options] [FILE]
 
-FILE is the policy file (default ${src_policy.DEFAULT_POLICY_PATH}).
+FILE is the policy file (default ${load/* DEFAULT_POLICY_PATH */.lo}).
 
 Verbs:
   check [FILE]
@@ -471,11 +700,16 @@ Verbs:
       Without --provider, lists the rules whose conditions the claims meet.
       Exit 0 allowed (or some rule matches), 1 denied.
   export --target aws|gcp|azure [--principal X] [--account-id N] [--issuer URL]
-         [--audience A] [-o FILE] [FILE]
+         [--audience A] [--workflow-ref REF] [--sub-claims KEYS] [-o FILE] [FILE]
       Write the cloud's trust configuration for the rules of that provider: an IAM role
       trust policy (aws), the workload identity provider's attribute mapping and condition
       (gcp), federated identity credentials (azure). What the cloud cannot check is listed
       on standard error.
+      --workflow-ref pins every rule without a job_workflow_ref condition to that workflow
+      (OWNER/REPO/.github/workflows/F.yml@REF, or a * glob), for policy-source: workflow.
+      --sub-claims writes subjects for the repository's OIDC subject template, such as
+      repo,context,job_workflow_ref (which makes the workflow checkable by an exact 'sub'
+      match), and prints the include_claim_keys customisation to set.
 
 Exit code 2: usage error or unreadable file.
 `;
@@ -512,9 +746,9 @@ async function policyCli(argv, io) {
 }
 class UsageError extends Error {
 }
-function args(argv, options) {
+function policy_args(argv, options) {
     try {
-        const { values, positionals } = (0,external_node_util_.parseArgs)({
+        const { values, positionals } = (0,args/* parseCliArgs */.hT)({
             args: argv,
             options: { ...options, help: { type: 'boolean', short: 'h' } },
             allowPositionals: true,
@@ -531,15 +765,18 @@ function args(argv, options) {
     }
 }
 function resolvePath(io, file) {
-    const path = file ?? src_policy.DEFAULT_POLICY_PATH;
+    const path = file ?? load/* DEFAULT_POLICY_PATH */.lo;
     return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(io.cwd, path);
 }
-async function load(io, file) {
+async function policy_load(io, file) {
     const abs = resolvePath(io, file);
     // Messages name the file as the user wrote it, so that file:line:col links work in their terminal.
-    const shown = file ?? src_policy.DEFAULT_POLICY_PATH;
+    const shown = file ?? load/* DEFAULT_POLICY_PATH */.lo;
+    // Unreadable is a usage error (exit 2), as the help says; invalid is 1.
+    if (!(0,external_node_fs_.existsSync)(abs))
+        throw new UsageError(`Policy file '${shown}' does not exist.`);
     try {
-        return { ...(await (0,src_policy.loadPolicy)(abs, { explicit: true })), path: shown };
+        return { ...(await (0,load/* loadPolicy */.tb)(abs, { explicit: true })), path: shown };
     }
     catch (err) {
         if (err instanceof errors/* ConfigurationError */.j1)
@@ -548,10 +785,10 @@ async function load(io, file) {
     }
 }
 async function check(argv, io) {
-    const { values, file } = args(argv, {});
+    const { values, file } = policy_args(argv, {});
     if (values['help'])
         return help(io);
-    const policy = await load(io, file);
+    const policy = await policy_load(io, file);
     const shown = policy.path;
     for (const w of policy.warnings)
         io.stderr(`${shown}:${w.pos.line}:${w.pos.col}: warning: ${w.message}\n`);
@@ -562,7 +799,7 @@ async function check(argv, io) {
     return 0;
 }
 async function testVerb(argv, io) {
-    const { values, file } = args(argv, {
+    const { values, file } = policy_args(argv, {
         claims: { type: 'string' },
         provider: { type: 'string' },
         principal: { type: 'string' },
@@ -575,7 +812,7 @@ async function testVerb(argv, io) {
     if (!claimsFile)
         throw new UsageError('policy test needs --claims FILE: a JSON object of OIDC token claims.');
     const claims = await readClaims(resolvePath(io, claimsFile), claimsFile);
-    const policy = await load(io, file);
+    const policy = await policy_load(io, file);
     const provider = values['provider'];
     if (provider === undefined) {
         for (const flag of ['principal', 'duration', 'delivery']) {
@@ -603,10 +840,10 @@ async function testVerb(argv, io) {
             throw new UsageError(`--duration '${String(values['duration'])}' is not a duration (900, 15m, 1h).`);
     }
     const delivery = values['delivery'];
-    if (delivery !== undefined && !['run', 'env', 'outputs'].includes(delivery)) {
+    if (delivery !== undefined && !providers_provider/* DELIVERY_MODES */.cE.includes(delivery)) {
         throw new UsageError(`--delivery must be run, env or outputs, not '${delivery}'.`);
     }
-    const decision = (0,src_policy.decidePartial)(policy, claims, {
+    const decision = (0,decide/* decidePartial */.Cv)(policy, claims, {
         provider: provider,
         ...(values['principal'] !== undefined ? { principal: values['principal'] } : {}),
         ...(duration !== undefined ? { duration } : {}),
@@ -644,12 +881,14 @@ async function readClaims(path, shown) {
     return parsed;
 }
 async function exportVerb(argv, io) {
-    const { values, file } = args(argv, {
+    const { values, file } = policy_args(argv, {
         target: { type: 'string', short: 't' },
         principal: { type: 'string' },
         'account-id': { type: 'string' },
         issuer: { type: 'string' },
         audience: { type: 'string' },
+        'workflow-ref': { type: 'string' },
+        'sub-claims': { type: 'string' },
         output: { type: 'string', short: 'o' },
     });
     if (values['help'])
@@ -658,7 +897,7 @@ async function exportVerb(argv, io) {
     if (!target || !providers_provider/* PROVIDER_IDS */.NO.includes(target)) {
         throw new UsageError(`policy export needs --target ${providers_provider/* PROVIDER_IDS */.NO.join('|')}${target ? `, not '${target}'` : ''}.`);
     }
-    const policy = await load(io, file);
+    const policy = await policy_load(io, file);
     const result = exportTrust(policy, target, {
         ...(values['principal'] !== undefined ? { principal: values['principal'] } : {}),
         ...(values['account-id'] !== undefined ? { accountId: values['account-id'] } : {}),
@@ -666,6 +905,12 @@ async function exportVerb(argv, io) {
             ? { issuer: (0,policy_issuer/* checkIssuer */.oP)(values['issuer'], '--issuer') }
             : {}),
         ...(values['audience'] !== undefined ? { audience: values['audience'] } : {}),
+        ...(values['workflow-ref'] !== undefined
+            ? { workflowRef: values['workflow-ref'] }
+            : {}),
+        ...(values['sub-claims'] !== undefined
+            ? { subjectClaims: subjectClaims(values['sub-claims']) }
+            : {}),
     });
     const json = JSON.stringify(result.document, null, 2) + '\n';
     const output = values['output'];
@@ -677,9 +922,74 @@ async function exportVerb(argv, io) {
         io.stderr(`note: ${note}\n`);
     return 0;
 }
+/** `repo,context,job_workflow_ref` → the keys, checked as GitHub checks include_claim_keys. */
+function subjectClaims(text) {
+    const keys = text
+        .split(/[\s,]+/)
+        .map((k) => k.trim())
+        .filter(Boolean);
+    const known = [
+        'repo',
+        'context',
+        ...claims/* MATCHABLE_CLAIMS */.WB.filter((c) => !['sub', 'aud', 'iss'].includes(c)),
+    ];
+    const bad = keys.find((k) => !known.includes(k));
+    if (keys.length === 0 || bad !== undefined || new Set(keys).size !== keys.length) {
+        throw new UsageError(`--sub-claims '${text}': give distinct claim keys separated by commas, such as repo,context,job_workflow_ref` +
+            (bad ? ` ('${bad}' is not one; known: ${known.join(', ')})` : '') +
+            '.');
+    }
+    return keys;
+}
 function help(io) {
     io.stdout(USAGE);
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+const UNIT_SECONDS = { h: 3600, m: 60, s: 1 };
+/**
+ * The one duration syntax of inputs, policy rules and the CLI: `900`, `90s`, `15m`, `1h`,
+ * `1h30m`. Seconds, or undefined when the text is not a positive duration (the caller says
+ * where the bad value is).
+ */
+function parseDuration(value) {
+    if (typeof value === 'number')
+        return Number.isSafeInteger(value) && value > 0 ? value : undefined;
+    const text = value.trim();
+    let total;
+    if (/^[0-9]+$/.test(text)) {
+        total = Number(text);
+    }
+    else {
+        const m = /^(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$/.exec(text);
+        if (!m || text === '')
+            return undefined;
+        total = 0;
+        for (const [i, unit] of ['h', 'm', 's'].entries()) {
+            const part = m[i + 1];
+            if (part !== undefined)
+                total += Number(part) * UNIT_SECONDS[unit];
+        }
+    }
+    return Number.isSafeInteger(total) && total > 0 ? total : undefined;
+}
+/** `1h30m`, `5m`, `45s`, `0s`. */
+function formatDuration(seconds) {
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const parts = [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].filter(Boolean);
+    return parts.length ? parts.join('') : '0s';
 }
 
 
@@ -779,6 +1089,593 @@ function recordToken(token) {
 
 /***/ }),
 
+/***/ 3651:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  LD: () => (/* binding */ decide),
+  Cv: () => (/* binding */ decidePartial),
+  vB: () => (/* binding */ matchingRules)
+});
+
+// UNUSED EXPORTS: claimFailures
+
+// EXTERNAL MODULE: ./src/policy/claims.ts
+var policy_claims = __webpack_require__(9745);
+// EXTERNAL MODULE: ./src/policy/duration.ts
+var duration = __webpack_require__(5432);
+;// CONCATENATED MODULE: ./src/policy/describe.ts
+/** How a matcher reads in reasons and the summary; apart from matcher.ts so that deciding never loads the regex engine. */
+function describeMatcher(m) {
+    return m.kind === 'exact'
+        ? `'${m.source}'`
+        : m.kind === 'glob'
+            ? `glob '${m.source}'`
+            : `pattern '${m.source}'`;
+}
+
+;// CONCATENATED MODULE: ./src/policy/decide.ts
+
+
+
+/** Claim conditions of one rule that do not hold; empty when all do. */
+function claimFailures(rule, claims) {
+    const failures = [];
+    for (const c of rule.when) {
+        const value = (0,policy_claims/* claimText */.Q1)(claims[c.claim]);
+        const wanted = c.anyOf.map(describeMatcher).join(' or ');
+        if (value === undefined)
+            failures.push(`${c.claim} is absent from the token, wants ${wanted}`);
+        else if (!c.anyOf.some((m) => m.test(value)))
+            failures.push(`${c.claim} is '${value}', wants ${wanted}`);
+    }
+    return failures;
+}
+/**
+ * Default deny: the first rule whose claims, provider, principal, duration and delivery
+ * all hold allows the request; otherwise every rule's mismatches are the reasons.
+ * Pure and synchronous so it costs microseconds and can be table-tested.
+ */
+function decide(policy, claims, request) {
+    return evaluate(policy, claims, request);
+}
+/** Like decide, but request fields left out are not checked (the CLI's `policy test`). */
+function decidePartial(policy, claims, request) {
+    return evaluate(policy, claims, request);
+}
+function evaluate(policy, claims, request) {
+    const mismatches = [];
+    for (const rule of policy.rules) {
+        const failures = requestFailures(rule, request);
+        failures.push(...claimFailures(rule, claims));
+        if (failures.length === 0) {
+            return {
+                allowed: true,
+                rule: rule.name,
+                maxDuration: rule.allow.maxDuration,
+                delivery: rule.allow.delivery,
+                reasons: allowReasons(rule, claims, request),
+                record: record(policy, claims, request, {
+                    decision: 'allowed',
+                    rule: rule.name,
+                    ruleClaims: rule.when.map((c) => c.claim),
+                }),
+            };
+        }
+        mismatches.push({ rule: rule.name, failures });
+    }
+    const reasons = policy.rules.length === 0
+        ? ['the policy has no rules, so nothing is allowed']
+        : mismatches.map((m) => `rule ${m.rule}: ${m.failures.join('; ')}`);
+    return {
+        allowed: false,
+        reasons,
+        record: record(policy, claims, request, { decision: 'denied', mismatches }),
+    };
+}
+function requestFailures(rule, request) {
+    const a = rule.allow;
+    const failures = [];
+    if (request.provider !== undefined && request.provider !== a.provider) {
+        failures.push(`provider is ${request.provider}, rule is for ${a.provider}`);
+        return failures; // the other fields mean nothing for another cloud
+    }
+    if (request.principal !== undefined && !a.principal.test(request.principal)) {
+        failures.push(`${a.principalKey} is '${request.principal}', wants ${describeMatcher(a.principal)}`);
+    }
+    if (request.duration !== undefined && request.duration > a.maxDuration) {
+        failures.push(`duration ${request.duration} s (${(0,duration/* formatDuration */.a3)(request.duration)}) is above max-duration ${a.maxDuration} s (${a.maxDurationText})`);
+    }
+    if (request.delivery !== undefined && !a.delivery.includes(request.delivery)) {
+        failures.push(`delivery is ${request.delivery}, rule requires ${a.delivery.join(' or ')}`);
+    }
+    return failures;
+}
+function allowReasons(rule, claims, request) {
+    const a = rule.allow;
+    const reasons = rule.when.map((c) => `${c.claim} '${(0,policy_claims/* claimText */.Q1)(claims[c.claim])}' matches ${c.anyOf.map(describeMatcher).join(' or ')}`);
+    if (request.principal !== undefined)
+        reasons.push(`${a.principalKey} '${request.principal}' matches ${describeMatcher(a.principal)}`);
+    if (request.duration !== undefined) {
+        reasons.push(`duration ${(0,duration/* formatDuration */.a3)(request.duration)} is within max-duration ${a.maxDurationText}`);
+    }
+    if (request.delivery !== undefined && a.delivery.length < 3) {
+        reasons.push(`delivery ${request.delivery} is one of ${a.delivery.join(', ')}`);
+    }
+    return reasons;
+}
+function record(policy, claims, request, extra) {
+    const keep = new Set([...policy_claims/* RECORDED_CLAIMS */.xN, ...(extra.ruleClaims ?? [])]);
+    const deciding = {};
+    for (const name of keep) {
+        const v = (0,policy_claims/* claimText */.Q1)(claims[name]);
+        if (v !== undefined)
+            deciding[name] = v;
+    }
+    return {
+        decision: extra.decision,
+        ...(extra.rule ? { rule: extra.rule } : {}),
+        policyPath: policy.path,
+        policyDigest: `sha256:${policy.digest}`,
+        request: {
+            provider: request.provider,
+            principal: request.principal,
+            duration: request.duration,
+            delivery: request.delivery,
+        },
+        claims: deciding,
+        ...(extra.mismatches ? { mismatches: extra.mismatches } : {}),
+    };
+}
+/** Rules whose claim conditions hold, whatever the request: for `policy test` without a request. */
+function matchingRules(policy, claims) {
+    const matched = [];
+    const mismatches = [];
+    for (const rule of policy.rules) {
+        const failures = claimFailures(rule, claims);
+        if (failures.length === 0)
+            matched.push(rule);
+        else
+            mismatches.push({ rule: rule.name, failures });
+    }
+    return { matched, mismatches };
+}
+
+
+/***/ }),
+
+/***/ 8856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _1: () => (/* binding */ boundedGet),
+/* harmony export */   by: () => (/* binding */ ResponseTooLargeError),
+/* harmony export */   o$: () => (/* binding */ jsonObject)
+/* harmony export */ });
+/* unused harmony exports DeadlineError, formatBytes */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * One bounded HTTP GET for everything the action reads from GitHub before a decision: the
+ * runner's OIDC token, the issuer's discovery document and keys, the policy from the REST API.
+ * Each of those servers can be slow, wrong or hostile, so every read has a deadline covering
+ * the whole exchange (headers and body) and a size cap enforced while the body streams in: a
+ * 100 MB answer is refused after the first megabyte, never held in memory whole.
+ */
+
+/** The answer was larger than its cap; never worth another attempt. */
+class ResponseTooLargeError extends Error {
+    name = 'ResponseTooLargeError';
+}
+/** The deadline passed: a network failure as far as retrying is concerned (see isNetworkError). */
+class DeadlineError extends Error {
+    name = 'TimeoutError';
+}
+async function boundedGet(url, opts) {
+    if (!opts.fetch)
+        useEnvProxy();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
+    const expired = () => new DeadlineError(`${opts.what} from ${url} took longer than ${opts.timeoutMs} ms`);
+    try {
+        let res;
+        try {
+            res = await (opts.fetch ?? fetch)(url, {
+                headers: { ...opts.headers },
+                signal: controller.signal,
+                redirect: 'follow',
+            });
+        }
+        catch (err) {
+            if (controller.signal.aborted)
+                throw expired();
+            throw err;
+        }
+        const declared = Number(res.headers.get('content-length'));
+        if (Number.isFinite(declared) && declared > opts.maxBytes) {
+            await res.body?.cancel().catch(() => undefined);
+            throw tooLarge(opts, url, `${declared} bytes`);
+        }
+        try {
+            const body = await readCapped(res, opts, url);
+            return { status: res.status, headers: res.headers, body };
+        }
+        catch (err) {
+            if (controller.signal.aborted && !(err instanceof ResponseTooLargeError))
+                throw expired();
+            throw err;
+        }
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+let proxyChecked = false;
+/**
+ * Self-hosted runners behind a proxy set HTTPS_PROXY; `@actions/core`'s OIDC client honoured
+ * it, and Node's fetch does only when told to. Node 24 can be told at run time.
+ */
+function useEnvProxy() {
+    if (proxyChecked)
+        return;
+    proxyChecked = true;
+    const env = process.env;
+    const set = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((n) => env[n]);
+    const enable = (node_http__WEBPACK_IMPORTED_MODULE_0___default().setGlobalProxyFromEnv);
+    try {
+        if (set && typeof enable === 'function')
+            enable();
+    }
+    catch {
+        // A malformed proxy URL: the request then fails as it would without this, and says where.
+    }
+}
+async function readCapped(res, opts, url) {
+    if (!res.body)
+        return Buffer.alloc(0);
+    const reader = res.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > opts.maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            throw tooLarge(opts, url, `more than ${opts.maxBytes} bytes`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks);
+}
+function tooLarge(opts, url, size) {
+    return new ResponseTooLargeError(`${opts.what} from ${url} is ${size}; at most ${formatBytes(opts.maxBytes)} is accepted, so it was refused unread.`);
+}
+function formatBytes(n) {
+    if (n >= 1024 * 1024 && n % (1024 * 1024) === 0)
+        return `${n / (1024 * 1024)} MiB`;
+    if (n >= 1024 && n % 1024 === 0)
+        return `${n / 1024} KiB`;
+    return `${n} bytes`;
+}
+/** A JSON object from a bounded body, or a message saying what came instead. */
+function jsonObject(body, what, url) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        throw new Error(`${what} from ${url} is not JSON.`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error(`${what} from ${url} is not a JSON object.`);
+    return parsed;
+}
+
+
+/***/ }),
+
+/***/ 1120:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderDecision: () => (/* binding */ renderDecision),
+/* harmony export */   renderNoPolicy: () => (/* binding */ renderNoPolicy),
+/* harmony export */   renderPolicyFailure: () => (/* binding */ renderPolicyFailure)
+/* harmony export */ });
+/* harmony import */ var _runner_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3321);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5432);
+
+
+/** A few lines of markdown for the job summary: the verdict, the rule or why none matched, the digest. */
+function renderDecision(decision, warnings = []) {
+    const r = decision.record;
+    const digest = typeof r['policyDigest'] === 'string' ? r['policyDigest'] : '';
+    const path = typeof r['policyPath'] === 'string' ? r['policyPath'] : 'policy';
+    // The source is one of our own modes; anything else (a tampered record) is not shown.
+    const mode = typeof r['policySource'] === 'string' ? r['policySource'] : '';
+    const source = /^[a-z-]{1,20}$/.test(mode) ? ` (${mode})` : '';
+    const lines = [];
+    if (decision.allowed) {
+        const ceiling = decision.maxDuration !== undefined ? `, max ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(decision.maxDuration)}` : '';
+        lines.push(`**Policy: allowed** by rule ${(0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .mdCode */ .xs)(decision.rule ?? '?')}${ceiling} · ${(0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .mdText */ .bC)(path)}${source} ${(0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .mdCode */ .xs)(digest)}`);
+        for (const reason of decision.reasons)
+            lines.push(`- ${(0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .mdText */ .bC)(reason)}`);
+    }
+    else {
+        lines.push(`**Policy: denied**, no rule allows this request · ${(0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .mdText */ .bC)(path)}${source} ${(0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .mdCode */ .xs)(digest)}`);
+        const shown = decision.reasons.slice(0, 10);
+        for (const reason of shown)
+            lines.push(`- ${(0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .mdText */ .bC)(reason)}`);
+        if (decision.reasons.length > shown.length)
+            lines.push(`- … and ${decision.reasons.length - shown.length} more rules`);
+    }
+    for (const w of warnings)
+        lines.push(`- ⚠️ ${(0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .mdText */ .bC)(w)}`);
+    return lines.join('\n') + '\n';
+}
+/** No policy file on the trusted ref: said as plainly as a decision, so a reviewer sees it. */
+function renderNoPolicy(location, source, warnings) {
+    const lines = [
+        `**Policy: none** at ${(0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .mdText */ .bC)(location)} (${(0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .mdText */ .bC)(source)}): the cloud's trust configuration alone decided.`,
+    ];
+    for (const w of warnings)
+        if (!w.startsWith('No policy file'))
+            lines.push(`- ⚠️ ${(0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .mdText */ .bC)(w)}`);
+    return lines.join('\n') + '\n';
+}
+/** The policy could not be read or was refused before a decision: the grant was refused. */
+function renderPolicyFailure(message) {
+    return `**Policy: not applied**, so nothing was asked of the cloud: ${(0,_runner_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .mdText */ .bC)(message.split('\n')[0])}\n`;
+}
+
+
+/***/ }),
+
+/***/ 3254:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i4: () => (/* binding */ verifyGitHubToken)
+/* harmony export */ });
+/* unused harmony exports TokenRejectedError, MAX_DOCUMENT_BYTES, clearKeyCache */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4490);
+/* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1196);
+/* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7961);
+/* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5674);
+/* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6687);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8856);
+/* harmony import */ var _issuer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1819);
+
+
+
+
+
+
+/** The OIDC token failed verification; `reason` says which check, the message says what it means. */
+class TokenRejectedError extends Error {
+    reason;
+    name = 'TokenRejectedError';
+    constructor(message, reason, options) {
+        super(message, options);
+        this.reason = reason;
+    }
+}
+/** GitHub's tokens are RS256 only; anything else offered is refused before any key is tried. */
+const ALGORITHMS = ['RS256'];
+/** Small: runner clocks are NTP-synced, and GitHub already backdates `nbf` by ten minutes. */
+const CLOCK_TOLERANCE_SECONDS = 10;
+/** Keys are re-read after this even within a job, and at once when a token names an unknown kid. */
+const CACHE_MAX_AGE_MS = 60 * 60 * 1000;
+const FETCH_TIMEOUT_MS = 10_000;
+/**
+ * GitHub's discovery document is under 2 KB and its JWKS under 10 KB; a megabyte leaves room
+ * for any honest issuer and keeps a hostile one from filling memory or the job's cache.
+ */
+const MAX_DOCUMENT_BYTES = 1024 * 1024;
+const memory = new Map();
+/** Forget the in-process copy (tests and the benchmark measure the cold and the disk-cached paths). */
+function clearKeyCache() {
+    memory.clear();
+}
+/**
+ * Verifies a GitHub Actions OIDC token: RS256 signature against the issuer's JWKS, `iss`,
+ * `aud`, `exp`, `nbf`. Returns the claims. Discovery and JWKS are fetched once and kept in
+ * `cacheDir`, so the later steps of a job reuse them; an unknown `kid` (key rotation) causes
+ * one refetch.
+ */
+async function verifyGitHubToken(token, opts) {
+    const issuer = (0,_issuer_js__WEBPACK_IMPORTED_MODULE_4__/* .checkIssuer */ .oP)(opts.issuer);
+    const { alg, kid } = precheck(token, issuer);
+    if (!ALGORITHMS.includes(alg)) {
+        throw new TokenRejectedError(`The OIDC token is signed with '${alg}'; only ${ALGORITHMS.join(', ')} is accepted, as GitHub signs them. The token was not issued by GitHub Actions.`, 'algorithm');
+    }
+    const now = opts.now ?? new Date();
+    const timeoutMs = opts.timeoutMs ?? FETCH_TIMEOUT_MS;
+    let keys = await keysFor(issuer, opts.cacheDir, now, false, timeoutMs);
+    if (kid !== undefined &&
+        !hasKid(keys.entry.jwks, kid) &&
+        keys.entry.fetchedAt < now.getTime() - 1000) {
+        keys = await keysFor(issuer, opts.cacheDir, now, true, timeoutMs);
+    }
+    try {
+        const { payload } = await (0,jose__WEBPACK_IMPORTED_MODULE_5__/* .jwtVerify */ .V)(token, keys.keySet, {
+            issuer,
+            audience: opts.audience,
+            algorithms: ALGORITHMS,
+            clockTolerance: CLOCK_TOLERANCE_SECONDS,
+            currentDate: now,
+            requiredClaims: ['exp', 'iat', 'sub'],
+        });
+        return payload;
+    }
+    catch (err) {
+        throw explain(err, issuer, opts.audience, now, keys.entry.jwksUri);
+    }
+}
+function precheck(token, issuer) {
+    let header;
+    let payload;
+    try {
+        header = (0,jose__WEBPACK_IMPORTED_MODULE_6__/* .decodeProtectedHeader */ ._)(token);
+        payload = (0,jose__WEBPACK_IMPORTED_MODULE_7__/* .decodeJwt */ .i)(token);
+    }
+    catch (err) {
+        throw new TokenRejectedError('The OIDC token is not a well-formed JWT.', 'malformed', {
+            cause: err,
+        });
+    }
+    // Said before the signature check: a token from another issuer would otherwise read as "forged".
+    if (payload.iss !== issuer) {
+        throw new TokenRejectedError(`The OIDC token was issued by '${String(payload.iss)}', but the policy trusts '${issuer}'. ` +
+            `If this job runs on GitHub Enterprise Server or uses an enterprise issuer, set the 'oidc-issuer' input to '${String(payload.iss)}'.`, 'issuer');
+    }
+    return { alg: String(header.alg), kid: typeof header.kid === 'string' ? header.kid : undefined };
+}
+function hasKid(jwks, kid) {
+    return jwks.keys.some((k) => k.kid === kid);
+}
+function explain(err, issuer, audience, now, jwksUri) {
+    if (err instanceof jose__WEBPACK_IMPORTED_MODULE_8__/* .JWTExpired */ .n) {
+        return new TokenRejectedError(`The OIDC token expired at ${expiry(err.payload)} (now ${now.toISOString()}): GitHub tokens live 5 minutes; mint a fresh one for each exchange.`, 'expired', { cause: err });
+    }
+    if (err instanceof jose__WEBPACK_IMPORTED_MODULE_8__/* .JWTClaimValidationFailed */ .ie) {
+        if (err.claim === 'nbf' || err.claim === 'iat') {
+            return new TokenRejectedError(`The OIDC token is not valid yet ('${err.claim}' is in the future at ${now.toISOString()}): check the runner's clock.`, 'not-yet-valid', { cause: err });
+        }
+        if (err.claim === 'aud') {
+            return new TokenRejectedError(`The OIDC token's audience is ${JSON.stringify(err.payload.aud)}, not '${audience}': request the token with the provider's audience (or fix the 'audience' input).`, 'audience', { cause: err });
+        }
+        if (err.claim === 'iss') {
+            return new TokenRejectedError(`The OIDC token was not issued by '${issuer}'.`, 'issuer', {
+                cause: err,
+            });
+        }
+        return new TokenRejectedError(`The OIDC token lacks or has a bad '${err.claim}' claim: ${err.message}.`, 'malformed', { cause: err });
+    }
+    if (err instanceof jose__WEBPACK_IMPORTED_MODULE_8__/* .JOSEAlgNotAllowed */ .Rb) {
+        return new TokenRejectedError(`The OIDC token's algorithm is not allowed: only RS256 is accepted.`, 'algorithm', { cause: err });
+    }
+    if (err instanceof jose__WEBPACK_IMPORTED_MODULE_8__/* .JWKSNoMatchingKey */ .BT || err instanceof jose__WEBPACK_IMPORTED_MODULE_8__/* .JWKSMultipleMatchingKeys */ .$4) {
+        return new TokenRejectedError(`No key in ${jwksUri} matches the OIDC token's key id: the token was not signed by ${issuer}.`, 'unknown-key', { cause: err });
+    }
+    if (err instanceof jose__WEBPACK_IMPORTED_MODULE_8__/* .JWSSignatureVerificationFailed */ .h2) {
+        return new TokenRejectedError(`The OIDC token's signature does not verify against ${issuer}'s keys: the token is forged or altered. Nothing was issued.`, 'signature', { cause: err });
+    }
+    if (err instanceof jose__WEBPACK_IMPORTED_MODULE_8__/* .JOSEError */ .i4) {
+        return new TokenRejectedError(`The OIDC token was refused: ${err.message}.`, 'malformed', {
+            cause: err,
+        });
+    }
+    return err instanceof Error ? err : new Error(String(err));
+}
+function expiry(payload) {
+    return typeof payload.exp === 'number' ? new Date(payload.exp * 1000).toISOString() : '?';
+}
+async function keysFor(issuer, cacheDir, now, force, timeoutMs) {
+    const fresh = (e) => e.issuer === issuer &&
+        now.getTime() - e.fetchedAt < CACHE_MAX_AGE_MS &&
+        e.fetchedAt <= now.getTime() + 60_000;
+    if (!force) {
+        const hit = memory.get(issuer);
+        if (hit && fresh(hit.entry))
+            return hit;
+        const onDisk = cacheDir ? await readCache(cacheFile(cacheDir, issuer)) : undefined;
+        if (onDisk && fresh(onDisk)) {
+            const loaded = { entry: onDisk, keySet: (0,jose__WEBPACK_IMPORTED_MODULE_9__/* .createLocalJWKSet */ .w)(onDisk.jwks) };
+            memory.set(issuer, loaded);
+            return loaded;
+        }
+    }
+    const entry = await fetchKeys(issuer, now, timeoutMs);
+    if (cacheDir)
+        await writeCache(cacheDir, cacheFile(cacheDir, issuer), entry);
+    const loaded = { entry, keySet: (0,jose__WEBPACK_IMPORTED_MODULE_9__/* .createLocalJWKSet */ .w)(entry.jwks) };
+    memory.set(issuer, loaded);
+    return loaded;
+}
+function cacheFile(dir, issuer) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `oidc-keys-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(issuer).digest('hex').slice(0, 16)}.json`);
+}
+async function readCache(path) {
+    try {
+        // Any step of the job can write here: read no more than a real cache entry can be.
+        const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+        let text;
+        try {
+            const buf = Buffer.alloc(MAX_DOCUMENT_BYTES + 1);
+            const { bytesRead } = await file.read(buf, 0, buf.length, 0);
+            if (bytesRead > MAX_DOCUMENT_BYTES)
+                return undefined;
+            text = buf.subarray(0, bytesRead).toString('utf8');
+        }
+        finally {
+            await file.close();
+        }
+        const parsed = JSON.parse(text);
+        if (typeof parsed.issuer === 'string' &&
+            typeof parsed.fetchedAt === 'number' &&
+            Array.isArray(parsed.jwks?.keys))
+            return parsed;
+    }
+    catch {
+        // Missing or torn (two steps writing at once): fetch again.
+    }
+    return undefined;
+}
+async function writeCache(dir, path, entry) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
+    // Written whole then renamed, so a concurrent reader never sees half a file.
+    const tmp = `${path}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(tmp, JSON.stringify(entry), { mode: 0o600 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, path);
+}
+async function getJson(url, what, timeoutMs) {
+    const label = `The OIDC ${what}`;
+    let res;
+    try {
+        res = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedGet */ ._1)(url, {
+            headers: { accept: 'application/json' },
+            timeoutMs,
+            maxBytes: MAX_DOCUMENT_BYTES,
+            what: label,
+        });
+    }
+    catch (err) {
+        throw new Error(`Could not fetch the OIDC ${what} from ${url}: ${err.message}`, {
+            cause: err,
+        });
+    }
+    if (res.status !== 200)
+        throw new Error(`Could not fetch the OIDC ${what} from ${url}: HTTP ${res.status}.`);
+    return (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonObject */ .o$)(res.body, label, url);
+}
+async function fetchKeys(issuer, now, timeoutMs) {
+    const discoveryUrl = `${issuer}/.well-known/openid-configuration`;
+    const discovery = await getJson(discoveryUrl, 'discovery document', timeoutMs);
+    if (discovery['issuer'] !== issuer) {
+        throw new Error(`The discovery document at ${discoveryUrl} names issuer '${String(discovery['issuer'])}', not '${issuer}': check the 'oidc-issuer' input.`);
+    }
+    const jwksUri = (0,_issuer_js__WEBPACK_IMPORTED_MODULE_4__/* .checkFetchUrl */ .mh)(discovery['jwks_uri'], 'jwks_uri');
+    const jwks = await getJson(jwksUri, 'JWKS', timeoutMs);
+    if (!Array.isArray(jwks['keys']))
+        throw new Error(`The JWKS at ${jwksUri} has no 'keys' list.`);
+    return { issuer, jwksUri, jwks: jwks, fetchedAt: now.getTime() };
+}
+
+
+/***/ }),
+
 /***/ 9545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -800,7 +1697,7 @@ async function loadProvider(id) {
         case 'aws':
             return (await __webpack_require__.e(/* import() */ 140).then(__webpack_require__.bind(__webpack_require__, 9140))).awsProvider;
         case 'azure':
-            return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(444)]).then(__webpack_require__.bind(__webpack_require__, 3314))).azureProvider;
+            return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(603)]).then(__webpack_require__.bind(__webpack_require__, 3603))).azureProvider;
         case 'gcp':
             return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(927)]).then(__webpack_require__.bind(__webpack_require__, 8927))).gcpProvider;
     }
@@ -826,6 +1723,71 @@ function handleString(h, key, pattern) {
 }
 function optionalHandleString(h, key, pattern) {
     return h[key] === undefined || h[key] === null ? undefined : handleString(h, key, pattern);
+}
+
+
+/***/ }),
+
+/***/ 7252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ httpTimeoutMs),
+/* harmony export */   TX: () => (/* binding */ isNetworkError),
+/* harmony export */   bD: () => (/* binding */ withRetry)
+/* harmony export */ });
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Retries only what another attempt can fix (throttling, 5xx, network), with full-jitter
+ * exponential backoff and no sleep after the last attempt. Anything else, a denial above
+ * all, fails at once: the peer action retries a trust-policy denial for ~159 s.
+ */
+async function withRetry(fn, options) {
+    const sleep = options.sleep ?? realSleep;
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (attempt >= options.attempts || !options.isRetryable(err))
+                throw err;
+            const delay = Math.round(random() * options.baseDelayMs * 2 ** (attempt - 1));
+            options.onRetry?.(err, attempt, delay);
+            await sleep(delay);
+        }
+    }
+}
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** A network failure or timeout, in the shapes Node, undici and the SDKs' HTTP handlers throw. */
+function isNetworkError(err) {
+    const e = err;
+    if (!e || typeof e !== 'object')
+        return false;
+    if (e.code && NETWORK_CODES.has(e.code))
+        return true;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+        return true;
+    return e.cause !== undefined && e.cause !== err && isNetworkError(e.cause);
+}
+/**
+ * Per-request timeout for every cloud call: JIT_CREDENTIALS_HTTP_TIMEOUT_MS, else 5 s. Tests
+ * shorten it; slow proxies lengthen it.
+ */
+function httpTimeoutMs(env) {
+    const v = Number(env['JIT_CREDENTIALS_HTTP_TIMEOUT_MS']);
+    return Number.isFinite(v) && v > 0 ? v : 5000;
 }
 
 

@@ -1,0 +1,90 @@
+import { ConfigurationError } from '../errors.js';
+import type { Logger } from '../runner/logger.js';
+import { decide } from './decide.js';
+import { checkIssuer, defaultIssuer } from './issuer.js';
+import { renderDecision, renderNoPolicy } from './render.js';
+import {
+  loadTrustedPolicy,
+  originRecord,
+  type PolicySourceDeps,
+  type PolicySourceSettings,
+} from './source.js';
+import type { PolicyRequest } from './types.js';
+import { verifyGitHubToken } from './verify.js';
+
+export interface PolicyJudgeSettings {
+  readonly source: PolicySourceSettings;
+  /** Checked issuer URL the token must come from. */
+  readonly issuer: string;
+  /** Where discovery and keys are kept for later steps (RUNNER_TEMP/jit-credentials). */
+  readonly cacheDir: string | undefined;
+}
+
+/** The `oidc-issuer` input, or the runner's own issuer; checked before any request. */
+export function trustedIssuer(input: string | undefined, env: NodeJS.ProcessEnv): string {
+  return checkIssuer(input ?? defaultIssuer(env));
+}
+
+export interface Judgement {
+  /** Allowed by a rule, or no policy on the trusted ref (and none required). */
+  readonly allowed: boolean;
+  /** For the ledger: decision, rule, deciding claims, where the policy came from. No token. */
+  readonly record: Record<string, unknown>;
+  /** Markdown for the job summary. */
+  readonly rendered: string;
+  /** The refusal, claim by claim, when not allowed. */
+  readonly refusal?: string;
+}
+
+/**
+ * Judges one request with the job's first OIDC token, before any cloud sees it: the token is
+ * verified, its claims name the repository (and workflow) whose policy applies, that policy is
+ * read from GitHub at a commit and decided on. Throws when the token does not verify or the
+ * policy cannot be read: both refuse the grant.
+ */
+export async function judge(
+  settings: PolicyJudgeSettings,
+  request: PolicyRequest,
+  token: string,
+  audience: string,
+  deps: PolicySourceDeps & { readonly log: Logger; readonly now?: Date },
+): Promise<Judgement> {
+  const claims = await verifyGitHubToken(token, {
+    issuer: settings.issuer,
+    audience,
+    ...(settings.cacheDir ? { cacheDir: settings.cacheDir } : {}),
+    timeoutMs: settings.source.timeoutMs,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  const trusted = await loadTrustedPolicy(settings.source, claims, deps);
+  for (const w of trusted.warnings) deps.log.warning(w);
+  const origin = originRecord(trusted);
+  if (!trusted.policy) {
+    return {
+      allowed: true,
+      record: { decision: 'no-policy', ...origin },
+      rendered: renderNoPolicy(trusted.origin.location, trusted.origin.source, trusted.warnings),
+    };
+  }
+  for (const w of trusted.policy.warnings) {
+    deps.log.warning(`${trusted.origin.location}:${w.pos.line}:${w.pos.col}: ${w.message}`);
+  }
+  const decision = decide(trusted.policy, claims, request);
+  const record = { ...decision.record, ...origin };
+  const rendered = renderDecision({ ...decision, record }, trusted.warnings);
+  if (decision.allowed) return { allowed: true, record, rendered };
+  return {
+    allowed: false,
+    record,
+    rendered,
+    refusal:
+      `The policy ${trusted.origin.location} (${trusted.origin.source}, ${trusted.digest}) allows no grant for this request ` +
+      `(${request.provider} ${request.principal}, ${request.delivery}, ${request.duration}s), so nothing was asked of the cloud.\n` +
+      decision.reasons.map((r) => `- ${r}`).join('\n'),
+  };
+}
+
+/** A refusal as the error the step fails with. */
+export function refusalError(j: Judgement): ConfigurationError {
+  return new ConfigurationError(j.refusal ?? 'The policy refused this request.');
+}

@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto';
+import { isNetworkError, withRetry } from '../providers/retry.js';
+import { boundedGet, jsonObject, ResponseTooLargeError, type FetchLike } from './http.js';
+
+/** Why a read from the REST API failed; only `absent` may ever mean "there is no policy". */
+export type ApiFailure =
+  | 'not-found'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate-limited'
+  | 'unreachable'
+  | 'server'
+  | 'bad-answer';
+
+export class GitHubApiError extends Error {
+  override name = 'GitHubApiError';
+  constructor(
+    message: string,
+    readonly failure: ApiFailure,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface GitHubApiOptions {
+  /** GITHUB_API_URL, checked (https, or http on loopback), without a trailing slash. */
+  readonly apiUrl: string;
+  readonly token: string;
+  readonly timeoutMs: number;
+  readonly attempts?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly fetch?: FetchLike;
+}
+
+/** Repository metadata and refs are small; a contents answer carries the file in base64. */
+const MAX_METADATA_BYTES = 256 * 1024;
+
+export interface RepoFile {
+  readonly bytes: Buffer;
+  /** The git blob sha GitHub reported, checked against the bytes. */
+  readonly blobSha: string;
+}
+
+/**
+ * The three reads the policy needs, through GitHub's REST API with the job's token. Every
+ * failure is a GitHubApiError saying which; nothing here decides what a failure means.
+ */
+export class GitHubApi {
+  constructor(private readonly opts: GitHubApiOptions) {}
+
+  async repository(repo: string): Promise<{ fullName: string; id: string; defaultBranch: string }> {
+    const body = await this.getJson(`/repos/${pathOf(repo)}`, MAX_METADATA_BYTES, 'repository');
+    const defaultBranch = body['default_branch'];
+    if (typeof defaultBranch !== 'string' || defaultBranch === '')
+      throw this.badAnswer(`/repos/${repo}`, 'no default_branch');
+    return { fullName: String(body['full_name']), id: String(body['id']), defaultBranch };
+  }
+
+  /** The commit a branch points at now. */
+  async branchCommit(repo: string, branch: string): Promise<string> {
+    const path = `/repos/${pathOf(repo)}/git/ref/heads/${pathOf(branch)}`;
+    const body = await this.getJson(path, MAX_METADATA_BYTES, 'branch');
+    const object = body['object'] as { sha?: unknown } | undefined;
+    const sha = object?.sha;
+    if (typeof sha !== 'string' || !isCommitSha(sha)) throw this.badAnswer(path, 'no commit sha');
+    return sha;
+  }
+
+  /** Fails unless the commit exists and the token may read the repository's contents. */
+  async commit(repo: string, sha: string): Promise<void> {
+    const path = `/repos/${pathOf(repo)}/git/commits/${sha}`;
+    const body = await this.getJson(path, MAX_METADATA_BYTES, 'commit');
+    if (body['sha'] !== sha) throw this.badAnswer(path, `a commit other than ${sha}`);
+  }
+
+  /** A file at a commit, or undefined when that commit has no such file (a clean 404). */
+  async file(
+    repo: string,
+    path: string,
+    commit: string,
+    maxBytes: number,
+  ): Promise<RepoFile | undefined> {
+    const url = `/repos/${pathOf(repo)}/contents/${pathOf(path)}?ref=${commit}`;
+    let body: Record<string, unknown>;
+    try {
+      // base64 grows by a third, plus the JSON around it.
+      body = await this.getJson(url, Math.ceil(maxBytes * 1.4) + 16 * 1024, 'file');
+    } catch (err) {
+      if (err instanceof GitHubApiError && err.failure === 'not-found') return undefined;
+      throw err;
+    }
+    if (body['type'] !== 'file')
+      throw this.badAnswer(url, `it is a ${String(body['type'] ?? 'directory')}, not a file`);
+    if (typeof body['size'] === 'number' && body['size'] > maxBytes) {
+      throw new GitHubApiError(
+        `${path} is ${body['size']} bytes; a policy file may have at most ${maxBytes}.`,
+        'bad-answer',
+      );
+    }
+    if (body['encoding'] !== 'base64' || typeof body['content'] !== 'string')
+      throw this.badAnswer(url, `content is not base64 (encoding '${String(body['encoding'])}')`);
+    const bytes = Buffer.from(body['content'].replace(/\s+/g, ''), 'base64');
+    const blobSha = String(body['sha']);
+    if (gitBlobSha(bytes, blobSha.length === 64 ? 'sha256' : 'sha1') !== blobSha)
+      throw this.badAnswer(url, `the content does not hash to the blob sha ${blobSha}`);
+    return { bytes, blobSha };
+  }
+
+  private badAnswer(path: string, why: string): GitHubApiError {
+    return new GitHubApiError(
+      `GitHub's API answered ${this.opts.apiUrl}${path.split('?')[0]} with something unexpected: ${why}.`,
+      'bad-answer',
+    );
+  }
+
+  private async getJson(
+    path: string,
+    maxBytes: number,
+    what: string,
+  ): Promise<Record<string, unknown>> {
+    const url = `${this.opts.apiUrl}${path}`;
+    return withRetry(() => this.once(url, maxBytes, what), {
+      attempts: this.opts.attempts ?? 3,
+      baseDelayMs: 500,
+      isRetryable: (err) =>
+        err instanceof GitHubApiError
+          ? err.failure === 'server' || err.failure === 'unreachable'
+          : false,
+      ...(this.opts.sleep ? { sleep: this.opts.sleep } : {}),
+    });
+  }
+
+  private async once(
+    url: string,
+    maxBytes: number,
+    what: string,
+  ): Promise<Record<string, unknown>> {
+    let res: Awaited<ReturnType<typeof boundedGet>>;
+    try {
+      res = await boundedGet(url, {
+        headers: {
+          accept: 'application/vnd.github+json',
+          authorization: `Bearer ${this.opts.token}`,
+          'x-github-api-version': '2022-11-28',
+          'user-agent': 'jit-credentials',
+        },
+        timeoutMs: this.opts.timeoutMs,
+        maxBytes,
+        what: `GitHub's ${what} answer`,
+        ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
+      });
+    } catch (err) {
+      if (err instanceof ResponseTooLargeError)
+        throw new GitHubApiError(err.message, 'bad-answer', undefined, { cause: err });
+      const kind = isNetworkError(err) || err instanceof TypeError ? 'unreachable' : 'bad-answer';
+      throw new GitHubApiError(
+        `GitHub's API at ${this.opts.apiUrl} could not be reached: ${describe(err)}.`,
+        kind,
+        undefined,
+        { cause: err },
+      );
+    }
+    if (res.status === 200) {
+      try {
+        return jsonObject(res.body, `GitHub's ${what} answer`, url.split('?')[0]!);
+      } catch (err) {
+        throw new GitHubApiError((err as Error).message, 'bad-answer', 200);
+      }
+    }
+    throw statusError(res.status, res.headers, res.body, url.split('?')[0]!);
+  }
+}
+
+function statusError(status: number, headers: Headers, body: Buffer, url: string): GitHubApiError {
+  const message = apiMessage(body);
+  const said = message ? `: "${message}"` : '';
+  const remaining = headers.get('x-ratelimit-remaining');
+  if ((status === 403 || status === 429) && (remaining === '0' || headers.has('retry-after'))) {
+    const reset = Number(headers.get('x-ratelimit-reset'));
+    const when =
+      Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
+    return new GitHubApiError(
+      `GitHub's API rate limit is exhausted${when} (HTTP ${status} from ${url}${said}).`,
+      'rate-limited',
+      status,
+    );
+  }
+  if (status === 404) return new GitHubApiError(`HTTP 404 from ${url}${said}.`, 'not-found', 404);
+  if (status === 401)
+    return new GitHubApiError(`HTTP 401 from ${url}${said}.`, 'unauthorized', 401);
+  if (status === 403) return new GitHubApiError(`HTTP 403 from ${url}${said}.`, 'forbidden', 403);
+  if (status >= 500 || status === 429)
+    return new GitHubApiError(`HTTP ${status} from ${url}${said}.`, 'server', status);
+  return new GitHubApiError(`HTTP ${status} from ${url}${said}.`, 'bad-answer', status);
+}
+
+/** GitHub's error bodies say `{"message": ...}`; shown short, as text, never as markup. */
+function apiMessage(body: Buffer): string | undefined {
+  try {
+    const m = (JSON.parse(body.toString('utf8')) as { message?: unknown }).message;
+    return typeof m === 'string' ? m.slice(0, 200).replace(/[\r\n]+/g, ' ') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(err: unknown): string {
+  const e = err as { message?: string; cause?: { code?: string; message?: string } };
+  const cause = e.cause?.code ?? e.cause?.message;
+  return cause ? `${e.message ?? String(err)} (${cause})` : (e.message ?? String(err));
+}
+
+/** Each segment percent-encoded, the slashes kept: owner/repo, branch names, file paths. */
+function pathOf(text: string): string {
+  return text.split('/').map(encodeURIComponent).join('/');
+}
+
+export function isCommitSha(value: string): boolean {
+  return /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(value);
+}
+
+/** Git's object id of a blob: proves the bytes are the ones GitHub meant. */
+export function gitBlobSha(bytes: Buffer, algorithm: 'sha1' | 'sha256' = 'sha1'): string {
+  return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}

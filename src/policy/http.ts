@@ -1,0 +1,134 @@
+/**
+ * One bounded HTTP GET for everything the action reads from GitHub before a decision: the
+ * runner's OIDC token, the issuer's discovery document and keys, the policy from the REST API.
+ * Each of those servers can be slow, wrong or hostile, so every read has a deadline covering
+ * the whole exchange (headers and body) and a size cap enforced while the body streams in: a
+ * 100 MB answer is refused after the first megabyte, never held in memory whole.
+ */
+
+import http from 'node:http';
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface BoundedGetOptions {
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Whole exchange, headers and body. */
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  /** What is being fetched, for messages ("the OIDC JWKS"). */
+  readonly what: string;
+  readonly fetch?: FetchLike;
+}
+
+export interface BoundedResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Buffer;
+}
+
+/** The answer was larger than its cap; never worth another attempt. */
+export class ResponseTooLargeError extends Error {
+  override name = 'ResponseTooLargeError';
+}
+
+/** The deadline passed: a network failure as far as retrying is concerned (see isNetworkError). */
+export class DeadlineError extends Error {
+  override name = 'TimeoutError';
+}
+
+export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<BoundedResponse> {
+  if (!opts.fetch) useEnvProxy();
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
+  const expired = () =>
+    new DeadlineError(`${opts.what} from ${url} took longer than ${opts.timeoutMs} ms`);
+  try {
+    let res: Response;
+    try {
+      res = await (opts.fetch ?? fetch)(url, {
+        headers: { ...opts.headers },
+        signal: controller.signal,
+        redirect: 'follow',
+      });
+    } catch (err) {
+      if (controller.signal.aborted) throw expired();
+      throw err;
+    }
+    const declared = Number(res.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > opts.maxBytes) {
+      await res.body?.cancel().catch(() => undefined);
+      throw tooLarge(opts, url, `${declared} bytes`);
+    }
+    try {
+      const body = await readCapped(res, opts, url);
+      return { status: res.status, headers: res.headers, body };
+    } catch (err) {
+      if (controller.signal.aborted && !(err instanceof ResponseTooLargeError)) throw expired();
+      throw err;
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+let proxyChecked = false;
+
+/**
+ * Self-hosted runners behind a proxy set HTTPS_PROXY; `@actions/core`'s OIDC client honoured
+ * it, and Node's fetch does only when told to. Node 24 can be told at run time.
+ */
+function useEnvProxy(): void {
+  if (proxyChecked) return;
+  proxyChecked = true;
+  const env = process.env;
+  const set = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((n) => env[n]);
+  const enable = (http as { setGlobalProxyFromEnv?: () => void }).setGlobalProxyFromEnv;
+  try {
+    if (set && typeof enable === 'function') enable();
+  } catch {
+    // A malformed proxy URL: the request then fails as it would without this, and says where.
+  }
+}
+
+async function readCapped(res: Response, opts: BoundedGetOptions, url: string): Promise<Buffer> {
+  if (!res.body) return Buffer.alloc(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > opts.maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(opts, url, `more than ${opts.maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(opts: BoundedGetOptions, url: string, size: string): ResponseTooLargeError {
+  return new ResponseTooLargeError(
+    `${opts.what} from ${url} is ${size}; at most ${formatBytes(opts.maxBytes)} is accepted, so it was refused unread.`,
+  );
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
+}
+
+/** A JSON object from a bounded body, or a message saying what came instead. */
+export function jsonObject(body: Buffer, what: string, url: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new Error(`${what} from ${url} is not JSON.`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(`${what} from ${url} is not a JSON object.`);
+  return parsed as Record<string, unknown>;
+}

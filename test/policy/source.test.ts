@@ -1,0 +1,397 @@
+/**
+ * Where the policy comes from, in process: the REST API emulator holds the repositories, the
+ * claims stand for a verified token's. Every source, every failure, and what each means.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
+import { ConfigurationError } from '../../src/errors.ts';
+import {
+  loadTrustedPolicy,
+  readPolicySourceSettings,
+  type PolicySourceSettings,
+} from '../../src/policy/source.ts';
+import { Inputs } from '../../src/runner/inputs.ts';
+
+const POLICY = `version: 1
+rules:
+  - name: deploy-main
+    when: { repository: acme/site, ref: refs/heads/main }
+    allow: { provider: aws, role: arn:aws:iam::123456789012:role/deploy, max-duration: 15m }
+`;
+const ANYTHING = `version: 1
+rules:
+  - name: anything
+    when: {}
+    allow: { provider: aws, role: "*", max-duration: 12h }
+`;
+const FILE = '.github/jit-policy.yml';
+
+let github: GitHubApi;
+let workspace: string;
+let policyCommit: string;
+
+beforeAll(async () => {
+  github = await startGitHubApi();
+  github.repo('acme/site', { id: '690133524' });
+  policyCommit = github.commit('acme/site', { [FILE]: POLICY });
+  github.repo('acme/bare', { id: '5' });
+  github.repo('evil/fork', { id: '6', visibility: 'public' });
+  github.commit('evil/fork', { [FILE]: ANYTHING });
+  github.repo('acme/workflows', { id: '7', visibility: 'internal' });
+});
+afterAll(() => github.close());
+beforeEach(() => {
+  github.faults.clear();
+  workspace = mkdtempSync(join(tmpdir(), 'jit-ws-'));
+  return () => rmSync(workspace, { recursive: true, force: true });
+});
+
+const CLAIMS = {
+  repository: 'acme/site',
+  repository_id: '690133524',
+  ref: 'refs/heads/main',
+  event_name: 'push',
+  job_workflow_ref: 'acme/site/.github/workflows/ci.yml@refs/heads/main',
+  job_workflow_sha: 'a3f1c9e0b7d24c6e8f5a1b2c3d4e5f60718293a4',
+};
+
+function settings(over: Partial<PolicySourceSettings> = {}): PolicySourceSettings {
+  return {
+    mode: 'default-branch',
+    path: FILE,
+    explicitPath: false,
+    required: false,
+    githubToken: github.token,
+    apiUrl: github.url,
+    workspace,
+    timeoutMs: 1000,
+    ...over,
+  };
+}
+
+function checkout(content: string): void {
+  mkdirSync(join(workspace, '.github'), { recursive: true });
+  writeFileSync(join(workspace, FILE), content);
+}
+
+const noSleep = { sleep: async () => undefined };
+const failure = async (p: Promise<unknown>): Promise<Error> => {
+  try {
+    await p;
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error('expected a failure');
+};
+
+describe('policy-source: default-branch', () => {
+  it("reads the file at the default branch's commit, of the repository the claims name", async () => {
+    const t = await loadTrustedPolicy(settings(), CLAIMS);
+    expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
+    expect(t.origin).toMatchObject({
+      source: 'default-branch',
+      repository: 'acme/site',
+      ref: 'refs/heads/main',
+      commit: policyCommit,
+      location: `acme/site@${policyCommit}:${FILE}`,
+    });
+    expect(t.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(t.policy?.path).toBe(t.origin.location);
+    const paths = github.requests.slice(-3).map((r) => `${r.path}?${r.query}`);
+    expect(paths).toEqual([
+      '/repos/acme/site?',
+      '/repos/acme/site/git/ref/heads/main?',
+      `/repos/acme/site/contents/.github/jit-policy.yml?ref=${policyCommit}`,
+    ]);
+    expect(github.requests.at(-1)!.headers.authorization).toBe(`Bearer ${github.token}`);
+  });
+
+  it('ignores a checkout that rewrote the file, and says so', async () => {
+    checkout(ANYTHING);
+    const t = await loadTrustedPolicy(settings(), CLAIMS);
+    expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
+    expect(t.warnings.join('\n')).toMatch(
+      /checkout's .github\/jit-policy.yml differs .* it was ignored/,
+    );
+  });
+
+  it('the same checkout file as the default branch raises no warning', async () => {
+    checkout(POLICY);
+    expect((await loadTrustedPolicy(settings(), CLAIMS)).warnings).toEqual([]);
+  });
+
+  it('a repository without the file has no policy (a clean 404), and says so', async () => {
+    const t = await loadTrustedPolicy(settings(), {
+      ...CLAIMS,
+      repository: 'acme/bare',
+      repository_id: '5',
+    });
+    expect(t.policy).toBeUndefined();
+    expect(t.origin.location).toMatch(/^acme\/bare@[0-9a-f]{40}:\.github\/jit-policy\.yml$/);
+    expect(t.warnings.join('\n')).toMatch(
+      /No policy file at acme\/bare@.*trust configuration alone decides/,
+    );
+  });
+
+  it('with policy-required, no file is a refusal that says what to add', async () => {
+    const err = await failure(
+      loadTrustedPolicy(settings({ required: true }), {
+        ...CLAIMS,
+        repository: 'acme/bare',
+        repository_id: '5',
+      }),
+    );
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect(err.message).toMatch(
+      /No policy file at acme\/bare@.*'policy-required' is true: nothing was asked of the cloud\. Add \.github\/jit-policy\.yml to acme\/bare on refs\/heads\/main/,
+    );
+  });
+
+  it('an explicit policy path that does not exist is a refusal too', async () => {
+    const err = await failure(
+      loadTrustedPolicy(settings({ path: 'nope.yml', explicitPath: true }), CLAIMS),
+    );
+    expect(err.message).toMatch(
+      /No policy file at acme\/site@.*:nope\.yml, and the 'policy' input names it/,
+    );
+  });
+
+  it('a repository whose id is not the token’s is refused (renamed or replaced)', async () => {
+    const err = await failure(loadTrustedPolicy(settings(), { ...CLAIMS, repository_id: '999' }));
+    expect(err.message).toMatch(/has id 690133524, but the token's repository_id is 999/);
+  });
+
+  it('an invalid policy on the default branch is an error, never "no policy"', async () => {
+    github.repo('acme/broken', { id: '8' });
+    github.commit('acme/broken', { [FILE]: 'version: 1\nrules: nope\n' });
+    const err = await failure(
+      loadTrustedPolicy(settings(), { ...CLAIMS, repository: 'acme/broken', repository_id: '8' }),
+    );
+    expect(err.message).toMatch(
+      /Policy file 'acme\/broken@[0-9a-f]{40}:\.github\/jit-policy\.yml' is not valid/,
+    );
+  });
+});
+
+describe('policy-source: workflow', () => {
+  it('reads the policy of the workflow’s own repository at job_workflow_sha, not its branch head', async () => {
+    const pinned = github.commit('acme/workflows', { [FILE]: POLICY });
+    github.commit('acme/workflows', { [FILE]: ANYTHING });
+    const claims = {
+      ...CLAIMS,
+      job_workflow_ref: 'acme/workflows/.github/workflows/deploy.yml@refs/heads/main',
+      job_workflow_sha: pinned,
+    };
+    const t = await loadTrustedPolicy(settings({ mode: 'workflow' }), claims);
+    expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
+    expect(t.origin).toMatchObject({
+      source: 'workflow',
+      repository: 'acme/workflows',
+      ref: 'refs/heads/main',
+      location: `acme/workflows@${pinned}:${FILE}`,
+    });
+    expect(github.requests.at(-1)!.path).toBe(
+      '/repos/acme/workflows/contents/.github/jit-policy.yml',
+    );
+  });
+
+  it('a token that cannot see the workflow’s repository gets told what token to pass', async () => {
+    github.grant('ghs_own_repo_only', { repositories: ['acme/site'] });
+    const pinned = github.head('acme/workflows');
+    const err = await failure(
+      loadTrustedPolicy(settings({ mode: 'workflow', githubToken: 'ghs_own_repo_only' }), {
+        ...CLAIMS,
+        job_workflow_ref: 'acme/workflows/.github/workflows/deploy.yml@refs/heads/main',
+        job_workflow_sha: pinned,
+      }),
+    );
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect(err.message).toMatch(
+      /cannot see acme\/workflows .*GitHub App or fine-grained token with contents: read on acme\/workflows/,
+    );
+    expect(err.message).toMatch(/never taken as no policy/);
+  });
+
+  it('without job_workflow_ref / job_workflow_sha claims, says to use default-branch', async () => {
+    const err = await failure(
+      loadTrustedPolicy(settings({ mode: 'workflow' }), { ...CLAIMS, job_workflow_sha: undefined }),
+    );
+    expect(err.message).toMatch(
+      /needs the verified token's job_workflow_ref and job_workflow_sha.*policy-source: default-branch/,
+    );
+  });
+});
+
+describe('policy-source: workspace', () => {
+  it('on a push, reads the checkout', async () => {
+    checkout(ANYTHING);
+    const t = await loadTrustedPolicy(settings({ mode: 'workspace' }), CLAIMS);
+    expect(t.policy?.rules.map((r) => r.name)).toEqual(['anything']);
+    expect(t.origin).toMatchObject({
+      source: 'workspace',
+      location: `workspace:${FILE}`,
+      commit: undefined,
+    });
+  });
+
+  it.each(['pull_request', 'pull_request_target', 'issue_comment', 'workflow_run', 'merge_group'])(
+    'on %s, refuses a checkout that differs from the default branch',
+    async (event) => {
+      checkout(ANYTHING);
+      const err = await failure(
+        loadTrustedPolicy(settings({ mode: 'workspace' }), { ...CLAIMS, event_name: event }),
+      );
+      expect(err).toBeInstanceOf(ConfigurationError);
+      expect(err.message).toMatch(
+        new RegExp(`on a ${event} event: the checkout's .* differs from the default branch's`),
+      );
+    },
+  );
+
+  it('on pull_request, refuses a checkout that deleted the file', async () => {
+    const err = await failure(
+      loadTrustedPolicy(settings({ mode: 'workspace' }), { ...CLAIMS, event_name: 'pull_request' }),
+    );
+    expect(err.message).toMatch(/checkout's .* is missing the default branch's|is missing/);
+  });
+
+  it('on pull_request, accepts a byte-identical checkout and records the default branch as the origin', async () => {
+    checkout(POLICY);
+    const t = await loadTrustedPolicy(settings({ mode: 'workspace' }), {
+      ...CLAIMS,
+      event_name: 'pull_request',
+    });
+    expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
+    expect(t.origin).toMatchObject({ source: 'workspace', commit: policyCommit });
+  });
+});
+
+describe('API failures never mean "no policy"', () => {
+  it('403 (no contents permission): says what permission to grant', async () => {
+    github.grant('ghs_no_contents', { contents: 'none' });
+    const err = await failure(
+      loadTrustedPolicy(settings({ githubToken: 'ghs_no_contents' }), CLAIMS),
+    );
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect(err.message).toMatch(
+      /may not read acme\/site's contents \(HTTP 403 .*Resource not accessible by integration/,
+    );
+    expect(err.message).toMatch(/permissions: \{ id-token: write, contents: read \}/);
+    expect(err.message).toMatch(/nothing was asked of the cloud/);
+  });
+
+  it('401: says the token was refused', async () => {
+    const err = await failure(loadTrustedPolicy(settings({ githubToken: 'ghs_wrong' }), CLAIMS));
+    expect(err.message).toMatch(
+      /GitHub refused the token in 'github-token' \(HTTP 401.*Bad credentials/,
+    );
+  });
+
+  it.each([
+    ['rate-limit', /rate limit is exhausted until .*HTTP 403/],
+    ['rate-limit-429', /rate limit is exhausted until .*HTTP 429/],
+  ])('%s: fails at once, says when it resets', async (fault, why) => {
+    github.faults.next(fault, 1, /contents/);
+    const before = github.requests.length;
+    const err = await failure(loadTrustedPolicy(settings(), CLAIMS, noSleep));
+    expect(err.message).toMatch(why);
+    expect(err.message).toMatch(/GitHub App token/);
+    expect(github.requests.length - before).toBe(3);
+  });
+
+  it('a file answer that is a 404 only because of a fault after the ref is still a clean absence', async () => {
+    // The one case "no policy" is allowed to mean: the commit has no such file.
+    github.faults.next('not-found', 1, /contents/);
+    const t = await loadTrustedPolicy(settings(), CLAIMS);
+    expect(t.policy).toBeUndefined();
+  });
+
+  it('5xx is retried; then the policy is read', async () => {
+    github.faults.next('status503', 2, /contents/);
+    const before = github.requests.length;
+    const t = await loadTrustedPolicy(settings(), CLAIMS, noSleep);
+    expect(t.policy).toBeDefined();
+    expect(github.requests.length - before).toBe(5);
+  });
+
+  it('an API that hangs fails at the deadline, and says which setting bounds it', async () => {
+    github.faults.next('hang', 3, /contents/);
+    const err = await failure(loadTrustedPolicy(settings({ timeoutMs: 200 }), CLAIMS, noSleep));
+    expect(err.message).toMatch(/took longer than 200 ms/);
+    expect(err.message).toMatch(/JIT_CREDENTIALS_HTTP_TIMEOUT_MS/);
+  }, 5_000);
+
+  it('an unreachable API: says where it looked', async () => {
+    const err = await failure(
+      loadTrustedPolicy(settings({ apiUrl: 'http://127.0.0.1:9' }), CLAIMS, noSleep),
+    );
+    expect(err.message).toMatch(
+      /GitHub's API at http:\/\/127\.0\.0\.1:9 could not be reached.*Check GITHUB_API_URL/,
+    );
+  });
+});
+
+describe('readPolicySourceSettings', () => {
+  const read = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
+    readPolicySourceSettings(new Inputs({ input: (n) => inputs[n] ?? '' }), {
+      GITHUB_WORKSPACE: '/ws',
+      ...env,
+    });
+
+  it('defaults: default-branch, .github/jit-policy.yml, not required, api.github.com', () => {
+    expect(read({ 'github-token': 'ghs_x' })).toMatchObject({
+      mode: 'default-branch',
+      path: FILE,
+      explicitPath: false,
+      required: false,
+      githubToken: 'ghs_x',
+      apiUrl: 'https://api.github.com',
+    });
+  });
+
+  it('takes GITHUB_TOKEN from the environment when the input is empty', () =>
+    expect(read({}, { GITHUB_TOKEN: 'ghs_env' }).githubToken).toBe('ghs_env'));
+
+  it('normalises the path and trims a trailing slash off the API URL', () => {
+    const s = read(
+      { 'github-token': 't', policy: './policies//jit.yml' },
+      { GITHUB_API_URL: 'https://ghe.example/api/v3/' },
+    );
+    expect(s.path).toBe('policies/jit.yml');
+    expect(s.explicitPath).toBe(true);
+    expect(s.apiUrl).toBe('https://ghe.example/api/v3');
+  });
+
+  it.each([
+    [
+      { 'policy-source': 'checkout' },
+      {},
+      /Invalid policy-source 'checkout'. Expected one of: default-branch, workflow, workspace/,
+    ],
+    [{ policy: '/etc/passwd' }, {}, /Invalid policy '\/etc\/passwd': .*cannot be absolute/],
+    [
+      { policy: '../other/jit.yml' },
+      {},
+      /Invalid policy '\.\.\/other\/jit\.yml': it leaves the repository/,
+    ],
+    [{ policy: 'a\\b.yml' }, {}, /use forward slashes/],
+    [{ 'policy-required': 'yes' }, {}, /Invalid policy-required 'yes'. Expected true or false/],
+    [
+      {},
+      { GITHUB_API_URL: 'http://api.example.com' },
+      /GITHUB_API_URL 'http:\/\/api\.example\.com' is not an https URL/,
+    ],
+  ])('refuses %j %j before any request', (inputs, env, why) =>
+    expect(() => read({ 'github-token': 't', ...inputs }, env)).toThrow(why),
+  );
+
+  it('refuses an empty token where the API is needed, and says what to do', () => {
+    expect(() => read({})).toThrow(
+      /Input 'github-token' is empty, but 'policy-source: default-branch' reads the policy through GitHub's API/,
+    );
+    expect(read({ 'policy-source': 'workspace' }).githubToken).toBeUndefined();
+  });
+});
