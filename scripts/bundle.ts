@@ -39,6 +39,10 @@ export async function bundle(
     tsconfig: join(root, 'tsconfig.json'),
     resolve: {
       alias,
+      // Module ids as the paths under the checkout, even where node_modules is a symlink (a git
+      // worktree sharing one): the chunks' order and hashes follow the ids, and dist/ must come out
+      // byte for byte the same in every checkout for CI's stale-dist check.
+      symlinks: false,
       conditionNames: ['module', 'node', 'import', 'default'],
       mainFields: ['module', 'main'],
     },
