@@ -17,19 +17,31 @@ import { bundle } from '../scripts/bundle.ts';
 import { awsInputs, awsJob, ROLE, startAwsWorld } from '../test/e2e/aws-setup.ts';
 import { azureInputs, azureJob, CLIENT, startAzureWorld, TENANT } from '../test/e2e/azure-setup.ts';
 import { Clock } from '../test/emulators/clock.ts';
+import { startGitHubApi } from '../test/emulators/github/index.ts';
 import { startGoogleEmulator } from '../test/emulators/google/index.ts';
 import { startOidcIssuer } from '../test/emulators/oidc.ts';
 import { createJob, type Job, type StepResult } from '../test/harness/job.ts';
 import { nodeBinary, REPO_ROOT } from '../test/harness/node.ts';
-import { median, rssProbe, type Usage } from './measure.ts';
+import { median, rssProbe, runs, type Usage } from './measure.ts';
 
-const RUNS = Number(process.env['BENCH_FIRST_RUNS'] ?? 11);
+const RUNS = runs(Number(process.env['BENCH_FIRST_RUNS'] ?? 11));
 const SA = 'deploy@acme-site.iam.gserviceaccount.com';
 type Probe = ReturnType<typeof rssProbe>;
 
 /** The peers' released bundles: `../shared/peers` beside the repository, or BENCH_PEERS. */
 export function peersDir(): string {
   return process.env['BENCH_PEERS'] ?? path.join(REPO_ROOT, '..', 'shared', 'peers');
+}
+
+/** A peer's action.yml in the peers' folder, or undefined (said in `notes`) when it is missing. */
+function peerAction(dir: string, notes: string[]): string | undefined {
+  const action = path.join(peersDir(), dir, 'action.yml');
+  if (existsSync(action)) return action;
+  notes.push(
+    `Peer ${dir} not found at ${action} (set BENCH_PEERS): skipped, its columns are empty.`,
+  );
+  process.stderr.write(`bench: ${notes.at(-1)!}\n`);
+  return undefined;
 }
 
 interface Peer {
@@ -41,7 +53,7 @@ interface Peer {
 }
 
 /** One cloud's emulated world, as each contender needs it. */
-interface Cloud {
+export interface Cloud {
   name: string;
   job(): Promise<Job>;
   inputs: Record<string, string>;
@@ -51,16 +63,17 @@ interface Cloud {
   close(): Promise<void>;
 }
 
-async function awsCloud(peers: string | undefined): Promise<Cloud> {
+export async function awsCloud(notes: string[]): Promise<Cloud> {
   const world = await startAwsWorld();
+  const action = peerAction('configure-aws-credentials-v6.2.3', notes);
   return {
     name: 'AWS',
     job: () => awsJob(world),
     inputs: awsInputs({ export: 'env' }),
-    peer: peers
+    peer: action
       ? {
           name: 'configure-aws-credentials v6.2.3',
-          action: path.join(peers, 'configure-aws-credentials-v6.2.3', 'action.yml'),
+          action,
           inputs: { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE },
           target: { main: 0.6, post: 0.5 },
         }
@@ -75,24 +88,29 @@ async function awsCloud(peers: string | undefined): Promise<Cloud> {
   };
 }
 
-async function gcpCloud(peers: string | undefined): Promise<Cloud> {
+export async function gcpCloud(notes: string[]): Promise<Cloud> {
+  const action = peerAction('google-github-actions-auth-v3.0.0', notes);
   const clock = new Clock();
   const oidc = await startOidcIssuer({ clock });
+  // Every grant reads the repository's policy first: its REST API, with no policy on main.
+  const github = await startGitHubApi({ clock });
+  github.repo('acme/site', { id: oidc.claims().repository_id });
   const google = await startGoogleEmulator({ clock, issuer: oidc.issuer });
   google.serviceAccounts[SA] = { workloadIdentityUsers: [google.repositoryMember('acme/site')] };
   return {
     name: 'Google Cloud',
-    job: () => createJob({ idToken: oidc.forJob, env: { ...google.env } }),
+    job: () => createJob({ idToken: oidc.forJob, env: { ...google.env, ...github.env } }),
     inputs: {
       provider: 'gcp',
+      'oidc-issuer': oidc.issuer,
       'workload-identity-provider': google.provider,
       'service-account': SA,
       export: 'env',
     },
-    peer: peers
+    peer: action
       ? {
           name: 'google-github-actions/auth v3.0.0',
-          action: path.join(peers, 'google-github-actions-auth-v3.0.0', 'action.yml'),
+          action,
           inputs: {
             workload_identity_provider: google.provider,
             service_account: SA,
@@ -110,12 +128,13 @@ async function gcpCloud(peers: string | undefined): Promise<Cloud> {
     }),
     close: async () => {
       await google.close();
+      await github.close();
       await oidc.close();
     },
   };
 }
 
-async function azureCloud(): Promise<Cloud> {
+export async function azureCloud(): Promise<Cloud> {
   const world = await startAzureWorld();
   const inputs = azureInputs(world, { export: 'env', 'az-login': 'false' });
   return {
@@ -159,6 +178,8 @@ async function runProcess(args: string[], env: Record<string, string>): Promise<
       const child = spawn(nodeBinary(), args, {
         env: { PATH: process.env['PATH'] ?? '', ...env },
         stdio: ['ignore', 'ignore', 'pipe'],
+        // Bounded like the harness's steps: a floor that hangs fails the bench instead.
+        timeout: 60_000,
       });
       let err = '';
       child.stderr.on('data', (b: Buffer) => (err += b.toString()));
@@ -304,12 +325,7 @@ function cloudRows(
 }
 
 export async function benchFirstStep(): Promise<string> {
-  const peers = existsSync(peersDir()) ? peersDir() : undefined;
   const notes: string[] = [];
-  if (!peers)
-    notes.push(
-      `The peers' bundles were not found at ${peersDir()} (set BENCH_PEERS): peer columns are empty.`,
-    );
   const floors = mkdtempSync(path.join(tmpdir(), 'bench-floors-'));
   const probe = rssProbe();
   const stepRows: string[] = [];
@@ -321,7 +337,7 @@ export async function benchFirstStep(): Promise<string> {
       for (const kind of ['sdk', 'http'])
         input[`${cloud}-${kind}`] = path.join(REPO_ROOT, 'bench', 'floors', `${cloud}-${kind}.ts`);
     await bundle(REPO_ROOT, input, floors);
-    for (const make of [() => awsCloud(peers), () => gcpCloud(peers), () => azureCloud()]) {
+    for (const make of [() => awsCloud(notes), () => gcpCloud(notes), () => azureCloud()]) {
       const cloud = await make();
       try {
         process.stderr.write(`bench: first step, ${cloud.name}…\n`);

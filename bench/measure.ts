@@ -9,7 +9,13 @@ import path from 'node:path';
 import type { Job } from '../test/harness/job.ts';
 import { nodeBinary } from '../test/harness/node.ts';
 
-export const RUNS = Number(process.env['BENCH_RUNS'] ?? 21);
+/** `npm run bench -- --quick` (BENCH_QUICK=1): a few runs of everything, to check the bench runs. */
+export const QUICK = process.env['BENCH_QUICK'] === '1';
+
+/** `n` runs, or at most 3 in quick mode. */
+export const runs = (n: number): number => (QUICK ? Math.min(n, 3) : n);
+
+export const RUNS = runs(Number(process.env['BENCH_RUNS'] ?? 21));
 
 export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);

@@ -22,9 +22,10 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runs } from './measure.ts';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 11);
+const RUNS = runs(Number(process.env['BENCH_RUNS'] ?? 11));
 const TARGET_FILES = 1000;
 
 function median(values: number[]): number {
