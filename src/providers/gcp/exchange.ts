@@ -2,7 +2,7 @@
 // Google auth client (about 540 KiB) for these two or three POSTs.
 import { StsCredentials } from 'google-auth-library/build/src/auth/stscredentials.js';
 import type { AccessBoundaryOptions } from './boundary.js';
-import { nodeHttpFetch } from './http.js';
+import { nodeHttpFetch } from '../../http/node-fetch.js';
 import { CLOUD_PLATFORM_SCOPE, type GcpSettings } from './settings.js';
 
 export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';

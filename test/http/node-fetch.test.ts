@@ -1,7 +1,7 @@
 import { createServer, Agent, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_RESPONSE_BYTES, nodeHttpFetch } from '../../../src/providers/gcp/http.ts';
+import { MAX_RESPONSE_BYTES, nodeHttpFetch } from '../../src/http/node-fetch.ts';
 
 // A server that answers by path, and remembers what it was sent.
 let server: Server;
