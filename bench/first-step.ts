@@ -22,15 +22,19 @@ import { startGoogleEmulator } from '../test/emulators/google/index.ts';
 import { startOidcIssuer } from '../test/emulators/oidc.ts';
 import { createJob, type Job, type StepResult } from '../test/harness/job.ts';
 import { nodeBinary, REPO_ROOT } from '../test/harness/node.ts';
-import { median, rssProbe, runs, type Usage } from './measure.ts';
+import { median, rssProbe, runs, sharedDir, type Usage } from './measure.ts';
 
 const RUNS = runs(Number(process.env['BENCH_FIRST_RUNS'] ?? 11));
 const SA = 'deploy@acme-site.iam.gserviceaccount.com';
 type Probe = ReturnType<typeof rssProbe>;
 
-/** The peers' released bundles: `../shared/peers` beside the repository, or BENCH_PEERS. */
+/** The peers' released bundles: BENCH_PEERS, or `../shared/peers` beside the repository. */
 export function peersDir(): string {
-  return process.env['BENCH_PEERS'] ?? path.join(REPO_ROOT, '..', 'shared', 'peers');
+  return (
+    process.env['BENCH_PEERS'] ??
+    sharedDir('peers') ??
+    path.join(REPO_ROOT, '..', 'shared', 'peers')
+  );
 }
 
 /** A peer's action.yml in the peers' folder, or undefined (said in `notes`) when it is missing. */

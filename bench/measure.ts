@@ -3,14 +3,25 @@
  * floor that every figure is read against.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Job } from '../test/harness/job.ts';
-import { nodeBinary } from '../test/harness/node.ts';
+import { nodeBinary, REPO_ROOT } from '../test/harness/node.ts';
 
 /** `npm run bench -- --quick` (BENCH_QUICK=1): a few runs of everything, to check the bench runs. */
 export const QUICK = process.env['BENCH_QUICK'] === '1';
+
+/**
+ * A folder of ../shared beside the repository (`peers`, `corpus`): in a clone beside it, or in a
+ * git worktree one level further down (wt/<name>). Undefined when neither exists.
+ */
+export function sharedDir(name: string): string | undefined {
+  return [
+    path.join(REPO_ROOT, '..', 'shared', name),
+    path.join(REPO_ROOT, '..', '..', 'shared', name),
+  ].find((dir) => existsSync(dir));
+}
 
 /** `n` runs, or at most 3 in quick mode. */
 export const runs = (n: number): number => (QUICK ? Math.min(n, 3) : n);
