@@ -3,12 +3,10 @@
  * runner runs them, against the OIDC issuer and the AWS emulator on loopback, next to the
  * `node -e ''` floor. Run alone with `node bench/aws.ts` (after `npm run build`).
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { awsInputs, awsJob, startAwsWorld, READ_ROLE } from '../test/e2e/aws-setup.ts';
-import type { Job } from '../test/harness/job.ts';
 import { REPO_ROOT } from '../test/harness/node.ts';
 import {
   floor,
@@ -21,37 +19,7 @@ import {
   type Sample,
 } from './measure.ts';
 
-/** Which dist/ files one main step and its post load (a module-load hook, not a guess). */
-async function loadedBytes(
-  job: Job,
-  inputs: Record<string, string>,
-): Promise<{ main: number; post: number; files: number }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-load-'));
-  const hook = path.join(dir, 'hook.mjs');
-  writeFileSync(
-    hook,
-    "import { registerHooks } from 'node:module';\nregisterHooks({ load(url, ctx, next) { const r = next(url, ctx); if (url.includes('/dist/')) process.stderr.write('LOADED ' + url.split('/dist/')[1] + '\\n'); return r; } });\n",
-  );
-  const env = { NODE_OPTIONS: `--import=${hook}` };
-  const bytes = (stderr: string) => {
-    const files = stderr
-      .split('\n')
-      .filter((l) => l.startsWith('LOADED '))
-      .map((l) => l.slice(7));
-    return {
-      files: files.length,
-      size: files.reduce((n, f) => n + statSync(path.join(REPO_ROOT, 'dist', f)).size, 0),
-    };
-  };
-  const main = await job.runStep({ action: 'action.yml', id: 'load', inputs, env });
-  const post = await job.runPost(main, { env });
-  rmSync(dir, { recursive: true, force: true });
-  const m = bytes(main.rawStderr);
-  return { main: m.size, post: bytes(post.rawStderr).size, files: m.files };
-}
-
 export async function benchAws(): Promise<string> {
-  let loaded: Awaited<ReturnType<typeof loadedBytes>>;
   const world = await startAwsWorld();
   const probe = rssProbe();
   const samples: Sample[] = [floor(probe)];
@@ -80,27 +48,6 @@ export async function benchAws(): Promise<string> {
     }
     samples.push(post, idle);
 
-    // Every job starts with an empty RUNNER_TEMP, so its first step compiles the bundle afresh.
-    const cold: Sample = {
-      what: 'main, `run: true`, first step of a new job (no compile cache yet)',
-      ms: [],
-      rssKiB: [],
-    };
-    for (let i = 0; i < Math.min(RUNS, 11); i++) {
-      const fresh = await awsJob(world);
-      const step = await fresh.runStep({
-        action: 'action.yml',
-        id: 'cold',
-        inputs: awsInputs({ run: 'true' }),
-        env,
-      });
-      if (step.exitCode !== 0) throw new Error(`cold start failed: ${step.stderr}`);
-      cold.ms.push(step.durationMs);
-      cold.rssKiB.push(...probe.take());
-      await fresh.cleanup();
-    }
-    samples.push(cold);
-
     const denied: Sample = {
       what: 'main, STS denial (trust policy)',
       ms: [],
@@ -119,14 +66,13 @@ export async function benchAws(): Promise<string> {
       denied.rssKiB.push(...probe.take());
     }
     samples.push(denied);
-    loaded = await loadedBytes(job, awsInputs({ export: 'env' }));
     await job.cleanup();
   } finally {
     probe.dispose();
     await world.close();
   }
   const size = (f: string) => statSync(path.join(REPO_ROOT, 'dist', f)).size;
-  const all = readdirSync(path.join(REPO_ROOT, 'dist')).filter((f) => f.endsWith('.js'));
+  const all = readdirSync(path.join(REPO_ROOT, 'dist')).filter((f) => /\.c?js$/.test(f));
   const total = all.reduce((n, f) => n + size(f), 0);
   const floorMs = median(samples[0]!.ms);
   return [
@@ -135,7 +81,7 @@ export async function benchAws(): Promise<string> {
     TABLE_HEAD,
     tableRows(samples),
     '',
-    `Floor ${floorMs.toFixed(0)} ms. dist/: ${(total / 1024).toFixed(0)} KiB of JavaScript in ${all.length} files (licenses aside); an AWS main step (\`export: env\`) loads ${loaded.files} of them, ${(loaded.main / 1024).toFixed(0)} KiB (the STS client is most of it), and its post step ${(loaded.post / 1024).toFixed(0)} KiB.`,
+    `Floor ${floorMs.toFixed(0)} ms. Warm: every main step here but the first of each job starts from the compile cache (the first step of a job is measured against the peer above). dist/: ${(total / 1024).toFixed(0)} KiB of JavaScript in ${all.length} files (licenses aside).`,
   ].join('\n');
 }
 

@@ -26,6 +26,7 @@ import {
   median,
   RUNS,
   rssProbe,
+  runs,
   tableRows,
   TABLE_HEAD,
   type Sample,
@@ -121,17 +122,11 @@ export async function benchAzure(): Promise<string> {
       }
       const entraBefore = world.entra.requests.length;
       const oidcBefore = world.oidc.requests.filter((r) => r.path.endsWith('/idtoken')).length;
-      const runs = Math.max(15, Math.min(RUNS, c.runs ?? RUNS));
-      const s = await measureMain(
-        job,
-        c,
-        runs,
-        probe,
-        c.post ? { closing: post, idle } : undefined,
-      );
-      const entra = (world.entra.requests.length - entraBefore) / runs;
+      const n = runs(Math.max(15, Math.min(RUNS, c.runs ?? RUNS)));
+      const s = await measureMain(job, c, n, probe, c.post ? { closing: post, idle } : undefined);
+      const entra = (world.entra.requests.length - entraBefore) / n;
       const gh =
-        (world.oidc.requests.filter((r) => r.path.endsWith('/idtoken')).length - oidcBefore) / runs;
+        (world.oidc.requests.filter((r) => r.path.endsWith('/idtoken')).length - oidcBefore) / n;
       s.note = `${gh} GitHub token + ${entra} Entra round trips per issuance`;
       samples.push(s);
     }
@@ -144,7 +139,7 @@ export async function benchAzure(): Promise<string> {
       note: 'fails at once, no retry',
     };
     world.oidc.setClaims({ environment: 'staging' });
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < runs(15); i++) {
       const step = await job.runStep({
         action: 'action.yml',
         id: `d${i}`,
@@ -180,9 +175,9 @@ async function peerSequence(az: string, world: AzureWorld): Promise<Sample> {
     what: "reference: azure/login's az sequence, fresh config dir (4 az processes)",
     ms: [],
     rssKiB: [],
-    note: '5 runs; az is Python, RSS not probed',
+    note: `${runs(5)} runs; az is Python, RSS not probed`,
   };
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < runs(5); i++) {
     const dir = mkdtempSync(path.join(tmpdir(), 'peer-az-'));
     const env = await registerCloud(az, world, dir);
     const jwt = await world.oidc.mint({}, { audience: 'api://AzureADTokenExchange' });

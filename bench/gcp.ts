@@ -11,9 +11,9 @@ import { startOidcIssuer } from '../test/emulators/oidc.ts';
 import { startGitHubApi } from '../test/emulators/github/index.ts';
 import { createJob, type StepResult } from '../test/harness/job.ts';
 import { nodeBinary } from '../test/harness/node.ts';
-import { median, rssProbe } from './measure.ts';
+import { median, rssProbe, runs } from './measure.ts';
 
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
+const RUNS = runs(Number(process.env['BENCH_RUNS'] ?? 15));
 const SA = 'deploy@acme-site.iam.gserviceaccount.com';
 
 interface Row {

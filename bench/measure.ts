@@ -3,13 +3,30 @@
  * floor that every figure is read against.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Job } from '../test/harness/job.ts';
-import { nodeBinary } from '../test/harness/node.ts';
+import { nodeBinary, REPO_ROOT } from '../test/harness/node.ts';
 
-export const RUNS = Number(process.env['BENCH_RUNS'] ?? 21);
+/** `npm run bench -- --quick` (BENCH_QUICK=1): a few runs of everything, to check the bench runs. */
+export const QUICK = process.env['BENCH_QUICK'] === '1';
+
+/**
+ * A folder of ../shared beside the repository (`peers`, `corpus`): in a clone beside it, or in a
+ * git worktree one level further down (wt/<name>). Undefined when neither exists.
+ */
+export function sharedDir(name: string): string | undefined {
+  return [
+    path.join(REPO_ROOT, '..', 'shared', name),
+    path.join(REPO_ROOT, '..', '..', 'shared', name),
+  ].find((dir) => existsSync(dir));
+}
+
+/** `n` runs, or at most 3 in quick mode. */
+export const runs = (n: number): number => (QUICK ? Math.min(n, 3) : n);
+
+export const RUNS = runs(Number(process.env['BENCH_RUNS'] ?? 21));
 
 export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -17,34 +34,64 @@ export function median(values: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** What a process used, from its own `process.resourceUsage()` at exit. */
+export interface Usage {
+  rssKiB: number;
+  /** User plus system CPU time, all threads. */
+  cpuMs: number;
+}
+
 /**
- * A preload that appends the process's peak RSS (KiB) to a file when it exits; the measured
- * bundle is not touched. Pass `env` to the measured process, then `take()` the values.
+ * Peak RSS from /proc/self/status (VmHWM): on Linux, getrusage's maxRSS keeps the high-water
+ * mark of the process that spawned this one (the benchmark, hundreds of MiB), so it would report
+ * the parent's figure for every small child.
+ */
+const PRELOAD = `import fs from 'node:fs';
+process.on('exit', () => {
+  const u = process.resourceUsage();
+  let rss = u.maxRSS;
+  try {
+    rss = Number(/VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]);
+  } catch {}
+  fs.appendFileSync(process.env.BENCH_RSS_FILE, rss + ' ' + (u.userCPUTime + u.systemCPUTime) / 1000 + '\\n');
+});
+`;
+
+/**
+ * A preload that appends the process's peak RSS (KiB) and CPU time to a file when it exits; the
+ * measured bundle is not touched. Pass `env` to the measured process, then `take()` the peak RSS
+ * values or `takeUsage()` both.
  */
 export function rssProbe(): {
   env: Record<string, string>;
   take: () => number[];
+  takeUsage: () => Usage[];
   dispose: () => void;
 } {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-rss-'));
   const file = path.join(dir, 'rss.txt');
   const preload = path.join(dir, 'rss.mjs');
-  writeFileSync(
-    preload,
-    "import fs from 'node:fs';\nprocess.on('exit', () => fs.appendFileSync(process.env.BENCH_RSS_FILE, process.resourceUsage().maxRSS + '\\n'));\n",
-  );
+  writeFileSync(preload, PRELOAD);
+  const takeUsage = (): Usage[] => {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // nothing recorded
+    }
+    rmSync(file, { force: true });
+    return text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [rss, cpu] = line.split(' ').map(Number);
+        return { rssKiB: rss!, cpuMs: cpu! };
+      });
+  };
   return {
     env: { NODE_OPTIONS: `--import=${preload}`, BENCH_RSS_FILE: file },
-    take: () => {
-      let text = '';
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        // nothing recorded
-      }
-      rmSync(file, { force: true });
-      return text.split('\n').filter(Boolean).map(Number);
-    },
+    take: () => takeUsage().map((u) => u.rssKiB),
+    takeUsage,
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -1,27 +1,43 @@
 // Builds the one shared bundle and the small per-entry stubs that action.yml files point at.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle } from './bundle.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
-execFileSync(
-  process.execPath,
-  [
-    join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-    'build',
-    'src/bundle.ts',
-    '-o',
-    'dist',
-    '--minify',
-    '--license',
-    'licenses.txt',
-    '--quiet',
-  ],
-  { cwd: root, stdio: 'inherit' },
+
+const bundled = await bundle(root, { index: join(root, 'src/bundle.ts') }, dist);
+// The stubs import ./index.js as an ES module; it hands over to the CommonJS bundle.
+writeFileSync(
+  join(dist, 'index.js'),
+  "import { createRequire } from 'node:module';\nexport const { run } = createRequire(import.meta.url)('./index.cjs');\n",
 );
+writeFileSync(join(dist, 'package.json'), '{\n  "type": "module"\n}\n');
+writeFileSync(join(dist, 'licenses.txt'), licenses(bundled));
+
+/** Name, licence and licence text of every package with code in the bundle. */
+function licenses(ids) {
+  const packages = new Map();
+  for (const id of ids) {
+    const m = /^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(id.replaceAll('\\', '/'));
+    if (m) packages.set(m[1], true);
+  }
+  const entries = [...packages.keys()].map((dir) => {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+    const text = file
+      ? readFileSync(join(dir, file), 'utf8').trim()
+      : '(no licence file in the package)';
+    return { name: pkg.name, text: `${pkg.name}\n${pkg.license ?? 'UNKNOWN'}\n${text}\n` };
+  });
+  const unique = new Map(
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1)).map((e) => [e.name, e]),
+  );
+  return [...unique.values()].map((e) => e.text).join('\n');
+}
+if (!existsSync(join(dist, 'index.cjs'))) throw new Error('the bundle was not written');
 
 const entries = ['main', 'post', 'revoke', 'scan', 'cli', 'aws', 'azure', 'gcp'];
 // Each stub turns on Node's compile cache before loading the bundle: the first step of a job

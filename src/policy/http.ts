@@ -7,6 +7,9 @@
  */
 
 import http from 'node:http';
+import { nodeHttpFetch, ResponseTooLargeError } from '../http/node-fetch.js';
+
+export { ResponseTooLargeError };
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -26,15 +29,14 @@ export interface BoundedResponse {
   readonly body: Buffer;
 }
 
-/** The answer was larger than its cap; never worth another attempt. */
-export class ResponseTooLargeError extends Error {
-  override name = 'ResponseTooLargeError';
-}
-
 /** The deadline passed: a network failure as far as retrying is concerned (see isNetworkError). */
 export class DeadlineError extends Error {
   override name = 'TimeoutError';
 }
+
+/** Redirects followed, as GitHub's API answers a renamed repository; fetch's limit is 20. */
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<BoundedResponse> {
   if (!opts.fetch) useEnvProxy();
@@ -45,12 +47,14 @@ export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<
   try {
     let res: Response;
     try {
-      res = await (opts.fetch ?? fetch)(url, {
-        headers: { ...opts.headers },
-        signal: controller.signal,
-        redirect: 'follow',
-      });
+      res = await follow(url, opts, controller.signal);
     } catch (err) {
+      if (err instanceof ResponseTooLargeError)
+        throw tooLarge(
+          opts,
+          url,
+          err.declared === undefined ? `more than ${opts.maxBytes} bytes` : `${err.declared} bytes`,
+        );
       if (controller.signal.aborted) throw expired();
       throw err;
     }
@@ -68,6 +72,35 @@ export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<
     }
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * The GET, following redirects as fetch would but within the same deadline, never from https to
+ * http, and without the Authorization header once the origin changes (fetch's rule too). Over
+ * node:http unless a fetch is given (src/http/node-fetch.ts says why).
+ */
+async function follow(
+  url: string,
+  opts: BoundedGetOptions,
+  signal: AbortSignal,
+): Promise<Response> {
+  const send: FetchLike = opts.fetch ?? ((u, init) => nodeHttpFetch(u, init, opts.maxBytes));
+  let headers: Record<string, string> = { ...opts.headers };
+  let target = new URL(url);
+  for (let hop = 0; ; hop++) {
+    const res = await send(target.href, { headers, signal, redirect: 'manual' });
+    const location = res.headers.get('location');
+    if (!REDIRECTS.has(res.status) || !location || hop >= MAX_REDIRECTS) return res;
+    await res.body?.cancel().catch(() => undefined);
+    const next = new URL(location, target);
+    if (next.protocol !== 'https:' && !(next.protocol === 'http:' && target.protocol === 'http:'))
+      throw new Error(`${opts.what} from ${url} redirected to ${next.origin}, which is refused.`);
+    if (next.origin !== target.origin)
+      headers = Object.fromEntries(
+        Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'),
+      );
+    target = next;
   }
 }
 

@@ -290,6 +290,6 @@ describe('AWS revoke-role', () => {
 function readdirChunksWith(needle: string): string[] {
   const dist = path.join(import.meta.dirname, '../../dist');
   return readdirSync(dist)
-    .filter((f) => /^\d+\.index\.js$/.test(f))
+    .filter((f) => /\.c?js$/.test(f))
     .filter((f) => readFileSync(path.join(dist, f), 'utf8').includes(needle));
 }

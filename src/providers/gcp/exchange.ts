@@ -1,7 +1,9 @@
+// Only the module of google-auth-library that makes the exchange: the package's root loads every
+// Google auth client (about 540 KiB) for these two or three POSTs.
 import { decodeJwt } from 'jose';
-import { gaxios } from 'google-auth-library';
 import { StsCredentials } from 'google-auth-library/build/src/auth/stscredentials.js';
 import type { AccessBoundaryOptions } from './boundary.js';
+import { nodeHttpFetch } from '../../http/node-fetch.js';
 import type { GcpSettings } from './settings.js';
 
 export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -38,6 +40,13 @@ export interface ExchangeOptions {
   readonly onRetry?: (stage: Stage, status: number | undefined, attempt: number) => void;
 }
 
+/** StsCredentials with its HTTP client (gaxios) in reach, so that every call shares one client. */
+class Sts extends StsCredentials {
+  get http() {
+    return this.transporter;
+  }
+}
+
 /**
  * The three calls of a Google Cloud grant, made with google-auth-library's own RFC 8693
  * client (StsCredentials, the one its DownscopedClient uses) and its HTTP transport, but
@@ -45,8 +54,8 @@ export interface ExchangeOptions {
  * IdentityPoolClient gives its STS call no timeout.
  */
 export class Exchanger {
-  private readonly transport: InstanceType<typeof gaxios.Gaxios>;
-  private readonly sts: StsCredentials;
+  private readonly transport: Sts['http'];
+  private readonly sts: Sts;
   private stage: Stage = 'federate';
   /** HTTP requests sent, retries included: the round trips of one issuance. */
   requests = 0;
@@ -55,8 +64,12 @@ export class Exchanger {
     private readonly settings: GcpSettings,
     private readonly options: ExchangeOptions,
   ) {
-    this.transport = new gaxios.Gaxios({
+    this.sts = new Sts({ tokenExchangeEndpoint: `${settings.endpoints.sts}/token` });
+    this.transport = this.sts.http;
+    this.transport.defaults = {
+      ...this.transport.defaults,
       timeout: options.timeoutMs,
+      fetchImplementation: nodeHttpFetch,
       retryConfig: {
         // Only what another attempt can fix: 408, 429, 5xx and lost connections; never a denial.
         retry: 2,
@@ -73,7 +86,7 @@ export class Exchanger {
           );
         },
       },
-    });
+    };
     this.transport.interceptors.request.add({
       resolved: async (config) => {
         this.requests++;
@@ -83,10 +96,6 @@ export class Exchanger {
         }
         return config;
       },
-    });
-    this.sts = new StsCredentials({
-      tokenExchangeEndpoint: `${settings.endpoints.sts}/token`,
-      transporter: this.transport,
     });
   }
 
@@ -191,14 +200,11 @@ export class Exchanger {
     try {
       return await fn();
     } catch (err) {
-      const e = err as {
-        response?: { status?: number; data?: unknown };
-        code?: string;
-        message?: string;
-      };
+      const e = err as { response?: { status?: number; data?: unknown }; message?: string };
       const status = e.response?.status;
       const body = e.response?.data;
-      const reason = status === undefined ? (e.code ?? e.message ?? 'no answer') : `HTTP ${status}`;
+      const reason =
+        status === undefined ? (noAnswerReason(err) ?? e.message ?? 'no answer') : `HTTP ${status}`;
       throw new ExchangeError(
         this.stage,
         url,
@@ -218,4 +224,19 @@ function jwtExpiry(jwt: string): Date | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Why no answer came: the system error (ECONNREFUSED...) or the client's own code (a timeout,
+ * undici's "other side closed"). node-fetch puts the code on its error, Node's fetch on a cause.
+ */
+function noAnswerReason(err: unknown): string | undefined {
+  let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 3; depth++, e = e.cause as typeof e) {
+    if (typeof e.code !== 'string') continue;
+    return /^E[A-Z]+$/.test(e.code) || typeof e.message !== 'string' || e.message.includes(e.code)
+      ? e.code
+      : `${e.message} (${e.code})`;
+  }
+  return undefined;
 }

@@ -1,0 +1,396 @@
+/**
+ * The first step of a job, against the peers. Most jobs use the action once, so what users feel
+ * is a main step whose RUNNER_TEMP is new (no compile cache yet) and the post step after it.
+ * Each round runs, in an order that rotates: `node -e ''`; our main (cold), post, a second main
+ * (warm: the compile cache the first one left) and its post, in a new job; the peer's released
+ * bundle the same way, through its own action.yml; and two floors, the cloud's SDK alone making
+ * the one call (bundled like dist/) and the same HTTP calls over node:http with no SDK. All run
+ * as whole processes against the same emulators. Wall time is spawn to exit; CPU time and peak
+ * RSS come from the process itself at exit. Run alone: `node bench/first-step.ts` (after a build).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundle } from '../scripts/bundle.ts';
+import { awsInputs, awsJob, ROLE, startAwsWorld } from '../test/e2e/aws-setup.ts';
+import { azureInputs, azureJob, CLIENT, startAzureWorld, TENANT } from '../test/e2e/azure-setup.ts';
+import { Clock } from '../test/emulators/clock.ts';
+import { startGitHubApi } from '../test/emulators/github/index.ts';
+import { startGoogleEmulator } from '../test/emulators/google/index.ts';
+import { startOidcIssuer } from '../test/emulators/oidc.ts';
+import { createJob, type Job, type StepResult } from '../test/harness/job.ts';
+import { nodeBinary, REPO_ROOT } from '../test/harness/node.ts';
+import { median, rssProbe, runs, sharedDir, type Usage } from './measure.ts';
+
+const RUNS = runs(Number(process.env['BENCH_FIRST_RUNS'] ?? 11));
+const SA = 'deploy@acme-site.iam.gserviceaccount.com';
+type Probe = ReturnType<typeof rssProbe>;
+
+/** The peers' released bundles: BENCH_PEERS, or `../shared/peers` beside the repository. */
+export function peersDir(): string {
+  return (
+    process.env['BENCH_PEERS'] ??
+    sharedDir('peers') ??
+    path.join(REPO_ROOT, '..', 'shared', 'peers')
+  );
+}
+
+/** A peer's action.yml in the peers' folder, or undefined (said in `notes`) when it is missing. */
+function peerAction(dir: string, notes: string[]): string | undefined {
+  const action = path.join(peersDir(), dir, 'action.yml');
+  if (existsSync(action)) return action;
+  notes.push(
+    `Peer ${dir} not found at ${action} (set BENCH_PEERS): skipped, its columns are empty.`,
+  );
+  process.stderr.write(`bench: ${notes.at(-1)!}\n`);
+  return undefined;
+}
+
+interface Peer {
+  name: string;
+  action: string;
+  inputs: Record<string, string>;
+  /** Targets for ours ÷ peer, cold main and post. */
+  target: { main: number; post: number };
+}
+
+/** One cloud's emulated world, as each contender needs it. */
+export interface Cloud {
+  name: string;
+  job(): Promise<Job>;
+  inputs: Record<string, string>;
+  peer?: Peer;
+  /** BENCH_* variables for the floor scripts, with a freshly minted GitHub token. */
+  floorEnv(): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+export async function awsCloud(notes: string[]): Promise<Cloud> {
+  const world = await startAwsWorld();
+  const action = peerAction('configure-aws-credentials-v6.2.3', notes);
+  return {
+    name: 'AWS',
+    job: () => awsJob(world),
+    inputs: awsInputs({ export: 'env' }),
+    peer: action
+      ? {
+          name: 'configure-aws-credentials v6.2.3',
+          action,
+          inputs: { 'aws-region': 'eu-west-1', 'role-to-assume': ROLE },
+          target: { main: 0.6, post: 0.5 },
+        }
+      : undefined,
+    floorEnv: async () => ({
+      BENCH_STS: world.aws.url,
+      BENCH_ROLE: ROLE,
+      BENCH_JWT: await world.oidc.mint({}, { audience: 'sts.amazonaws.com' }),
+      AWS_EC2_METADATA_DISABLED: 'true',
+    }),
+    close: () => world.close(),
+  };
+}
+
+export async function gcpCloud(notes: string[]): Promise<Cloud> {
+  const action = peerAction('google-github-actions-auth-v3.0.0', notes);
+  const clock = new Clock();
+  const oidc = await startOidcIssuer({ clock });
+  // Every grant reads the repository's policy first: its REST API, with no policy on main.
+  const github = await startGitHubApi({ clock });
+  github.repo('acme/site', { id: oidc.claims().repository_id });
+  const google = await startGoogleEmulator({ clock, issuer: oidc.issuer });
+  google.serviceAccounts[SA] = { workloadIdentityUsers: [google.repositoryMember('acme/site')] };
+  return {
+    name: 'Google Cloud',
+    job: () => createJob({ idToken: oidc.forJob, env: { ...google.env, ...github.env } }),
+    inputs: {
+      provider: 'gcp',
+      'oidc-issuer': oidc.issuer,
+      'workload-identity-provider': google.provider,
+      'service-account': SA,
+      export: 'env',
+    },
+    peer: action
+      ? {
+          name: 'google-github-actions/auth v3.0.0',
+          action,
+          inputs: {
+            workload_identity_provider: google.provider,
+            service_account: SA,
+            token_format: 'access_token',
+          },
+          target: { main: 0.7, post: 0.5 },
+        }
+      : undefined,
+    floorEnv: async () => ({
+      BENCH_STS: google.stsUrl,
+      BENCH_IAM: google.iamCredentialsUrl,
+      BENCH_AUDIENCE: `//iam.googleapis.com/${google.provider}`,
+      BENCH_SA: SA,
+      BENCH_JWT: await oidc.mint({}, { audience: `https://iam.googleapis.com/${google.provider}` }),
+    }),
+    close: async () => {
+      await google.close();
+      await github.close();
+      await oidc.close();
+    },
+  };
+}
+
+export async function azureCloud(): Promise<Cloud> {
+  const world = await startAzureWorld();
+  const inputs = azureInputs(world, { export: 'env', 'az-login': 'false' });
+  return {
+    name: 'Azure',
+    job: () => azureJob(world),
+    inputs,
+    floorEnv: async () => ({
+      BENCH_AUTHORITY: world.entra.authority,
+      BENCH_TENANT: TENANT,
+      BENCH_CLIENT: CLIENT,
+      BENCH_SCOPE: inputs['scope']!,
+      BENCH_JWT: await world.oidc.mint({}, { audience: 'api://AzureADTokenExchange' }),
+      NODE_EXTRA_CA_CERTS: world.entra.caPath,
+    }),
+    close: () => world.close(),
+  };
+}
+
+interface Series {
+  ms: number[];
+  cpuMs: number[];
+  rssKiB: number[];
+}
+type Results = Map<string, Series>;
+
+function record(results: Results, key: string, ms: number, usage: Usage | undefined): void {
+  let s = results.get(key);
+  if (!s) results.set(key, (s = { ms: [], cpuMs: [], rssKiB: [] }));
+  s.ms.push(ms);
+  if (usage) {
+    s.cpuMs.push(usage.cpuMs);
+    s.rssKiB.push(usage.rssKiB);
+  }
+}
+
+/** A plain process (the floors), spawn to exit, without blocking the emulators in this one. */
+async function runProcess(args: string[], env: Record<string, string>): Promise<number> {
+  const t0 = performance.now();
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>(
+    (resolve, reject) => {
+      const child = spawn(nodeBinary(), args, {
+        env: { PATH: process.env['PATH'] ?? '', ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+        // Bounded like the harness's steps: a floor that hangs fails the bench instead.
+        timeout: 60_000,
+      });
+      let err = '';
+      child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+      child.on('error', reject);
+      child.on('exit', (c) => resolve({ code: c, stderr: err }));
+    },
+  );
+  const ms = performance.now() - t0;
+  if (code !== 0) throw new Error(`${args.join(' ')} failed: ${stderr}`);
+  return ms;
+}
+
+/** Main, post, a second main and its post in one new job: the first two are what a job pays. */
+async function steps(
+  cloud: Cloud,
+  who: 'ours' | 'peer',
+  probe: Probe,
+  results: Results,
+): Promise<void> {
+  const job = await cloud.job();
+  const action = who === 'ours' ? 'action.yml' : cloud.peer!.action;
+  const inputs = who === 'ours' ? cloud.inputs : cloud.peer!.inputs;
+  const step = async (id: string, key: string, main?: StepResult): Promise<StepResult> => {
+    const r = main
+      ? await job.runPost(main, { env: probe.env })
+      : await job.runStep({ action, id, inputs, env: probe.env });
+    if (r.exitCode !== 0) throw new Error(`${who} ${key} failed: ${r.stdout}\n${r.stderr}`);
+    record(results, `${who} ${key}`, r.durationMs, probe.takeUsage().at(-1));
+    return r;
+  };
+  const first = await step('first', 'main cold');
+  await step('first', 'post', first);
+  const second = await step('second', 'main warm');
+  await step('second', 'post warm', second);
+  await job.cleanup();
+}
+
+async function measureCloud(
+  cloud: Cloud,
+  floors: string,
+  probe: Probe,
+): Promise<{ results: Results; load: [number, number] }> {
+  const results: Results = new Map();
+  const load0 = loadavg()[0]!;
+  const key = cloud.name === 'Google Cloud' ? 'gcp' : cloud.name.toLowerCase();
+  const contenders: Array<() => Promise<void>> = [
+    async () => {
+      const ms = await runProcess(['-e', ''], probe.env);
+      record(results, 'node', ms, probe.takeUsage().at(-1));
+    },
+    () => steps(cloud, 'ours', probe, results),
+    ...(cloud.peer ? [() => steps(cloud, 'peer', probe, results)] : []),
+    ...(['sdk', 'http'] as const).map((kind) => async () => {
+      const env = { ...(await cloud.floorEnv()), ...probe.env };
+      const ms = await runProcess([path.join(floors, `${key}-${kind}.cjs`)], env);
+      record(results, kind, ms, probe.takeUsage().at(-1));
+    }),
+  ];
+  for (let i = 0; i < RUNS; i++) {
+    // Rotate the order, so that no contender always follows the same one.
+    for (let j = 0; j < contenders.length; j++) await contenders[(i + j) % contenders.length]!();
+  }
+  return { results, load: [load0, loadavg()[0]!] };
+}
+
+/** Which dist/ (or peer) files a step loads, through a module-load hook; untimed. */
+async function loaded(
+  cloud: Cloud,
+  who: 'ours' | 'peer',
+): Promise<{ main: { files: number; kib: number }; post: { files: number; kib: number } }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-load-'));
+  const hook = path.join(dir, 'hook.mjs');
+  const root = who === 'ours' ? path.join(REPO_ROOT, 'dist') : path.dirname(cloud.peer!.action);
+  writeFileSync(
+    hook,
+    `import { registerHooks } from 'node:module';\nregisterHooks({ load(url, ctx, next) { if (url.startsWith(${JSON.stringify(`file://${root}/`)})) process.stderr.write('LOADED ' + url + '\\n'); return next(url, ctx); } });\n`,
+  );
+  const env = { NODE_OPTIONS: `--import=${hook}` };
+  const job = await cloud.job();
+  const action = who === 'ours' ? 'action.yml' : cloud.peer!.action;
+  const inputs = who === 'ours' ? cloud.inputs : cloud.peer!.inputs;
+  const main = await job.runStep({ action, id: 'load', inputs, env });
+  const post = await job.runPost(main, { env });
+  await job.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+  const count = (r: StepResult) => {
+    const files = [
+      ...new Set(
+        r.rawStderr
+          .split('\n')
+          .filter((l) => l.startsWith('LOADED '))
+          .map((l) => fileURLToPath(l.slice(7))),
+      ),
+    ];
+    return { files: files.length, kib: files.reduce((n, f) => n + statSync(f).size, 0) / 1024 };
+  };
+  return { main: count(main), post: count(post) };
+}
+
+const ms = (s: Series | undefined) => (s ? median(s.ms) : NaN);
+const fmt = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(0));
+const mib = (s: Series | undefined) =>
+  s?.rssKiB.length ? (median(s.rssKiB) / 1024).toFixed(0) : '–';
+const cpu = (s: Series | undefined) => (s?.cpuMs.length ? median(s.cpuMs).toFixed(0) : '–');
+
+/** Before this change the bundle was built by ncc (CommonJS builds of the SDKs, chunks not minified). */
+const BEFORE: Record<string, { main: string; post: string }> = {
+  AWS: { main: '8 files, 1241 KiB', post: '6 files, 221 KiB' },
+  'Google Cloud': { main: '12 files, 1441 KiB', post: '7 files, 529 KiB' },
+  Azure: { main: '10 files, 1749 KiB', post: '6 files, 250 KiB' },
+};
+
+function verdict(ratio: number, target: number): string {
+  return `≤ ${target} ${ratio <= target ? 'met' : '**not met**'}`;
+}
+
+function cloudRows(
+  cloud: Cloud,
+  r: Results,
+  load: [number, number],
+): { steps: string[]; floors: string } {
+  const node = ms(r.get('node'));
+  const rows: string[] = [];
+  for (const [key, label] of [
+    ['main cold', 'main, first step of the job (cold)'],
+    ['post', 'post, after it'],
+    ['main warm', 'main, a second step (warm)'],
+  ] as const) {
+    const ours = r.get(`ours ${key}`);
+    const peer = r.get(`peer ${key}`);
+    const ratio = ms(ours) / ms(peer);
+    let target = '';
+    if (cloud.peer && key !== 'main warm')
+      target = verdict(ratio, key === 'post' ? cloud.peer.target.post : cloud.peer.target.main);
+    if (!cloud.peer && key === 'main cold')
+      target = `≤ floor + 150 ms ${ms(ours) - node <= 150 ? 'met' : '**not met**'} (+${fmt(ms(ours) - node)} ms)`;
+    rows.push(
+      `| ${cloud.name} ${label} | ${fmt(ms(ours))} | ${fmt(ms(peer))} | ${Number.isNaN(ratio) ? '–' : ratio.toFixed(2)} | ${target} | ${cpu(ours)} / ${cpu(peer)} | ${mib(ours)} / ${mib(peer)} |`,
+    );
+  }
+  const floors = `| ${cloud.name} | ${fmt(node)} | ${fmt(ms(r.get('http')))} | ${fmt(ms(r.get('sdk')))} (${mib(r.get('sdk'))} MiB) | ${fmt(ms(r.get('ours main cold')))} | ${fmt(ms(r.get('peer main cold')))} | ${load[0].toFixed(1)} → ${load[1].toFixed(1)} |`;
+  return { steps: rows, floors };
+}
+
+export async function benchFirstStep(): Promise<string> {
+  const notes: string[] = [];
+  const floors = mkdtempSync(path.join(tmpdir(), 'bench-floors-'));
+  const probe = rssProbe();
+  const stepRows: string[] = [];
+  const floorRows: string[] = [];
+  const loadRows: string[] = [];
+  try {
+    const input: Record<string, string> = {};
+    for (const cloud of ['aws', 'gcp', 'azure'])
+      for (const kind of ['sdk', 'http'])
+        input[`${cloud}-${kind}`] = path.join(REPO_ROOT, 'bench', 'floors', `${cloud}-${kind}.ts`);
+    await bundle(REPO_ROOT, input, floors);
+    for (const make of [() => awsCloud(notes), () => gcpCloud(notes), () => azureCloud()]) {
+      const cloud = await make();
+      try {
+        process.stderr.write(`bench: first step, ${cloud.name}…\n`);
+        const { results, load } = await measureCloud(cloud, floors, probe);
+        const rows = cloudRows(cloud, results, load);
+        stepRows.push(...rows.steps);
+        floorRows.push(rows.floors);
+        const ours = await loaded(cloud, 'ours');
+        const peer = cloud.peer ? await loaded(cloud, 'peer') : undefined;
+        const show = (x: { files: number; kib: number } | undefined) =>
+          x ? `${x.files} file${x.files === 1 ? '' : 's'}, ${x.kib.toFixed(0)} KiB` : '–';
+        loadRows.push(
+          `| ${cloud.name} main | ${BEFORE[cloud.name]!.main} | ${show(ours.main)} | ${show(peer?.main)} |`,
+          `| ${cloud.name} post | ${BEFORE[cloud.name]!.post} | ${show(ours.post)} | ${show(peer?.post)} |`,
+        );
+      } finally {
+        await cloud.close();
+      }
+    }
+  } finally {
+    probe.dispose();
+    rmSync(floors, { recursive: true, force: true });
+  }
+  return [
+    '### The first step of a job, against the peers',
+    '',
+    `Medians of ${RUNS} rounds; in each round every contender runs once, in a rotating order, against the same emulators. "Cold": a new job, so no compile cache; "warm": a second main step in that job. Peers: the released bundles in \`shared/peers\`, run through their own action.yml. Ratio: ours ÷ peer wall time.`,
+    '',
+    '| step | ours ms | peer ms | ratio | target | CPU ms ours / peer | peak RSS MiB ours / peer |',
+    '|---|---:|---:|---:|---|---:|---:|',
+    ...stepRows,
+    '',
+    'Floors, cold, whole processes (ms): Node itself; the same HTTP calls over node:http, no SDK (as the peers send them); the SDK alone making the call (bench/floors/, bundled like dist/); then the whole steps. Load average at the start → end of each cloud.',
+    '',
+    "| cloud | `node -e ''` | node:http, no SDK | SDK alone | ours main cold | peer main cold | load |",
+    '|---|---:|---:|---:|---:|---:|---|',
+    ...floorRows,
+    '',
+    'What each step loads (module-load hook; dist/ files or the peer bundle). Before: the ncc build of the same sources (commit 96750e2, SDKs in their CommonJS builds, chunks not minified).',
+    '',
+    '| step | before (ncc) | now | peer |',
+    '|---|---|---|---|',
+    ...loadRows,
+    '',
+    'How each step was made cheaper, the instruction counts behind it and what is left: bench/FIRST-STEP.md.',
+    ...(notes.length ? ['', ...notes] : []),
+  ].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(await benchFirstStep());
+}

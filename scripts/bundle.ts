@@ -1,0 +1,71 @@
+// The bundler settings of dist/, shared with the benchmarks that measure SDKs bundled the same way.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'rolldown';
+
+/**
+ * Bundles `input` (name → source file) into CommonJS chunks in `dir`; returns the absolute paths of
+ * every module that went in.
+ *
+ * What a step pays for first is compiling the code it loads (see bench/RESULTS.md), so the bundle
+ * is built for loading little:
+ * - The SDKs' ES module builds ("module" condition and field), which the bundler cuts down to the
+ *   one client and command a step uses; their CommonJS builds are single files that load whole.
+ * - CommonJS chunks, required synchronously: an ES module `import 'node:http'` evaluates every lazy
+ *   export of node:http, one of which loads Node's own copy of undici (tens of milliseconds), and
+ *   `dynamicImportInCjs: false` turns the SDKs' `await import('node:http')` into require too.
+ * - Minified without comments; names kept, since errors are told apart by name.
+ */
+export async function bundle(
+  root: string,
+  input: Record<string, string>,
+  dir: string,
+): Promise<Set<string>> {
+  const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as {
+    compilerOptions: { paths?: Record<string, string[]> };
+  };
+  // tsconfig "paths" apply to imports from node_modules too (the undici stand-in).
+  const alias = Object.fromEntries(
+    Object.entries(tsconfig.compilerOptions.paths ?? {}).map(([name, targets]) => [
+      name,
+      join(root, targets[0]!),
+    ]),
+  );
+  const modules = new Set<string>();
+  await build({
+    cwd: root,
+    input,
+    platform: 'node',
+    tsconfig: join(root, 'tsconfig.json'),
+    resolve: {
+      alias,
+      // Module ids as the paths under the checkout, even where node_modules is a symlink (a git
+      // worktree sharing one): the chunks' order and hashes follow the ids, and dist/ must come out
+      // byte for byte the same in every checkout for CI's stale-dist check.
+      symlinks: false,
+      conditionNames: ['module', 'node', 'import', 'default'],
+      mainFields: ['module', 'main'],
+    },
+    logLevel: 'warn',
+    plugins: [
+      {
+        name: 'bundled-modules',
+        generateBundle(_options, output) {
+          for (const file of Object.values(output))
+            if (file.type === 'chunk') for (const id of file.moduleIds) modules.add(id);
+        },
+      },
+    ],
+    output: {
+      dir,
+      format: 'cjs',
+      entryFileNames: '[name].cjs',
+      chunkFileNames: '[name]-[hash].cjs',
+      dynamicImportInCjs: false,
+      minify: true,
+      keepNames: true,
+      comments: false,
+    },
+  });
+  return modules;
+}
