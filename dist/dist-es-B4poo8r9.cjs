@@ -1,0 +1,1 @@
+require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-cWsE3QH-.cjs");exports.fromEnv=e.b;

@@ -1,0 +1,10 @@
+const e=require("./rolldown-runtime-CFwclPk8.cjs");let t=require("node:http");t=e.o(t,1);const n=`/computeMetadata/v1/`,r=new Set;async function startMetadataServer(e){let n=0,i=t.default.createServer((t,r)=>{let answer=(e,t,n=`application/text`)=>{r.writeHead(e,{"Metadata-Flavor":`Google`,"content-type":n,server:`Metadata Server`}),r.end(t)};if(t.headers[`x-forwarded-for`]!==void 0)return answer(403,`Forbidden
+`);if(t.headers[`metadata-flavor`]!==`Google`)return answer(403,`Missing required header: "Metadata-Flavor": "Google"
+`);if(t.method!==`GET`)return answer(405,`Method not allowed
+`);let i=new URL(t.url??`/`,`http://metadata`).pathname,a=route(i,e);if(a===`token`){let t=Math.floor((e.expiresAt.getTime()-e.now().getTime())/1e3);return t<=0?answer(404,`The grant has expired; there is no token to give.
+`):(n++,answer(200,JSON.stringify({access_token:e.token,expires_in:t,token_type:`Bearer`}),`application/json`))}return a===void 0?answer(404,`Not Found
+`):answer(200,a)});await new Promise((e,t)=>{i.once(`error`,t),i.listen(0,`127.0.0.1`,()=>e())}),i.keepAliveTimeout=1e3;let{port:a}=i.address(),o={host:`127.0.0.1:${a}`,get fetches(){return n},close:()=>new Promise(e=>{r.delete(o),i.closeAllConnections(),i.close(()=>e())})};return r.add(o),o}function route(e,t){if(e===`/`||e===n||e===n.slice(0,-1))return`computeMetadata/
+`;if(!e.startsWith(n))return;let r=e.slice(20).replace(/\/$/,``);if(r===`instance`)return`service-accounts/
+`;let i=/^instance\/service-accounts\/([^/]+)(?:\/(.*))?$/.exec(r);if(i){let[,e,n]=i;return e!=="default"&&e!==t.email?void 0:n===`token`?`token`:n===`email`?t.email:n===void 0||n===``?`email
+token
+`:void 0}if(r===`project/project-id`)return t.projectId;if(r===`universe/universe-domain`)return t.universe}async function stopMetadataServers(){let e=0;for(let t of[...r])e+=t.fetches,await t.close();return e}exports.startMetadataServer=startMetadataServer,exports.stopMetadataServers=stopMetadataServers;

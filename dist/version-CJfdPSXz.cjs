@@ -1,0 +1,1 @@
+require("./rolldown-runtime-CFwclPk8.cjs"),exports.VERSION=`0.1.0`;
