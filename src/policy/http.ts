@@ -7,6 +7,9 @@
  */
 
 import http from 'node:http';
+import https from 'node:https';
+import { Readable } from 'node:stream';
+import { agentFor, describeProxyFailure } from '../runner/proxy.js';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -37,7 +40,6 @@ export class DeadlineError extends Error {
 }
 
 export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<BoundedResponse> {
-  if (!opts.fetch) useEnvProxy();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
   const expired = () =>
@@ -45,7 +47,7 @@ export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<
   try {
     let res: Response;
     try {
-      res = await (opts.fetch ?? fetch)(url, {
+      res = await (opts.fetch ?? nodeFetch)(url, {
         headers: { ...opts.headers },
         signal: controller.signal,
         redirect: 'follow',
@@ -68,25 +70,6 @@ export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<
     }
   } finally {
     clearTimeout(timer);
-  }
-}
-
-let proxyChecked = false;
-
-/**
- * Self-hosted runners behind a proxy set HTTPS_PROXY; `@actions/core`'s OIDC client honoured
- * it, and Node's fetch does only when told to. Node 24 can be told at run time.
- */
-function useEnvProxy(): void {
-  if (proxyChecked) return;
-  proxyChecked = true;
-  const env = process.env;
-  const set = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((n) => env[n]);
-  const enable = (http as { setGlobalProxyFromEnv?: () => void }).setGlobalProxyFromEnv;
-  try {
-    if (set && typeof enable === 'function') enable();
-  } catch {
-    // A malformed proxy URL: the request then fails as it would without this, and says where.
   }
 }
 
@@ -131,4 +114,69 @@ export function jsonObject(body: Buffer, what: string, url: string): Record<stri
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new Error(`${what} from ${url} is not a JSON object.`);
   return parsed as Record<string, unknown>;
+}
+
+const MAX_REDIRECTS = 5;
+
+/**
+ * A GET over node:http(s) with the agent src/runner/proxy.ts chooses, so that these reads obey
+ * the same proxy rule as the clouds' SDKs (Node's fetch would follow undici's own NO_PROXY
+ * reading, which differs from the runner's). Follows redirects like fetch's 'follow'.
+ */
+export async function nodeFetch(url: string, init: RequestInit): Promise<Response> {
+  let target = url;
+  for (let hop = 0; ; hop++) {
+    const res = await getOnce(target, init);
+    const location = res.headers['location'];
+    if (
+      [301, 302, 303, 307, 308].includes(res.statusCode ?? 0) &&
+      location &&
+      hop < MAX_REDIRECTS
+    ) {
+      res.resume();
+      target = new URL(location, target).href;
+      continue;
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(res.headers)) {
+      for (const v of Array.isArray(value) ? value : [value ?? '']) headers.append(name, v);
+    }
+    const status = res.statusCode ?? 0;
+    const empty = [101, 204, 205, 304].includes(status);
+    if (empty) res.resume();
+    return new Response(empty ? null : (Readable.toWeb(res) as ReadableStream), {
+      status,
+      headers,
+    });
+  }
+}
+
+function getOnce(url: string, init: RequestInit): Promise<http.IncomingMessage> {
+  const u = new URL(url);
+  const request = u.protocol === 'https:' ? https.request : http.request;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      u,
+      {
+        method: 'GET',
+        // Proxies and firewalls log it; GitHub's API requires one.
+        headers: { 'user-agent': 'jit-credentials', ...(init.headers as Record<string, string>) },
+        agent: agentFor(u),
+        ...(init.signal ? { signal: init.signal } : {}),
+      },
+      resolve,
+    );
+    req.on('error', (err) => {
+      const proxy = describeProxyFailure(err, u);
+      reject(
+        proxy ? Object.assign(new Error(proxy, { cause: err }), { code: proxyCode(err) }) : err,
+      );
+    });
+    req.end();
+  });
+}
+
+/** Keeps the network code (retryable or not) of the failure under a proxy message. */
+function proxyCode(err: unknown): string | undefined {
+  return (err as { code?: string }).code;
 }

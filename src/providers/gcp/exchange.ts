@@ -2,6 +2,7 @@ import { gaxios } from 'google-auth-library';
 import { StsCredentials } from 'google-auth-library/build/src/auth/stscredentials.js';
 import type { AccessBoundaryOptions } from './boundary.js';
 import { CLOUD_PLATFORM_SCOPE, type GcpSettings } from './settings.js';
+import { agentFor, describeProxyFailure } from '../../runner/proxy.js';
 
 export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
 export const JWT_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:jwt';
@@ -56,6 +57,8 @@ export class Exchanger {
   ) {
     this.transport = new gaxios.Gaxios({
       timeout: options.timeoutMs,
+      // Per request, so that gaxios never applies its own reading of HTTPS_PROXY and NO_PROXY.
+      agent: (url: URL) => agentFor(url),
       retryConfig: {
         // Only what another attempt can fix: 408, 429, 5xx and lost connections; never a denial.
         retry: 2,
@@ -160,7 +163,9 @@ export class Exchanger {
       };
       const status = e.response?.status;
       const body = e.response?.data;
-      const reason = status === undefined ? (e.code ?? e.message ?? 'no answer') : `HTTP ${status}`;
+      const proxy = status === undefined ? describeProxyFailure(err, url) : undefined;
+      const reason =
+        proxy ?? (status === undefined ? (e.code ?? e.message ?? 'no answer') : `HTTP ${status}`);
       throw new ExchangeError(
         this.stage,
         url,
