@@ -233,6 +233,17 @@ export function agentFor(target: string | URL, settings = processProxySettings()
   return agent;
 }
 
+/**
+ * The proxy variables for a tool this action runs itself (`az login`): the http-proxy input,
+ * when given, in both spellings; otherwise nothing, and the tool reads the job's own variables.
+ */
+export function toolProxyEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const input = env[PROXY_INPUT_ENV]?.trim();
+  if (!input) return {};
+  const href = parseProxyUrl(input, 'the http-proxy input').href;
+  return { HTTPS_PROXY: href, https_proxy: href, HTTP_PROXY: href, http_proxy: href };
+}
+
 /** Both agents an SDK client needs (it picks one by the endpoint's scheme) for a host. */
 export function agentsFor(target: string): { httpAgent: http.Agent; httpsAgent: http.Agent } {
   const url = new URL(target);

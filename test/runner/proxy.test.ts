@@ -9,6 +9,7 @@ import {
   readProxySettings,
   redactProxy,
   resetProxySettings,
+  toolProxyEnv,
 } from '../../src/runner/proxy.ts';
 import { ConfigurationError } from '../../src/errors.ts';
 import { startServer, type TestServer } from '../emulators/http.ts';
@@ -188,5 +189,17 @@ describe('requests through the agent', () => {
     } finally {
       delete process.env['HTTP_PROXY'];
     }
+  });
+});
+
+describe('proxy variables for the tools the action runs (az login)', () => {
+  it('hands the http-proxy input on in both spellings, and nothing without it', () => {
+    expect(toolProxyEnv({ 'INPUT_HTTP-PROXY': 'proxy.corp:3128' })).toEqual({
+      HTTPS_PROXY: 'http://proxy.corp:3128/',
+      https_proxy: 'http://proxy.corp:3128/',
+      HTTP_PROXY: 'http://proxy.corp:3128/',
+      http_proxy: 'http://proxy.corp:3128/',
+    });
+    expect(toolProxyEnv({ HTTPS_PROXY: 'http://env:1' })).toEqual({});
   });
 });
