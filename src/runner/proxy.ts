@@ -215,6 +215,7 @@ export function resetProxySettings(): void {
 /**
  * The agent for a request to `url`: a proxying one when the settings say so, otherwise a plain
  * one (never `undefined`, so that a library cannot fall back to its own reading of the env).
+ * Shared per scheme and proxy: for clients that never destroy their agent (the bounded GET, gaxios).
  */
 export function agentFor(target: string | URL, settings = processProxySettings()): http.Agent {
   const url = typeof target === 'string' ? new URL(target) : target;
@@ -222,15 +223,25 @@ export function agentFor(target: string | URL, settings = processProxySettings()
   const key = `${url.protocol}|${proxy?.href ?? 'direct'}`;
   let agent = agents.get(key);
   if (!agent) {
-    const Agent = url.protocol === 'https:' ? https.Agent : http.Agent;
-    const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
-    agent = new Agent({
-      keepAlive: true,
-      ...(proxy ? { proxyEnv: { [variable]: proxy.href } } : {}),
-    });
+    agent = newAgent(url, proxy);
     agents.set(key, agent);
   }
   return agent;
+}
+
+/**
+ * A new agent of its own for a client that destroys it when done (the AWS SDK's handler does,
+ * on client.destroy()): a shared one would lose the sockets other clients are using.
+ */
+export function ownAgentFor(target: string | URL, settings = processProxySettings()): http.Agent {
+  const url = typeof target === 'string' ? new URL(target) : target;
+  return newAgent(url, proxyFor(url, settings));
+}
+
+function newAgent(url: URL, proxy: URL | undefined): http.Agent {
+  const Agent = url.protocol === 'https:' ? https.Agent : http.Agent;
+  const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+  return new Agent({ keepAlive: true, ...(proxy ? { proxyEnv: { [variable]: proxy.href } } : {}) });
 }
 
 /**
@@ -244,13 +255,13 @@ export function toolProxyEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return { HTTPS_PROXY: href, https_proxy: href, HTTP_PROXY: href, http_proxy: href };
 }
 
-/** Both agents an SDK client needs (it picks one by the endpoint's scheme) for a host. */
+/** Both agents an SDK client needs (it picks one by the endpoint's scheme) for a host: its own. */
 export function agentsFor(target: string): { httpAgent: http.Agent; httpsAgent: http.Agent } {
   const url = new URL(target);
   const other = new URL(target);
   other.protocol = url.protocol === 'https:' ? 'http:' : 'https:';
   const [httpUrl, httpsUrl] = url.protocol === 'https:' ? [other, url] : [url, other];
-  return { httpAgent: agentFor(httpUrl), httpsAgent: agentFor(httpsUrl) };
+  return { httpAgent: ownAgentFor(httpUrl), httpsAgent: ownAgentFor(httpsUrl) };
 }
 
 /** The proxy answered CONNECT with a refusal: another attempt gets the same answer. */

@@ -3,7 +3,7 @@ import { decodeJwt } from 'jose';
 import { CloudError, ConfigurationError, errorMessage } from '../../errors.js';
 import { isNetworkError, withRetry, type RetryOptions } from '../retry.js';
 import type { AzureSettings } from './settings.js';
-import { agentFor, describeProxyFailure, isProxyRefusal } from '../../runner/proxy.js';
+import { describeProxyFailure, isProxyRefusal, ownAgentFor } from '../../runner/proxy.js';
 
 export interface EntraToken {
   readonly accessToken: AccessToken;
@@ -53,7 +53,7 @@ export async function exchange(
       // Our own retry decides (below); the pipeline's would add seconds of back-off to each attempt.
       retryOptions: { maxRetries: 0 },
       // The pipeline would otherwise read HTTPS_PROXY and NO_PROXY by its own rule.
-      agent: agentFor(s.authority),
+      agent: ownAgentFor(s.authority),
       additionalPolicies: [
         {
           position: 'perCall',
