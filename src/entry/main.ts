@@ -14,6 +14,7 @@ import { privateDir, runnerTempOf } from '../runner/temp.js';
 import { watchCancel } from '../runner/cancel.js';
 import { reportFailure } from './report.js';
 import { errorMessage } from '../errors.js';
+import { initProxy } from '../runner/proxy.js';
 
 export interface MainDeps {
   runner: Runner;
@@ -40,6 +41,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
   let outcome: GrantOutcome | undefined;
   let rendered: string | undefined;
   try {
+    initProxy(env, (secret) => runner.mask(secret));
     const inputs = new Inputs(runner);
     settings = readCommonSettings(inputs, env);
     const provider = await loadProvider(settings.provider);

@@ -4,6 +4,7 @@ import { displayStates } from '../grant/targets.js';
 import { errorMessage } from '../errors.js';
 import { githubIdTokenSource, type IdTokenSource } from '../runner/oidc.js';
 import { actionsRunner, type Runner } from '../runner/runner.js';
+import { initProxy } from '../runner/proxy.js';
 
 export async function main(): Promise<void> {
   await runPost(actionsRunner(), process.env, () => new Date(), githubIdTokenSource);
@@ -21,6 +22,7 @@ export async function runPost(
   idToken: IdTokenSource,
 ): Promise<void> {
   try {
+    initProxy(env, (secret) => runner.mask(secret));
     const job = await closeJobGrants({ runner, env, now, idToken, by: 'post' });
     const { states, contradicted } = displayStates(job.events, job.before, job.results);
     const shown = worthShowing(job, contradicted);

@@ -5,6 +5,7 @@ import { errorMessage } from '../errors.js';
 import { Inputs } from '../runner/inputs.js';
 import { githubIdTokenSource, type IdTokenSource } from '../runner/oidc.js';
 import { actionsRunner, type Runner } from '../runner/runner.js';
+import { initProxy } from '../runner/proxy.js';
 
 export async function main(): Promise<void> {
   await runRevoke(actionsRunner(), process.env, () => new Date(), githubIdTokenSource);
@@ -18,6 +19,7 @@ export async function runRevoke(
   idToken: IdTokenSource,
 ): Promise<void> {
   try {
+    initProxy(env, (secret) => runner.mask(secret));
     const only = new Inputs(runner).list('grant-id');
     const job = await closeJobGrants(
       { runner, env, now, idToken, by: 'revoke' },

@@ -1,6 +1,7 @@
 import type { Agent, IncomingMessage } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { agentFor, describeProxyFailure } from '../runner/proxy.js';
 
 /** By default: Google's token answers are a few hundred bytes; anything near this is not one. */
 export const MAX_RESPONSE_BYTES = 1 << 20;
@@ -23,14 +24,15 @@ export class ResponseTooLargeError extends Error {
  * fetch gaxios calls). Node's own fetch brings undici's HTTP client, whose WebAssembly parser
  * costs a first step more than everything else it sends (bench/FIRST-STEP.md), and gaxios's default
  * loads node-fetch and its stream polyfill. The request and response are fetch's own Request and
- * Response; what goes over the wire is node:http's. A proxy agent on `init.agent` is used (gaxios
- * puts one there when HTTPS_PROXY and the like are set); without one, node:http's global agent,
- * which `http.setGlobalProxyFromEnv()` points at the proxy. `init.signal` ends the request.
+ * Response; what goes over the wire is node:http's. The agent is `init.agent` (an agent, or a
+ * function of the URL as gaxios passes it), else the one src/runner/proxy.ts chooses for the URL,
+ * so every request obeys one proxy rule; a proxy's refusal is said as such. `init.signal` ends
+ * the request.
  * Redirects are not followed: the response is the 3xx itself (callers follow what they allow).
  */
 export async function nodeHttpFetch(
   input: string | URL | Request,
-  init?: RequestInit & { agent?: Agent },
+  init?: RequestInit & { agent?: Agent | ((url: URL) => Agent) },
   maxBytes = MAX_RESPONSE_BYTES,
 ): Promise<Response> {
   const request = new Request(input, init);
@@ -40,18 +42,23 @@ export async function nodeHttpFetch(
       : Buffer.from(await request.arrayBuffer());
   const url = new URL(request.url);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const agent =
+    typeof init?.agent === 'function' ? init.agent(url) : (init?.agent ?? agentFor(url));
   return new Promise<Response>((resolve, reject) => {
     const req = send(
       url,
       {
         method: request.method,
         headers: Object.fromEntries(request.headers),
-        agent: init?.agent,
+        agent,
         signal: init?.signal ?? undefined,
       },
       (res) => void collect(res, maxBytes).then(resolve, reject),
     );
-    req.on('error', reject);
+    req.on('error', (err) => {
+      const proxy = describeProxyFailure(err, url);
+      reject(proxy ? Object.assign(new Error(proxy, { cause: err }), { code: codeOf(err) }) : err);
+    });
     req.end(body);
   });
 }
@@ -84,4 +91,9 @@ async function collect(res: IncomingMessage, maxBytes: number): Promise<Response
     statusText: res.statusMessage ?? '',
     headers,
   });
+}
+
+/** Keeps the network code (retryable or not) of a failure said as the proxy's. */
+function codeOf(err: unknown): string | undefined {
+  return (err as { code?: string }).code;
 }

@@ -6,7 +6,6 @@
  * 100 MB answer is refused after the first megabyte, never held in memory whole.
  */
 
-import http from 'node:http';
 import { nodeHttpFetch, ResponseTooLargeError } from '../http/node-fetch.js';
 
 export { ResponseTooLargeError };
@@ -39,7 +38,6 @@ const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<BoundedResponse> {
-  if (!opts.fetch) useEnvProxy();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
   const expired = () =>
@@ -78,7 +76,8 @@ export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<
 /**
  * The GET, following redirects as fetch would but within the same deadline, never from https to
  * http, and without the Authorization header once the origin changes (fetch's rule too). Over
- * node:http unless a fetch is given (src/http/node-fetch.ts says why).
+ * node:http, through the proxy src/runner/proxy.ts chooses, unless a fetch is given
+ * (src/http/node-fetch.ts says why).
  */
 async function follow(
   url: string,
@@ -86,7 +85,7 @@ async function follow(
   signal: AbortSignal,
 ): Promise<Response> {
   const send: FetchLike = opts.fetch ?? ((u, init) => nodeHttpFetch(u, init, opts.maxBytes));
-  let headers: Record<string, string> = { ...opts.headers };
+  let headers: Record<string, string> = { 'user-agent': 'jit-credentials', ...opts.headers };
   let target = new URL(url);
   for (let hop = 0; ; hop++) {
     const res = await send(target.href, { headers, signal, redirect: 'manual' });
@@ -101,25 +100,6 @@ async function follow(
         Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'),
       );
     target = next;
-  }
-}
-
-let proxyChecked = false;
-
-/**
- * Self-hosted runners behind a proxy set HTTPS_PROXY; `@actions/core`'s OIDC client honoured
- * it, and Node's fetch does only when told to. Node 24 can be told at run time.
- */
-function useEnvProxy(): void {
-  if (proxyChecked) return;
-  proxyChecked = true;
-  const env = process.env;
-  const set = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((n) => env[n]);
-  const enable = (http as { setGlobalProxyFromEnv?: () => void }).setGlobalProxyFromEnv;
-  try {
-    if (set && typeof enable === 'function') enable();
-  } catch {
-    // A malformed proxy URL: the request then fails as it would without this, and says where.
   }
 }
 

@@ -30,6 +30,10 @@ import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
 import type { Clock } from './clock.ts';
 
+/** The user agent of the emulators' own requests (an issuer's keys), told apart from the action's. */
+export const EMULATOR_USER_AGENT = 'jit-test-emulator';
+export const EMULATOR_HEADERS = { 'user-agent': EMULATOR_USER_AGENT };
+
 export type GenericFault = 'status500' | 'status503' | 'hang' | 'reset' | 'malformed';
 /** A generic kind, or any emulator-defined kind passed to the handler as `req.fault`. */
 export type FaultKind = GenericFault | (string & {});
@@ -114,6 +118,8 @@ export interface TestServer {
   port: number;
   requests: LoggedRequest[];
   faults: Faults;
+  /** The client port of every connection accepted, in order: who connected (a proxy test asks). */
+  connections: number[];
   close(): Promise<void>;
 }
 
@@ -132,6 +138,7 @@ export async function startServer(
   const requests: LoggedRequest[] = [];
   const faults = new Faults();
   const sockets = new Set<Socket>();
+  const connections: number[] = [];
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const chunks: Buffer[] = [];
@@ -199,6 +206,7 @@ export async function startServer(
     : http.createServer(listener);
   // TLS servers track the TLS socket under 'secureConnection'; 'connection' sees the raw one, which is what destroy() needs.
   server.on('connection', (s: Socket) => {
+    connections.push(s.remotePort ?? 0);
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -213,6 +221,7 @@ export async function startServer(
     port,
     requests,
     faults,
+    connections,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -6,6 +6,7 @@ import {
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { isNetworkError, withRetry } from '../retry.js';
+import { agentsFor } from '../../runner/proxy.js';
 
 /** A role's inline policy names, read at most this many pages of 100: bounded like every wait. */
 const MAX_LIST_PAGES = 20;
@@ -46,6 +47,14 @@ function iamRegion(roleArn: string): string {
   return 'us-east-1';
 }
 
+/** IAM's global endpoint of the role's partition, for the proxy decision when none is set. */
+function iamUrl(roleArn: string): string {
+  const partition = roleArn.split(':')[1];
+  if (partition === 'aws-cn') return 'https://iam.cn-north-1.amazonaws.com.cn';
+  if (partition === 'aws-us-gov') return 'https://iam.us-gov.amazonaws.com';
+  return 'https://iam.amazonaws.com';
+}
+
 export interface RevokerIamOptions {
   readonly roleArn: string;
   readonly endpoint: string | undefined;
@@ -79,6 +88,7 @@ export function revokerIam(options: RevokerIamOptions): RevokerIam {
       requestTimeout: options.timeoutMs,
       connectionTimeout: options.timeoutMs,
       throwOnRequestTimeout: true,
+      ...agentsFor(options.endpoint ?? iamUrl(options.roleArn)),
     },
   });
   let serverTime: number | undefined;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { errorMessage } from '../../errors.js';
+import { agentsFor } from '../../runner/proxy.js';
 
 /** Default bound on waiting for IAM to apply the deny; JIT_CREDENTIALS_REVOKE_VERIFY_SECONDS overrides it. */
 export const DEFAULT_VERIFY_SECONDS = 60;
@@ -79,6 +80,7 @@ export async function probeUntilDenied(
       requestTimeout: options.timeoutMs,
       connectionTimeout: options.timeoutMs,
       throwOnRequestTimeout: true,
+      ...agentsFor(options.endpoint ?? `https://sts.${options.region}.amazonaws.com`),
     },
   });
   const deadline = options.now() + options.boundMs;

@@ -7,6 +7,7 @@ import { decodeJwt } from 'jose';
 import { CloudError, ConfigurationError, errorMessage } from '../../errors.js';
 import { isNetworkError, withRetry, type RetryOptions } from '../retry.js';
 import type { AwsSettings } from './settings.js';
+import { agentsFor, describeProxyFailure } from '../../runner/proxy.js';
 
 export const DECISIVE_CLAIMS = ['sub', 'aud', 'ref', 'environment', 'job_workflow_ref'] as const;
 
@@ -70,6 +71,7 @@ export async function assumeRole(
       requestTimeout: options.timeoutMs,
       connectionTimeout: options.timeoutMs,
       throwOnRequestTimeout: true,
+      ...agentsFor(settings.endpoint ?? `https://sts.${settings.region}.amazonaws.com`),
     },
   });
   const command = new AssumeRoleWithWebIdentityCommand({
@@ -168,6 +170,8 @@ export function translateStsError(err: unknown, settings: AwsSettings, token: st
       { cause: err },
     );
   }
+  const proxy = describeProxyFailure(err, settings.endpoint ?? `https://${where}`);
+  if (proxy) return new CloudError(`AWS STS (${where}): ${proxy}`, false, { cause: err });
   if (isRetryableStsError(err)) {
     return new CloudError(
       `AWS STS (${where}) failed 3 times for ${settings.role}; the last error: ${code}: ${msg}`,

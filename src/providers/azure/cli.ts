@@ -7,6 +7,7 @@ import type { Logger } from '../../runner/logger.js';
 import { privateDir, privateSubdir, writePrivateFile } from '../../runner/temp.js';
 import type { AzureSettings } from './settings.js';
 import { cachedTokens, widenTokenCache, type GrantToken, type MsalCache } from './token-cache.js';
+import { toolProxyEnv } from '../../runner/proxy.js';
 
 /**
  * Variables the Azure CLI reads for the grant's login. CP1 is the CAE capability: without
@@ -146,7 +147,7 @@ export async function azLogin(
   );
   warmCaches(configDir, env, 'in');
   const started = Date.now();
-  const azEnv = { ...env, ...AZ_ENV, AZURE_CONFIG_DIR: configDir };
+  const azEnv = { ...env, ...toolProxyEnv(env), ...AZ_ENV, AZURE_CONFIG_DIR: configDir };
   const args = [
     'login',
     '--service-principal',

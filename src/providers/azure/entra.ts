@@ -3,6 +3,7 @@ import { decodeJwt } from 'jose';
 import { CloudError, ConfigurationError, errorMessage } from '../../errors.js';
 import { isNetworkError, withRetry, type RetryOptions } from '../retry.js';
 import type { AzureSettings } from './settings.js';
+import { describeProxyFailure, isProxyRefusal, ownAgentFor } from '../../runner/proxy.js';
 
 export interface EntraToken {
   readonly accessToken: AccessToken;
@@ -35,6 +36,9 @@ export async function exchange(
 ): Promise<EntraToken> {
   let assertion: Promise<string> | undefined;
   let assertionError: unknown;
+  // MSAL turns a failed metadata request into endpoints_resolution_error and drops the cause:
+  // keep the transport's own error, which says whether a proxy refused.
+  let transportError: unknown;
   const getAssertion = () =>
     (assertion ??= mintAssertion(s.audience).catch((err: unknown) => {
       assertionError = err;
@@ -48,6 +52,24 @@ export async function exchange(
       disableInstanceDiscovery: true,
       // Our own retry decides (below); the pipeline's would add seconds of back-off to each attempt.
       retryOptions: { maxRetries: 0 },
+      // The pipeline would otherwise read HTTPS_PROXY and NO_PROXY by its own rule.
+      agent: ownAgentFor(s.authority),
+      additionalPolicies: [
+        {
+          position: 'perCall',
+          policy: {
+            name: 'jitCredentialsTransportError',
+            sendRequest: async (request, next) => {
+              try {
+                return await next(request);
+              } catch (err) {
+                transportError = err;
+                throw err;
+              }
+            },
+          },
+        },
+      ],
     });
     // enableCae stays off: CAE tokens live up to a day, normal ones 60-90 minutes.
     return credential.getToken(s.scope, { abortSignal: AbortSignal.timeout(options.timeoutMs) });
@@ -57,13 +79,16 @@ export async function exchange(
     accessToken = await withRetry(attempt, {
       attempts: 3,
       baseDelayMs: 250,
-      isRetryable: (err) => assertionError === undefined && isRetryableEntraError(err),
+      isRetryable: (err) =>
+        assertionError === undefined &&
+        !isProxyRefusal(transportError) &&
+        isRetryableEntraError(err),
       ...options.retry,
     });
   } catch (err) {
     if (assertionError !== undefined) throw assertionError;
     const token = assertion ? await assertion.catch(() => undefined) : undefined;
-    throw translateEntraError(err, s, token);
+    throw translateEntraError(err, s, token, transportError);
   }
   if (!accessToken?.token)
     throw new CloudError(
@@ -99,12 +124,15 @@ export function translateEntraError(
   err: unknown,
   s: AzureSettings,
   token: string | undefined,
+  transportError?: unknown,
 ): Error {
   const msg = errorMessage(err);
   const where = `${s.authority}/${s.tenantId}`;
   const prefix = `Entra ID (${where}) refused the token exchange for app ${s.clientId}`;
   const aad = aadstsOf(msg);
   const t = tokenFacts(token);
+  const proxy = aad ? undefined : describeProxyFailure(transportError ?? err, s.authority);
+  if (proxy) return new CloudError(`Entra ID (${where}): ${proxy}`, false, { cause: err });
   if (aad && FEDERATION_CODES.has(aad.code)) {
     return new CloudError(
       `${prefix}: ${aad.text}\n` +

@@ -5,6 +5,7 @@ import { StsCredentials } from 'google-auth-library/build/src/auth/stscredential
 import type { AccessBoundaryOptions } from './boundary.js';
 import { nodeHttpFetch } from '../../http/node-fetch.js';
 import type { GcpSettings } from './settings.js';
+import { agentFor, describeProxyFailure } from '../../runner/proxy.js';
 
 export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
 export const JWT_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:jwt';
@@ -70,6 +71,8 @@ export class Exchanger {
       ...this.transport.defaults,
       timeout: options.timeoutMs,
       fetchImplementation: nodeHttpFetch,
+      // Per request, so that gaxios never applies its own reading of HTTPS_PROXY and NO_PROXY.
+      agent: (url: URL) => agentFor(url),
       retryConfig: {
         // Only what another attempt can fix: 408, 429, 5xx and lost connections; never a denial.
         retry: 2,
@@ -203,8 +206,12 @@ export class Exchanger {
       const e = err as { response?: { status?: number; data?: unknown }; message?: string };
       const status = e.response?.status;
       const body = e.response?.data;
+      const proxy = status === undefined ? describeProxyFailure(err, url) : undefined;
       const reason =
-        status === undefined ? (noAnswerReason(err) ?? e.message ?? 'no answer') : `HTTP ${status}`;
+        proxy ??
+        (status === undefined
+          ? (noAnswerReason(err) ?? e.message ?? 'no answer')
+          : `HTTP ${status}`);
       throw new ExchangeError(
         this.stage,
         url,

@@ -114,6 +114,8 @@ export interface AwsEmulatorOptions {
   packedPolicyLimitBytes?: number;
   /** Seconds of the emulator clock before an IAM PutRolePolicy/DeleteRolePolicy is in force (0). */
   iamPropagationSeconds?: number;
+  /** Serve https with this key and certificate (as real AWS does; http otherwise). */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface AwsRequestRecord {
@@ -136,6 +138,8 @@ export interface AwsEmulator {
   url: string;
   accountId: string;
   requests: AwsRequestRecord[];
+  /** Client ports of the connections accepted (see ../http.ts). */
+  connections: number[];
   issued: IssuedCredential[];
   faults: AwsFaultQueue;
   buckets: Map<string, S3Bucket>;
@@ -606,6 +610,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
 
   const server = await startServer(dispatch, {
     clock,
+    ...(options.tls ? { tls: options.tls } : {}),
     faultReply(kind: FaultKind, req: EmulatorRequest): HttpReply | undefined {
       const service: AwsService = serviceOf(req);
       const record = newRecord(req, service);
@@ -634,6 +639,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     url: server.url,
     accountId,
     requests,
+    connections: server.connections,
     issued,
     faults,
     buckets: s3.buckets,

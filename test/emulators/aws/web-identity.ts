@@ -6,6 +6,7 @@
  */
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { ClockLike } from './state.ts';
+import { EMULATOR_HEADERS } from '../http.ts';
 
 export class StsFault extends Error {
   override name = 'StsFault';
@@ -39,14 +40,20 @@ export class WebIdentityVerifier {
     const discovery = `${this.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
     let jwksUri: unknown;
     try {
-      const res = await fetch(discovery, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      const res = await fetch(discovery, {
+        headers: EMULATOR_HEADERS,
+        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       jwksUri = ((await res.json()) as { jwks_uri?: unknown }).jwks_uri;
     } catch {
       throw new StsFault('IDPCommunicationError', IDP_UNREACHABLE);
     }
     if (typeof jwksUri !== 'string') throw new StsFault('IDPCommunicationError', IDP_UNREACHABLE);
-    this.#jwks = createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: FETCH_TIMEOUT_MS });
+    this.#jwks = createRemoteJWKSet(new URL(jwksUri), {
+      timeoutDuration: FETCH_TIMEOUT_MS,
+      headers: EMULATOR_HEADERS,
+    });
     return this.#jwks;
   }
 

@@ -49,6 +49,7 @@ import {
 } from 'jose';
 import type { Clock } from '../clock.ts';
 import {
+  EMULATOR_HEADERS,
   startServer,
   type EmulatorRequest,
   type Faults,
@@ -120,6 +121,8 @@ export interface Entra {
   check(token: string, resource?: string): TokenCheck;
   requests: LoggedRequest[];
   faults: Faults;
+  /** Client ports of the connections accepted (see ../http.ts). */
+  connections: number[];
   close(): Promise<void>;
 }
 
@@ -173,11 +176,13 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
   const jwksFor = async (issuer: string) => {
     let jwks = jwksByIssuer.get(issuer);
     if (!jwks) {
-      const res = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);
+      const res = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {
+        headers: EMULATOR_HEADERS,
+      });
       if (!res.ok) throw new Error(`discovery for ${issuer} answered ${res.status}`);
       const doc = (await res.json()) as { jwks_uri?: string; issuer?: string };
       if (!doc.jwks_uri) throw new Error(`discovery for ${issuer} has no jwks_uri`);
-      jwks = createRemoteJWKSet(new URL(doc.jwks_uri));
+      jwks = createRemoteJWKSet(new URL(doc.jwks_uri), { headers: EMULATOR_HEADERS });
       jwksByIssuer.set(issuer, jwks);
     }
     return jwks;
@@ -557,6 +562,7 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
     tokens,
     check,
     requests: server.requests,
+    connections: server.connections,
     faults: server.faults,
     close: () => server.close(),
   };

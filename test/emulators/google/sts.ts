@@ -5,7 +5,7 @@
  */
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { Clock } from '../clock.ts';
-import type { EmulatorRequest, Reply } from '../http.ts';
+import { EMULATOR_HEADERS, type EmulatorRequest, type Reply } from '../http.ts';
 import { CelError, checkCel, evaluateCel } from './cel.ts';
 import type { BoundaryRule, TokenStore } from './state.ts';
 
@@ -85,13 +85,14 @@ export class StsEmulator {
     const res = await fetch(
       `${this.config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
       {
+        headers: EMULATOR_HEADERS,
         signal: AbortSignal.timeout(5000),
       },
     );
     if (!res.ok) throw new Error(`discovery answered HTTP ${res.status}`);
     const jwksUri = ((await res.json()) as { jwks_uri?: unknown }).jwks_uri;
     if (typeof jwksUri !== 'string') throw new Error('discovery has no jwks_uri');
-    this.#jwks = createRemoteJWKSet(new URL(jwksUri));
+    this.#jwks = createRemoteJWKSet(new URL(jwksUri), { headers: EMULATOR_HEADERS });
     return this.#jwks;
   }
 

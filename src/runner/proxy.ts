@@ -1,0 +1,312 @@
+/**
+ * The one place that decides whether a request goes through a proxy, for every client of the
+ * action: the OIDC token, the GitHub REST API, the issuer's keys, AWS, Entra ID and Google.
+ * Each client asks `agentFor(url)` and hands the agent to its own HTTP layer, so the rule is
+ * the same everywhere, whatever each library would have read from the environment itself.
+ *
+ * The rule is the runner's and curl's, with one choice spelled out:
+ * - `https_proxy` / `HTTPS_PROXY` for https targets, `http_proxy` / `HTTP_PROXY` for http ones;
+ *   the lower-case spelling wins (the runner sets both); the `http-proxy` input overrides both.
+ * - `no_proxy` / `NO_PROXY`: comma-separated; `*` bypasses everything; `example.com`,
+ *   `.example.com` and `*.example.com` all match example.com and every name under it; an entry
+ *   with `:port` matches that port only; IP literals match exactly, IPv4 also in CIDR form.
+ * - Loopback is NOT exempt by itself (as in curl and Node; the runner's own .NET client differs):
+ *   name `localhost,127.0.0.1,::1` in NO_PROXY to reach local endpoints directly.
+ *
+ * The agents are Node 24's own (`http.Agent`'s `proxyEnv`): CONNECT tunnels for https, absolute
+ * URLs for http, Basic proxy authentication from the URL's user:password. No library is loaded.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { isIPv4, isIPv6 } from 'node:net';
+import { ConfigurationError, errorMessage } from '../errors.js';
+
+export const PROXY_INPUT_ENV = 'INPUT_HTTP-PROXY';
+
+export interface ProxySettings {
+  readonly https: URL | undefined;
+  readonly http: URL | undefined;
+  readonly noProxy: readonly NoProxyRule[];
+  /** Where the proxy came from, for messages: `http-proxy input`, `HTTPS_PROXY`, ... */
+  readonly httpsSource: string | undefined;
+  readonly httpSource: string | undefined;
+}
+
+export interface NoProxyRule {
+  /** Lower-case host without brackets; '*' for everything. */
+  readonly host: string;
+  readonly port: number | undefined;
+  /** IPv4 network in CIDR form: the address as a number and the prefix length. */
+  readonly cidr?: { readonly base: number; readonly bits: number };
+}
+
+/** The first non-empty of the given variables, with its name. */
+function firstSet(env: NodeJS.ProcessEnv, names: string[]): [string, string] | undefined {
+  for (const name of names) {
+    const value = env[name]?.trim();
+    if (value) return [name, value];
+  }
+  return undefined;
+}
+
+/** A proxy URL as users write it (`proxy:3128` means http://proxy:3128); refused when unusable. */
+export function parseProxyUrl(value: string, source: string): URL {
+  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigurationError(
+      `Invalid proxy '${redactProxyText(value)}' in ${source}: expected a URL such as http://proxy.example:3128.`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigurationError(
+      `Invalid proxy '${redactProxy(url)}' in ${source}: only http:// and https:// proxies are supported (not ${url.protocol}//).`,
+    );
+  }
+  if (!url.hostname) {
+    throw new ConfigurationError(`Invalid proxy '${redactProxy(url)}' in ${source}: no host.`);
+  }
+  return url;
+}
+
+export function parseNoProxy(value: string | undefined): NoProxyRule[] {
+  if (!value) return [];
+  return value
+    .split(/[,\s]+/)
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean)
+    .map(parseNoProxyEntry);
+}
+
+function parseNoProxyEntry(entry: string): NoProxyRule {
+  if (entry === '*') return { host: '*', port: undefined };
+  let host = entry;
+  let port: number | undefined;
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+  if (bracketed) {
+    host = bracketed[1]!;
+    port = bracketed[2] ? Number(bracketed[2]) : undefined;
+  } else if (!isIPv6(entry)) {
+    const withPort = /^(.*):(\d+)$/.exec(entry);
+    if (withPort) [host, port] = [withPort[1]!, Number(withPort[2])];
+  }
+  const cidr = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/.exec(host);
+  if (cidr && isIPv4(cidr[1]!) && Number(cidr[2]) <= 32) {
+    return { host, port, cidr: { base: ipv4Number(cidr[1]!), bits: Number(cidr[2]) } };
+  }
+  // `.example.com` and `*.example.com` mean what `example.com` means (curl, the runner).
+  return { host: host.replace(/^\*?\./, ''), port };
+}
+
+function ipv4Number(ip: string): number {
+  return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+
+function defaultPort(url: URL): number {
+  if (url.port) return Number(url.port);
+  return url.protocol === 'https:' ? 443 : 80;
+}
+
+/** True when NO_PROXY says `url` is reached directly. */
+export function bypassesProxy(url: URL, rules: readonly NoProxyRule[]): boolean {
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
+  const port = defaultPort(url);
+  return rules.some((rule) => {
+    if (rule.host === '*') return true;
+    if (rule.port !== undefined && rule.port !== port) return false;
+    if (rule.cidr) {
+      if (!isIPv4(host)) return false;
+      // Division, not bit operators: those would make the top bit a sign.
+      const size = 2 ** (32 - rule.cidr.bits);
+      return Math.floor(ipv4Number(host) / size) === Math.floor(rule.cidr.base / size);
+    }
+    if (isIPv4(host) || isIPv6(host)) return host === rule.host;
+    return host === rule.host || host.endsWith(`.${rule.host}`);
+  });
+}
+
+export function readProxySettings(env: NodeJS.ProcessEnv): ProxySettings {
+  const input = env[PROXY_INPUT_ENV]?.trim();
+  if (input) {
+    const url = parseProxyUrl(input, 'the http-proxy input');
+    const source = 'the http-proxy input';
+    const noProxy = parseNoProxy(firstSet(env, ['no_proxy', 'NO_PROXY'])?.[1]);
+    return { https: url, http: url, noProxy, httpsSource: source, httpSource: source };
+  }
+  const httpsVar = firstSet(env, ['https_proxy', 'HTTPS_PROXY']);
+  const httpVar = firstSet(env, ['http_proxy', 'HTTP_PROXY']);
+  return {
+    https: httpsVar && parseProxyUrl(httpsVar[1], httpsVar[0]),
+    http: httpVar && parseProxyUrl(httpVar[1], httpVar[0]),
+    noProxy: parseNoProxy(firstSet(env, ['no_proxy', 'NO_PROXY'])?.[1]),
+    httpsSource: httpsVar?.[0],
+    httpSource: httpVar?.[0],
+  };
+}
+
+/** The proxy a request to `url` goes through, or undefined for a direct connection. */
+export function proxyFor(url: URL, settings: ProxySettings): URL | undefined {
+  const proxy = url.protocol === 'https:' ? settings.https : settings.http;
+  if (!proxy || bypassesProxy(url, settings.noProxy)) return undefined;
+  return proxy;
+}
+
+/** The proxy URL without its user and password, for messages. */
+export function redactProxy(url: URL): string {
+  if (!url.username && !url.password) return url.origin;
+  return `${url.protocol}//***@${url.host}`;
+}
+
+export function redactProxyText(text: string): string {
+  return text.replace(/\/\/[^/@]*@/, '//***@').replace(/^[^/@:]*:[^/@]*@/, '***@');
+}
+
+/** The secrets a proxy URL holds (its password, and the whole URL), to mask before any log. */
+export function proxySecrets(settings: ProxySettings): string[] {
+  const out = new Set<string>();
+  for (const url of [settings.https, settings.http]) {
+    if (!url?.password) continue;
+    out.add(url.password);
+    const decoded = decodeURIComponent(url.password);
+    out.add(decoded);
+    out.add(url.href);
+  }
+  return [...out];
+}
+
+let current: ProxySettings | undefined;
+const agents = new Map<string, http.Agent>();
+
+/**
+ * The settings of this process, read from the environment once. `mask` is called with each
+ * proxy secret the first time, before any request can carry or print it.
+ */
+export function processProxySettings(mask?: (secret: string) => void): ProxySettings {
+  if (!current) {
+    current = readProxySettings(process.env);
+    if (mask) for (const secret of proxySecrets(current)) mask(secret);
+  }
+  return current;
+}
+
+/**
+ * Reads the proxy settings of this step from `env` (refusing a bad proxy URL before any request)
+ * and masks the proxy's credentials: an entry point calls it first.
+ */
+export function initProxy(env: NodeJS.ProcessEnv, mask: (secret: string) => void): ProxySettings {
+  resetProxySettings();
+  current = readProxySettings(env);
+  for (const secret of proxySecrets(current)) mask(secret);
+  return current;
+}
+
+/** Tests only: forget the settings and agents read so far. */
+export function resetProxySettings(): void {
+  current = undefined;
+  for (const agent of agents.values()) agent.destroy();
+  agents.clear();
+}
+
+/**
+ * The agent for a request to `url`: a proxying one when the settings say so, otherwise a plain
+ * one (never `undefined`, so that a library cannot fall back to its own reading of the env).
+ * Shared per scheme and proxy: for clients that never destroy their agent (the bounded GET, gaxios).
+ */
+export function agentFor(target: string | URL, settings = processProxySettings()): http.Agent {
+  const url = typeof target === 'string' ? new URL(target) : target;
+  const proxy = proxyFor(url, settings);
+  const key = `${url.protocol}|${proxy?.href ?? 'direct'}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    agent = newAgent(url, proxy);
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
+/**
+ * A new agent of its own for a client that destroys it when done (the AWS SDK's handler does,
+ * on client.destroy()): a shared one would lose the sockets other clients are using.
+ */
+export function ownAgentFor(target: string | URL, settings = processProxySettings()): http.Agent {
+  const url = typeof target === 'string' ? new URL(target) : target;
+  return newAgent(url, proxyFor(url, settings));
+}
+
+function newAgent(url: URL, proxy: URL | undefined): http.Agent {
+  const Agent = url.protocol === 'https:' ? https.Agent : http.Agent;
+  const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+  return new Agent({ keepAlive: true, ...(proxy ? { proxyEnv: { [variable]: proxy.href } } : {}) });
+}
+
+/**
+ * The proxy variables for a tool this action runs itself (`az login`): the http-proxy input,
+ * when given, in both spellings; otherwise nothing, and the tool reads the job's own variables.
+ */
+export function toolProxyEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const input = env[PROXY_INPUT_ENV]?.trim();
+  if (!input) return {};
+  const href = parseProxyUrl(input, 'the http-proxy input').href;
+  return { HTTPS_PROXY: href, https_proxy: href, HTTP_PROXY: href, http_proxy: href };
+}
+
+/** Both agents an SDK client needs (it picks one by the endpoint's scheme) for a host: its own. */
+export function agentsFor(target: string): { httpAgent: http.Agent; httpsAgent: http.Agent } {
+  const url = new URL(target);
+  const other = new URL(target);
+  other.protocol = url.protocol === 'https:' ? 'http:' : 'https:';
+  const [httpUrl, httpsUrl] = url.protocol === 'https:' ? [other, url] : [url, other];
+  return { httpAgent: ownAgentFor(httpUrl), httpsAgent: ownAgentFor(httpsUrl) };
+}
+
+/** The proxy answered CONNECT with a refusal: another attempt gets the same answer. */
+export function isProxyRefusal(err: unknown): boolean {
+  for (
+    let e: unknown = err, depth = 0;
+    e && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    if ((e as { code?: string }).code === 'ERR_PROXY_TUNNEL') return true;
+  }
+  return false;
+}
+
+/**
+ * Node's proxy errors say little ("Failed to establish tunnel"); when a request to `target`
+ * went through a proxy and failed there, say which proxy refused what. Otherwise undefined.
+ */
+export function describeProxyFailure(
+  err: unknown,
+  target: string | URL,
+  settings = processProxySettings(),
+): string | undefined {
+  let url: URL;
+  try {
+    url = typeof target === 'string' ? new URL(target) : target;
+  } catch {
+    return undefined;
+  }
+  const proxy = proxyFor(url, settings);
+  if (!proxy) return undefined;
+  const chain: string[] = [];
+  for (let e: unknown = err; e && chain.length < 5; e = (e as { cause?: unknown }).cause) {
+    chain.push(`${(e as { code?: string }).code ?? ''} ${errorMessage(e)}`);
+  }
+  const text = chain.join(' | ');
+  const where = `the proxy at ${redactProxy(proxy)} (${url.protocol === 'https:' ? settings.httpsSource : settings.httpSource})`;
+  const dest = `${url.hostname}:${defaultPort(url)}`;
+  const tunnel = /ERR_PROXY_TUNNEL|tunnel|ERR_PROXY/i.exec(text);
+  if (tunnel) {
+    const status = /HTTP\/\d(?:\.\d)? (\d{3}[^|]*)/.exec(text)?.[1]?.trim();
+    return `${where} refused CONNECT to ${dest}: ${status ?? errorMessage(err)}. Check the proxy's allow list, or name the host in NO_PROXY if it must be reached directly.`;
+  }
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/.test(text)) {
+    return `${where} could not be reached for ${dest}: ${errorMessage(err)}. Check HTTPS_PROXY/HTTP_PROXY (or the http-proxy input), or name the host in NO_PROXY.`;
+  }
+  return undefined;
+}
