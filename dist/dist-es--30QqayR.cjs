@@ -1,0 +1,1 @@
+require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-D6gswlKI.cjs");exports.fromEnv=e.b;

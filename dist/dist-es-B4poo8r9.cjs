@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-cWsE3QH-.cjs");exports.fromEnv=e.b;
