@@ -100,12 +100,13 @@ export async function readApproval(
     return { ...base, status: 'unavailable', error: approvalError(err) };
   }
   const { reviews, skipped } = reviewsOf(list, environment);
-  const status: ApprovalStatus = reviews.some((r) => r.state === 'rejected')
-    ? 'rejected'
-    : reviews.some((r) => r.state === 'approved')
-      ? 'approved'
-      : 'none';
-  return { ...base, status, reviews, ...(skipped ? { skipped } : {}) };
+  return { ...base, status: statusOf(reviews), reviews, ...(skipped ? { skipped } : {}) };
+}
+
+/** A rejection outweighs any approval; no review at all is "none". */
+export function statusOf(reviews: readonly Review[]): Exclude<ApprovalStatus, 'unavailable'> {
+  if (reviews.some((r) => r.state === 'rejected')) return 'rejected';
+  return reviews.some((r) => r.state === 'approved') ? 'approved' : 'none';
 }
 
 function approvalError(err: unknown): string {
