@@ -202,6 +202,11 @@ describe('jit-credentials trail', () => {
     expect(t.ledgers).toHaveLength(50);
     expect(t.grants).toHaveLength(grants);
     expect(t.grants.filter((g) => g['issuedAt'])).toHaveLength(issued);
+    expect(
+      t.grants.filter(
+        (g) => (g['decision'] as { outcome?: string } | undefined)?.outcome === 'denied',
+      ),
+    ).toHaveLength(refused);
     const counts: Record<string, number> = {};
     for (const a of t.anomalies) counts[a.kind] = (counts[a.kind] ?? 0) + 1;
     expect(counts).toEqual(Object.fromEntries(planted));
