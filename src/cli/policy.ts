@@ -9,7 +9,8 @@ import {
   type DeliveryMode,
   type ProviderId,
 } from '../providers/provider.js';
-import { matchingRules } from '../policy/decide.js';
+import { matchingRules, type ApprovalEvidence } from '../policy/decide.js';
+import { reviewsOf, statusOf, type TeamMembers } from '../policy/approvals.js';
 import { parseDuration, formatDuration } from '../policy/duration.js';
 import { exportTrust } from '../policy/export/index.js';
 import { checkIssuer } from '../policy/issuer.js';
@@ -19,6 +20,7 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   type LoadedPolicy,
+  type Rule,
 } from '../policy/index.js';
 
 export interface PolicyCliIo {
@@ -35,9 +37,13 @@ Verbs:
   check [FILE]
       Validate the policy: every mistake as file:line:col, warnings for rules that match
       every repository or any ref. Exit 0 valid, 1 invalid.
-  test --claims CLAIMS.json [--provider P --principal X --duration D --delivery M] [FILE]
+  test --claims CLAIMS.json [--provider P --principal X --duration D --delivery M]
+       [--approvals REVIEWS.json] [--team ORG/SLUG=LOGIN,...] [FILE]
       Explain the decision for a token's claims (a JSON object, e.g. a decoded token).
       Without --provider, lists the rules whose conditions the claims meet.
+      A rule with require-approval is checked against --approvals, the run's review history
+      as GET /repos/O/R/actions/runs/ID/approvals returns it (gh api ... > REVIEWS.json),
+      and --team lists a team's members; without them such a rule does not allow.
       Exit 0 allowed (or some rule matches), 1 denied.
   export --target aws|gcp|azure [--principal X] [--account-id N] [--issuer URL]
          [--audience A] [--workflow-ref REF] [--sub-claims KEYS] [-o FILE] [FILE]
@@ -150,6 +156,8 @@ async function testVerb(argv: string[], io: PolicyCliIo): Promise<number> {
     principal: { type: 'string' },
     duration: { type: 'string' },
     delivery: { type: 'string' },
+    approvals: { type: 'string' },
+    team: { type: 'string', multiple: true },
   });
   if (values['help']) return help(io);
   const claimsFile = values['claims'] as string | undefined;
@@ -166,7 +174,7 @@ async function testVerb(argv: string[], io: PolicyCliIo): Promise<number> {
     for (const rule of matched) {
       const a = rule.allow;
       io.stdout(
-        `match: rule ${rule.name} → ${a.provider} ${a.principalKey} ${a.principal.source}, max ${a.maxDurationText}, delivery ${a.delivery.join('|')}\n`,
+        `match: rule ${rule.name} → ${a.provider} ${a.principalKey} ${a.principal.source}, max ${a.maxDurationText}, delivery ${a.delivery.join('|')}${requiresText(rule)}\n`,
       );
     }
     for (const m of mismatches) io.stdout(`no match: rule ${m.rule}: ${m.failures.join('; ')}\n`);
@@ -190,12 +198,23 @@ async function testVerb(argv: string[], io: PolicyCliIo): Promise<number> {
   if (delivery !== undefined && !(DELIVERY_MODES as readonly string[]).includes(delivery)) {
     throw new UsageError(`--delivery must be run, env or outputs, not '${delivery}'.`);
   }
-  const decision = decidePartial(policy, claims, {
-    provider: provider as ProviderId,
-    ...(values['principal'] !== undefined ? { principal: values['principal'] as string } : {}),
-    ...(duration !== undefined ? { duration } : {}),
-    ...(delivery !== undefined ? { delivery: delivery as DeliveryMode } : {}),
-  });
+  const evidence = await approvalEvidenceOf(
+    io,
+    claims,
+    values['approvals'] as string | undefined,
+    (values['team'] as unknown as string[] | undefined) ?? [],
+  );
+  const decision = decidePartial(
+    policy,
+    claims,
+    {
+      provider: provider as ProviderId,
+      ...(values['principal'] !== undefined ? { principal: values['principal'] as string } : {}),
+      ...(duration !== undefined ? { duration } : {}),
+      ...(delivery !== undefined ? { delivery: delivery as DeliveryMode } : {}),
+    },
+    evidence,
+  );
   if (decision.allowed) {
     io.stdout(
       `allowed by rule ${decision.rule} (max ${formatDuration(decision.maxDuration!)}, delivery ${decision.delivery!.join('|')})\n`,
@@ -206,6 +225,59 @@ async function testVerb(argv: string[], io: PolicyCliIo): Promise<number> {
   for (const reason of decision.reasons) io.stdout(`  - ${reason}\n`);
   io.stdout(`policy ${policy.path} sha256:${policy.digest}\n`);
   return decision.allowed ? 0 : 1;
+}
+
+function requiresText(rule: Rule): string {
+  const r = rule.requireApproval;
+  if (!r) return '';
+  const who = [...r.reviewers, ...r.teams.map((t) => `members of ${t}`)];
+  return `, requires an approval${who.length ? ` by ${who.join(', ')}` : ''} (not checked without --provider)`;
+}
+
+/** The review history and team members given on the command line, as the action would read them. */
+async function approvalEvidenceOf(
+  io: PolicyCliIo,
+  claims: Record<string, unknown>,
+  file: string | undefined,
+  teamArgs: readonly string[],
+): Promise<ApprovalEvidence | undefined> {
+  const teams: Record<string, TeamMembers> = {};
+  for (const arg of teamArgs) {
+    const m = /^([^=\s]+\/[^=\s]+)=(.*)$/.exec(arg);
+    if (!m) throw new UsageError(`--team '${arg}': write ORG/SLUG=login,login.`);
+    teams[m[1]!.toLowerCase()] = {
+      logins: m[2]!
+        .split(',')
+        .map((l) => l.trim().toLowerCase())
+        .filter(Boolean),
+    };
+  }
+  if (file === undefined) return teamArgs.length ? { approval: undefined, teams } : undefined;
+  let list: unknown;
+  try {
+    list = JSON.parse(await readFile(resolvePath(io, file), 'utf8'));
+  } catch (err) {
+    throw new UsageError(`Cannot read --approvals '${file}' as JSON: ${errorMessage(err)}`);
+  }
+  if (!Array.isArray(list))
+    throw new UsageError(
+      `--approvals '${file}' must hold the JSON list GET /repos/OWNER/REPO/actions/runs/RUN_ID/approvals returns.`,
+    );
+  const environment = typeof claims['environment'] === 'string' ? claims['environment'] : '';
+  if (!environment) return { approval: undefined, teams };
+  const { reviews, skipped } = reviewsOf(list, environment);
+  return {
+    approval: {
+      status: statusOf(reviews),
+      environment,
+      repository: String(claims['repository'] ?? ''),
+      runId: String(claims['run_id'] ?? ''),
+      reviews,
+      readAt: new Date().toISOString(),
+      ...(skipped ? { skipped } : {}),
+    },
+    teams,
+  };
 }
 
 async function readClaims(path: string, shown: string): Promise<Record<string, unknown>> {

@@ -22,6 +22,9 @@ export async function main(): Promise<void> {
     case 'policy':
       process.exitCode = await (await import('../cli/policy.js')).policyCli(rest, io);
       return;
+    case 'trail':
+      process.exitCode = await (await import('../cli/trail.js')).trailCli(rest, io);
+      return;
     case '-v':
     case '--version':
     case 'version':
@@ -41,7 +44,7 @@ export async function main(): Promise<void> {
   }
 }
 
-const VERBS = ['scan', 'fix', 'report', 'repos', 'policy', 'help', 'version'];
+const VERBS = ['scan', 'fix', 'report', 'repos', 'policy', 'trail', 'help', 'version'];
 
 const USAGE = `Usage: jit-credentials <command>
 
@@ -52,6 +55,7 @@ const USAGE = `Usage: jit-credentials <command>
   policy check [FILE]       validate a policy file (default .github/jit-policy.yml)
   policy test --claims F    explain the decision for a token's claims
   policy export --target T  write the matching cloud trust configuration (aws, gcp, azure)
+  trail LEDGER...           merge job ledgers into one timeline, anomalies first (--format json)
 
   --version                 print the version
 

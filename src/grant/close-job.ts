@@ -77,6 +77,7 @@ export async function closeJobGrants(
   const recorder = new Recorder(ledger, deps.now);
   const results: CloseResult[] = [];
   for (const t of targets) {
+    recordExportUse(t, own, before, recorder, deps);
     try {
       results.push(
         await closeGrant(t, {
@@ -113,4 +114,39 @@ export function worthShowing(job: JobClose, contradicted: ReadonlySet<string>): 
     if (!was || isOpen(was) || contradicted.has(r.id) || r.problems.length) ids.add(r.id);
   }
   return ids;
+}
+
+/**
+ * For an exported credential, use is what the runner can tell: the steps after its delivery
+ * could read it until this step closes it. Which of them did, and what the cloud saw, no one
+ * on the runner knows, and the record does not pretend to.
+ */
+function recordExportUse(
+  t: CloseTarget,
+  own: OpenGrant | undefined,
+  before: readonly GrantState[],
+  recorder: Recorder,
+  deps: JobCloseDeps,
+): void {
+  const g = before.find((s) => s.id === t.id);
+  const mode = own?.id === t.id ? own.mode : g?.mode;
+  if (mode !== 'env' && mode !== 'outputs') return;
+  if (!g || (g.phase !== 'delivered' && g.phase !== 'used')) return;
+  const step = deps.env['GITHUB_ACTION'] ?? '';
+  const closer =
+    deps.by === 'post'
+      ? 'the post step at the end of the job'
+      : `actions/revoke (step ${step || '?'})`;
+  const reach =
+    mode === 'env'
+      ? "in the job's environment, readable by every step after its delivery"
+      : 'in step outputs, readable by the steps that mapped them';
+  recorder.record(t, 'used', {
+    by: deps.by,
+    mode,
+    ...(g.issuedAt ? { from: g.issuedAt } : {}),
+    until: deps.now().toISOString(),
+    step,
+    note: `${reach}, until ${closer} closed it; the runner does not say which steps read it, nor what the cloud saw`,
+  });
 }

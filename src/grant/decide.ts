@@ -1,4 +1,5 @@
 import { errorMessage } from '../errors.js';
+import type { ApprovalRecord } from '../policy/approvals.js';
 import type { GrantRequest } from '../providers/provider.js';
 import { Inputs } from '../runner/inputs.js';
 import type { Runner } from '../runner/runner.js';
@@ -13,6 +14,8 @@ export interface Decision {
   readonly record: Record<string, unknown>;
   /** Markdown for the summary. */
   readonly rendered: string;
+  /** The deployment review of the token's environment, read before deciding; none without one. */
+  readonly approval?: ApprovalRecord;
 }
 
 /** The policy, ready to judge a request with the job's GitHub token. */

@@ -169,6 +169,8 @@ async function decide(
     record('denied', { by: 'policy', error: errorMessage(err), ...tokenRecord });
     throw err;
   }
+  // The approval goes on record before the decision it informed, whatever that decision is.
+  if (decision.approval) record('approved', { approval: decision.approval });
   if (!decision.allowed) {
     const message = decision.refusal ?? 'The policy refused this request.';
     record('denied', { by: 'policy', error: message, policy: decision.record, ...tokenRecord });
@@ -233,6 +235,8 @@ async function useAndClose(
 ): Promise<Omit<GrantOutcome, 'decision'>> {
   let result: IsolatedResult | undefined;
   let closed: CloseResult;
+  // The command starts as this call begins; its end is when the call returns.
+  const startedAt = deps.now().toISOString();
   try {
     result = await runIsolated(
       {
@@ -251,6 +255,9 @@ async function useAndClose(
       deps.runner,
     );
     deps.recorder.record(open, 'used', {
+      by: 'run',
+      startedAt,
+      endedAt: deps.now().toISOString(),
       exitCode: result.exitCode,
       ...(result.signal ? { signal: result.signal } : {}),
       ...(result.dropped.length ? { dropped: result.dropped } : {}),

@@ -9,9 +9,18 @@ import {
 import { appendLine, PRIVATE_DIR, readCapped } from '../runner/temp.js';
 
 export type GrantPhase =
-  'requested' | 'allowed' | 'denied' | 'issued' | 'delivered' | 'used' | 'closed' | 'close-failed';
-const PHASES: readonly GrantPhase[] = [
+  | 'requested'
+  | 'approved'
+  | 'allowed'
+  | 'denied'
+  | 'issued'
+  | 'delivered'
+  | 'used'
+  | 'closed'
+  | 'close-failed';
+export const PHASES: readonly GrantPhase[] = [
   'requested',
+  'approved',
   'allowed',
   'denied',
   'issued',
@@ -63,6 +72,31 @@ export interface GrantState {
   sessionName?: string;
   /** The close handle of the first `issued` event, unchecked: the provider checks it before use. */
   handle?: unknown;
+  /** The deployment review as the `approved` event recorded it (see readApprovalField). */
+  approval?: LedgerApproval;
+  /** The `run:` command's start and end, or how long an export stayed reachable. */
+  use?: LedgerUse;
+}
+
+/** An `approved` event's approval, each field checked: the ledger is anyone's file. */
+export interface LedgerApproval {
+  status: 'approved' | 'rejected' | 'none' | 'unavailable';
+  environment: string;
+  reviews: Array<{ login: string; state: string; comment: string }>;
+  readAt?: string;
+  error?: string;
+}
+
+/** A `used` event: a command's start and end, or an export's window as the closing step saw it. */
+export interface LedgerUse {
+  by?: string;
+  startedAt?: string;
+  endedAt?: string;
+  signal?: string;
+  /** For exports: from delivery until the closing step, and which step closed it. */
+  from?: string;
+  until?: string;
+  note?: string;
 }
 
 /** The ledger of this job: one JSON Lines file that every step of the job can read and write. */
@@ -96,17 +130,24 @@ export class Ledger {
   read(): LedgerRead {
     const file = readCapped(this.path, MAX_LEDGER_BYTES);
     if (!file) return { events: [], skipped: 0, truncated: false };
-    const events: GrantEvent[] = [];
-    let skipped = 0;
-    for (const line of file.text.split('\n')) {
-      if (line.trim() === '') continue;
-      const event = parseEvent(line);
-      if (event) events.push(event);
-      else skipped++;
-    }
-    return { events, skipped, truncated: file.truncated };
+    return { ...parseLedgerText(file.text), truncated: file.truncated };
   }
 }
+
+/** The events of a ledger's text: each line untrusted, only well-formed events of ours kept. */
+export function parseLedgerText(text: string): { events: GrantEvent[]; skipped: number } {
+  const events: GrantEvent[] = [];
+  let skipped = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const event = parseEvent(line);
+    if (event) events.push(event);
+    else skipped++;
+  }
+  return { events, skipped };
+}
+
+export const MAX_LEDGER_SIZE = MAX_LEDGER_BYTES;
 
 function parseEvent(line: string): GrantEvent | undefined {
   let value: unknown;
@@ -157,6 +198,13 @@ const strings = (v: unknown) =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
 
 function applyEvent(g: GrantState, e: GrantEvent): void {
+  const f0 = e as Record<string, unknown>;
+  // An approval annotates the grant; it is not a step of its life, so the phase stays.
+  if (e.phase === 'approved') {
+    g.approval = readApprovalField(f0['approval']) ?? g.approval;
+    return;
+  }
+  if (e.phase === 'used') g.use = readUseField(f0) ?? g.use;
   // What was asked and issued is set once: a later line cannot rewrite the issuance.
   if ((e.phase === 'issued' && g.issuedAt) || (e.phase === 'requested' && g.step)) return;
   // A closed grant stays closed: a late or repeated event must not reopen it.
@@ -197,6 +245,41 @@ function applyEvent(g: GrantState, e: GrantEvent): void {
   }
   if (f['claims'] && typeof f['claims'] === 'object') g.claims = objectOf(f['claims']);
   if (f['policy'] && typeof f['policy'] === 'object') g.policy = objectOf(f['policy']);
+}
+
+const APPROVAL_STATUSES = ['approved', 'rejected', 'none', 'unavailable'] as const;
+
+/** An approval as a ledger line holds it, or undefined when it is not one we write. */
+export function readApprovalField(v: unknown): LedgerApproval | undefined {
+  const a = objectOf(v);
+  const status = a['status'];
+  const environment = str(a, 'environment');
+  if (!APPROVAL_STATUSES.includes(status as LedgerApproval['status']) || environment === undefined)
+    return undefined;
+  const reviews = (Array.isArray(a['reviews']) ? a['reviews'] : []).slice(0, 50).flatMap((r) => {
+    const o = objectOf(r);
+    const login = str(o, 'login');
+    const state = str(o, 'state');
+    return login && state ? [{ login, state, comment: str(o, 'comment') ?? '' }] : [];
+  });
+  const readAt = str(a, 'readAt');
+  const error = str(a, 'error');
+  return {
+    status: status as LedgerApproval['status'],
+    environment,
+    reviews,
+    ...(readAt ? { readAt } : {}),
+    ...(error ? { error } : {}),
+  };
+}
+
+function readUseField(f: Record<string, unknown>): LedgerUse | undefined {
+  const use: LedgerUse = {};
+  for (const k of ['by', 'startedAt', 'endedAt', 'signal', 'from', 'until', 'note'] as const) {
+    const v = str(f, k);
+    if (v !== undefined) use[k] = v;
+  }
+  return Object.keys(use).length ? use : undefined;
 }
 
 const objectOf = (v: unknown): Record<string, unknown> =>

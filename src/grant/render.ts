@@ -1,7 +1,7 @@
 import { formatDuration } from '../runner/inputs.js';
 import { htmlText, mdCode, mdText } from '../runner/markdown.js';
 import { exposure, jobExposure } from './exposure.js';
-import { isOpen, type GrantState } from './ledger.js';
+import { isOpen, type GrantState, type LedgerApproval } from './ledger.js';
 
 // Every value shown comes from the ledger, which any step can write, and many from token claims
 // (a branch name is anyone's text): all of it goes through mdText, never raw into the Markdown.
@@ -117,8 +117,48 @@ export function exposureLine(grants: readonly GrantState[], jobEnd: Date): strin
   );
 }
 
+/**
+ * Who approved the deployment, as the run's review history said when this job read it. Logins
+ * and comments are whoever wrote them: escaped like every other value.
+ */
+export function approvalText(a: LedgerApproval): string {
+  const env = mdCode(a.environment);
+  const review = (r: LedgerApproval['reviews'][number]) =>
+    `${mdCode(r.login)} ${mdText(r.state)}${r.comment ? ` (“${mdText(r.comment)}”)` : ''}`;
+  const read = a.readAt
+    ? `; read ${time(a.readAt)} (GitHub's review history gives no review time)`
+    : '';
+  switch (a.status) {
+    case 'approved':
+      return `Approval of ${env}: ${a.reviews.map(review).join(', ')}${read}`;
+    case 'rejected':
+      return `⚠️ Approval of ${env}: **rejected**: ${a.reviews.map(review).join(', ')}${read}`;
+    case 'none':
+      return `Approval of ${env}: none in the run's review history (no required reviewers, or not reviewed)${read}`;
+    default:
+      return `⚠️ Approval of ${env}: **unknown**, the review history could not be read: ${cell(a.error)}`;
+  }
+}
+
+function useText(g: GrantState): string | undefined {
+  const u = g.use;
+  if (!u) return undefined;
+  if (u.startedAt || u.endedAt) {
+    const how = u.signal
+      ? `signal ${cell(u.signal)}`
+      : g.exitCode !== undefined
+        ? `exit ${g.exitCode}`
+        : '';
+    return `command ran ${time(u.startedAt)} → ${time(u.endedAt)}${how ? `, ${how}` : ''}`;
+  }
+  return `reachable ${time(u.from)} → ${time(u.until)}${u.note ? `: ${cell(u.note)}` : ''}`;
+}
+
 function record(g: GrantState): string {
   const lines: string[] = [];
+  if (g.approval) lines.push(`- ${approvalText(g.approval)}`);
+  const use = useText(g);
+  if (use) lines.push(`- use: ${use}`);
   if (g.principal) lines.push(`- principal: ${code(g.principal)}`);
   if (g.issuedAt)
     lines.push(`- issued ${time(g.issuedAt)}, the cloud's expiry ${time(g.expiresAt)}`);
@@ -191,11 +231,15 @@ export function summaryBlock(
         `<details><summary>Record of ${htmlText(g.id)}</summary>\n\n${record(g)}\n\n</details>`,
     )
     .join('\n');
+  const approvals = grants.flatMap((g) =>
+    g.approval ? [`${code(g.id)} · ${approvalText(g.approval)}`] : [],
+  );
   return [
     `### ${title}`,
     '',
     `**${verdict(grants)}**`,
     '',
+    ...(approvals.length ? [approvals.join('<br>\n'), ''] : []),
     grantTable(grants, jobEnd),
     '',
     ...extra.flatMap((e) => [e, '']),

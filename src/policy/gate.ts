@@ -1,6 +1,13 @@
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../runner/logger.js';
-import { decide } from './decide.js';
+import {
+  readApproval,
+  readTeamMembers,
+  type ApprovalRecord,
+  type TeamMembers,
+} from './approvals.js';
+import { decide, teamsToRead, type ApprovalEvidence } from './decide.js';
+import { GitHubApi } from './github-api.js';
 import { checkIssuer, defaultIssuer } from './issuer.js';
 import { renderDecision, renderNoPolicy } from './render.js';
 import {
@@ -34,6 +41,8 @@ export interface Judgement {
   readonly rendered: string;
   /** The refusal, claim by claim, when not allowed. */
   readonly refusal?: string;
+  /** The deployment review of the token's environment, as read; undefined when it names none. */
+  readonly approval?: ApprovalRecord;
 }
 
 /**
@@ -59,21 +68,28 @@ export async function judge(
   const trusted = await loadTrustedPolicy(settings.source, claims, deps);
   for (const w of trusted.warnings) deps.log.warning(w);
   const origin = originRecord(trusted);
+  // Read whatever the policy says: a reviewer wants the approval next to every issuance.
+  const api = approvalsApi(settings.source, deps);
+  const approval = await readApproval(claims, { api, now: () => deps.now ?? new Date() });
+  const withApproval = approval ? { approval } : {};
   if (!trusted.policy) {
     return {
       allowed: true,
       record: { decision: 'no-policy', ...origin },
       rendered: renderNoPolicy(trusted.origin.location, trusted.origin.source, trusted.warnings),
+      ...withApproval,
     };
   }
   for (const w of trusted.policy.warnings) {
     deps.log.warning(`${trusted.origin.location}:${w.pos.line}:${w.pos.col}: ${w.message}`);
   }
-  const decision = decide(trusted.policy, claims, request);
+  const evidence = await approvalEvidence(approval, trusted.policy, claims, request, api);
+  const decision = decide(trusted.policy, claims, request, evidence);
   const record = { ...decision.record, ...origin };
   const rendered = renderDecision({ ...decision, record }, trusted.warnings);
-  if (decision.allowed) return { allowed: true, record, rendered };
+  if (decision.allowed) return { allowed: true, record, rendered, ...withApproval };
   return {
+    ...withApproval,
     allowed: false,
     record,
     rendered,
@@ -82,6 +98,36 @@ export async function judge(
       `(${request.provider} ${request.principal}, ${request.delivery}, ${request.duration}s), so nothing was asked of the cloud.\n` +
       decision.reasons.map((r) => `- ${r}`).join('\n'),
   };
+}
+
+/** The API client for review history and teams, or undefined when no token was given. */
+function approvalsApi(source: PolicySourceSettings, deps: PolicySourceDeps): GitHubApi | undefined {
+  if (source.githubToken === undefined) return undefined;
+  return new GitHubApi({
+    apiUrl: source.apiUrl,
+    token: source.githubToken,
+    timeoutMs: source.timeoutMs,
+    // One retry at most: the wait for a review history stays bounded by two deadlines.
+    attempts: 2,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  });
+}
+
+/** Team members are read only when an approval exists and a rule that could allow names teams. */
+async function approvalEvidence(
+  approval: ApprovalRecord | undefined,
+  policy: NonNullable<Awaited<ReturnType<typeof loadTrustedPolicy>>['policy']>,
+  claims: Record<string, unknown>,
+  request: PolicyRequest,
+  api: GitHubApi | undefined,
+): Promise<ApprovalEvidence> {
+  const teams: Record<string, TeamMembers> = {};
+  if (approval?.status === 'approved') {
+    for (const team of teamsToRead(policy, claims, request.provider).slice(0, 10))
+      teams[team] = await readTeamMembers(team, api);
+  }
+  return { approval, teams };
 }
 
 /** A refusal as the error the step fails with. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isNetworkError, withRetry } from '../providers/retry.js';
-import { boundedGet, jsonObject, ResponseTooLargeError, type FetchLike } from './http.js';
+import { boundedGet, ResponseTooLargeError, type FetchLike } from './http.js';
 
 /** Why a read from the REST API failed; only `absent` may ever mean "there is no policy". */
 export type ApiFailure =
@@ -120,6 +120,20 @@ export class GitHubApi {
     maxBytes: number,
     what: string,
   ): Promise<Record<string, unknown>> {
+    const value = await this.getValue(path, maxBytes, what);
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      throw this.badAnswer(path, 'not a JSON object');
+    return value as Record<string, unknown>;
+  }
+
+  /** A list answer (review history, team members); each item is still untrusted. */
+  async getList(path: string, maxBytes: number, what: string): Promise<unknown[]> {
+    const value = await this.getValue(path, maxBytes, what);
+    if (!Array.isArray(value)) throw this.badAnswer(path, 'not a JSON list');
+    return value;
+  }
+
+  private async getValue(path: string, maxBytes: number, what: string): Promise<unknown> {
     const url = `${this.opts.apiUrl}${path}`;
     return withRetry(() => this.once(url, maxBytes, what), {
       attempts: this.opts.attempts ?? 3,
@@ -132,11 +146,7 @@ export class GitHubApi {
     });
   }
 
-  private async once(
-    url: string,
-    maxBytes: number,
-    what: string,
-  ): Promise<Record<string, unknown>> {
+  private async once(url: string, maxBytes: number, what: string): Promise<unknown> {
     let res: Awaited<ReturnType<typeof boundedGet>>;
     try {
       res = await boundedGet(url, {
@@ -164,9 +174,13 @@ export class GitHubApi {
     }
     if (res.status === 200) {
       try {
-        return jsonObject(res.body, `GitHub's ${what} answer`, url.split('?')[0]!);
-      } catch (err) {
-        throw new GitHubApiError((err as Error).message, 'bad-answer', 200);
+        return JSON.parse(res.body.toString('utf8')) as unknown;
+      } catch {
+        throw new GitHubApiError(
+          `GitHub's ${what} answer from ${url.split('?')[0]!} is not JSON.`,
+          'bad-answer',
+          200,
+        );
       }
     }
     throw statusError(res.status, res.headers, res.body, url.split('?')[0]!);
@@ -216,6 +230,9 @@ function describe(err: unknown): string {
 function pathOf(text: string): string {
   return text.split('/').map(encodeURIComponent).join('/');
 }
+
+/** Each segment percent-encoded, for callers building their own paths. */
+export const apiPath = (text: string) => pathOf(text);
 
 export function isCommitSha(value: string): boolean {
   return /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(value);

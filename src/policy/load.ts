@@ -26,7 +26,9 @@ import {
 } from './claims.js';
 import { MAX_POLICY_DURATION, formatDuration, parseDuration } from './duration.js';
 import { compileMatcher, matchesAnything } from './matcher.js';
+import { isLogin } from './approvals.js';
 import type {
+  ApprovalRequirement,
   Condition,
   LoadedPolicy,
   Matcher,
@@ -39,7 +41,9 @@ import { ROLE_ARN } from '../providers/aws/arn.js';
 
 export const DEFAULT_POLICY_PATH = '.github/jit-policy.yml';
 
-const RULE_KEYS = ['name', 'description', 'when', 'allow'];
+const RULE_KEYS = ['name', 'description', 'when', 'allow', 'require-approval'];
+const APPROVAL_KEYS = ['reviewers', 'teams'];
+const TEAM = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const RULE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** Which allow key names the principal, per provider; the first listed is the usual one. */
@@ -247,6 +251,7 @@ class Checker {
     let description: string | undefined;
     let when: Condition[] | undefined;
     let allow: RuleAllow | undefined;
+    let requireApproval: ApprovalRequirement | undefined;
     let whenSeen = false;
     let allowSeen = false;
     const entries = this.entries(node, 'a rule');
@@ -273,6 +278,9 @@ class Checker {
           allowSeen = true;
           allow = this.allow(value);
           break;
+        case 'require-approval':
+          requireApproval = this.requireApproval(value);
+          break;
         default:
           this.unknownKey(keyNode, key, 'a rule', RULE_KEYS);
       }
@@ -287,7 +295,55 @@ class Checker {
     if (!allowSeen)
       this.error(node, `rule '${name ?? '?'}' needs 'allow:' (provider, principal, max-duration)`);
     if (this.errors.length > before || !name || !when || !allow) return undefined;
-    return { name, ...(description ? { description } : {}), when, allow, pos: this.pos(node) };
+    return {
+      name,
+      ...(description ? { description } : {}),
+      when,
+      allow,
+      ...(requireApproval ? { requireApproval } : {}),
+      pos: this.pos(node),
+    };
+  }
+
+  /** `true`, `false`, or `{reviewers: [login...], teams: [org/slug...]}` (either list may be left out). */
+  private requireApproval(node: Node | null): ApprovalRequirement | undefined {
+    if (isScalar(node) && typeof node.value === 'boolean')
+      return node.value ? { reviewers: [], teams: [] } : undefined;
+    if (!isMap(node)) {
+      this.error(
+        node,
+        "'require-approval' must be true, false, or a mapping with 'reviewers' (GitHub logins) and/or 'teams' (org/team-slug)",
+      );
+      return undefined;
+    }
+    const lists: Record<string, string[]> = { reviewers: [], teams: [] };
+    for (const { key, keyNode, value } of this.entries(node, "'require-approval'")) {
+      if (!APPROVAL_KEYS.includes(key)) {
+        this.unknownKey(keyNode, key, "'require-approval'", APPROVAL_KEYS);
+        continue;
+      }
+      const items = isSeq(value) ? value.items.map((i) => this.resolve(i)) : [value];
+      if (items.length === 0)
+        this.error(
+          value,
+          `'require-approval.${key}' is an empty list: name at least one, or leave it out`,
+        );
+      for (const item of items) {
+        const v = isScalar(item) ? item.value : undefined;
+        const ok = typeof v === 'string' && (key === 'reviewers' ? isLogin(v) : TEAM.test(v));
+        if (!ok) {
+          this.error(
+            item ?? value,
+            key === 'reviewers'
+              ? `reviewer '${String(v)}' is not a GitHub login (letters, digits and hyphens, such as octocat)`
+              : `team '${String(v)}' must be written org/team-slug, such as acme/release-managers`,
+          );
+          continue;
+        }
+        lists[key]!.push((v as string).toLowerCase());
+      }
+    }
+    return { reviewers: lists['reviewers']!, teams: lists['teams']! };
   }
 
   private when(node: Node | null): Condition[] | undefined {
@@ -468,6 +524,13 @@ class Checker {
       this.warnings.push({
         rule: rule.name,
         message: `rule '${rule.name}' matches any ref: add 'ref' or 'environment' to 'when'`,
+        pos: rule.pos,
+      });
+    }
+    if (rule.requireApproval && !constrains(['environment'])) {
+      this.warnings.push({
+        rule: rule.name,
+        message: `rule '${rule.name}' requires an approval but does not name the 'environment' in 'when': an approval of any environment of the run counts`,
         pos: rule.pos,
       });
     }

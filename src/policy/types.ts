@@ -35,11 +35,20 @@ export interface RuleAllow {
   readonly delivery: readonly DeliveryMode[];
 }
 
+/** `require-approval`: a deployment review of the token's environment must have approved the run. */
+export interface ApprovalRequirement {
+  /** Logins whose approval counts, lower-cased; with `teams` empty too, anyone's does. */
+  readonly reviewers: readonly string[];
+  /** `org/team-slug`: members' approvals count, read through the API when judged. */
+  readonly teams: readonly string[];
+}
+
 export interface Rule {
   readonly name: string;
   readonly description?: string;
   readonly when: readonly Condition[];
   readonly allow: RuleAllow;
+  readonly requireApproval?: ApprovalRequirement;
   readonly pos: SourcePos;
 }
 

@@ -240,7 +240,17 @@ describe('Azure refusals', () => {
       expect(text).toContain('AADSTS700213');
       expect(text).toContain(':environment:staging');
       expect(text).toContain('az ad app federated-credential create');
-      expect(ledger(main).map((e) => e['phase'])).toEqual(['requested', 'allowed', 'denied']);
+      // A job in an environment gets its review history read first: here the run has none.
+      expect(ledger(main).map((e) => e['phase'])).toEqual([
+        'requested',
+        'approved',
+        'allowed',
+        'denied',
+      ]);
+      expect(ledger(main)[1]!['approval']).toMatchObject({
+        status: 'none',
+        environment: 'staging',
+      });
       expect(main.envWrites).toEqual({});
       expect(findLeaks(issuedSecrets(world), await jobChannels(job))).toEqual([]);
     } finally {

@@ -137,7 +137,8 @@ describe('a ledger any step can write', () => {
     const phases = events
       .filter((e) => e['grant'] === second.outputs['grant-id'])
       .map((e) => e['phase']);
-    expect(phases).toEqual(['requested', 'allowed', 'issued', 'delivered', 'closed']);
+    // `used` is actions/revoke saying how long the export stayed reachable, before it closed it.
+    expect(phases).toEqual(['requested', 'allowed', 'issued', 'delivered', 'used', 'closed']);
     await job.cleanup();
   });
 });

@@ -116,3 +116,77 @@ describe('jit-credentials policy', () => {
     ).toMatch(/plain http is accepted only on loopback/);
   });
 });
+
+describe('jit-credentials policy, require-approval', () => {
+  writeFileSync(
+    join(cwd, 'approval.yml'),
+    readFileSync(new URL('./fixtures/valid/require-approval.yml', import.meta.url)),
+  );
+  const review = (login: string, state: string, env = 'production') => ({
+    environments: [{ id: 1, name: env }],
+    state,
+    comment: '',
+    user: { login },
+  });
+  writeFileSync(join(cwd, 'approved.json'), JSON.stringify([review('alice', 'approved')]));
+  writeFileSync(join(cwd, 'by-carol.json'), JSON.stringify([review('carol', 'approved')]));
+  writeFileSync(
+    join(cwd, 'other-env.json'),
+    JSON.stringify([review('alice', 'approved', 'staging')]),
+  );
+  const request = [
+    'test',
+    '--claims',
+    'claims.json',
+    '--provider',
+    'aws',
+    '--principal',
+    'arn:aws:iam::123456789012:role/deploy',
+  ];
+
+  it('check accepts the key; test without matching rules lists it', async () => {
+    expect((await run('check', 'approval.yml')).code).toBe(0);
+    const r = await run('test', '--claims', 'claims.json', 'approval.yml');
+    expect(r.stdout).toContain(
+      'requires an approval by alice, release-bot[bot], members of acme/release-managers (not checked without --provider)',
+    );
+  });
+
+  it('test: allowed only with an allowed approval of the token environment', async () => {
+    const none = await run(...request, 'approval.yml');
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain(
+      "require-approval: not checked without the run's review history (policy test: --approvals FILE)",
+    );
+    const ok = await run(...request, '--approvals', 'approved.json', 'approval.yml');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("deployment to 'production' approved by alice");
+    const other = await run(...request, '--approvals', 'other-env.json', 'approval.yml');
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain("no one approved the deployment to 'production'");
+    const carol = await run(...request, '--approvals', 'by-carol.json', 'approval.yml');
+    expect(carol.code).toBe(1);
+    expect(carol.stdout).toContain('approved by carol, none of them an allowed reviewer');
+    const team = await run(
+      ...request,
+      '--approvals',
+      'by-carol.json',
+      '--team',
+      'acme/release-managers=carol,dave',
+      'approval.yml',
+    );
+    expect(team.code).toBe(0);
+  });
+
+  it.each(['aws', 'gcp'])(
+    'export --target %s says the approval is not in the trust configuration',
+    async (target) => {
+      const r = await run('export', '--target', target, 'approval.yml');
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(
+        /note: rule '(production|staging)': require-approval cannot be expressed in a cloud trust configuration/,
+      );
+      expect(r.stdout).not.toContain('approval');
+    },
+  );
+});

@@ -43,9 +43,11 @@ function validate(s: Schema, value: unknown, root: Record<string, unknown>, path
                   ? typeof value === 'number'
                   : arg === 'string'
                     ? typeof value === 'string'
-                    : (() => {
-                        throw new Error(`type ${String(arg)}`);
-                      })();
+                    : arg === 'boolean'
+                      ? typeof value === 'boolean'
+                      : (() => {
+                          throw new Error(`type ${String(arg)}`);
+                        })();
         if (!ok) errs.push(`${path}: not ${String(arg)}`);
         break;
       }

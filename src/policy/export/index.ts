@@ -20,7 +20,32 @@ export function exportTrust(
       : target === 'gcp'
         ? exportGcp(policy, opts)
         : exportAzure(policy, opts);
-  return { ...result, notes: [...result.notes, ...subjectNotes(policy, target, opts)] };
+  return {
+    ...result,
+    notes: [
+      ...result.notes,
+      ...approvalNotes(policy, target),
+      ...subjectNotes(policy, target, opts),
+    ],
+  };
+}
+
+/**
+ * A trust policy sees the token, never GitHub's deployment reviews: a rule's require-approval
+ * cannot be exported, and the output says so rather than dropping it.
+ */
+export function approvalNotes(policy: LoadedPolicy, target: ProviderId): string[] {
+  return policy.rules
+    .filter((r) => r.allow.provider === target && r.requireApproval)
+    .map((r) => {
+      const pinned = r.when.some((c) => c.claim === 'environment');
+      return (
+        `rule '${r.name}': require-approval cannot be expressed in a cloud trust configuration (the cloud never sees GitHub's deployment reviews); it is enforced by the workflow-side policy only` +
+        (pinned
+          ? ", and the exported 'environment' condition makes the cloud accept only tokens of that protected environment"
+          : "; add 'environment' to the rule's 'when' so that the cloud at least requires the protected environment")
+      );
+    });
 }
 
 /**

@@ -17,6 +17,11 @@
  *   github.faults.next('rate-limit');                  // 403, x-ratelimit-remaining: 0
  *   github.faults.next('rate-limit-429');              // 429, x-ratelimit-remaining: 0
  *   github.faults.next('hang');                        // never answers (see http.ts)
+ *   github.approvals('acme/site', '42', [                // a run's deployment review history
+ *     { login: 'alice', state: 'approved', comment: 'Ship it', environments: ['production'] },
+ *   ]);
+ *   github.team('acme/release', ['alice', 'bob']);     // GET /orgs/acme/teams/release/members
+ *   github.grant(t, { members: 'read' });              // a token that may read team members
  *   github.requests;                                   // every request, with its Authorization
  *   await github.close();
  *
@@ -24,6 +29,8 @@
  * its own repository, and everyone can read public ones). `grant()` registers others, limited to
  * some repositories (404 elsewhere, unless the repository is public) or without `contents`
  * permission (metadata readable, refs and contents 403), as GitHub answers an installation token.
+ * A token without `actions` read gets 403 for a run's approvals; team members need `members`
+ * read, which the job's own token (`github.token`) lacks, as on GitHub.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
@@ -53,6 +60,15 @@ interface Repo {
 interface TokenGrant {
   repositories: string[] | 'all';
   contents: 'read' | 'none';
+  actions: 'read' | 'none';
+  members: 'read' | 'none';
+}
+
+export interface ReviewEntry {
+  login: string;
+  state: 'approved' | 'rejected' | 'pending' | string;
+  comment?: string;
+  environments: string[];
 }
 
 export interface GitHubApi {
@@ -70,6 +86,9 @@ export interface GitHubApi {
   /** The sha a branch points at. */
   head(fullName: string, branch?: string): string;
   grant(token: string, grant: Partial<TokenGrant>): void;
+  /** Sets the review history of a run (replacing any); `raw` entries are served as given. */
+  approvals(fullName: string, runId: string, reviews: Array<ReviewEntry | unknown>): void;
+  team(orgSlash: string, members: string[]): void;
   requests: LoggedRequest[];
   faults: Faults;
   close(): Promise<void>;
@@ -81,7 +100,25 @@ const RATE_LIMIT = 5000;
 export async function startGitHubApi(options: { clock?: Clock } = {}): Promise<GitHubApi> {
   const repos = new Map<string, Repo>();
   const token = `ghs_${randomBytes(18).toString('base64url')}`;
-  const tokens = new Map<string, TokenGrant>([[token, { repositories: 'all', contents: 'read' }]]);
+  const tokens = new Map<string, TokenGrant>([
+    [token, { repositories: 'all', contents: 'read', actions: 'read', members: 'none' }],
+  ]);
+  const histories = new Map<string, unknown[]>();
+  const teams = new Map<string, string[]>();
+  const envIds = new Map<string, number>();
+  const envOf = (name: string) => {
+    if (!envIds.has(name)) envIds.set(name, 161088068 + envIds.size);
+    const id = envIds.get(name)!;
+    return {
+      id,
+      node_id: `EN_${id}`,
+      name,
+      url: `${server.url}/environments/${id}`,
+      html_url: `https://github.com/environments/${id}`,
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+    };
+  };
   let remaining = RATE_LIMIT;
   const now = () => (options.clock ? options.clock.nowMs() : Date.now());
   const resetAt = () => String(Math.floor(now() / 1000) + 3600);
@@ -132,6 +169,8 @@ export async function startGitHubApi(options: { clock?: Clock } = {}): Promise<G
     const grant = bearer === undefined ? undefined : tokens.get(bearer);
     if (!grant) return error(401, 'Bad credentials');
     remaining--;
+    const org = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/members$/.exec(req.path);
+    if (org) return teamReply(grant, `${org[1]}/${org[2]}`.toLowerCase(), req.query);
     const m = /^\/repos\/([^/]+)\/([^/]+)(?:\/(.*))?$/.exec(req.path);
     if (!m) return error(404, 'Not Found');
     const [, owner, name, rest] = m.map((p) => (p === undefined ? p : decodeURIComponent(p))) as [
@@ -158,6 +197,12 @@ export async function startGitHubApi(options: { clock?: Clock } = {}): Promise<G
         default_branch: repo.defaultBranch,
       });
     }
+    const run = /^actions\/runs\/([0-9]+)\/approvals$/.exec(rest);
+    if (run) {
+      if (grant.actions === 'none' && repo.visibility !== 'public')
+        return error(403, 'Resource not accessible by integration');
+      return ok(histories.get(`${repo.fullName.toLowerCase()}#${run[1]}`) ?? []);
+    }
     if (grant.contents === 'none' && repo.visibility !== 'public')
       return error(403, 'Resource not accessible by integration');
     const ref = /^git\/ref\/heads\/(.+)$/.exec(rest);
@@ -183,6 +228,19 @@ export async function startGitHubApi(options: { clock?: Clock } = {}): Promise<G
     const contents = /^contents\/(.+)$/.exec(rest);
     if (contents) return fileReply(repo, contents[1]!, req.query.get('ref') ?? repo.defaultBranch);
     return error(404, 'Not Found');
+  };
+
+  const teamReply = (grant: TokenGrant, key: string, query: URLSearchParams): Reply => {
+    if (grant.members === 'none') return error(403, 'Resource not accessible by integration');
+    const members = teams.get(key);
+    if (!members) return error(404, 'Not Found');
+    const perPage = Math.min(100, Number(query.get('per_page') ?? 30) || 30);
+    const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
+    return ok(
+      members
+        .slice((page - 1) * perPage, page * perPage)
+        .map((login, i) => ({ login, id: 1000 + i, type: 'User', site_admin: false })),
+    );
   };
 
   const fileReply = (repo: Repo, path: string, ref: string): Reply => {
@@ -250,7 +308,31 @@ export async function startGitHubApi(options: { clock?: Clock } = {}): Promise<G
       return repo.branches.get(branch ?? repo.defaultBranch)!;
     },
     grant(other, g) {
-      tokens.set(other, { repositories: g.repositories ?? 'all', contents: g.contents ?? 'read' });
+      tokens.set(other, {
+        repositories: g.repositories ?? 'all',
+        contents: g.contents ?? 'read',
+        actions: g.actions ?? 'read',
+        members: g.members ?? 'none',
+      });
+    },
+    approvals(fullName, runId, reviews) {
+      histories.set(
+        `${fullName.toLowerCase()}#${runId}`,
+        reviews.map((r) => {
+          const e = r as Partial<ReviewEntry>;
+          if (typeof e.login !== 'string' || !Array.isArray(e.environments)) return r;
+          return {
+            url: `${server.url}/repos/${fullName}/actions/runs/${runId}/approvals`,
+            environments: e.environments.map(envOf),
+            state: e.state,
+            comment: e.comment ?? '',
+            user: { login: e.login, id: 5000, type: 'User', site_admin: false },
+          };
+        }),
+      );
+    },
+    team(orgSlash, members) {
+      teams.set(orgSlash.toLowerCase(), [...members]);
     },
     requests: server.requests,
     faults: server.faults,
