@@ -3,9 +3,9 @@
  * (a GitHub OIDC issuer, AWS STS + S3 + IAM, Entra ID over HTTPS, Google STS + IAM Credentials +
  * Cloud Storage). It issues,
  * uses and closes grants through the committed dist/ bundles and prints the job summary a
- * reviewer would read.
+ * reviewer would read. With DEMO_SUMMARY_FILE set, it also writes the summary's Markdown there.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { awsInputs, awsJob, REVOKER_ROLE, startAwsWorld, USE_AWS } from '../test/e2e/aws-setup.ts';
 import { CLIENT, SUBSCRIPTION, TENANT } from '../test/e2e/azure-setup.ts';
@@ -148,6 +148,9 @@ try {
   for (const main of [report, azure, gcp, creds, deploy]) show(await job.runPost(main));
 
   say('The job summary, as a reviewer reads it');
+  // `npm run summary:png` renders the summary itself, as GitHub shows it.
+  const summaryFile = process.env['DEMO_SUMMARY_FILE'];
+  if (summaryFile) writeFileSync(summaryFile, job.steps.map((s) => s.summary.trim()).join('\n\n'));
   // Each grant's full record is a collapsed <details> block on GitHub; the terminal shows one line for it.
   for (const s of job.steps) {
     const text = s.summary

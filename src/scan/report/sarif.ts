@@ -17,9 +17,9 @@ const LEVEL: Record<Severity, Result.level> = {
 };
 
 export const INFORMATION_URI =
-  'https://github.com/jit-credentials/jit-credentials#scanner-find-long-lived-cloud-keys-in-workflows';
+  'https://github.com/OWNER/jit-credentials#scanner-find-long-lived-cloud-keys-in-workflows';
 /** The README's rule table: one anchor for all rules (GitHub makes none per table row). */
-const RULES_URI = 'https://github.com/jit-credentials/jit-credentials#rules';
+const RULES_URI = 'https://github.com/OWNER/jit-credentials#rules';
 
 /**
  * SARIF 2.1.0 for `github/codeql-action/upload-sarif`: every rule with full description, help and
