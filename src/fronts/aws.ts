@@ -126,14 +126,14 @@ export const AWS_PEER_INPUTS: Readonly<Record<string, PeerInput>> = {
     reason: "it only applies to 'aws-profile', which is refused (see there).",
   },
   'http-proxy': {
-    kind: 'refused',
-    reason:
-      'this action does not send its STS calls through a proxy yet, and an input it ignored would hide that. Run it where ' +
-      'STS is reachable directly, or keep the peer for this job.',
+    kind: 'mapped',
+    to: 'http-proxy',
+    note: 'every request of the step goes through it (the OIDC token, the GitHub API, STS and IAM), not only STS; overrides HTTPS_PROXY',
   },
   'no-proxy': {
-    kind: 'refused',
-    reason: "it only applies to 'http-proxy', which is refused (see there).",
+    kind: 'mapped',
+    to: 'no-proxy',
+    note: 'replaces NO_PROXY for the same requests; loopback is not exempt by itself (as in curl)',
   },
   'special-characters-workaround': {
     kind: 'refused',

@@ -100,6 +100,8 @@ export const ENGINE_INPUTS = [
   'policy-required',
   'github-token',
   'oidc-issuer',
+  'http-proxy',
+  'no-proxy',
 ] as const;
 
 /** The runner's variable for an input: `INPUT_` + the name upper-cased, spaces as `_`. */

@@ -22,6 +22,8 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { ConfigurationError, errorMessage } from '../errors.js';
 
 export const PROXY_INPUT_ENV = 'INPUT_HTTP-PROXY';
+/** The `no-proxy` input, which replaces NO_PROXY for this action's own requests. */
+export const NO_PROXY_INPUT_ENV = 'INPUT_NO-PROXY';
 
 export interface ProxySettings {
   readonly https: URL | undefined;
@@ -135,18 +137,28 @@ export function readProxySettings(env: NodeJS.ProcessEnv): ProxySettings {
   if (input) {
     const url = parseProxyUrl(input, 'the http-proxy input');
     const source = 'the http-proxy input';
-    const noProxy = parseNoProxy(firstSet(env, ['no_proxy', 'NO_PROXY'])?.[1]);
-    return { https: url, http: url, noProxy, httpsSource: source, httpSource: source };
+    return {
+      https: url,
+      http: url,
+      noProxy: noProxyOf(env),
+      httpsSource: source,
+      httpSource: source,
+    };
   }
   const httpsVar = firstSet(env, ['https_proxy', 'HTTPS_PROXY']);
   const httpVar = firstSet(env, ['http_proxy', 'HTTP_PROXY']);
   return {
     https: httpsVar && parseProxyUrl(httpsVar[1], httpsVar[0]),
     http: httpVar && parseProxyUrl(httpVar[1], httpVar[0]),
-    noProxy: parseNoProxy(firstSet(env, ['no_proxy', 'NO_PROXY'])?.[1]),
+    noProxy: noProxyOf(env),
     httpsSource: httpsVar?.[0],
     httpSource: httpVar?.[0],
   };
+}
+
+function noProxyOf(env: NodeJS.ProcessEnv): NoProxyRule[] {
+  const input = env[NO_PROXY_INPUT_ENV]?.trim();
+  return parseNoProxy(input || firstSet(env, ['no_proxy', 'NO_PROXY'])?.[1]);
 }
 
 /** The proxy a request to `url` goes through, or undefined for a direct connection. */

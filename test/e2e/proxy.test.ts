@@ -222,6 +222,36 @@ describe('AWS behind a proxy', () => {
     }
   });
 
+  it("actions/aws takes configure-aws-credentials' http-proxy and no-proxy, over the environment", async () => {
+    const marks = { oidc: oidc.requests.length, aws: aws.connections.length };
+    const other = await startProxy();
+    try {
+      const j = await job(oidc, env({ HTTPS_PROXY: other.url, NO_PROXY: '*' }));
+      const main = await j.runStep({
+        action: 'actions/aws/action.yml',
+        id: 'creds',
+        inputs: {
+          'oidc-issuer': oidc.issuer,
+          'role-to-assume': ROLE,
+          'aws-region': 'eu-west-1',
+          'output-credentials': 'true',
+          'http-proxy': authed(proxy),
+          // The GitHub API directly; everything else through the input's proxy, NO_PROXY=* or not.
+          'no-proxy': hostOf(github.env.GITHUB_API_URL),
+        },
+      });
+      expect(main.exitCode, said(main)).toBe(0);
+      expect(main.outputs['aws-access-key-id']).toBeTruthy();
+      expect(other.tunnels.size + other.forwarded.size).toBe(0);
+      expect(proxy.count(hostOf(github.env.GITHUB_API_URL))).toBe(0);
+      allForwarded(oidc.issuer, oidc.requests.slice(marks.oidc));
+      allTunnelled(aws.url, aws.connections, marks.aws);
+      await noProxyPasswordAnywhere(j);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('says which proxy refused CONNECT to STS, and never goes around it', async () => {
     const refusing = await startProxy({ refuse: [hostOf(aws.url)] });
     try {

@@ -88,7 +88,6 @@ describe('refusals', () => {
   it.each([
     [awsFront, 'aws-access-key-id', 'AKIAIOSFODNN7EXAMPLE', /jit-credentials fix/],
     [awsFront, 'aws-profile', 'dev', /outlive the step/],
-    [awsFront, 'http-proxy', 'http://proxy:3128', /proxy/],
     [awsFront, 'special-characters-workaround', 'true', /stays valid until it/],
     [gcpFront, 'credentials_json', '{"type":"service_account"}', /jit-credentials fix/],
     [gcpFront, 'access_token_subject', 'user@example.com', /domain-wide delegation/],

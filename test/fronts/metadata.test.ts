@@ -51,7 +51,8 @@ describe.each(cases)('$action', ({ front, action, peer, section }) => {
 
   it('declares exactly the inputs the front door knows, and every peer output', () => {
     expect(Object.keys(yml.inputs).sort()).toEqual(
-      [...front.own, ...Object.keys(front.inputs)].sort(),
+      // A peer input of the same name as one of ours (http-proxy) is declared once.
+      [...new Set([...front.own, ...Object.keys(front.inputs)])].sort(),
     );
     for (const name of Object.keys(front.outputs)) expect(yml.outputs).toHaveProperty(name);
   });

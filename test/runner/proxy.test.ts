@@ -78,6 +78,26 @@ describe('proxy settings from the environment', () => {
     expect(proxyFor(new URL('https://api.github.com'), s)).toBeUndefined();
   });
 
+  it('the no-proxy input replaces NO_PROXY, with or without the http-proxy input', () => {
+    const env = {
+      HTTPS_PROXY: 'http://env:1',
+      NO_PROXY: 'github.com',
+      'INPUT_NO-PROXY': '.amazonaws.com',
+    };
+    const s = readProxySettings(env);
+    expect(proxyFor(new URL('https://sts.amazonaws.com'), s)).toBeUndefined();
+    expect(proxyFor(new URL('https://api.github.com'), s)?.host).toBe('env:1');
+    const withInput = readProxySettings({ ...env, 'INPUT_HTTP-PROXY': 'http://input:9' });
+    expect(proxyFor(new URL('https://sts.amazonaws.com'), withInput)).toBeUndefined();
+    expect(proxyFor(new URL('https://api.github.com'), withInput)?.host).toBe('input:9');
+    expect(
+      proxyFor(
+        new URL('https://api.github.com'),
+        readProxySettings({ ...env, 'INPUT_NO-PROXY': ' ' }),
+      ),
+    ).toBeUndefined();
+  });
+
   it('no variables, no proxy', () => {
     expect(proxyFor(new URL('https://sts.amazonaws.com'), readProxySettings({}))).toBeUndefined();
   });

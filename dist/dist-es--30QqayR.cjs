@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-D6gswlKI.cjs");exports.fromEnv=e.b;

@@ -1,0 +1,1 @@
+require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-DBVnZWDq.cjs");exports.fromEnv=e.b;
