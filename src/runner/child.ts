@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import type { Writable } from 'node:stream';
+
+/**
+ * The command waits on fd 3 until its process group is on record (`onStart`), then becomes the
+ * shell (exec: same pid, same group). A command that killed this process at once would otherwise
+ * outrun the record, and the post step would not know which group to end. Should this process
+ * die before opening the gate, the pipe closes unread and the command never starts.
+ */
+const GATE = 'read -r _ <&3 || exit 125; exec 3<&-; exec "$@"';
 
 export interface CommandResult {
   /** Exit code, or 128 + signal number when the command was killed by a signal. */
@@ -34,13 +43,24 @@ export function runCommand(options: CommandOptions): Promise<CommandResult> {
   if (!make) throw new Error(`unknown shell ${options.shell}`);
   const [file, args] = make(options.script);
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
+    const child = spawn('/bin/sh', ['-c', GATE, 'jit-credentials', file, ...args], {
       env: options.env,
       cwd: options.cwd,
-      stdio: 'inherit',
+      stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
       detached: true,
     });
-    if (child.pid !== undefined) options.onStart?.(child.pid);
+    const gate = child.stdio[3] as Writable | null;
+    gate?.on('error', () => undefined);
+    try {
+      if (child.pid !== undefined) options.onStart?.(child.pid);
+    } catch (err) {
+      // Not on record, so not started: the gate closes unread and the shell exits 125.
+      gate?.destroy();
+      reject(err instanceof Error ? err : new Error(String(err)));
+      return;
+    }
+    // Only now, with the group on record, may the command begin.
+    gate?.end('go\n');
     const forward = (signal: NodeJS.Signals) => signalGroup(child.pid, signal);
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     for (const s of signals) process.on(s, forward);
