@@ -5,7 +5,8 @@
  * uses and closes grants through the committed dist/ bundles and prints the job summary a
  * reviewer would read. With DEMO_SUMMARY_FILE set, it also writes the summary's Markdown there.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { awsInputs, awsJob, REVOKER_ROLE, startAwsWorld, USE_AWS } from '../test/e2e/aws-setup.ts';
 import { CLIENT, SUBSCRIPTION, TENANT } from '../test/e2e/azure-setup.ts';
@@ -157,6 +158,21 @@ try {
       .trim()
       .replace(/<details><summary>(.*?)<\/summary>[\s\S]*?<\/details>/g, '▸ $1 (collapsed)');
     if (text) console.log(`\n${text}`);
+  }
+
+  say("The trail: this job's ledger through `jit-credentials trail` (anomalies first)");
+  const ledger = job.steps.map((s) => s.outputs['ledger']).find(Boolean);
+  if (ledger) {
+    const trail = spawnSync(
+      process.execPath,
+      [path.join(REPO_ROOT, 'dist/cli.js'), 'trail', ledger],
+      {
+        encoding: 'utf8',
+      },
+    );
+    console.log(trail.stdout || trail.stderr);
+    if (process.env['DEMO_KEEP_LEDGER'])
+      writeFileSync(process.env['DEMO_KEEP_LEDGER'], readFileSync(ledger));
   }
 } finally {
   await job.cleanup();

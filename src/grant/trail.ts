@@ -271,11 +271,15 @@ function useOf(used: readonly GrantEvent[]): Record<string, string | number> {
 function grantAnomalies(g: TrailGrant, events: readonly GrantEvent[]): Anomaly[] {
   const out: Anomaly[] = [];
   const add = (kind: AnomalyKind, message: string) => out.push({ kind, grant: g.id, message });
-  if (g.decision?.outcome === 'denied' || events.some((e) => e.phase === 'denied'))
+  // The policy may allow what the cloud then refuses: the refusal is the denied event's own.
+  const denied = events.find((e) => e.phase === 'denied');
+  if (denied) {
+    const by = str(denied, 'by');
     add(
       'refused',
-      `refused${g.decision?.by ? ` by the ${g.decision.by}` : ''}: ${g.decision?.error ?? 'no reason recorded'}`,
+      `refused${by ? ` by the ${by}` : ''}: ${str(denied, 'error') ?? 'no reason recorded'}`,
     );
+  }
   if (g.issuedAt && !g.closed) {
     add(
       'never-closed',
@@ -317,12 +321,16 @@ function contradictions(g: TrailGrant, events: readonly GrantEvent[]): Anomaly[]
   if (g.issuedAt && !phases.has('allowed'))
     out.push('it was issued without an allowed decision on record');
   const closings = events.filter((e) => e.phase === 'closed');
-  const methods = new Set(closings.map((e) => str(e, 'method')).filter((m) => m === 'revoked'));
-  const verdicts = new Set(
-    closings.filter((e) => typeof e['verified'] === 'boolean').map((e) => e['verified']),
-  );
-  if (methods.size && verdicts.size > 1)
-    out.push('one closing found it refused by the cloud, another did not');
+  // Every later step closes the job's grants again without checking the cloud (verified: false);
+  // only a later closing that found no revocation in place contradicts a verified one.
+  const verified = closings.find((e) => str(e, 'method') === 'revoked' && e['verified'] === true);
+  const undone =
+    verified &&
+    closings.find((e) => t(e.time)! > t(verified.time)! && str(e, 'method') !== 'revoked');
+  if (verified && undone)
+    out.push(
+      `revoked and verified at ${verified.time}, yet the closing by ${str(undone, 'by') ?? 'a later step'} at ${undone.time} found no revocation in place`,
+    );
   // Closed before issued is said once above, not again for every event after it.
   const closedAt = g.closed && !g.closed.failed && !closedFirst ? t(g.closed.at)! : undefined;
   const late = events.find(

@@ -290,6 +290,66 @@ describe('jit-credentials trail', () => {
     );
   });
 
+  it('takes later re-closings of a verified revocation as such, and flags one that found it undone', async () => {
+    const g = { grant: 'aws-00c0ffee01', provider: 'aws' };
+    const base = Date.parse('2026-11-24T08:00:00Z');
+    const events: Event[] = [
+      { time: at(base, 0), ...g, phase: 'requested', step: 'creds', mode: 'env' },
+      { time: at(base, 1), ...g, phase: 'allowed', by: 'policy' },
+      { time: at(base, 2), ...g, phase: 'issued', expiresAt: at(base, 900) },
+      { time: at(base, 5), ...g, phase: 'closed', by: 'revoke', method: 'revoked', verified: true },
+      // Every post step closes the job's grants again, without asking the cloud.
+      { time: at(base, 9), ...g, phase: 'closed', by: 'post', method: 'revoked', verified: false },
+      { time: at(base, 10), ...g, phase: 'closed', by: 'post', method: 'revoked', verified: false },
+    ];
+    const file = join(dir, 'reclosed.jsonl');
+    const json = async () =>
+      JSON.parse((await trail('--format', 'json', file)).stdout) as {
+        anomalies: Array<{ kind: string; message: string }>;
+      };
+    writeFileSync(file, events.map((e) => JSON.stringify(e)).join('\n'));
+    expect((await json()).anomalies).toEqual([]);
+    events.push({ time: at(base, 11), ...g, phase: 'closed', by: 'post', method: 'expires' });
+    writeFileSync(file, events.map((e) => JSON.stringify(e)).join('\n'));
+    expect((await json()).anomalies).toEqual([
+      expect.objectContaining({
+        kind: 'contradiction',
+        message: expect.stringMatching(/verified at .*closing by post .* found no revocation/),
+      }),
+    ]);
+  });
+
+  it("says who refused, and why: the cloud's refusal after the policy allowed", async () => {
+    const g = { grant: 'aws-00c0ffee02', provider: 'aws' };
+    const base = Date.parse('2026-11-24T09:00:00Z');
+    const file = join(dir, 'cloud-refused.jsonl');
+    writeFileSync(
+      file,
+      [
+        { time: at(base, 0), ...g, phase: 'requested', step: 'denied', mode: 'run' },
+        { time: at(base, 1), ...g, phase: 'allowed', by: 'policy' },
+        {
+          time: at(base, 2),
+          ...g,
+          phase: 'denied',
+          by: 'cloud',
+          error: 'STS refused: not trusted',
+        },
+      ]
+        .map((e) => JSON.stringify(e))
+        .join('\n'),
+    );
+    const out = JSON.parse((await trail('--format', 'json', file)).stdout) as {
+      anomalies: Array<{ kind: string; message: string }>;
+    };
+    expect(out.anomalies).toEqual([
+      expect.objectContaining({
+        kind: 'refused',
+        message: 'refused by the cloud: STS refused: not trusted',
+      }),
+    ]);
+  });
+
   it('cuts a ledger over its size limit and says so; --strict fails on anomalies', async () => {
     const big = join(dir, 'big.jsonl');
     writeFileSync(big, `${'x'.repeat(1023)}\n`.repeat(9 * 1024));
