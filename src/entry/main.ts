@@ -45,7 +45,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
     const inputs = new Inputs(runner);
     settings = readCommonSettings(inputs, env);
     const provider = await loadProvider(settings.provider);
-    const plan = provider.plan(inputs, settings, env);
+    const plan = await provider.plan(inputs, settings, env);
     const temp = runnerTempOf(env['RUNNER_TEMP']);
     const judge = await loadJudge(settings, env, runner, plan.request.endpointOverrides);
     checkIdTokenAvailable(env);

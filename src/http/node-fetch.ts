@@ -1,6 +1,5 @@
 import type { Agent, IncomingMessage } from 'node:http';
 import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { agentFor, describeProxyFailure } from '../runner/proxy.js';
 
 /** By default: Google's token answers are a few hundred bytes; anything near this is not one. */
@@ -41,7 +40,9 @@ export async function nodeHttpFetch(
       ? undefined
       : Buffer.from(await request.arrayBuffer());
   const url = new URL(request.url);
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  // Loaded on the first https request, not at startup (tls comes with it).
+  const send =
+    url.protocol === 'https:' ? process.getBuiltinModule('node:https').request : httpRequest;
   const agent =
     typeof init?.agent === 'function' ? init.agent(url) : (init?.agent ?? agentFor(url));
   return new Promise<Response>((resolve, reject) => {

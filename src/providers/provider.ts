@@ -150,7 +150,8 @@ export interface Provider<
   readonly outputNames: readonly string[];
   /** Every variable a delivery of this cloud may export: all are emptied at closing, whatever the ledger says. */
   readonly envNames: readonly string[];
-  plan(inputs: Inputs, common: CommonSettings, env: NodeJS.ProcessEnv): Plan<S>;
+  /** May be async, to load a parser only when the input that needs it is given. */
+  plan(inputs: Inputs, common: CommonSettings, env: NodeJS.ProcessEnv): Plan<S> | Promise<Plan<S>>;
   issue(plan: Plan<S>, ctx: IssueContext): Promise<Issued<C, H>>;
   deliver(plan: Plan<S>, credential: C, ctx: DeliverContext): Promise<Delivery>;
   close(handle: H, ctx: CloseContext): Promise<ServerSideClose>;

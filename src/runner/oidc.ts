@@ -1,7 +1,7 @@
-import * as core from '@actions/core';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { boundedGet, jsonObject, ResponseTooLargeError, type FetchLike } from '../policy/http.js';
 import { httpTimeoutMs, isNetworkError, withRetry } from '../providers/retry.js';
+import { setSecret } from './workflow-commands.js';
 
 export const ID_TOKEN_URL = 'ACTIONS_ID_TOKEN_REQUEST_URL';
 export const ID_TOKEN_REQUEST_TOKEN = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
@@ -113,4 +113,4 @@ async function requestToken(url: string, opts: IdTokenOptions, timeoutMs: number
 }
 
 export const githubIdTokenSource: IdTokenSource = (audience) =>
-  createIdTokenSource({ env: process.env, mask: (token) => core.setSecret(token) })(audience);
+  createIdTokenSource({ env: process.env, mask: (token) => setSecret(token) })(audience);

@@ -17,7 +17,6 @@
  * URLs for http, Basic proxy authentication from the URL's user:password. No library is loaded.
  */
 import http from 'node:http';
-import https from 'node:https';
 import { isIPv4, isIPv6 } from 'node:net';
 import { ConfigurationError, errorMessage } from '../errors.js';
 
@@ -251,7 +250,9 @@ export function ownAgentFor(target: string | URL, settings = processProxySetting
 }
 
 function newAgent(url: URL, proxy: URL | undefined): http.Agent {
-  const Agent = url.protocol === 'https:' ? https.Agent : http.Agent;
+  // node:https (and tls) only when a request needs it: a post step that closes nothing never does.
+  const Agent =
+    url.protocol === 'https:' ? process.getBuiltinModule('node:https').Agent : http.Agent;
   const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
   return new Agent({ keepAlive: true, ...(proxy ? { proxyEnv: { [variable]: proxy.href } } : {}) });
 }

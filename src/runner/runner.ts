@@ -1,5 +1,6 @@
-import * as core from '@actions/core';
+import { EOL } from 'node:os';
 import type { Logger } from './logger.js';
+import * as commands from './workflow-commands.js';
 
 /**
  * Everything the actions do to the runner goes through this interface: the one place
@@ -22,29 +23,28 @@ export interface Runner {
 }
 
 export const coreLogger: Logger = {
-  debug: (m) => core.debug(m),
-  info: (m) => core.info(m),
-  warning: (m) => core.warning(m),
-  error: (m) => core.error(m),
+  debug: (m) => commands.issueCommand('debug', {}, m),
+  info: (m) => process.stdout.write(m + EOL),
+  warning: (m) => commands.issueCommand('warning', {}, m),
+  error: (m) => commands.issueCommand('error', {}, m),
 };
 
 export function actionsRunner(): Runner {
   return {
     log: coreLogger,
-    input: (name) => core.getInput(name),
+    input: (name) => commands.getInput(name),
     mask: maskSecret,
-    setOutput: (name, value) => core.setOutput(name, value),
-    exportVariable: (name, value) => core.exportVariable(name, value),
-    addPath: (dir) => core.addPath(dir),
-    saveState: (name, value) => core.saveState(name, value),
-    getState: (name) => core.getState(name),
+    setOutput: (name, value) => commands.setOutput(name, value),
+    exportVariable: (name, value) => commands.exportVariable(name, value),
+    addPath: (dir) => commands.addPath(dir),
+    saveState: (name, value) => commands.saveState(name, value),
+    getState: (name) => commands.getState(name),
     appendSummary: async (markdown) => {
       // The summary file passes through the runner's masker, but write nothing secret anyway.
       if (!process.env['GITHUB_STEP_SUMMARY']) return;
-      await core.summary.addRaw(markdown, true).write();
-      core.summary.emptyBuffer();
+      await commands.appendSummary(markdown);
     },
-    fail: (message) => core.setFailed(message),
+    fail: (message) => commands.setFailed(message),
     env: (name) => process.env[name],
   };
 }
@@ -56,5 +56,5 @@ export function actionsRunner(): Runner {
  */
 function maskSecret(value: string): void {
   if (value.trim().length < 4) return;
-  core.setSecret(value);
+  commands.setSecret(value);
 }

@@ -103,8 +103,8 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
   outputNames: Object.values(GCP_OUTPUTS),
   envNames: [...TOKEN_VARIABLES, ID_TOKEN_VARIABLE, ...PROJECT_VARIABLES, 'CLOUDSDK_CONFIG'],
 
-  plan(inputs, common, env) {
-    const s = parseGcpSettings(inputs, common, env);
+  async plan(inputs, common, env) {
+    const s = await parseGcpSettings(inputs, common, env);
     return {
       settings: s,
       request: {

@@ -93,11 +93,12 @@ const PROJECT_ID = /^(?:[a-z][a-z0-9.-]*[a-z0-9]:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$
 const SCOPE = /^https:\/\/www\.googleapis\.com\/auth\/[a-z0-9._-]+$/;
 const OPENID_SCOPES = ['openid', 'email', 'profile'];
 
-export function parseGcpSettings(
+/** Async only for `access-boundary`, whose YAML parser is loaded when the input is given. */
+export async function parseGcpSettings(
   inputs: Inputs,
   common: CommonSettings,
   env: NodeJS.ProcessEnv,
-): GcpSettings {
+): Promise<GcpSettings> {
   const wif = parseWorkloadIdentityProvider(
     inputs.required(
       GCP_INPUT.workloadIdentityProvider,
@@ -117,7 +118,7 @@ export function parseGcpSettings(
     : parseLifetime(common.duration, serviceAccount, extended);
   const scopes = parseScopes(inputs.list(GCP_INPUT.scopes), universe);
   const boundaryText = inputs.raw(GCP_INPUT.accessBoundary);
-  const boundary = boundaryText === undefined ? [] : parseAccessBoundary(boundaryText);
+  const boundary = boundaryText === undefined ? [] : await parseAccessBoundary(boundaryText);
   if (idToken && boundary.length) {
     throw new ConfigurationError(
       "'access-boundary' narrows access tokens for Cloud Storage; an ID token carries no scopes to narrow. " +

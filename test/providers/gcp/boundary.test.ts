@@ -7,8 +7,8 @@ import {
 } from '../../../src/providers/gcp/boundary.ts';
 
 describe('parseAccessBoundary', () => {
-  it('reads the issue’s example', () => {
-    const rules = parseAccessBoundary(
+  it('reads the issue’s example', async () => {
+    const rules = await parseAccessBoundary(
       '- bucket: site-assets\n  role: roles/storage.objectAdmin\n  prefix: releases/\n',
     );
     expect(rules).toEqual([
@@ -17,8 +17,8 @@ describe('parseAccessBoundary', () => {
     expect(describeBoundary(rules)).toBe('gs://site-assets/releases/* roles/storage.objectAdmin');
   });
 
-  it('accepts gs:// buckets, role lists and inRole: prefixes', () => {
-    const rules = parseAccessBoundary(
+  it('accepts gs:// buckets, role lists and inRole: prefixes', async () => {
+    const rules = await parseAccessBoundary(
       '- bucket: gs://logs/\n  roles: [inRole:roles/storage.objectViewer, roles/storage.objectCreator]\n- bucket: b2b\n  role: roles/storage.objectViewer',
     );
     expect(rules[0]).toEqual({
@@ -53,16 +53,16 @@ describe('parseAccessBoundary', () => {
       ).join('\n'),
       /11 rules given; Google STS accepts at most 10/,
     ],
-  ])('refuses %j', (text, message) => {
-    expect(() => parseAccessBoundary(text)).toThrow(message);
-    expect(() => parseAccessBoundary(text)).toThrow(/Expected a YAML list such as/);
+  ])('refuses %j', async (text, message) => {
+    await expect(parseAccessBoundary(text)).rejects.toThrow(message);
+    await expect(parseAccessBoundary(text)).rejects.toThrow(/Expected a YAML list such as/);
   });
 });
 
 describe('boundaryOptions', () => {
-  it('builds STS options with a prefix condition that also covers listing', () => {
+  it('builds STS options with a prefix condition that also covers listing', async () => {
     const opts = boundaryOptions(
-      parseAccessBoundary(
+      await parseAccessBoundary(
         '- bucket: site-assets\n  role: roles/storage.objectAdmin\n  prefix: releases/',
       ),
     );
@@ -76,18 +76,18 @@ describe('boundaryOptions', () => {
       "api.getAttribute('storage.googleapis.com/objectListPrefix', '').startsWith('releases/')",
     );
   });
-  it('leaves the condition out without a prefix', () => {
+  it('leaves the condition out without a prefix', async () => {
     const opts = boundaryOptions(
-      parseAccessBoundary('- bucket: site-assets\n  role: roles/storage.objectViewer'),
+      await parseAccessBoundary('- bucket: site-assets\n  role: roles/storage.objectViewer'),
     );
     expect(opts.accessBoundary.accessBoundaryRules[0]).not.toHaveProperty('availabilityCondition');
   });
-  it('digests differ when the boundary does', () => {
+  it('digests differ when the boundary does', async () => {
     const a = boundaryDigest(
-      parseAccessBoundary('- bucket: site-assets\n  role: roles/storage.objectViewer'),
+      await parseAccessBoundary('- bucket: site-assets\n  role: roles/storage.objectViewer'),
     );
     const b = boundaryDigest(
-      parseAccessBoundary('- bucket: site-assets\n  role: roles/storage.objectAdmin'),
+      await parseAccessBoundary('- bucket: site-assets\n  role: roles/storage.objectAdmin'),
     );
     expect(a).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(a).not.toBe(b);

@@ -26,15 +26,17 @@ afterAll(async () => {
 });
 beforeEach(() => google.faults.clear());
 
-function settings(): GcpSettings {
-  return gcpProvider.plan(
-    inputs({ 'workload-identity-provider': google.provider, 'service-account': SA }),
-    common(),
-    google.env,
+async function settings(): Promise<GcpSettings> {
+  return (
+    await gcpProvider.plan(
+      inputs({ 'workload-identity-provider': google.provider, 'service-account': SA }),
+      common(),
+      google.env,
+    )
   ).settings;
 }
 
-const jwt = () => oidc.mint({}, { audience: settings().audience });
+const jwt = async () => oidc.mint({}, { audience: (await settings()).audience });
 
 /** A loopback port that was just in use and is now closed. */
 async function closedPort(): Promise<number> {
@@ -53,7 +55,7 @@ async function federateFailure(ex: Exchanger): Promise<ExchangeError> {
 
 describe('Exchanger without an answer', () => {
   it('federates and impersonates', async () => {
-    const ex = new Exchanger(settings(), { timeoutMs: 5000, now: () => clock.now() });
+    const ex = new Exchanger(await settings(), { timeoutMs: 5000, now: () => clock.now() });
     const federated = await ex.federate(await jwt());
     const sa = await ex.impersonate(federated.accessToken, SA);
     expect(google.token(sa.accessToken)?.principal).toContain(SA);
@@ -62,7 +64,7 @@ describe('Exchanger without an answer', () => {
 
   it('retries a reset connection twice, then names the endpoint and what happened', async () => {
     google.faults.next('reset', 3, '/v1/token');
-    const ex = new Exchanger(settings(), { timeoutMs: 5000, now: () => clock.now() });
+    const ex = new Exchanger(await settings(), { timeoutMs: 5000, now: () => clock.now() });
     const err = await federateFailure(ex);
     expect(err.status).toBeUndefined();
     expect(err.message).toBe(`federate failed at ${google.stsUrl}/token: ECONNRESET`);
@@ -77,7 +79,7 @@ describe('Exchanger without an answer', () => {
       iamcredentials: `http://127.0.0.1:${port}/v1`,
     };
     const ex = new Exchanger(
-      { ...settings(), endpoints: closed },
+      { ...(await settings()), endpoints: closed },
       { timeoutMs: 5000, now: () => clock.now() },
     );
     const err = await federateFailure(ex);
@@ -86,7 +88,7 @@ describe('Exchanger without an answer', () => {
 
   it('gives up on an endpoint that never answers after the timeout of each of three attempts', async () => {
     google.faults.next('hang', 3, '/v1/token');
-    const ex = new Exchanger(settings(), { timeoutMs: 200, now: () => clock.now() });
+    const ex = new Exchanger(await settings(), { timeoutMs: 200, now: () => clock.now() });
     const err = await federateFailure(ex);
     expect(err.message).toBe(
       `federate failed at ${google.stsUrl}/token: The operation was aborted due to timeout (TimeoutError)`,

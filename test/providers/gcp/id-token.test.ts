@@ -18,8 +18,8 @@ const parse = (values: Record<string, string>, c: Partial<CommonSettings> = {}, 
   parseGcpSettings(inputs({ 'workload-identity-provider': WIF, ...values }), common(c), env);
 
 describe('settings', () => {
-  it("an ID token: the audience, the email choice, and Google's fixed hour", () => {
-    const s = parse({
+  it("an ID token: the audience, the email choice, and Google's fixed hour", async () => {
+    const s = await parse({
       'service-account': SA,
       'token-format': 'id-token',
       'id-token-audience': 'https://svc-abc-uc.a.run.app',
@@ -30,8 +30,8 @@ describe('settings', () => {
     expect(s.duration).toBe(3600);
   });
 
-  it('delegates in either form, sent as resource names; a universe builds the endpoints', () => {
-    const s = parse({
+  it('delegates in either form, sent as resource names; a universe builds the endpoints', async () => {
+    const s = await parse({
       'service-account': CHAINED,
       delegates: `${SA}\nprojects/-/serviceAccounts/other-sa@acme-site.iam.gserviceaccount.com`,
       universe: 'apis-tpc.goog',
@@ -50,7 +50,7 @@ describe('settings', () => {
     expect(s.cloudPlatformScope).toBe('https://www.apis-tpc.goog/auth/cloud-platform');
     expect(s.requestReason).toBe('release 1.2.3');
     // An override still wins over the universe.
-    const o = parse(
+    const o = await parse(
       { universe: 'apis-tpc.goog' },
       {},
       { GHA_ENDPOINT_OVERRIDE_sts: 'http://127.0.0.1:9/v1' },
@@ -96,8 +96,8 @@ describe('settings', () => {
     [{ 'service-account': SA, delegates: 'not-an-email' }, {}, /Invalid delegate 'not-an-email'/],
     [{ universe: 'https://apis-tpc.goog' }, {}, /Invalid universe/],
     [{ 'request-reason': 'two\nlines' }, {}, /Invalid request-reason/],
-  ])('%o is refused', (values, c, message) => {
-    expect(() => parse(values, c)).toThrow(message);
+  ])('%o is refused', async (values, c, message) => {
+    await expect(parse(values, c)).rejects.toThrow(message);
   });
 });
 
@@ -121,7 +121,7 @@ describe('issue, deliver and close', () => {
   });
 
   async function issue(values: Record<string, string>) {
-    const plan = gcpProvider.plan(
+    const plan = await gcpProvider.plan(
       inputs({ 'workload-identity-provider': google.provider, ...values }),
       common(),
       google.env,

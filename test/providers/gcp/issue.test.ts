@@ -47,7 +47,10 @@ beforeEach(() => {
   minted.length = 0;
 });
 
-function settings(values: Record<string, string>, duration?: number): Plan<GcpSettings> {
+async function settings(
+  values: Record<string, string>,
+  duration?: number,
+): Promise<Plan<GcpSettings>> {
   return gcpProvider.plan(
     inputs({ 'workload-identity-provider': google.provider, ...values }),
     common({ duration }),
@@ -91,7 +94,7 @@ async function storageGet(token: string, path: string): Promise<number> {
 
 describe('issue', () => {
   it('impersonates the service account with the requested lifetime and scopes', async () => {
-    const s = settings({ 'service-account': SA }, 900);
+    const s = await settings({ 'service-account': SA }, 900);
     const before = google.requests.length;
     const c = await issue(s, ctx());
     expect(minted).toHaveLength(1);
@@ -119,7 +122,7 @@ describe('issue', () => {
   });
 
   it('hands on the federated token directly without a service account, bounded by the GitHub token', async () => {
-    const c = await issue(settings({}), ctx());
+    const c = await issue(await settings({}), ctx());
     const record = google.token(c.secrets[0]!)!;
     expect(record.kind).toBe('federated');
     expect(c.principal).toBe(
@@ -136,7 +139,7 @@ describe('issue', () => {
   it('downscopes to the access boundary, and the token is refused outside it', async () => {
     google.storage.put('site-assets', 'releases/v1.txt', 'one');
     google.storage.put('site-assets', 'private/keys.txt', 'secret');
-    const s = settings({
+    const s = await settings({
       'service-account': SA,
       'access-boundary':
         '- bucket: site-assets\n  role: roles/storage.objectViewer\n  prefix: releases/',
@@ -174,7 +177,9 @@ describe('issue', () => {
   it('shows the claims when the attribute condition refuses the token, and calls nothing else', async () => {
     oidc.setClaims({ repository: 'acme/site', ref: 'refs/tags/v1', ref_type: 'tag' });
     const before = google.requests.length;
-    const err = await issue(settings({ 'service-account': SA }), ctx()).catch((e: unknown) => e);
+    const err = await issue(await settings({ 'service-account': SA }), ctx()).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(CloudError);
     expect((err as Error).message).toMatch(/attribute condition rejected this workflow's token/);
     expect((err as Error).message).toContain('ref="refs/tags/v1"');
@@ -185,7 +190,9 @@ describe('issue', () => {
 
   it('names the missing roles/iam.workloadIdentityUser binding', async () => {
     const other = 'other-sa@acme-site.iam.gserviceaccount.com';
-    const err = await issue(settings({ 'service-account': other }), ctx()).catch((e: unknown) => e);
+    const err = await issue(await settings({ 'service-account': other }), ctx()).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(CloudError);
     const msg = (err as Error).message;
     expect(msg).toContain(`refused generateAccessToken for ${other}`);
@@ -196,7 +203,7 @@ describe('issue', () => {
   });
 
   it('explains an audience the provider does not accept', async () => {
-    const s = gcpProvider.plan(
+    const s = await gcpProvider.plan(
       inputs({ 'workload-identity-provider': google.provider }),
       common({ audience: 'https://github.com/acme' }),
       google.env,
@@ -208,7 +215,7 @@ describe('issue', () => {
   });
 
   it('explains a provider that does not exist', async () => {
-    const s = gcpProvider.plan(
+    const s = await gcpProvider.plan(
       inputs({ 'workload-identity-provider': google.provider.replace('/actions', '/nope1') }),
       common(),
       google.env,
@@ -219,7 +226,7 @@ describe('issue', () => {
   });
 
   it('turns a lifetime the organisation does not allow into a configuration error', async () => {
-    const s = gcpProvider.plan(
+    const s = await gcpProvider.plan(
       inputs({
         'workload-identity-provider': google.provider,
         'service-account': SA,
@@ -236,13 +243,13 @@ describe('issue', () => {
   it('retries a 503 and succeeds, but never retries a denial', async () => {
     google.faults.next('status503', 1, '/v1/token');
     const log = new RecordingLogger();
-    const c = await issue(settings({ 'service-account': SA }), ctx(log));
+    const c = await issue(await settings({ 'service-account': SA }), ctx(log));
     expect(c.details['roundTrips']).toBe(3);
     expect(log.text()).toMatch(/federate attempt 1 failed \(HTTP 503\); retrying/);
 
     const before = google.requests.length;
     await issue(
-      settings({ 'service-account': 'nobody-sa@acme-site.iam.gserviceaccount.com' }),
+      await settings({ 'service-account': 'nobody-sa@acme-site.iam.gserviceaccount.com' }),
       ctx(),
     ).catch(() => undefined);
     expect(
@@ -252,15 +259,17 @@ describe('issue', () => {
 
   it('gives up after three attempts with a retryable error that names the endpoint', async () => {
     google.faults.next('status500', 3, '/v1/token');
-    const err = await issue(settings({ 'service-account': SA }), ctx()).catch((e: unknown) => e);
+    const err = await issue(await settings({ 'service-account': SA }), ctx()).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(CloudError);
     expect((err as CloudError).retryable).toBe(true);
     expect((err as Error).message).toContain(`${google.url}/v1/token`);
     expect(google.faults.pending()).toEqual([]);
   });
 
-  it('names every overridden endpoint in the request, for the engine to warn about and record', () => {
-    expect(settings({}).request.endpointOverrides).toEqual([
+  it('names every overridden endpoint in the request, for the engine to warn about and record', async () => {
+    expect((await settings({})).request.endpointOverrides).toEqual([
       `GHA_ENDPOINT_OVERRIDE_sts=${google.url}/v1`,
       `GHA_ENDPOINT_OVERRIDE_iamcredentials=${google.url}/v1`,
     ]);

@@ -142,8 +142,8 @@ describe('parseEndpoints', () => {
 });
 
 describe('parseGcpSettings', () => {
-  it('builds the audiences from the provider name', () => {
-    const s = parseGcpSettings(
+  it('builds the audiences from the provider name', async () => {
+    const s = await parseGcpSettings(
       inputs({ 'workload-identity-provider': WIF, 'service-account': SA }),
       common(),
       {},
@@ -154,8 +154,8 @@ describe('parseGcpSettings', () => {
     expect(s.projectId).toBe('acme-site');
     expect(Object.isFrozen(s)).toBe(true);
   });
-  it('keeps an explicit audience', () => {
-    const s = parseGcpSettings(
+  it('keeps an explicit audience', async () => {
+    const s = await parseGcpSettings(
       inputs({ 'workload-identity-provider': WIF }),
       common({ audience: 'my-aud' }),
       {},
@@ -164,11 +164,11 @@ describe('parseGcpSettings', () => {
     expect(s.serviceAccount).toBeUndefined();
   });
   it('requires the provider and says what it looks like', () =>
-    expect(() => parseGcpSettings(inputs({}), common(), {})).toThrow(
+    expect(parseGcpSettings(inputs({}), common(), {})).rejects.toThrow(
       /Input 'workload-identity-provider' is required: the full resource name/,
     ));
   it('refuses a boundary on a token without cloud-platform scope', () =>
-    expect(() =>
+    expect(
       parseGcpSettings(
         inputs({
           'workload-identity-provider': WIF,
@@ -178,9 +178,11 @@ describe('parseGcpSettings', () => {
         common(),
         {},
       ),
-    ).toThrow(/needs a token with the https:\/\/www.googleapis.com\/auth\/cloud-platform scope/));
-  it('reads allow-lifetime-extension strictly', () => {
-    expect(() =>
+    ).rejects.toThrow(
+      /needs a token with the https:\/\/www.googleapis.com\/auth\/cloud-platform scope/,
+    ));
+  it('reads allow-lifetime-extension strictly', async () => {
+    await expect(
       parseGcpSettings(
         inputs({
           'workload-identity-provider': WIF,
@@ -190,8 +192,8 @@ describe('parseGcpSettings', () => {
         common(),
         {},
       ),
-    ).toThrow(/Invalid allow-lifetime-extension 'yes'/);
-    const s = parseGcpSettings(
+    ).rejects.toThrow(/Invalid allow-lifetime-extension 'yes'/);
+    const s = await parseGcpSettings(
       inputs({
         'workload-identity-provider': WIF,
         'service-account': SA,

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { constants, existsSync, appendFileSync } from 'node:fs';
+import { access, appendFile } from 'node:fs/promises';
+import { EOL } from 'node:os';
+import { delimiter } from 'node:path';
+
+/**
+ * The runner's workflow and file commands, written exactly as @actions/core writes them (its
+ * command.js, file-command.js, core.js and summary.js). Not imported from it: @actions/core loads
+ * @actions/http-client, https and tls for getIDToken, which a post step pays for and never uses.
+ */
+
+function toCommandValue(input: unknown): string {
+  if (input === null || input === undefined) return '';
+  if (typeof input === 'string' || input instanceof String) return String(input);
+  return JSON.stringify(input);
+}
+
+export function escapeData(s: unknown): string {
+  return toCommandValue(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(s: unknown): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** `::name key=value,key=value::message` on stdout; empty values are left out, not their space. */
+export function issueCommand(
+  command: string,
+  properties: Readonly<Record<string, string | undefined>>,
+  message: unknown,
+): void {
+  let line = `::${command || 'missing.command'}`;
+  const props = Object.entries(properties)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}=${escapeProperty(v)}`);
+  if (Object.keys(properties).length > 0) line += ` ${props.join(',')}`;
+  process.stdout.write(`${line}::${escapeData(message)}${EOL}`);
+}
+
+/** `name<<ghadelimiter_<uuid>` block; refused if the name or value holds the delimiter. */
+export function keyValueMessage(key: string, value: unknown): string {
+  const delim = `ghadelimiter_${randomUUID()}`;
+  const converted = toCommandValue(value);
+  if (key.includes(delim)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delim}"`);
+  }
+  if (converted.includes(delim)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delim}"`);
+  }
+  return `${key}<<${delim}${EOL}${converted}${EOL}${delim}`;
+}
+
+function issueFileCommand(command: string, message: string): void {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) throw new Error(`Unable to find environment variable for file command ${command}`);
+  if (!existsSync(filePath)) throw new Error(`Missing file at path: ${filePath}`);
+  appendFileSync(filePath, `${message}${EOL}`, { encoding: 'utf8' });
+}
+
+/** INPUT_ + the name with spaces as `_`, upper-cased; trimmed; `''` when unset. */
+export function getInput(name: string): string {
+  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
+}
+
+export function setOutput(name: string, value: string): void {
+  if (process.env['GITHUB_OUTPUT']) {
+    issueFileCommand('OUTPUT', keyValueMessage(name, value));
+    return;
+  }
+  process.stdout.write(EOL);
+  issueCommand('set-output', { name }, value);
+}
+
+export function exportVariable(name: string, value: string): void {
+  process.env[name] = toCommandValue(value);
+  if (process.env['GITHUB_ENV']) {
+    issueFileCommand('ENV', keyValueMessage(name, value));
+    return;
+  }
+  issueCommand('set-env', { name }, value);
+}
+
+export function addPath(dir: string): void {
+  if (process.env['GITHUB_PATH']) issueFileCommand('PATH', dir);
+  else issueCommand('add-path', {}, dir);
+  process.env['PATH'] = `${dir}${delimiter}${process.env['PATH']}`;
+}
+
+export function saveState(name: string, value: string): void {
+  if (process.env['GITHUB_STATE']) {
+    issueFileCommand('STATE', keyValueMessage(name, value));
+    return;
+  }
+  issueCommand('save-state', { name }, value);
+}
+
+export function getState(name: string): string {
+  return process.env[`STATE_${name}`] || '';
+}
+
+export function setSecret(secret: string): void {
+  issueCommand('add-mask', {}, secret);
+}
+
+export function setFailed(message: string): void {
+  process.exitCode = 1;
+  issueCommand('error', {}, message);
+}
+
+let summaryPath: string | undefined;
+
+/** Appends `markdown` and a line end to the step summary, as core.summary.addRaw(m, true).write(). */
+export async function appendSummary(markdown: string): Promise<void> {
+  if (summaryPath === undefined) {
+    const fromEnv = process.env['GITHUB_STEP_SUMMARY'];
+    if (!fromEnv) {
+      throw new Error(
+        'Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.',
+      );
+    }
+    try {
+      await access(fromEnv, constants.R_OK | constants.W_OK);
+    } catch {
+      throw new Error(
+        `Unable to access summary file: '${fromEnv}'. Check if the file has correct read/write permissions.`,
+      );
+    }
+    summaryPath = fromEnv;
+  }
+  await appendFile(summaryPath, markdown + EOL, { encoding: 'utf8' });
+}
