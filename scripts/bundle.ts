@@ -24,7 +24,7 @@ export async function bundle(
   const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as {
     compilerOptions: { paths?: Record<string, string[]> };
   };
-  // tsconfig "paths" apply to imports from node_modules too (the undici stand-in).
+  // tsconfig "paths" apply to imports from node_modules too (a stand-in for a package).
   const alias = Object.fromEntries(
     Object.entries(tsconfig.compilerOptions.paths ?? {}).map(([name, targets]) => [
       name,
