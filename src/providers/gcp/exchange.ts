@@ -1,11 +1,11 @@
 // Only the module of google-auth-library that makes the exchange: the package's root loads every
 // Google auth client (about 540 KiB) for these two or three POSTs.
-import { decodeJwt } from 'jose';
 import { StsCredentials } from 'google-auth-library/build/src/auth/stscredentials.js';
 import type { AccessBoundaryOptions } from './boundary.js';
 import { nodeHttpFetch } from '../../http/node-fetch.js';
 import type { GcpSettings } from './settings.js';
 import { agentFor, describeProxyFailure } from '../../runner/proxy.js';
+import { jwtExpiry } from './jwt-expiry.js';
 
 export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
 export const JWT_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:jwt';
@@ -220,16 +220,6 @@ export class Exchanger {
         `${this.stage} failed at ${url}: ${reason}`,
       );
     }
-  }
-}
-
-/** An ID token's own expiry (`exp`), which is when every audience stops accepting it. */
-function jwtExpiry(jwt: string): Date | undefined {
-  try {
-    const exp = decodeJwt(jwt).exp;
-    return typeof exp === 'number' ? new Date(exp * 1000) : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -21,6 +21,7 @@ import {
   type GcpSettings,
   type TokenFormat,
 } from './settings.js';
+import { jwtExpiry } from './jwt-expiry.js';
 
 export const GCP_OUTPUTS = { accessToken: 'gcp-access-token', idToken: 'gcp-id-token' } as const;
 /** Read by no tool; a script passes it as a bearer token (e.g. to a Cloud Run service). */
@@ -57,15 +58,6 @@ const GITHUB_TOKEN_SECONDS = 300;
 
 const NO_REVOKE =
   'Google Cloud cannot revoke access tokens: the cloud accepts this one until the time shown; every copy on the runner is gone';
-
-function jwtExpiry(jwt: string): Date | undefined {
-  try {
-    const exp = decodeJwt(jwt).exp;
-    return typeof exp === 'number' ? new Date(exp * 1000) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function earliest(...dates: Array<Date | undefined>): Date | undefined {
   const known = dates.filter((d): d is Date => d !== undefined);
