@@ -20,6 +20,8 @@ export interface Decision {
 
 /** The policy, ready to judge a request with the job's GitHub token. */
 export interface Judge {
+  /** Starts what needs no token (the issuer's keys) while the token is requested. Sends no token. */
+  prepare?(): void;
   judge(request: GrantRequest, token: string): Promise<Decision>;
 }
 
@@ -46,16 +48,20 @@ export async function loadJudge(
   runner: Runner,
   endpointOverrides: readonly string[],
 ): Promise<Judge> {
-  const [{ judge, trustedIssuer }, { readPolicySourceSettings }, { renderPolicyFailure }] =
-    await Promise.all([
-      import('../policy/gate.js'),
-      import('../policy/source.js'),
-      import('../policy/render.js'),
-    ]);
+  const [
+    { judge, trustedIssuer, prefetchKeys },
+    { readPolicySourceSettings },
+    { renderPolicyFailure },
+  ] = await Promise.all([
+    import('../policy/gate.js'),
+    import('../policy/source.js'),
+    import('../policy/render.js'),
+  ]);
   const issuer = trustedIssuer(settings.oidcIssuer, env);
   const source = readPolicySourceSettings(new Inputs(runner), env);
   if (source.githubToken) runner.mask(source.githubToken);
   return {
+    prepare: () => void prefetchKeys(issuer, source.timeoutMs),
     judge: async (request, token) => {
       let j;
       try {

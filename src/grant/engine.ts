@@ -76,7 +76,13 @@ export async function runGrant(
       `${o}: the GitHub OIDC token for this grant is sent there, not to ${provider.id}'s own endpoint.`,
     );
   }
-  const token = await deps.idToken(request.audience);
+  // While the token is on its way: the issuer's keys are read, and once the request has left,
+  // the cloud's SDK is loaded. Neither sends anything to the cloud; the decision still comes first.
+  const tokenRequest = deps.idToken(request.audience, {
+    onSent: () => provider.prepare?.(plan),
+  });
+  judge.prepare?.();
+  const token = await tokenRequest;
   const tokenRecord = recordToken(token);
   const decision = await decide(judge, request, token, record, tokenRecord);
 

@@ -17,17 +17,66 @@ export class ResponseTooLargeError extends Error {
   }
 }
 
+/** The part of fetch's `Headers` a reader of an answer needs; names are case-insensitive. */
+export interface HeaderReader {
+  get(name: string): string | null;
+  has(name: string): boolean;
+}
+
+/** An answer read whole (within its cap), without fetch's classes. */
+export interface RawResponse {
+  readonly status: number;
+  readonly statusText: string;
+  /** Name, value pairs as sent, repeated names kept. */
+  readonly rawHeaders: ReadonlyArray<readonly [string, string]>;
+  readonly headers: HeaderReader;
+  readonly body: Buffer;
+}
+
+export interface RawRequest {
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: Buffer;
+  /** An agent, or a function of the URL as gaxios passes it; else src/runner/proxy.ts chooses. */
+  readonly agent?: Agent | ((url: URL) => Agent);
+  readonly signal?: AbortSignal | null;
+  readonly maxBytes?: number;
+  /** Called once the request has been handed to the socket (the engine loads code meanwhile). */
+  readonly onSent?: () => void;
+}
+
 /**
- * A fetch over node:http(s), the one HTTP transport of the action's own requests: the GitHub OIDC
- * token, the issuer's keys and the policy (src/policy/http.ts), and Google's token exchange (the
- * fetch gaxios calls). Node's own fetch brings undici's HTTP client, whose WebAssembly parser
- * costs a first step more than everything else it sends (bench/FIRST-STEP.md), and gaxios's default
- * loads node-fetch and its stream polyfill. The request and response are fetch's own Request and
- * Response; what goes over the wire is node:http's. The agent is `init.agent` (an agent, or a
- * function of the URL as gaxios passes it), else the one src/runner/proxy.ts chooses for the URL,
- * so every request obeys one proxy rule; a proxy's refusal is said as such. `init.signal` ends
- * the request.
- * Redirects are not followed: the response is the 3xx itself (callers follow what they allow).
+ * One request over node:http(s), the one HTTP transport of the action's own requests: the GitHub
+ * OIDC token, the issuer's keys and the policy (src/policy/http.ts), and Google's token exchange
+ * (through nodeHttpFetch below). Node's own fetch brings undici, and even fetch's `Request` and
+ * `Response` classes load its whole bundle (some 30 ms of a first step, bench/FIRST-STEP.md), so
+ * this layer uses neither. The agent obeys the one proxy rule; a proxy's refusal is said as such.
+ * Redirects are not followed: the answer is the 3xx itself (callers follow what they allow).
+ */
+export function nodeHttpRequest(url: URL, init: RawRequest): Promise<RawResponse> {
+  // Loaded on the first https request, not at startup (tls comes with it).
+  const send =
+    url.protocol === 'https:' ? process.getBuiltinModule('node:https').request : httpRequest;
+  const agent = typeof init.agent === 'function' ? init.agent(url) : (init.agent ?? agentFor(url));
+  const maxBytes = init.maxBytes ?? MAX_RESPONSE_BYTES;
+  return new Promise<RawResponse>((resolve, reject) => {
+    const req = send(
+      url,
+      { method: init.method, headers: init.headers, agent, signal: init.signal ?? undefined },
+      (res) => void collect(res, maxBytes).then(resolve, reject),
+    );
+    req.on('error', (err) => {
+      const proxy = describeProxyFailure(err, url);
+      reject(proxy ? Object.assign(new Error(proxy, { cause: err }), { code: codeOf(err) }) : err);
+    });
+    if (init.onSent) req.once('finish', init.onSent);
+    req.end(init.body);
+  });
+}
+
+/**
+ * nodeHttpRequest behind fetch's signature, for clients that want a fetch (gaxios, under
+ * Google's exchange): fetch's Request and Response around node:http's wire.
  */
 export async function nodeHttpFetch(
   input: string | URL | Request,
@@ -39,32 +88,24 @@ export async function nodeHttpFetch(
     request.method === 'GET' || request.method === 'HEAD'
       ? undefined
       : Buffer.from(await request.arrayBuffer());
-  const url = new URL(request.url);
-  // Loaded on the first https request, not at startup (tls comes with it).
-  const send =
-    url.protocol === 'https:' ? process.getBuiltinModule('node:https').request : httpRequest;
-  const agent =
-    typeof init?.agent === 'function' ? init.agent(url) : (init?.agent ?? agentFor(url));
-  return new Promise<Response>((resolve, reject) => {
-    const req = send(
-      url,
-      {
-        method: request.method,
-        headers: Object.fromEntries(request.headers),
-        agent,
-        signal: init?.signal ?? undefined,
-      },
-      (res) => void collect(res, maxBytes).then(resolve, reject),
-    );
-    req.on('error', (err) => {
-      const proxy = describeProxyFailure(err, url);
-      reject(proxy ? Object.assign(new Error(proxy, { cause: err }), { code: codeOf(err) }) : err);
-    });
-    req.end(body);
+  const res = await nodeHttpRequest(new URL(request.url), {
+    method: request.method,
+    headers: Object.fromEntries(request.headers),
+    body,
+    agent: init?.agent,
+    signal: init?.signal,
+    maxBytes,
+  });
+  // Fetch's Response takes no body with these statuses.
+  const empty = res.status === 204 || res.status === 205 || res.status === 304;
+  return new Response(empty ? null : res.body, {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.rawHeaders as Array<[string, string]>,
   });
 }
 
-async function collect(res: IncomingMessage, maxBytes: number): Promise<Response> {
+async function collect(res: IncomingMessage, maxBytes: number): Promise<RawResponse> {
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     // Refused before its body is read.
@@ -81,17 +122,26 @@ async function collect(res: IncomingMessage, maxBytes: number): Promise<Response
     }
     chunks.push(chunk);
   }
-  const headers: Array<[string, string]> = [];
+  const rawHeaders: Array<[string, string]> = [];
   for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
-    headers.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
-  const status = res.statusCode ?? 0;
-  // Fetch's Response takes no body with these statuses.
-  const empty = status === 204 || status === 205 || status === 304;
-  return new Response(empty ? null : Buffer.concat(chunks), {
-    status,
+    rawHeaders.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
+  const lower = res.headers;
+  return {
+    status: res.statusCode ?? 0,
     statusText: res.statusMessage ?? '',
-    headers,
-  });
+    rawHeaders,
+    headers: {
+      get: (name) => joined(lower[name.toLowerCase()]),
+      has: (name) => lower[name.toLowerCase()] !== undefined,
+    },
+    body: Buffer.concat(chunks),
+  };
+}
+
+/** As fetch's Headers.get: repeated values joined by ", " (node:http keeps set-cookie apart). */
+function joined(value: string | string[] | undefined): string | null {
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 /** Keeps the network code (retryable or not) of a failure said as the proxy's. */

@@ -19,6 +19,8 @@ import {
 import type { PolicyRequest } from './types.js';
 import { verifyGitHubToken } from './verify.js';
 
+export { prefetchKeys } from './verify.js';
+
 export interface PolicyJudgeSettings {
   readonly source: PolicySourceSettings;
   /** Checked issuer URL the token must come from. */

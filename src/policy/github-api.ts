@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isNetworkError, withRetry } from '../providers/retry.js';
 import { boundedGet, ResponseTooLargeError, type FetchLike } from './http.js';
+import type { HeaderReader } from '../http/node-fetch.js';
 
 /** Why a read from the REST API failed; only `absent` may ever mean "there is no policy". */
 export type ApiFailure =
@@ -187,7 +188,12 @@ export class GitHubApi {
   }
 }
 
-function statusError(status: number, headers: Headers, body: Buffer, url: string): GitHubApiError {
+function statusError(
+  status: number,
+  headers: HeaderReader,
+  body: Buffer,
+  url: string,
+): GitHubApiError {
   const message = apiMessage(body);
   const said = message ? `: "${message}"` : '';
   const remaining = headers.get('x-ratelimit-remaining');

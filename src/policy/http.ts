@@ -6,10 +6,16 @@
  * 100 MB answer is refused after the first megabyte, never held in memory whole.
  */
 
-import { nodeHttpFetch, ResponseTooLargeError } from '../http/node-fetch.js';
+import {
+  nodeHttpRequest,
+  ResponseTooLargeError,
+  type HeaderReader,
+  type RawResponse,
+} from '../http/node-fetch.js';
 
 export { ResponseTooLargeError };
 
+/** A fetch to send through instead of node:http (tests). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface BoundedGetOptions {
@@ -20,11 +26,13 @@ export interface BoundedGetOptions {
   /** What is being fetched, for messages ("the OIDC JWKS"). */
   readonly what: string;
   readonly fetch?: FetchLike;
+  /** Called once, when the first request has been sent (see nodeHttpRequest). */
+  readonly onSent?: () => void;
 }
 
 export interface BoundedResponse {
   readonly status: number;
-  readonly headers: Headers;
+  readonly headers: HeaderReader;
   readonly body: Buffer;
 }
 
@@ -37,37 +45,28 @@ export class DeadlineError extends Error {
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+type Send = (
+  url: URL,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+) => Promise<RawResponse>;
+
 export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<BoundedResponse> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
-  const expired = () =>
-    new DeadlineError(`${opts.what} from ${url} took longer than ${opts.timeoutMs} ms`);
   try {
-    let res: Response;
-    try {
-      res = await follow(url, opts, controller.signal);
-    } catch (err) {
-      if (err instanceof ResponseTooLargeError)
-        throw tooLarge(
-          opts,
-          url,
-          err.declared === undefined ? `more than ${opts.maxBytes} bytes` : `${err.declared} bytes`,
-        );
-      if (controller.signal.aborted) throw expired();
-      throw err;
-    }
-    const declared = Number(res.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > opts.maxBytes) {
-      await res.body?.cancel().catch(() => undefined);
-      throw tooLarge(opts, url, `${declared} bytes`);
-    }
-    try {
-      const body = await readCapped(res, opts, url);
-      return { status: res.status, headers: res.headers, body };
-    } catch (err) {
-      if (controller.signal.aborted && !(err instanceof ResponseTooLargeError)) throw expired();
-      throw err;
-    }
+    const res = await follow(url, opts, controller.signal);
+    return { status: res.status, headers: res.headers, body: res.body };
+  } catch (err) {
+    if (err instanceof ResponseTooLargeError)
+      throw tooLarge(
+        opts,
+        url,
+        err.declared === undefined ? `more than ${opts.maxBytes} bytes` : `${err.declared} bytes`,
+      );
+    if (controller.signal.aborted)
+      throw new DeadlineError(`${opts.what} from ${url} took longer than ${opts.timeoutMs} ms`);
+    throw err;
   } finally {
     clearTimeout(timer);
   }
@@ -76,22 +75,31 @@ export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<
 /**
  * The GET, following redirects as fetch would but within the same deadline, never from https to
  * http, and without the Authorization header once the origin changes (fetch's rule too). Over
- * node:http, through the proxy src/runner/proxy.ts chooses, unless a fetch is given
- * (src/http/node-fetch.ts says why).
+ * node:http, through the proxy src/runner/proxy.ts chooses, unless a fetch is given.
  */
 async function follow(
   url: string,
   opts: BoundedGetOptions,
   signal: AbortSignal,
-): Promise<Response> {
-  const send: FetchLike = opts.fetch ?? ((u, init) => nodeHttpFetch(u, init, opts.maxBytes));
+): Promise<RawResponse> {
+  let onSent = opts.onSent;
+  const send: Send = opts.fetch
+    ? viaFetch(opts.fetch, opts.maxBytes, () => onSent?.())
+    : (u, headers, s) =>
+        nodeHttpRequest(u, {
+          method: 'GET',
+          headers,
+          signal: s,
+          maxBytes: opts.maxBytes,
+          ...(onSent ? { onSent } : {}),
+        });
   let headers: Record<string, string> = { 'user-agent': 'jit-credentials', ...opts.headers };
   let target = new URL(url);
   for (let hop = 0; ; hop++) {
-    const res = await send(target.href, { headers, signal, redirect: 'manual' });
+    const res = await send(target, headers, signal);
+    onSent = undefined;
     const location = res.headers.get('location');
     if (!REDIRECTS.has(res.status) || !location || hop >= MAX_REDIRECTS) return res;
-    await res.body?.cancel().catch(() => undefined);
     const next = new URL(location, target);
     if (next.protocol !== 'https:' && !(next.protocol === 'http:' && target.protocol === 'http:'))
       throw new Error(`${opts.what} from ${url} redirected to ${next.origin}, which is refused.`);
@@ -103,7 +111,28 @@ async function follow(
   }
 }
 
-async function readCapped(res: Response, opts: BoundedGetOptions, url: string): Promise<Buffer> {
+/** A given fetch, its answer read within the same cap as node:http's. */
+function viaFetch(fetch: FetchLike, maxBytes: number, onSent: () => void): Send {
+  return async (url, headers, signal) => {
+    const pending = fetch(url.href, { headers, signal, redirect: 'manual' });
+    onSent();
+    const res = await pending;
+    const declared = Number(res.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new ResponseTooLargeError(`the answer is ${declared} bytes`, declared);
+    }
+    return {
+      status: res.status,
+      statusText: res.statusText,
+      rawHeaders: [...res.headers],
+      headers: res.headers,
+      body: await readCapped(res, maxBytes),
+    };
+  };
+}
+
+async function readCapped(res: Response, maxBytes: number): Promise<Buffer> {
   if (!res.body) return Buffer.alloc(0);
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -112,9 +141,9 @@ async function readCapped(res: Response, opts: BoundedGetOptions, url: string): 
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > opts.maxBytes) {
+    if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(opts, url, `more than ${opts.maxBytes} bytes`);
+      throw new ResponseTooLargeError(`the answer is larger than ${maxBytes} bytes`);
     }
     chunks.push(value);
   }

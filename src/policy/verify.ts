@@ -64,14 +64,38 @@ interface CachedKeys {
   fetchedAt: number;
 }
 
-const memory = new Map<
-  string,
-  { entry: CachedKeys; keySet: ReturnType<typeof createLocalJWKSet> }
->();
+const memory = new Map<string, Loaded>();
+
+/** Keys being fetched ahead of the token that needs them (prefetchKeys). */
+const early = new Map<string, Promise<Loaded>>();
+
+type Loaded = { entry: CachedKeys; keySet: ReturnType<typeof createLocalJWKSet> };
 
 /** Forget the in-process copy (tests and the benchmark measure the cold and the disk-cached paths). */
 export function clearKeyCache(): void {
   memory.clear();
+  early.clear();
+}
+
+/**
+ * Starts reading the issuer's discovery document and keys while the token is still on its way:
+ * they depend only on the trusted issuer, never on the token. verifyGitHubToken takes the
+ * result, or its failure, as if it had fetched them itself. The promise returned never rejects.
+ */
+export function prefetchKeys(issuer: string, timeoutMs = FETCH_TIMEOUT_MS): Promise<void> {
+  const trusted = checkIssuer(issuer);
+  if (early.has(trusted) || memory.has(trusted)) return Promise.resolve();
+  const pending = fetchKeys(trusted, new Date(), timeoutMs).then((entry) => ({
+    entry,
+    keySet: createLocalJWKSet(entry.jwks),
+  }));
+  early.set(trusted, pending);
+  // Settles when the read has ended, whatever its outcome: a failure is reported by the
+  // verification that awaits `pending`, never as an unhandled rejection.
+  return pending.then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /**
@@ -222,11 +246,18 @@ async function keysFor(
   now: Date,
   force: boolean,
   timeoutMs: number,
-): Promise<{ entry: CachedKeys; keySet: ReturnType<typeof createLocalJWKSet> }> {
+): Promise<Loaded> {
   const fresh = (e: CachedKeys) =>
     e.issuer === issuer &&
     now.getTime() - e.fetchedAt < CACHE_MAX_AGE_MS &&
     e.fetchedAt <= now.getTime() + 60_000;
+  const pending = early.get(issuer);
+  if (pending) {
+    early.delete(issuer);
+    const loaded = await pending;
+    memory.set(issuer, loaded);
+    if (!force) return loaded;
+  }
   if (!force) {
     const hit = memory.get(issuer);
     if (hit && fresh(hit.entry)) return hit;

@@ -152,6 +152,11 @@ export interface Provider<
   readonly envNames: readonly string[];
   /** May be async, to load a parser only when the input that needs it is given. */
   plan(inputs: Inputs, common: CommonSettings, env: NodeJS.ProcessEnv): Plan<S> | Promise<Plan<S>>;
+  /**
+   * Starts loading the code issue() needs while the GitHub token is on its way; sends nothing.
+   * A load that fails here fails again, and is reported, in issue().
+   */
+  prepare?(plan: Plan<S>): void;
   issue(plan: Plan<S>, ctx: IssueContext): Promise<Issued<C, H>>;
   deliver(plan: Plan<S>, credential: C, ctx: DeliverContext): Promise<Delivery>;
   close(handle: H, ctx: CloseContext): Promise<ServerSideClose>;

@@ -6,8 +6,15 @@ import { setSecret } from './workflow-commands.js';
 export const ID_TOKEN_URL = 'ACTIONS_ID_TOKEN_REQUEST_URL';
 export const ID_TOKEN_REQUEST_TOKEN = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
 
-/** Mints a fresh GitHub OIDC token for `audience`; the token is masked before it is returned. */
-export type IdTokenSource = (audience: string) => Promise<string>;
+/**
+ * Mints a fresh GitHub OIDC token for `audience`; the token is masked before it is returned.
+ * `onSent` is called once, when the request is on its way: what the caller does then (loading
+ * code) overlaps the round trip instead of following it.
+ */
+export type IdTokenSource = (
+  audience: string,
+  options?: { readonly onSent?: () => void },
+) => Promise<string>;
 
 /** A GitHub OIDC token is about 1.5 KB; anything near this is not one. */
 export const MAX_ID_TOKEN_RESPONSE_BYTES = 64 * 1024;
@@ -58,12 +65,18 @@ class TokenEndpointError extends Error {
  */
 export function createIdTokenSource(opts: IdTokenOptions): IdTokenSource {
   const timeoutMs = opts.timeoutMs ?? httpTimeoutMs(opts.env);
-  return async (audience) => {
+  return async (audience, options) => {
     checkIdTokenAvailable(opts.env);
+    let onSent = options?.onSent;
+    const sent = () => {
+      const f = onSent;
+      onSent = undefined;
+      f?.();
+    };
     const base = opts.env[ID_TOKEN_URL]!;
     const url = `${base}${base.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
     try {
-      const token = await withRetry(() => requestToken(url, opts, timeoutMs), {
+      const token = await withRetry(() => requestToken(url, opts, timeoutMs, sent), {
         attempts: opts.attempts ?? ATTEMPTS,
         baseDelayMs: BASE_DELAY_MS,
         isRetryable: (err) =>
@@ -84,7 +97,12 @@ export function createIdTokenSource(opts: IdTokenOptions): IdTokenSource {
   };
 }
 
-async function requestToken(url: string, opts: IdTokenOptions, timeoutMs: number): Promise<string> {
+async function requestToken(
+  url: string,
+  opts: IdTokenOptions,
+  timeoutMs: number,
+  onSent: () => void,
+): Promise<string> {
   const res = await boundedGet(url, {
     headers: {
       authorization: `Bearer ${opts.env[ID_TOKEN_REQUEST_TOKEN]!}`,
@@ -93,6 +111,7 @@ async function requestToken(url: string, opts: IdTokenOptions, timeoutMs: number
     timeoutMs,
     maxBytes: MAX_ID_TOKEN_RESPONSE_BYTES,
     what: 'the OIDC token',
+    onSent,
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });
   if (res.status !== 200) {
@@ -112,5 +131,5 @@ async function requestToken(url: string, opts: IdTokenOptions, timeoutMs: number
   return value;
 }
 
-export const githubIdTokenSource: IdTokenSource = (audience) =>
-  createIdTokenSource({ env: process.env, mask: (token) => setSecret(token) })(audience);
+export const githubIdTokenSource: IdTokenSource = (audience, options) =>
+  createIdTokenSource({ env: process.env, mask: (token) => setSecret(token) })(audience, options);

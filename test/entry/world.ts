@@ -10,6 +10,7 @@ import { FakeRunner } from '../fakes/runner.ts';
 import { runMain } from '../../src/entry/main.ts';
 import { runPost } from '../../src/entry/post.ts';
 import { runRevoke } from '../../src/entry/revoke.ts';
+import type { IdTokenSource } from '../../src/runner/oidc.ts';
 
 export const REVOKER = `arn:aws:iam::${ACCOUNT}:role/revoker`;
 export { DEPLOY_ROLE };
@@ -20,7 +21,8 @@ export interface World {
   /** The job's environment as a step sees it (exports of earlier steps applied). */
   jobEnv: NodeJS.ProcessEnv;
   minted: string[];
-  idToken: (audience: string) => Promise<string>;
+  /** What main, post and revoke ask for tokens; a test may replace it. */
+  idToken: IdTokenSource;
   main(inputs: Record<string, string>): Promise<FakeRunner>;
   post(main: FakeRunner): Promise<FakeRunner>;
   revoke(inputs?: Record<string, string>): Promise<FakeRunner>;
@@ -91,19 +93,19 @@ export async function startWorld(): Promise<World> {
           GITHUB_ACTION: `step${++steps}`,
         },
       );
-      await runMain({ runner, env: runner.environment, idToken, now });
+      await runMain({ runner, env: runner.environment, idToken: world.idToken, now });
       Object.assign(jobEnv, runner.exported);
       return runner;
     },
     async post(main) {
       const runner = new FakeRunner(main.inputs, { ...jobEnv }, main.state);
-      await runPost(runner, runner.environment, now, idToken);
+      await runPost(runner, runner.environment, now, world.idToken);
       Object.assign(jobEnv, runner.exported);
       return runner;
     },
     async revoke(inputs = {}) {
       const runner = new FakeRunner(inputs, { ...jobEnv });
-      await runRevoke(runner, runner.environment, now, idToken);
+      await runRevoke(runner, runner.environment, now, world.idToken);
       Object.assign(jobEnv, runner.exported);
       return runner;
     },

@@ -12,7 +12,7 @@ import {
   TokenRejectedError,
   verifyGitHubToken,
 } from '../../src/policy/index.ts';
-import { clearKeyCache } from '../../src/policy/verify.ts';
+import { clearKeyCache, prefetchKeys } from '../../src/policy/verify.ts';
 
 const AUD = 'sts.amazonaws.com';
 let clock: Clock;
@@ -202,6 +202,49 @@ describe('verifyGitHubToken', () => {
     await expect(verify(token, { issuer: alias })).rejects.toThrow(
       /names issuer '.*127\.0\.0\.1.*', not '.*localhost/,
     );
+  });
+});
+
+describe('prefetchKeys (keys read while the token is on its way)', () => {
+  it('verification takes the keys read ahead, and reads nothing more', async () => {
+    const d0 = discoveryFetches();
+    const j0 = jwksFetches();
+    void prefetchKeys(oidc.issuer);
+    void prefetchKeys(oidc.issuer); // once per process, however often asked
+    const claims = await verify(await oidc.mint({}, { audience: AUD }));
+    expect(claims['repository']).toBe('acme/site');
+    expect(discoveryFetches() - d0).toBe(1);
+    expect(jwksFetches() - j0).toBe(1);
+  });
+
+  it("reports a failed read ahead as the verification's own, and never as an unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      // The read fails before anyone awaits it.
+      await prefetchKeys('http://127.0.0.1:9', 2000);
+      await new Promise(setImmediate);
+      const token = await oidc.mint({ iss: 'http://127.0.0.1:9' }, { audience: AUD });
+      await expect(verify(token, { issuer: 'http://127.0.0.1:9' })).rejects.toThrow(
+        /Could not fetch the OIDC discovery document from http:\/\/127.0.0.1:9/,
+      );
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('still refetches once when the token names a key the read-ahead keys lack', async () => {
+    await verify(await oidc.mint({}, { audience: AUD }));
+    clearKeyCache();
+    await prefetchKeys(oidc.issuer);
+    await oidc.rotateKey();
+    clock.advance(2);
+    const j0 = jwksFetches();
+    const claims = await verify(await oidc.mint({}, { audience: AUD }));
+    expect(claims['repository']).toBe('acme/site');
+    expect(jwksFetches() - j0).toBeGreaterThanOrEqual(1);
   });
 });
 

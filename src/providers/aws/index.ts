@@ -94,8 +94,12 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
     };
   },
 
+  prepare({ settings: s }) {
+    (s.chain ? import('./chain.js') : import('./sts.js')).catch(() => undefined);
+  },
+
   async issue({ settings: s }, ctx) {
-    // The SDK is loaded only when a call is made: a refused input never pays for it.
+    // The SDK is loaded only once a call is to be made: a refused input never pays for it.
     const call = s.chain ? await import('./chain.js') : await import('./sts.js');
     // After the SDK has loaded: the window starts as close to the call as it can.
     const requestedAt = ctx.now();

@@ -92,6 +92,10 @@ export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle
     };
   },
 
+  prepare() {
+    import('./entra.js').catch(() => undefined);
+  },
+
   async issue({ settings: s }, ctx) {
     const requestedAt = ctx.now();
     // @azure/identity is loaded only when a call is made: a refused input, and the post step

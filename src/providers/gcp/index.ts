@@ -121,6 +121,10 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
     };
   },
 
+  prepare() {
+    Promise.all([import('./exchange.js'), import('./errors.js')]).catch(() => undefined);
+  },
+
   async issue({ settings: s }, ctx) {
     // google-auth-library is loaded only when a call is made: a refused input, and the post
     // step that closes the grant, never pay for it.

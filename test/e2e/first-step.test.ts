@@ -1,0 +1,56 @@
+/**
+ * What the first step of a job loads, through dist/ as the runner runs it: the speed work of
+ * bench/FIRST-STEP.md held in place. Node's builtin modules a step loads are read from
+ * `process.moduleLoadList` at exit (a preload writes them out); no time is measured.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsInputs, awsJob, startAwsWorld, type AwsWorld } from './aws-setup.ts';
+
+let world: AwsWorld;
+let dir: string;
+let preload: string;
+beforeAll(async () => {
+  world = await startAwsWorld();
+  dir = mkdtempSync(path.join(tmpdir(), 'jit-first-step-'));
+  preload = path.join(dir, 'modules.cjs');
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULES_OUT, process.moduleLoadList.join('\\n')));\n`,
+  );
+});
+afterAll(async () => {
+  await world?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const traced = (name: string) => ({
+  NODE_OPTIONS: `--require=${preload}`,
+  MODULES_OUT: path.join(dir, name),
+});
+const modules = (name: string) => readFileSync(path.join(dir, name), 'utf8').split('\n');
+
+describe('the first step of a job loads only what it uses', () => {
+  it("AWS main never loads undici (fetch's classes), and its post no TLS at all", async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'deploy',
+      inputs: awsInputs({ export: 'env' }),
+      env: traced('main'),
+    });
+    expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+    const post = await job.runPost(main, { env: traced('post') });
+    expect(post.exitCode, post.stderr + post.stdout).toBe(0);
+    await job.cleanup();
+
+    const m = modules('main');
+    // The trace is real: the step's own requests went over node:http.
+    expect(m).toContain('NativeModule _http_client');
+    expect(m.filter((x) => x.includes('undici'))).toEqual([]);
+    const p = modules('post');
+    expect(p.filter((x) => x.includes('undici') || /\b(tls|https)\b/.test(x))).toEqual([]);
+  });
+});

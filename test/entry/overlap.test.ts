@@ -1,0 +1,93 @@
+/**
+ * What main does while the GitHub token is on its way (in process): the cloud's SDK starts
+ * loading once the request has left, the issuer's keys are read, and still nothing reaches the
+ * cloud before the policy has decided.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { clearKeyCache } from '../../src/policy/verify.ts';
+import { awsProvider } from '../../src/providers/aws/index.ts';
+import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
+import { DEPLOY_ROLE, startWorld, type World } from './world.ts';
+
+let w: World;
+let github: GitHubApi;
+beforeAll(async () => {
+  w = await startWorld();
+  github = await startGitHubApi();
+  github.repo('acme/site', { id: '690133524' });
+  Object.assign(w.jobEnv, { GITHUB_API_URL: github.url });
+});
+afterAll(async () => {
+  await github.close();
+  await w.close();
+});
+afterEach(() => vi.restoreAllMocks());
+
+const policy = (role: string) => `version: 1
+rules:
+  - name: deploy
+    when:
+      repository: acme/site
+    allow:
+      provider: aws
+      role: ${role}
+      max-duration: 1h
+`;
+const stsCalls = () =>
+  w.env.aws.requests.filter((r) => r.action === 'AssumeRoleWithWebIdentity').length;
+/** The action's own reads (the emulated STS reads the issuer's keys too). */
+const discoveryReads = () =>
+  w.env.oidc.requests.filter(
+    (r) =>
+      r.path === '/.well-known/openid-configuration' &&
+      r.headers['user-agent'] === 'jit-credentials',
+  ).length;
+
+/** Records the order of events around the token request, as the runner's endpoint would see it. */
+function watchToken(order: string[]): void {
+  const mint = w.idToken;
+  w.idToken = async (audience, options) => {
+    order.push('token requested');
+    options?.onSent?.();
+    const token = await mint(audience);
+    order.push('token received');
+    return token;
+  };
+  const prepare = awsProvider.prepare!.bind(awsProvider);
+  vi.spyOn(awsProvider, 'prepare').mockImplementation((plan) => {
+    order.push('SDK loading');
+    prepare(plan);
+  });
+}
+
+const main = () =>
+  w.main({ export: 'env', 'policy-source': 'default-branch', 'github-token': github.token });
+
+describe('main overlaps the token request', () => {
+  it('starts loading the SDK once the token request has left, and reads the keys meanwhile', async () => {
+    github.commit('acme/site', { '.github/jit-policy.yml': policy(DEPLOY_ROLE) });
+    const order: string[] = [];
+    watchToken(order);
+    clearKeyCache(); // a new step is a new process
+    const d0 = discoveryReads();
+    const m = await main();
+    expect(m.failures).toEqual([]);
+    expect(order).toEqual(['token requested', 'SDK loading', 'token received']);
+    // Read ahead once, and that read is the one the verification used.
+    expect(discoveryReads() - d0).toBe(1);
+    expect(m.exported['AWS_ACCESS_KEY_ID']).toMatch(/^ASIA/);
+  });
+
+  it('a refusal by the policy still sends nothing to the cloud, whatever was loaded', async () => {
+    github.commit('acme/site', {
+      '.github/jit-policy.yml': policy(DEPLOY_ROLE.replace('deploy', 'other')),
+    });
+    const order: string[] = [];
+    watchToken(order);
+    const before = stsCalls();
+    const m = await main();
+    expect(m.failures.join('\n')).toMatch(/allows no grant for this request/);
+    expect(order).toContain('SDK loading');
+    expect(stsCalls()).toBe(before);
+  });
+});
