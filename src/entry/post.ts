@@ -2,12 +2,13 @@ import { closeJobGrants, worthShowing } from '../grant/close-job.js';
 import { exposureLine, summaryBlock, timeline, verdict } from '../grant/render.js';
 import { displayStates } from '../grant/targets.js';
 import { errorMessage } from '../errors.js';
-import { githubIdTokenSource, type IdTokenSource } from '../runner/oidc.js';
+import { lazyIdTokenSource } from '../runner/lazy-id-token.js';
+import type { IdTokenSource } from '../runner/oidc.js';
 import { actionsRunner, type Runner } from '../runner/runner.js';
 import { initProxy } from '../runner/proxy.js';
 
 export async function main(): Promise<void> {
-  await runPost(actionsRunner(), process.env, () => new Date(), githubIdTokenSource);
+  await runPost(actionsRunner(), process.env, () => new Date(), lazyIdTokenSource);
 }
 
 /**

@@ -3,12 +3,13 @@ import { summaryBlock } from '../grant/render.js';
 import { displayStates } from '../grant/targets.js';
 import { errorMessage } from '../errors.js';
 import { Inputs } from '../runner/inputs.js';
-import { githubIdTokenSource, type IdTokenSource } from '../runner/oidc.js';
+import { lazyIdTokenSource } from '../runner/lazy-id-token.js';
+import type { IdTokenSource } from '../runner/oidc.js';
 import { actionsRunner, type Runner } from '../runner/runner.js';
 import { initProxy } from '../runner/proxy.js';
 
 export async function main(): Promise<void> {
-  await runRevoke(actionsRunner(), process.env, () => new Date(), githubIdTokenSource);
+  await runRevoke(actionsRunner(), process.env, () => new Date(), lazyIdTokenSource);
 }
 
 /** Closes grants now, mid-job: the named ones, or every one of the job. Closing twice is harmless. */

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Writable } from 'node:stream';
 
@@ -43,6 +42,8 @@ export function runCommand(options: CommandOptions): Promise<CommandResult> {
   if (!make) throw new Error(`unknown shell ${options.shell}`);
   const [file, args] = make(options.script);
   return new Promise((resolve, reject) => {
+    // node:child_process only in a step that runs a command (post and revoke never do).
+    const { spawn } = process.getBuiltinModule('node:child_process');
     const child = spawn('/bin/sh', ['-c', GATE, 'jit-credentials', file, ...args], {
       env: options.env,
       cwd: options.cwd,

@@ -16,7 +16,7 @@
  * The agents are Node 24's own (`http.Agent`'s `proxyEnv`): CONNECT tunnels for https, absolute
  * URLs for http, Basic proxy authentication from the URL's user:password. No library is loaded.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import { isIPv4, isIPv6 } from 'node:net';
 import { ConfigurationError, errorMessage } from '../errors.js';
 
@@ -250,9 +250,11 @@ export function ownAgentFor(target: string | URL, settings = processProxySetting
 }
 
 function newAgent(url: URL, proxy: URL | undefined): http.Agent {
-  // node:https (and tls) only when a request needs it: a post step that closes nothing never does.
+  // node:http(s) (and tls) only when a request needs it: a post step that closes nothing never does.
   const Agent =
-    url.protocol === 'https:' ? process.getBuiltinModule('node:https').Agent : http.Agent;
+    url.protocol === 'https:'
+      ? process.getBuiltinModule('node:https').Agent
+      : process.getBuiltinModule('node:http').Agent;
   const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
   return new Agent({ keepAlive: true, ...(proxy ? { proxyEnv: { [variable]: proxy.href } } : {}) });
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { actionsRunner } from '../../src/runner/runner.ts';
+import { parseKeyValueFile } from '../harness/file-commands.ts';
 
 // The runner module writes the commands itself rather than through @actions/core: every line and
 // file it writes is compared here with what @actions/core writes for the same call.
@@ -98,6 +99,27 @@ describe('workflow commands as @actions/core writes them', () => {
     expect(ours()['GITHUB_OUTPUT']).toContain('out-1<<ghadelimiter_UUID\n');
     expect(ourPath).toBe(process.env['PATH']);
     expect(ourVar).toBe(TRICKY);
+  });
+
+  it("empties a variable, output or state with the runner's one-line form, which the runner reads as empty", () => {
+    const runner = actionsRunner();
+    const ours = files('ours');
+    runner.exportVariable('AWS_SESSION_TOKEN', '');
+    runner.setOutput('aws-session-token', '');
+    runner.saveState('grant', '');
+    runner.exportVariable('KEPT', 'x');
+    const written = ours();
+    expect(written['GITHUB_ENV']).toBe(
+      'AWS_SESSION_TOKEN=\nKEPT<<ghadelimiter_UUID\nx\nghadelimiter_UUID\n',
+    );
+    expect(parseKeyValueFile(written['GITHUB_ENV']!).values).toEqual({
+      AWS_SESSION_TOKEN: '',
+      KEPT: 'x',
+    });
+    expect(parseKeyValueFile(written['GITHUB_OUTPUT']!).values).toEqual({
+      'aws-session-token': '',
+    });
+    expect(parseKeyValueFile(written['GITHUB_STATE']!).values).toEqual({ grant: '' });
   });
 
   it('without the files, the stdout commands', () => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ConfigurationError } from '../../errors.js';
 
 /** STS's limit on the inline session policy, counted on the plain text. */
@@ -88,7 +87,9 @@ export function policyDigest(
   managed: readonly string[],
 ): string | undefined {
   if (!policy && managed.length === 0) return undefined;
-  return createHash('sha256')
+  return process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha256')
     .update(JSON.stringify({ policy: policy ?? null, managed }))
     .digest('hex');
 }

@@ -93,7 +93,10 @@ export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle
   },
 
   prepare() {
-    import('./entra.js').catch(() => undefined);
+    import('./entra.js')
+      // The SDK's pipeline builds its form body with FormData, whose first use loads undici.
+      .then(() => void globalThis.FormData)
+      .catch(() => undefined);
   },
 
   async issue({ settings: s }, ctx) {

@@ -122,7 +122,10 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
   },
 
   prepare() {
-    Promise.all([import('./exchange.js'), import('./errors.js')]).catch(() => undefined);
+    Promise.all([import('./exchange.js'), import('./errors.js')])
+      // gaxios merges headers with fetch's Headers, whose first use loads Node's bundled undici.
+      .then(() => void globalThis.Headers)
+      .catch(() => undefined);
   },
 
   async issue({ settings: s }, ctx) {

@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-B0d8cyIX.cjs");exports.fromEnv=e.b;

@@ -1,0 +1,1 @@
+require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-C_rfTRZm.cjs");exports.fromEnv=e.b;
