@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ConfigurationError, errorMessage } from '../../errors.js';
 
 /** Cloud Storage is the only service Credential Access Boundaries apply to; STS takes at most 10 rules. */
@@ -128,7 +127,9 @@ export function describeBoundary(rules: readonly BoundaryRule[]): string {
 }
 
 export function boundaryDigest(rules: readonly BoundaryRule[]): string {
-  return `sha256:${createHash('sha256')
+  return `sha256:${process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha256')
     .update(JSON.stringify(boundaryOptions(rules)))
     .digest('hex')}`;
 }
