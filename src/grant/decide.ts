@@ -1,5 +1,6 @@
 import { errorMessage } from '../errors.js';
 import type { ApprovalRecord } from '../policy/approvals.js';
+import type { EarlyRead } from '../policy/source.js';
 import type { GrantRequest } from '../providers/provider.js';
 import { Inputs } from '../runner/inputs.js';
 import type { Runner } from '../runner/runner.js';
@@ -50,7 +51,7 @@ export async function loadJudge(
 ): Promise<Judge> {
   const [
     { judge, trustedIssuer, prefetchKeys },
-    { readPolicySourceSettings },
+    { readPolicySourceSettings, startEarlyRead },
     { renderPolicyFailure },
   ] = await Promise.all([
     import('../policy/gate.js'),
@@ -60,8 +61,14 @@ export async function loadJudge(
   const issuer = trustedIssuer(settings.oidcIssuer, env);
   const source = readPolicySourceSettings(new Inputs(runner), env);
   if (source.githubToken) runner.mask(source.githubToken);
+  let early: EarlyRead | undefined;
   return {
-    prepare: () => void prefetchKeys(issuer, source.timeoutMs),
+    // Neither sends the token: the issuer's keys, and the policy of the repository the job
+    // says it is in, used only if the verified claims name that repository.
+    prepare: () => {
+      void prefetchKeys(issuer, source.timeoutMs);
+      early = startEarlyRead(source, env);
+    },
     judge: async (request, token) => {
       let j;
       try {
@@ -76,7 +83,7 @@ export async function loadJudge(
           },
           token,
           request.audience,
-          { log: runner.log },
+          { log: runner.log, ...(early ? { early } : {}) },
         );
       } catch (err) {
         throw new PolicyUnavailable(errorMessage(err), renderPolicyFailure(errorMessage(err)), {

@@ -1,7 +1,7 @@
 /**
  * What main does while the GitHub token is on its way (in process): the cloud's SDK starts
- * loading once the request has left, the issuer's keys are read, and still nothing reaches the
- * cloud before the policy has decided.
+ * loading once the request has left, the issuer's keys and the job's repository's policy are
+ * read, and still nothing reaches the cloud before the policy has decided.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clearKeyCache } from '../../src/policy/verify.ts';
@@ -15,7 +15,7 @@ beforeAll(async () => {
   w = await startWorld();
   github = await startGitHubApi();
   github.repo('acme/site', { id: '690133524' });
-  Object.assign(w.jobEnv, { GITHUB_API_URL: github.url });
+  Object.assign(w.jobEnv, { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/site' });
 });
 afterAll(async () => {
   await github.close();
@@ -43,12 +43,19 @@ const discoveryReads = () =>
       r.headers['user-agent'] === 'jit-credentials',
   ).length;
 
+const policyReads = () =>
+  github.requests.filter((r) => r.path.startsWith('/repos/acme/site')).length;
+
 /** Records the order of events around the token request, as the runner's endpoint would see it. */
 function watchToken(order: string[]): void {
   const mint = w.idToken;
+  const before = policyReads();
   w.idToken = async (audience, options) => {
     order.push('token requested');
     options?.onSent?.();
+    // The runner answers only once the policy's read ahead has reached GitHub.
+    await vi.waitFor(() => expect(policyReads()).toBeGreaterThan(before), { timeout: 30_000 });
+    order.push('policy read started');
     const token = await mint(audience);
     order.push('token received');
     return token;
@@ -70,9 +77,17 @@ describe('main overlaps the token request', () => {
     watchToken(order);
     clearKeyCache(); // a new step is a new process
     const d0 = discoveryReads();
+    const p0 = policyReads();
     const m = await main();
     expect(m.failures).toEqual([]);
-    expect(order).toEqual(['token requested', 'SDK loading', 'token received']);
+    expect(order).toEqual([
+      'token requested',
+      'SDK loading',
+      'policy read started',
+      'token received',
+    ]);
+    // The repository, its branch and the file, each read once: the read ahead was the one used.
+    expect(policyReads() - p0).toBe(3);
     // Read ahead once, and that read is the one the verification used.
     expect(discoveryReads() - d0).toBe(1);
     expect(m.exported['AWS_ACCESS_KEY_ID']).toMatch(/^ASIA/);

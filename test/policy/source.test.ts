@@ -11,6 +11,7 @@ import { ConfigurationError } from '../../src/errors.ts';
 import {
   loadTrustedPolicy,
   readPolicySourceSettings,
+  startEarlyRead,
   type PolicySourceSettings,
 } from '../../src/policy/source.ts';
 import { Inputs } from '../../src/runner/inputs.ts';
@@ -173,6 +174,69 @@ describe('policy-source: default-branch', () => {
     expect(err.message).toMatch(
       /Policy file 'acme\/broken@[0-9a-f]{40}:\.github\/jit-policy\.yml' is not valid/,
     );
+  });
+});
+
+describe('the default branch read ahead of the token (startEarlyRead)', () => {
+  const siteReads = () =>
+    github.requests.filter((r) => r.path.startsWith('/repos/acme/site')).length;
+
+  it('is used when the verified claims name the repository it guessed: no request is made twice', async () => {
+    const before = siteReads();
+    const early = startEarlyRead(settings(), { GITHUB_REPOSITORY: 'acme/site' });
+    expect(early?.repository).toBe('acme/site');
+    const t = await loadTrustedPolicy(settings(), CLAIMS, { early });
+    expect(t.origin.commit).toBe(policyCommit);
+    expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
+    expect(siteReads() - before).toBe(3);
+  });
+
+  it('is dropped when the claims name another repository: that one is read, as without a guess', async () => {
+    const early = startEarlyRead(settings(), { GITHUB_REPOSITORY: 'evil/fork' });
+    const t = await loadTrustedPolicy(settings(), CLAIMS, { ...(early ? { early } : {}) });
+    expect(t.origin.repository).toBe('acme/site');
+    expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
+  });
+
+  it('still checks the repository id of the claims against the one it read', async () => {
+    const early = startEarlyRead(settings(), { GITHUB_REPOSITORY: 'acme/site' });
+    const err = await failure(
+      loadTrustedPolicy(
+        settings(),
+        { ...CLAIMS, repository_id: '999' },
+        { ...(early ? { early } : {}) },
+      ),
+    );
+    expect(err.message).toMatch(/has id 690133524, but the token's repository_id is 999/);
+  });
+
+  it("a failed read ahead is the read's own failure when used, and unhandled nowhere when dropped", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      github.grant('ghs_no_contents', { contents: 'none' });
+      const denied = settings({ githubToken: 'ghs_no_contents' });
+      const used = startEarlyRead(denied, { GITHUB_REPOSITORY: 'acme/site' })!;
+      const dropped = startEarlyRead(denied, { GITHUB_REPOSITORY: 'acme/bare' })!;
+      await Promise.allSettled([used.read, dropped.read]);
+      await new Promise(setImmediate);
+      const err = await failure(loadTrustedPolicy(denied, CLAIMS, { early: used }));
+      expect(err).toBeInstanceOf(ConfigurationError);
+      expect(err.message).toMatch(/may not read acme\/site's contents \(HTTP 403/);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('reads nothing ahead for the other sources, without a token, or without a usable GITHUB_REPOSITORY', () => {
+    const env = { GITHUB_REPOSITORY: 'acme/site' };
+    expect(startEarlyRead(settings({ mode: 'workflow' }), env)).toBeUndefined();
+    expect(startEarlyRead(settings({ mode: 'workspace' }), env)).toBeUndefined();
+    expect(startEarlyRead(settings({ githubToken: undefined }), env)).toBeUndefined();
+    expect(startEarlyRead(settings(), {})).toBeUndefined();
+    expect(startEarlyRead(settings(), { GITHUB_REPOSITORY: '../x' })).toBeUndefined();
   });
 });
 
