@@ -73,6 +73,11 @@ export interface ServerOptions {
   clock?: Clock;
   /** Lets an emulator answer a (generic or own) fault in its cloud's format; `undefined` falls through. */
   faultReply?: (kind: FaultKind, req: EmulatorRequest) => Reply | undefined;
+  /**
+   * Held before each answer, standing for a network round trip (the benchmark's latency rounds
+   * only; tests never set it). Default: EMULATOR_LATENCY_MS when the server starts, else none.
+   */
+  latencyMs?: number;
 }
 
 export type PathMatch = string | RegExp | ((req: LoggedRequest) => boolean);
@@ -139,6 +144,7 @@ export async function startServer(
   const faults = new Faults();
   const sockets = new Set<Socket>();
   const connections: number[] = [];
+  const latencyMs = options.latencyMs ?? (Number(process.env['EMULATOR_LATENCY_MS']) || 0);
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const chunks: Buffer[] = [];
@@ -165,6 +171,9 @@ export async function startServer(
     const fault = faults.take(logged);
     if (fault !== undefined) logged.fault = fault;
     requests.push(logged);
+    // Not for the emulators' own reads of an issuer's keys: a cloud keeps those between calls.
+    if (latencyMs > 0 && req.headers['user-agent'] !== EMULATOR_USER_AGENT)
+      await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const er: EmulatorRequest = { ...logged, url, rawBody, parsedBody: () => parseBody(logged) };
 
     let reply: Reply | undefined;
