@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { ConfigurationError } from '../errors.js';
@@ -181,10 +182,60 @@ export function startEarlyRead(
   const repository = env['GITHUB_REPOSITORY'];
   if (settings.mode !== 'default-branch' || settings.githubToken === undefined) return undefined;
   if (!repository || !GUESSABLE.test(repository)) return undefined;
-  const read = readDefaultBranch(settings, repository, deps);
+  const read = readDefaultBranch(settings, repository, deps, defaultBranchGuess(env, repository));
   // Awaited by the decision that uses it; one that is dropped must not surface as unhandled.
   read.catch(() => undefined);
   return { repository, read };
+}
+
+/** The event payload is read for one name only: a larger one is not worth the wait. */
+const MAX_EVENT_BYTES = 1024 * 1024;
+
+/**
+ * The default branch the runner's event payload gives for `repository`, and GITHUB_SHA when the
+ * job runs on that branch: a guess only, since any step of the job could have rewritten the file
+ * or the variables; the API's answers decide.
+ */
+export function defaultBranchGuess(
+  env: NodeJS.ProcessEnv,
+  repository: string,
+): BranchGuess | undefined {
+  const file = env['GITHUB_EVENT_PATH'];
+  if (!file) return undefined;
+  try {
+    const bytes = readBounded(file, MAX_EVENT_BYTES);
+    if (!bytes) return undefined;
+    const repo = (JSON.parse(bytes.toString('utf8')) as { repository?: unknown }).repository as
+      { full_name?: unknown; default_branch?: unknown } | undefined;
+    const branch = repo?.default_branch;
+    if (
+      typeof repo?.full_name !== 'string' ||
+      repo.full_name.toLowerCase() !== repository.toLowerCase() ||
+      typeof branch !== 'string' ||
+      !/^[^\s\0]{1,255}$/.test(branch)
+    )
+      return undefined;
+    const sha = env['GITHUB_SHA'];
+    const onBranch = env['GITHUB_REF'] === `refs/heads/${branch}` && sha && isCommitSha(sha);
+    return onBranch ? { branch, commit: sha } : { branch };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A regular file's bytes, or undefined when it is larger than `max`; never waits on a FIFO. */
+function readBounded(file: string, max: number): Buffer | undefined {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
+    const buf = Buffer.allocUnsafe(max + 1);
+    let size = 0;
+    for (let n; size < buf.length && (n = readSync(fd, buf, size, buf.length - size, size)) > 0;)
+      size += n;
+    return size > max ? undefined : buf.subarray(0, size);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const REPOSITORY = /^[^/\s]+\/[^/\s]+$/;
@@ -286,24 +337,53 @@ async function fromDefaultBranch(
   return { bytes, origin };
 }
 
-/** The repository's id and default branch, that branch's head commit, and the file at it. */
+/** What the runner's files suggest the default branch and its head are; the API decides. */
+export interface BranchGuess {
+  readonly branch: string;
+  /** GITHUB_SHA, when the job runs on a push to that branch: likely still its head. */
+  readonly commit?: string;
+}
+
+/**
+ * The repository's id and default branch, that branch's head commit, and the file at it. Given a
+ * guess, the guessed branch's head (and the file at the guessed commit) are asked at the same time
+ * as the repository; each is taken only when the answers before it confirm the guess (the default
+ * branch is the one guessed, its head is the commit guessed), else the read is made again.
+ */
 async function readDefaultBranch(
   settings: PolicySourceSettings,
   repository: string,
   deps: PolicySourceDeps,
+  guess?: BranchGuess,
 ): Promise<BranchRead> {
   const gh = api(settings, deps);
   const at = { repository, path: settings.path, step: 'repository' as const };
   try {
+    const guessedHead = onGuess(guess && gh.branchCommit(repository, guess.branch));
+    const guessedFile = onGuess(
+      guess?.commit === undefined
+        ? undefined
+        : gh.file(repository, settings.path, guess.commit, MAX_POLICY_BYTES),
+    );
     const repo = await gh.repository(repository);
     const ref = `refs/heads/${repo.defaultBranch}`;
-    const commit = await gh.branchCommit(repository, repo.defaultBranch);
+    const commit = await (guessedHead && guess?.branch === repo.defaultBranch
+      ? guessedHead
+      : gh.branchCommit(repository, repo.defaultBranch));
     const origin = originOf('default-branch', repository, ref, commit, settings.path);
-    const file = await gh.file(repository, settings.path, commit, MAX_POLICY_BYTES);
+    const file = await (guessedFile && guess?.commit === commit
+      ? guessedFile
+      : gh.file(repository, settings.path, commit, MAX_POLICY_BYTES));
     return { bytes: file?.bytes, origin, repoId: repo.id };
   } catch (err) {
     throw explain(err, settings, at);
   }
+}
+
+/** A request made on a guess: awaited only if the guess holds, so its failure may go unheard. */
+function onGuess<T>(request: Promise<T> | undefined): Promise<T> | undefined {
+  request?.catch(() => undefined);
+  return request;
 }
 
 /** `OWNER/REPO/PATH@REF` of the workflow file that defines the job. */

@@ -235,7 +235,8 @@ describe('a policy that cannot be read refuses, whatever policy-required says', 
   });
 
   it('403 without policy-required refuses all the same', async () => {
-    world.github.faults.next('forbidden', 1, /contents/);
+    // Every read of the file fails, the one made ahead on a guess of the head included.
+    world.github.faults.next('forbidden', 10, /contents/);
     const before = stsCalls();
     const step = await runStep({ claims: { event_name: 'push' } });
     expectRefusedBeforeAws(step, before);
@@ -243,7 +244,7 @@ describe('a policy that cannot be read refuses, whatever policy-required says', 
   });
 
   it('an exhausted rate limit refuses, and says when it resets', async () => {
-    world.github.faults.next('rate-limit', 1, /contents/);
+    world.github.faults.next('rate-limit', 10, /contents/);
     const before = stsCalls();
     const step = await runStep({ claims: { event_name: 'push' } });
     expectRefusedBeforeAws(step, before);
@@ -251,7 +252,7 @@ describe('a policy that cannot be read refuses, whatever policy-required says', 
   });
 
   it('an API that hangs fails within the configured deadline, not at the step timeout', async () => {
-    world.github.faults.next('hang', 3, /contents/);
+    world.github.faults.next('hang', 10, /contents/);
     const before = stsCalls();
     const step = await runStep({
       claims: { event_name: 'push' },

@@ -172,7 +172,12 @@ export async function createJob(options: JobOptions = {}): Promise<Job> {
   await writeFile(
     eventPath,
     JSON.stringify(
-      { ref: ctx.ref, repository: { full_name: ctx.repository }, sender: { login: ctx.actor } },
+      {
+        ref: ctx.ref,
+        // As the runner writes it; the GitHub API emulator's repositories default to main too.
+        repository: { full_name: ctx.repository, default_branch: 'main' },
+        sender: { login: ctx.actor },
+      },
       null,
       2,
     ),

@@ -2,6 +2,7 @@
  * Where the policy comes from, in process: the REST API emulator holds the repositories, the
  * claims stand for a verified token's. Every source, every failure, and what each means.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
 import { ConfigurationError } from '../../src/errors.ts';
 import {
+  defaultBranchGuess,
   loadTrustedPolicy,
   readPolicySourceSettings,
   startEarlyRead,
@@ -228,6 +230,104 @@ describe('the default branch read ahead of the token (startEarlyRead)', () => {
     } finally {
       process.off('unhandledRejection', onUnhandled);
     }
+  });
+
+  /** An event payload as the runner writes it, naming the repository and its default branch. */
+  const event = (repository: string, defaultBranch: string): string => {
+    const file = join(workspace, 'event.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        pull_request: { head: { repo: { full_name: 'evil/fork', default_branch: 'evil' } } },
+        repository: { full_name: repository, default_branch: defaultBranch },
+      }),
+    );
+    return file;
+  };
+  const refReads = (branch: string) =>
+    github.requests.filter((r) => r.path === `/repos/acme/site/git/ref/heads/${branch}`).length;
+
+  it('asks for the branch the event payload names at the same time as the repository, and takes it when it is the default', async () => {
+    const env = { GITHUB_REPOSITORY: 'acme/site', GITHUB_EVENT_PATH: event('acme/site', 'main') };
+    expect(defaultBranchGuess(env, 'acme/site')).toEqual({ branch: 'main' });
+    const before = siteReads();
+    const main0 = refReads('main');
+    const early = startEarlyRead(settings(), env);
+    const t = await loadTrustedPolicy(settings(), CLAIMS, { ...(early ? { early } : {}) });
+    expect(t.origin).toMatchObject({ ref: 'refs/heads/main', commit: policyCommit });
+    expect(siteReads() - before).toBe(3);
+    expect(refReads('main') - main0).toBe(1);
+  });
+
+  it('a guess that is not the default branch is dropped, and the default branch is read', async () => {
+    const env = {
+      GITHUB_REPOSITORY: 'acme/site',
+      GITHUB_EVENT_PATH: event('acme/site', 'develop'),
+    };
+    const before = siteReads();
+    const main0 = refReads('main');
+    const early = startEarlyRead(settings(), env);
+    const t = await loadTrustedPolicy(settings(), CLAIMS, { ...(early ? { early } : {}) });
+    expect(t.origin).toMatchObject({ ref: 'refs/heads/main', commit: policyCommit });
+    // The guess's own read (develop), the repository, main's head, the file.
+    expect(siteReads() - before).toBe(4);
+    expect(refReads('main') - main0).toBe(1);
+  });
+
+  it('on a push to the default branch, also reads the file at GITHUB_SHA at once, and keeps it only if that is the head', async () => {
+    const fileReads = () =>
+      github.requests.filter((r) => r.path === `/repos/acme/site/contents/${FILE}`).length;
+    const onMain = (sha: string) => ({
+      GITHUB_REPOSITORY: 'acme/site',
+      GITHUB_EVENT_PATH: event('acme/site', 'main'),
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_SHA: sha,
+    });
+    expect(defaultBranchGuess(onMain(policyCommit), 'acme/site')).toEqual({
+      branch: 'main',
+      commit: policyCommit,
+    });
+    // The head itself: the repository, the head and the file, once each.
+    let before = siteReads();
+    let f0 = fileReads();
+    let early = startEarlyRead(settings(), onMain(policyCommit));
+    let t = await loadTrustedPolicy(settings(), CLAIMS, { ...(early ? { early } : {}) });
+    expect(t.origin.commit).toBe(policyCommit);
+    expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
+    expect(siteReads() - before).toBe(3);
+    expect(fileReads() - f0).toBe(1);
+    // A commit the branch has moved on from: its file is dropped, the head's is read.
+    const stale = 'b'.repeat(40);
+    before = siteReads();
+    f0 = fileReads();
+    early = startEarlyRead(settings(), onMain(stale));
+    t = await loadTrustedPolicy(settings(), CLAIMS, { ...(early ? { early } : {}) });
+    expect(t.origin.commit).toBe(policyCommit);
+    expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
+    expect(siteReads() - before).toBe(4);
+    expect(fileReads() - f0).toBe(2);
+  });
+
+  it('guesses nothing from a payload of another repository, a large one, a FIFO or a missing file', () => {
+    expect(
+      defaultBranchGuess({ GITHUB_EVENT_PATH: event('acme/other', 'main') }, 'acme/site'),
+    ).toBeUndefined();
+    const large = join(workspace, 'large.json');
+    writeFileSync(
+      large,
+      JSON.stringify({
+        repository: { full_name: 'acme/site', default_branch: 'main' },
+        pad: 'x'.repeat(1 << 20),
+      }),
+    );
+    expect(defaultBranchGuess({ GITHUB_EVENT_PATH: large }, 'acme/site')).toBeUndefined();
+    const fifo = join(workspace, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect(defaultBranchGuess({ GITHUB_EVENT_PATH: fifo }, 'acme/site')).toBeUndefined();
+    expect(
+      defaultBranchGuess({ GITHUB_EVENT_PATH: join(workspace, 'none') }, 'acme/site'),
+    ).toBeUndefined();
+    expect(defaultBranchGuess({}, 'acme/site')).toBeUndefined();
   });
 
   it('reads nothing ahead for the other sources, without a token, or without a usable GITHUB_REPOSITORY', () => {
