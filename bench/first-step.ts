@@ -72,7 +72,8 @@ export async function awsCloud(notes: string[]): Promise<Cloud> {
   const action = peerAction('configure-aws-credentials-v6.2.3', notes);
   return {
     name: 'AWS',
-    job: () => awsJob(world),
+    // A push to the default branch, the usual deployment: GITHUB_SHA is the branch's head.
+    job: () => awsJob(world, { context: { sha: world.github.head('acme/site') } }),
     inputs: awsInputs({ export: 'env' }),
     peer: action
       ? {
@@ -103,7 +104,12 @@ export async function gcpCloud(notes: string[]): Promise<Cloud> {
   google.serviceAccounts[SA] = { workloadIdentityUsers: [google.repositoryMember('acme/site')] };
   return {
     name: 'Google Cloud',
-    job: () => createJob({ idToken: oidc.forJob, env: { ...google.env, ...github.env } }),
+    job: () =>
+      createJob({
+        idToken: oidc.forJob,
+        env: { ...google.env, ...github.env },
+        context: { sha: github.head('acme/site') },
+      }),
     inputs: {
       provider: 'gcp',
       'oidc-issuer': oidc.issuer,

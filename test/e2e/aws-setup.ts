@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Clock } from '../emulators/clock.ts';
-import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
+import { startOidcIssuer, type JobClaimsInput, type OidcIssuer } from '../emulators/oidc.ts';
 import { startAwsEmulator, type AwsEmulator } from '../emulators/aws/index.ts';
 import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
 import { createJob, type Job, type StepResult } from '../harness/job.ts';
@@ -96,11 +96,12 @@ export async function startAwsWorld(): Promise<AwsWorld> {
  */
 export function awsJob(
   world: AwsWorld,
-  options: { idToken?: boolean; workspace?: string } = {},
+  options: { idToken?: boolean; workspace?: string; context?: JobClaimsInput } = {},
 ): Promise<Job> {
   return createJob({
     idToken: options.idToken === false ? false : world.oidc.forJob,
     workspace: options.workspace,
+    ...(options.context ? { context: options.context } : {}),
     env: {
       ...world.github.env,
       AWS_ENDPOINT_URL: world.aws.url,
