@@ -212,7 +212,7 @@ export function defaultBranchGuess(
       typeof repo?.full_name !== 'string' ||
       repo.full_name.toLowerCase() !== repository.toLowerCase() ||
       typeof branch !== 'string' ||
-      !/^[^\s\0]{1,255}$/.test(branch)
+      !isBranchName(branch)
     )
       return undefined;
     const sha = env['GITHUB_SHA'];
@@ -221,6 +221,18 @@ export function defaultBranchGuess(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A name git accepts for a branch (git check-ref-format's rules): the guess becomes part of an API
+ * path, where `..` or an empty segment would reach another endpoint with the job's token.
+ */
+function isBranchName(name: string): boolean {
+  return (
+    name.length <= 255 &&
+    /^[^\x00-\x20\x7f~^:?*[\\]+$/.test(name) &&
+    !/(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock(\/|$)|@\{|^@$|\.$/.test(name)
+  );
 }
 
 /** A regular file's bytes, or undefined when it is larger than `max`; never waits on a FIFO. */

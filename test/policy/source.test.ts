@@ -308,6 +308,23 @@ describe('the default branch read ahead of the token (startEarlyRead)', () => {
     expect(fileReads() - f0).toBe(2);
   });
 
+  it.each(['../../../../user', 'main/../x', '.hidden', 'a//b', 'x.lock', 'a b', 'a@{1}', '/main'])(
+    'takes no branch name git would refuse (%s): it would become part of an API path',
+    (name) => {
+      const env = { GITHUB_EVENT_PATH: event('acme/site', name) };
+      expect(defaultBranchGuess(env, 'acme/site')).toBeUndefined();
+    },
+  );
+
+  it('takes the branch names git accepts, slashes included', () => {
+    for (const name of ['main', 'release/v2', 'feature/a.b-c_d'])
+      expect(
+        defaultBranchGuess({ GITHUB_EVENT_PATH: event('acme/site', name) }, 'acme/site'),
+      ).toEqual({
+        branch: name,
+      });
+  });
+
   it('guesses nothing from a payload of another repository, a large one, a FIFO or a missing file', () => {
     expect(
       defaultBranchGuess({ GITHUB_EVENT_PATH: event('acme/other', 'main') }, 'acme/site'),
