@@ -21,7 +21,10 @@ export interface Decision {
 
 /** The policy, ready to judge a request with the job's GitHub token. */
 export interface Judge {
-  /** Starts what needs no token (the issuer's keys) while the token is requested. Sends no token. */
+  /**
+   * Starts the reads that need no token while it is requested: the issuer's keys, and the policy
+   * of the repository the job says it is in. Sends no token; decides nothing.
+   */
   prepare?(): void;
   judge(request: GrantRequest, token: string): Promise<Decision>;
 }

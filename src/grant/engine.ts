@@ -76,8 +76,9 @@ export async function runGrant(
       `${o}: the GitHub OIDC token for this grant is sent there, not to ${provider.id}'s own endpoint.`,
     );
   }
-  // While the token is on its way: the issuer's keys are read, and once the request has left,
-  // the cloud's SDK is loaded. Neither sends anything to the cloud; the decision still comes first.
+  // While the token is on its way: the issuer's keys and the policy are read, and once the
+  // request has left, the cloud's SDK is loaded. Nothing is sent to the cloud, and what was read
+  // counts only once the verified token says it is the job's; the decision still comes first.
   const tokenRequest = deps.idToken(request.audience, {
     onSent: () => provider.prepare?.(plan),
   });

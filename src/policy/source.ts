@@ -229,8 +229,10 @@ export function defaultBranchGuess(
  */
 function isBranchName(name: string): boolean {
   return (
+    name.length > 0 &&
     name.length <= 255 &&
-    /^[^\x00-\x20\x7f~^:?*[\\]+$/.test(name) &&
+    [...name].every((c) => c > ' ' && c !== '\u007f') &&
+    !/[~^:?*[\\]/.test(name) &&
     !/(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock(\/|$)|@\{|^@$|\.$/.test(name)
   );
 }
