@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Ledger, ledgerPath, type GrantEvent } from '../../src/grant/ledger.ts';
-import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
-import { DEPLOY_ROLE, startWorld, type World } from './world.ts';
+import type { GitHubApi } from '../emulators/github/index.ts';
+import { DEPLOY_ROLE, startGitHubFor, startWorld, type World } from './world.ts';
 
 const RUN_ID = '11873205521'; // the OIDC emulator's run_id
 
@@ -28,9 +28,7 @@ let w: World;
 let github: GitHubApi;
 beforeAll(async () => {
   w = await startWorld();
-  github = await startGitHubApi();
-  github.repo('acme/site', { id: '690133524' });
-  Object.assign(w.jobEnv, { GITHUB_API_URL: github.url });
+  github = await startGitHubFor(w);
 });
 afterAll(async () => {
   await github.close();

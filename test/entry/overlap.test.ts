@@ -6,16 +6,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clearKeyCache } from '../../src/policy/verify.ts';
 import { awsProvider } from '../../src/providers/aws/index.ts';
-import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
-import { DEPLOY_ROLE, startWorld, type World } from './world.ts';
+import type { GitHubApi } from '../emulators/github/index.ts';
+import { DEPLOY_ROLE, startGitHubFor, startWorld, type World } from './world.ts';
 
 let w: World;
 let github: GitHubApi;
 beforeAll(async () => {
   w = await startWorld();
-  github = await startGitHubApi();
-  github.repo('acme/site', { id: '690133524' });
-  Object.assign(w.jobEnv, { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/site' });
+  github = await startGitHubFor(w);
 });
 afterAll(async () => {
   await github.close();

@@ -11,6 +11,7 @@ import { runMain } from '../../src/entry/main.ts';
 import { runPost } from '../../src/entry/post.ts';
 import { runRevoke } from '../../src/entry/revoke.ts';
 import type { IdTokenSource } from '../../src/runner/oidc.ts';
+import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
 
 export const REVOKER = `arn:aws:iam::${ACCOUNT}:role/revoker`;
 export { DEPLOY_ROLE };
@@ -115,4 +116,15 @@ export async function startWorld(): Promise<World> {
     },
   };
   return world;
+}
+
+/**
+ * The job's repository on a GitHub API emulator, where main reads the policy from (nothing on its
+ * default branch until a test commits it); the job's steps are pointed at it.
+ */
+export async function startGitHubFor(world: World): Promise<GitHubApi> {
+  const github = await startGitHubApi();
+  github.repo('acme/site', { id: '690133524' });
+  Object.assign(world.jobEnv, { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/site' });
+  return github;
 }
