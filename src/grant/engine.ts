@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ConfigurationError, errorMessage } from '../errors.js';
+import { requestsSent } from '../http/node-fetch.js';
 import type {
   AnyProvider,
   Credential,
@@ -76,13 +77,14 @@ export async function runGrant(
       `${o}: the GitHub OIDC token for this grant is sent there, not to ${provider.id}'s own endpoint.`,
     );
   }
-  // While the token is on its way: the issuer's keys and the policy are read, and once the
-  // request has left, the cloud's SDK is loaded. Nothing is sent to the cloud, and what was read
+  // While the token is on its way: the issuer's keys and the policy are read, and once these
+  // requests have left, the cloud's SDK is loaded. Nothing is sent to the cloud, and what was read
   // counts only once the verified token says it is the job's; the decision still comes first.
-  const tokenRequest = deps.idToken(request.audience, {
-    onSent: () => provider.prepare?.(plan),
-  });
+  let tokenSent!: () => void;
+  const sent = new Promise<void>((resolve) => (tokenSent = resolve));
+  const tokenRequest = deps.idToken(request.audience, { onSent: tokenSent });
   judge.prepare?.();
+  void sent.then(requestsSent).then(() => provider.prepare?.(plan));
   const token = await tokenRequest;
   const tokenRecord = recordToken(token);
   const decision = await decide(judge, request, token, record, tokenRecord);

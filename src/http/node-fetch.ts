@@ -1,4 +1,4 @@
-import type { Agent, IncomingMessage } from 'node:http';
+import type { Agent, ClientRequest, IncomingMessage } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { agentFor, describeProxyFailure } from '../runner/proxy.js';
 
@@ -70,8 +70,38 @@ export function nodeHttpRequest(url: URL, init: RawRequest): Promise<RawResponse
       reject(proxy ? Object.assign(new Error(proxy, { cause: err }), { code: codeOf(err) }) : err);
     });
     if (init.onSent) req.once('finish', init.onSent);
+    track(req);
     req.end(init.body);
   });
+}
+
+/** Requests made and not yet handed to their socket (nor failed). */
+const unsent = new Set<Promise<void>>();
+
+function track(req: ClientRequest): void {
+  const sent = new Promise<void>((resolve) => {
+    req.once('finish', resolve);
+    req.once('close', resolve);
+  });
+  made++;
+  unsent.add(sent);
+  void sent.then(() => unsent.delete(sent));
+}
+
+/**
+ * Settles once every request made so far has left the process (or failed). The engine loads a
+ * cloud's SDK only then: the load holds the event loop for tens of ms, and a request whose socket
+ * connected during it would wait that long to be sent.
+ */
+export async function requestsSent(): Promise<void> {
+  await Promise.all([...unsent]);
+}
+
+let made = 0;
+
+/** Requests made so far, and how many of them are still to leave (the engine's tests). */
+export function requestCounts(): { made: number; unsent: number } {
+  return { made, unsent: unsent.size };
 }
 
 /**

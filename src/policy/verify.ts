@@ -342,6 +342,11 @@ async function getJson(
 
 async function fetchKeys(issuer: string, now: Date, timeoutMs: number): Promise<CachedKeys> {
   const discoveryUrl = `${issuer}/.well-known/openid-configuration`;
+  // GitHub and GitHub Enterprise Server keep their keys here: asked at the same time as the
+  // discovery document, and used only when the document names exactly this address.
+  const usual = `${issuer}/.well-known/jwks`;
+  const atUsual = getJson(usual, 'JWKS', timeoutMs);
+  atUsual.catch(() => undefined);
   const discovery = await getJson(discoveryUrl, 'discovery document', timeoutMs);
   if (discovery['issuer'] !== issuer) {
     throw new Error(
@@ -349,7 +354,7 @@ async function fetchKeys(issuer: string, now: Date, timeoutMs: number): Promise<
     );
   }
   const jwksUri = checkFetchUrl(discovery['jwks_uri'], 'jwks_uri');
-  const jwks = await getJson(jwksUri, 'JWKS', timeoutMs);
+  const jwks = await (jwksUri === usual ? atUsual : getJson(jwksUri, 'JWKS', timeoutMs));
   if (!Array.isArray(jwks['keys'])) throw new Error(`The JWKS at ${jwksUri} has no 'keys' list.`);
   return { issuer, jwksUri, jwks: jwks as unknown as JSONWebKeySet, fetchedAt: now.getTime() };
 }

@@ -1,7 +1,13 @@
 import { createServer, Agent, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_RESPONSE_BYTES, nodeHttpFetch } from '../../src/http/node-fetch.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  MAX_RESPONSE_BYTES,
+  nodeHttpFetch,
+  nodeHttpRequest,
+  requestCounts,
+  requestsSent,
+} from '../../src/http/node-fetch.ts';
 
 // A server that answers by path, and remembers what it was sent.
 let server: Server;
@@ -101,5 +107,35 @@ describe('nodeHttpFetch', () => {
     await (await nodeHttpFetch(`${base}/json`, { agent } as RequestInit)).text();
     expect(connections).toBe(1);
     agent.destroy();
+  });
+});
+
+describe('requestsSent', () => {
+  it('settles once the requests made so far have left, without waiting for their answers', async () => {
+    const before = seen.length;
+    const held = [1, 2, 3].map(() =>
+      nodeHttpRequest(new URL(`${base}/never`), {
+        method: 'POST',
+        headers: {},
+        body: Buffer.from('x'),
+        signal: AbortSignal.timeout(20_000),
+      }).catch(() => undefined),
+    );
+    // A connection refused settles too: what never leaves must not hold the SDK's load back.
+    const refused = nodeHttpRequest(new URL('http://127.0.0.1:9/'), {
+      method: 'GET',
+      headers: {},
+    }).then(
+      () => 'answered',
+      (e: Error) => e.message,
+    );
+    expect(requestCounts().unsent).toBeGreaterThanOrEqual(4);
+    await requestsSent();
+    expect(requestCounts().unsent).toBe(0);
+    expect(await refused).toMatch(/ECONNREFUSED/);
+    // The server has the three requests, and has answered none of them.
+    await vi.waitFor(() => expect(seen.length - before).toBe(3));
+    server.closeAllConnections();
+    await Promise.all(held);
   });
 });
