@@ -92,6 +92,9 @@ export async function loadJudge(
         throw new PolicyUnavailable(errorMessage(err), renderPolicyFailure(errorMessage(err)), {
           cause: err,
         });
+      } finally {
+        // Read for another repository than the token's, or for a refused token: not waited for.
+        early?.cancel();
       }
       const record = endpointOverrides.length ? { ...j.record, endpointOverrides } : j.record;
       return { ...j, record };

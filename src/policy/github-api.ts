@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isNetworkError, withRetry } from '../providers/retry.js';
-import { boundedGet, ResponseTooLargeError, type FetchLike } from './http.js';
+import { boundedGet, CancelledError, ResponseTooLargeError, type FetchLike } from './http.js';
 import type { HeaderReader } from '../http/node-fetch.js';
 
 /** Why a read from the REST API failed; only `absent` may ever mean "there is no policy". */
@@ -33,6 +33,8 @@ export interface GitHubApiOptions {
   readonly attempts?: number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly fetch?: FetchLike;
+  /** Ends every request of this client (a read made on a guess that proved wrong). */
+  readonly signal?: AbortSignal;
 }
 
 /** Repository metadata and refs are small; a contents answer carries the file in base64. */
@@ -161,8 +163,10 @@ export class GitHubApi {
         maxBytes,
         what: `GitHub's ${what} answer`,
         ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
+        ...(this.opts.signal ? { signal: this.opts.signal } : {}),
       });
     } catch (err) {
+      if (err instanceof CancelledError) throw err;
       if (err instanceof ResponseTooLargeError)
         throw new GitHubApiError(err.message, 'bad-answer', undefined, { cause: err });
       const kind = isNetworkError(err) || err instanceof TypeError ? 'unreachable' : 'bad-answer';

@@ -28,6 +28,8 @@ export interface BoundedGetOptions {
   readonly fetch?: FetchLike;
   /** Called once, when the first request has been sent (see nodeHttpRequest). */
   readonly onSent?: () => void;
+  /** The caller no longer wants the answer (a guess that proved wrong): the request is ended. */
+  readonly signal?: AbortSignal;
 }
 
 export interface BoundedResponse {
@@ -39,6 +41,11 @@ export interface BoundedResponse {
 /** The deadline passed: a network failure as far as retrying is concerned (see isNetworkError). */
 export class DeadlineError extends Error {
   override name = 'TimeoutError';
+}
+
+/** The caller's signal ended the request: nobody is waiting for its answer, nothing to retry. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
 }
 
 /** Redirects followed, as GitHub's API answers a renamed repository; fetch's limit is 20. */
@@ -54,6 +61,9 @@ type Send = (
 export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<BoundedResponse> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
+  const cancel = () => controller.abort();
+  opts.signal?.addEventListener('abort', cancel, { once: true });
+  if (opts.signal?.aborted) cancel();
   try {
     const res = await follow(url, opts, controller.signal);
     return { status: res.status, headers: res.headers, body: res.body };
@@ -64,11 +74,13 @@ export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<
         url,
         err.declared === undefined ? `more than ${opts.maxBytes} bytes` : `${err.declared} bytes`,
       );
+    if (opts.signal?.aborted) throw new CancelledError(`${opts.what} from ${url} was not needed`);
     if (controller.signal.aborted)
       throw new DeadlineError(`${opts.what} from ${url} took longer than ${opts.timeoutMs} ms`);
     throw err;
   } finally {
     clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', cancel);
   }
 }
 

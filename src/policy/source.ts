@@ -167,6 +167,8 @@ type BranchRead = Found & { readonly repoId: string };
 export interface EarlyRead {
   readonly repository: string;
   readonly read: Promise<BranchRead>;
+  /** Ends what is still being read; called once the decision no longer needs it. */
+  cancel(): void;
 }
 
 /**
@@ -182,10 +184,12 @@ export function startEarlyRead(
   const repository = env['GITHUB_REPOSITORY'];
   if (settings.mode !== 'default-branch' || settings.githubToken === undefined) return undefined;
   if (!repository || !GUESSABLE.test(repository)) return undefined;
-  const read = readDefaultBranch(settings, repository, deps, defaultBranchGuess(env, repository));
+  const unused = new AbortController();
+  const guess = defaultBranchGuess(env, repository);
+  const read = readDefaultBranch(settings, repository, deps, guess, unused.signal);
   // Awaited by the decision that uses it; one that is dropped must not surface as unhandled.
   read.catch(() => undefined);
-  return { repository, read };
+  return { repository, read, cancel: () => unused.abort() };
 }
 
 /** The event payload is read for one name only: a larger one is not worth the wait. */
@@ -313,7 +317,11 @@ function claim(claims: Readonly<Record<string, unknown>>, name: string): string 
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-function api(settings: PolicySourceSettings, deps: PolicySourceDeps): GitHubApi {
+function api(
+  settings: PolicySourceSettings,
+  deps: PolicySourceDeps,
+  signal?: AbortSignal,
+): GitHubApi {
   if (settings.githubToken === undefined) {
     throw new ConfigurationError(
       "Input 'github-token' is empty: the default branch's policy cannot be read to compare with the checkout. Leave 'github-token' unset (the job's token) or pass one that can read the repository.",
@@ -325,6 +333,7 @@ function api(settings: PolicySourceSettings, deps: PolicySourceDeps): GitHubApi 
     timeoutMs: settings.timeoutMs,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    ...(signal ? { signal } : {}),
   });
 }
 
@@ -369,15 +378,23 @@ async function readDefaultBranch(
   repository: string,
   deps: PolicySourceDeps,
   guess?: BranchGuess,
+  signal?: AbortSignal,
 ): Promise<BranchRead> {
-  const gh = api(settings, deps);
+  const gh = api(settings, deps, signal);
+  // A guess that proves wrong is ended, so that it cannot keep the step alive.
+  const wrong = new AbortController();
+  const onGuess = api(
+    settings,
+    deps,
+    signal ? AbortSignal.any([signal, wrong.signal]) : wrong.signal,
+  );
   const at = { repository, path: settings.path, step: 'repository' as const };
   try {
-    const guessedHead = onGuess(guess && gh.branchCommit(repository, guess.branch));
-    const guessedFile = onGuess(
+    const guessedHead = guessed(guess && onGuess.branchCommit(repository, guess.branch));
+    const guessedFile = guessed(
       guess?.commit === undefined
         ? undefined
-        : gh.file(repository, settings.path, guess.commit, MAX_POLICY_BYTES),
+        : onGuess.file(repository, settings.path, guess.commit, MAX_POLICY_BYTES),
     );
     const repo = await gh.repository(repository);
     const ref = `refs/heads/${repo.defaultBranch}`;
@@ -391,11 +408,13 @@ async function readDefaultBranch(
     return { bytes: file?.bytes, origin, repoId: repo.id };
   } catch (err) {
     throw explain(err, settings, at);
+  } finally {
+    wrong.abort();
   }
 }
 
 /** A request made on a guess: awaited only if the guess holds, so its failure may go unheard. */
-function onGuess<T>(request: Promise<T> | undefined): Promise<T> | undefined {
+function guessed<T>(request: Promise<T> | undefined): Promise<T> | undefined {
   request?.catch(() => undefined);
   return request;
 }

@@ -320,6 +320,7 @@ async function getJson(
   url: string,
   what: string,
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<Record<string, unknown>> {
   const label = `The OIDC ${what}`;
   let res: Awaited<ReturnType<typeof boundedGet>>;
@@ -329,6 +330,7 @@ async function getJson(
       timeoutMs,
       maxBytes: MAX_DOCUMENT_BYTES,
       what: label,
+      ...(signal ? { signal } : {}),
     });
   } catch (err) {
     throw new Error(`Could not fetch the OIDC ${what} from ${url}: ${(err as Error).message}`, {
@@ -341,12 +343,27 @@ async function getJson(
 }
 
 async function fetchKeys(issuer: string, now: Date, timeoutMs: number): Promise<CachedKeys> {
-  const discoveryUrl = `${issuer}/.well-known/openid-configuration`;
   // GitHub and GitHub Enterprise Server keep their keys here: asked at the same time as the
   // discovery document, and used only when the document names exactly this address.
   const usual = `${issuer}/.well-known/jwks`;
-  const atUsual = getJson(usual, 'JWKS', timeoutMs);
+  const unused = new AbortController();
+  const atUsual = getJson(usual, 'JWKS', timeoutMs, unused.signal);
   atUsual.catch(() => undefined);
+  try {
+    return await keysNamedBy(issuer, now, timeoutMs, { usual, atUsual });
+  } finally {
+    // Ends the guess when it was not used (or discovery failed): it must not keep the step alive.
+    unused.abort();
+  }
+}
+
+async function keysNamedBy(
+  issuer: string,
+  now: Date,
+  timeoutMs: number,
+  guess: { usual: string; atUsual: Promise<Record<string, unknown>> },
+): Promise<CachedKeys> {
+  const discoveryUrl = `${issuer}/.well-known/openid-configuration`;
   const discovery = await getJson(discoveryUrl, 'discovery document', timeoutMs);
   if (discovery['issuer'] !== issuer) {
     throw new Error(
@@ -354,7 +371,9 @@ async function fetchKeys(issuer: string, now: Date, timeoutMs: number): Promise<
     );
   }
   const jwksUri = checkFetchUrl(discovery['jwks_uri'], 'jwks_uri');
-  const jwks = await (jwksUri === usual ? atUsual : getJson(jwksUri, 'JWKS', timeoutMs));
+  const jwks = await (jwksUri === guess.usual
+    ? guess.atUsual
+    : getJson(jwksUri, 'JWKS', timeoutMs));
   if (!Array.isArray(jwks['keys'])) throw new Error(`The JWKS at ${jwksUri} has no 'keys' list.`);
   return { issuer, jwksUri, jwks: jwks as unknown as JSONWebKeySet, fetchedAt: now.getTime() };
 }

@@ -51,6 +51,8 @@ export interface LoggedRequest {
   time: Date;
   /** The fault consumed by this request, if any. */
   fault?: FaultKind;
+  /** Set when the client closed the connection before it was answered (a request it gave up on). */
+  abandoned?: true;
 }
 
 export interface EmulatorRequest extends LoggedRequest {
@@ -171,6 +173,9 @@ export async function startServer(
     const fault = faults.take(logged);
     if (fault !== undefined) logged.fault = fault;
     requests.push(logged);
+    res.once('close', () => {
+      if (!res.writableEnded) logged.abandoned = true;
+    });
     // Not for the emulators' own reads of an issuer's keys: a cloud keeps those between calls.
     if (latencyMs > 0 && req.headers['user-agent'] !== EMULATOR_USER_AGENT)
       await new Promise((resolve) => setTimeout(resolve, latencyMs));

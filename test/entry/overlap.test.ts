@@ -108,4 +108,27 @@ describe('main overlaps the token request', () => {
     expect(order.some((e) => e.startsWith('SDK loading'))).toBe(true);
     expect(stsCalls()).toBe(before);
   });
+
+  it("ends a read ahead that the token's repository did not need, without waiting for it", async () => {
+    github.commit('acme/site', { '.github/jit-policy.yml': policy(DEPLOY_ROLE) });
+    github.repo('acme/elsewhere', { id: '77' });
+    const reads = () => github.requests.filter((r) => r.path === '/repos/acme/elsewhere');
+    const r0 = reads().length;
+    github.faults.next('hang', 1, '/repos/acme/elsewhere');
+    const saved = { ...w.jobEnv };
+    // The environment names another repository than the token will; its API never answers.
+    Object.assign(w.jobEnv, {
+      GITHUB_REPOSITORY: 'acme/elsewhere',
+      JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '60000',
+    });
+    try {
+      const m = await main();
+      expect(m.failures).toEqual([]);
+      expect(m.exported['AWS_ACCESS_KEY_ID']).toMatch(/^ASIA/);
+      // Left alone it would hold the step open until the 60 s deadline.
+      await vi.waitFor(() => expect(reads()[r0]?.abandoned).toBe(true), { timeout: 20_000 });
+    } finally {
+      Object.assign(w.jobEnv, saved);
+    }
+  });
 });

@@ -8,16 +8,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearKeyCache, verifyGitHubToken } from '../../src/policy/verify.ts';
 
-type Usual = 'keys' | 'other-keys' | 'status500' | 'status404';
+type Usual = 'keys' | 'other-keys' | 'status500' | 'status404' | 'hang';
 let server: http.Server;
 let issuer: string;
 let named: '/.well-known/jwks' | '/keys';
 let usual: Usual;
 let seen: string[];
 let keysAskedFirst: boolean | undefined;
+let hungClosed = false;
 let signing: CryptoKey;
 let jwk: JWK;
 let otherJwk: JWK;
@@ -49,6 +50,10 @@ beforeAll(async () => {
     if (req.url === '/.well-known/jwks') {
       keysAsked();
       if (usual === 'status500') return json(res, 500, { message: 'down' });
+      if (usual === 'hang') {
+        res.once('close', () => (hungClosed = !res.writableEnded));
+        return;
+      }
       if (usual === 'status404') return json(res, 404, { message: 'Not Found' });
       return json(res, 200, { keys: [usual === 'keys' ? jwk : otherJwk] });
     }
@@ -66,6 +71,7 @@ beforeEach(() => {
   clearKeyCache();
   seen = [];
   keysAskedFirst = undefined;
+  hungClosed = false;
 });
 
 const token = () =>
@@ -79,7 +85,7 @@ const token = () =>
     .sign(signing);
 
 const verify = async () =>
-  verifyGitHubToken(await token(), { issuer, audience: 'sts.amazonaws.com', timeoutMs: 5000 });
+  verifyGitHubToken(await token(), { issuer, audience: 'sts.amazonaws.com', timeoutMs: 60_000 });
 
 describe("the issuer's keys at the usual address", () => {
   it('are asked with the discovery document, not after it, and read once', async () => {
@@ -102,6 +108,14 @@ describe("the issuer's keys at the usual address", () => {
     named = '/keys';
     usual = 'status404';
     expect((await verify())['repository']).toBe('acme/site');
+  });
+
+  it('are asked no longer once the document names another address: a hanging guess is ended', async () => {
+    named = '/keys';
+    usual = 'hang';
+    expect((await verify())['repository']).toBe('acme/site');
+    // Left alone it would hold the step open until the 60 s deadline.
+    await vi.waitFor(() => expect(hungClosed).toBe(true), { timeout: 20_000 });
   });
 
   it("fail as the named address's own failure when the document names them", async () => {

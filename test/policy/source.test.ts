@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
 import { ConfigurationError } from '../../src/errors.ts';
 import {
@@ -306,6 +306,32 @@ describe('the default branch read ahead of the token (startEarlyRead)', () => {
     expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
     expect(siteReads() - before).toBe(4);
     expect(fileReads() - f0).toBe(2);
+  });
+
+  it('a guess that proves wrong, or a read ahead the decision drops, is ended: it never waits out its deadline', async () => {
+    const long = settings({ timeoutMs: 60_000 });
+    const abandoned = (path: string) =>
+      github.requests.findLast((r) => r.path === path)?.abandoned === true;
+    // The branch the payload guesses never answers; the default branch is another.
+    github.faults.next('hang', 1, /\/git\/ref\/heads\/develop$/);
+    const env = {
+      GITHUB_REPOSITORY: 'acme/site',
+      GITHUB_EVENT_PATH: event('acme/site', 'develop'),
+    };
+    const t = await loadTrustedPolicy(long, CLAIMS, { early: startEarlyRead(long, env)! });
+    expect(t.origin.commit).toBe(policyCommit);
+    await vi.waitFor(() => expect(abandoned('/repos/acme/site/git/ref/heads/develop')).toBe(true), {
+      timeout: 20_000,
+    });
+    // A read ahead for another repository than the token names, cancelled while it hangs.
+    const bareReads = () => github.requests.filter((r) => r.path === '/repos/acme/bare').length;
+    const b0 = bareReads();
+    github.faults.next('hang', 1, /^\/repos\/acme\/bare$/);
+    const dropped = startEarlyRead(long, { GITHUB_REPOSITORY: 'acme/bare' })!;
+    await vi.waitFor(() => expect(bareReads()).toBe(b0 + 1));
+    dropped.cancel();
+    await expect(dropped.read).rejects.toThrow();
+    await vi.waitFor(() => expect(abandoned('/repos/acme/bare')).toBe(true), { timeout: 20_000 });
   });
 
   it.each(['../../../../user', 'main/../x', '.hidden', 'a//b', 'x.lock', 'a b', 'a@{1}', '/main'])(
