@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/clients/**', 'node_modules/**'],
+    globalSetup: ['test/setup/temp-root.ts'],
     // Most of the suite waits on child processes (the built actions, the harness's steps), so a
     // worker per core keeps the cores busy: vitest's default (cores - 1) runs one file at a time on
     // a 2-core machine. Worker threads start faster than forked processes and keep each test file
