@@ -19,7 +19,7 @@ let usual: Usual;
 let seen: string[];
 let keysAskedFirst: boolean | undefined;
 let hungClosed = false;
-let signing: CryptoKey;
+let signing: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 let jwk: JWK;
 let otherJwk: JWK;
 
