@@ -241,8 +241,8 @@ export function agentFor(target: string | URL, settings = processProxySettings()
 }
 
 /**
- * A new agent of its own for a client that destroys it when done (the AWS SDK's handler does,
- * on client.destroy()): a shared one would lose the sockets other clients are using.
+ * A new agent of its own, for a client that may destroy the agent it is given when done (Entra's
+ * pipeline): a shared one would lose the sockets other requests are using.
  */
 export function ownAgentFor(target: string | URL, settings = processProxySettings()): http.Agent {
   const url = typeof target === 'string' ? new URL(target) : target;
@@ -268,15 +268,6 @@ export function toolProxyEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   if (!input) return {};
   const href = parseProxyUrl(input, 'the http-proxy input').href;
   return { HTTPS_PROXY: href, https_proxy: href, HTTP_PROXY: href, http_proxy: href };
-}
-
-/** Both agents an SDK client needs (it picks one by the endpoint's scheme) for a host: its own. */
-export function agentsFor(target: string): { httpAgent: http.Agent; httpsAgent: http.Agent } {
-  const url = new URL(target);
-  const other = new URL(target);
-  other.protocol = url.protocol === 'https:' ? 'http:' : 'https:';
-  const [httpUrl, httpsUrl] = url.protocol === 'https:' ? [other, url] : [url, other];
-  return { httpAgent: ownAgentFor(httpUrl), httpsAgent: ownAgentFor(httpsUrl) };
 }
 
 /** The proxy answered CONNECT with a refusal: another attempt gets the same answer. */

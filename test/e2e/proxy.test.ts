@@ -24,6 +24,8 @@ import { azureInputs, startAzureWorld, type AzureWorld } from './azure-setup.ts'
 
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
 const REVOKER = 'arn:aws:iam::123456789012:role/jit-revoker';
+/** Trusts sessions of ROLE only: reached by role chaining (AssumeRole, signed with ROLE's keys). */
+const CHAINED = 'arn:aws:iam::123456789012:role/chained';
 const SA = 'deploy@acme-site.iam.gserviceaccount.com';
 /** The proxy's password: a canary of its own, never to be printed or stored. */
 const PROXY_PASSWORD = 'pr0xy-pa55word-canary';
@@ -102,6 +104,13 @@ describe('AWS behind a proxy', () => {
         [ROLE]: {
           trust,
           maxSessionDuration: 3600,
+          permissions: [
+            { Effect: 'Allow', Action: ['sts:GetCallerIdentity'], Resource: '*' },
+            { Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: CHAINED },
+          ],
+        },
+        [CHAINED]: {
+          trust: { aud: 'sts.amazonaws.com', sub: [], assumeRoleFrom: [ROLE] },
           permissions: [{ Effect: 'Allow', Action: ['sts:GetCallerIdentity'], Resource: '*' }],
         },
         [REVOKER]: {
@@ -171,6 +180,31 @@ describe('AWS behind a proxy', () => {
     allTunnelled(aws.url, aws.connections, marks.aws);
     expect(proxy.forwarded.get(hostOf(aws.url)) ?? 0).toBe(0);
     expect(proxy.unauthorized).toBe(0);
+    await noProxyPasswordAnywhere(j);
+  });
+
+  it('sends the AssumeRole of role chaining through the proxy too', async () => {
+    const mark = aws.connections.length;
+    const j = await job(oidc, env(proxyEnv(proxy)));
+    const first = await j.runStep({
+      action: 'actions/aws/action.yml',
+      id: 'first',
+      inputs: { 'oidc-issuer': oidc.issuer, 'aws-region': 'eu-west-1', 'role-to-assume': ROLE },
+    });
+    expect(first.exitCode, said(first)).toBe(0);
+    const second = await j.runStep({
+      action: 'actions/aws/action.yml',
+      id: 'second',
+      inputs: {
+        'oidc-issuer': oidc.issuer,
+        'aws-region': 'eu-west-1',
+        'role-to-assume': CHAINED,
+        'role-chaining': 'true',
+      },
+    });
+    expect(second.exitCode, said(second)).toBe(0);
+    expect(aws.requests.at(-1)).toMatchObject({ action: 'AssumeRole', status: 200 });
+    allTunnelled(aws.url, aws.connections, mark);
     await noProxyPasswordAnywhere(j);
   });
 

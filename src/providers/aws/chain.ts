@@ -8,6 +8,7 @@ import { CloudError, ConfigurationError, errorMessage } from '../../errors.js';
 import { withRetry, type RetryOptions } from '../retry.js';
 import { DEFAULT_ATTEMPTS, type AwsSettings, type ChainSource } from './settings.js';
 import { isRetryableStsError } from './sts.js';
+import { sdkHttpHandler } from './http-handler.js';
 
 export interface ChainedSession {
   /** The ARN of the session whose credentials assumed the role. */
@@ -36,11 +37,7 @@ export async function assumeRoleChained(
     endpoint: settings.endpoint,
     credentials: chain.source satisfies ChainSource,
     maxAttempts: 1,
-    requestHandler: {
-      requestTimeout: options.timeoutMs,
-      connectionTimeout: options.timeoutMs,
-      throwOnRequestTimeout: true,
-    },
+    requestHandler: sdkHttpHandler(options.timeoutMs),
   });
   const retry = <T>(fn: () => Promise<T>) =>
     withRetry(fn, {

@@ -6,7 +6,7 @@ import {
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { isNetworkError, withRetry } from '../retry.js';
-import { agentsFor } from '../../runner/proxy.js';
+import { sdkHttpHandler } from './http-handler.js';
 
 /** A role's inline policy names, read at most this many pages of 100: bounded like every wait. */
 const MAX_LIST_PAGES = 20;
@@ -47,14 +47,6 @@ function iamRegion(roleArn: string): string {
   return 'us-east-1';
 }
 
-/** IAM's global endpoint of the role's partition, for the proxy decision when none is set. */
-function iamUrl(roleArn: string): string {
-  const partition = roleArn.split(':')[1];
-  if (partition === 'aws-cn') return 'https://iam.cn-north-1.amazonaws.com.cn';
-  if (partition === 'aws-us-gov') return 'https://iam.us-gov.amazonaws.com';
-  return 'https://iam.amazonaws.com';
-}
-
 export interface RevokerIamOptions {
   readonly roleArn: string;
   readonly endpoint: string | undefined;
@@ -84,12 +76,7 @@ export function revokerIam(options: RevokerIamOptions): RevokerIam {
     endpoint: options.endpoint,
     credentials: options.credentials,
     maxAttempts: 1,
-    requestHandler: {
-      requestTimeout: options.timeoutMs,
-      connectionTimeout: options.timeoutMs,
-      throwOnRequestTimeout: true,
-      ...agentsFor(options.endpoint ?? iamUrl(options.roleArn)),
-    },
+    requestHandler: sdkHttpHandler(options.timeoutMs),
   });
   let serverTime: number | undefined;
   iam.middlewareStack.add(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { errorMessage } from '../../errors.js';
-import { agentsFor } from '../../runner/proxy.js';
+import { sdkHttpHandler } from './http-handler.js';
 
 /** Default bound on waiting for IAM to apply the deny; JIT_CREDENTIALS_REVOKE_VERIFY_SECONDS overrides it. */
 export const DEFAULT_VERIFY_SECONDS = 60;
@@ -76,12 +76,7 @@ export async function probeUntilDenied(
     endpoint: options.endpoint,
     credentials: keys,
     maxAttempts: 1,
-    requestHandler: {
-      requestTimeout: options.timeoutMs,
-      connectionTimeout: options.timeoutMs,
-      throwOnRequestTimeout: true,
-      ...agentsFor(options.endpoint ?? `https://sts.${options.region}.amazonaws.com`),
-    },
+    requestHandler: sdkHttpHandler(options.timeoutMs),
   });
   const deadline = options.now() + options.boundMs;
   let delay = 500;

@@ -7,7 +7,8 @@ import { decodeJwt } from 'jose';
 import { CloudError, ConfigurationError, errorMessage } from '../../errors.js';
 import { isNetworkError, withRetry, type RetryOptions } from '../retry.js';
 import type { AwsSettings } from './settings.js';
-import { agentsFor, describeProxyFailure } from '../../runner/proxy.js';
+import { describeProxyFailure } from '../../runner/proxy.js';
+import { sdkHttpHandler } from './http-handler.js';
 
 export const DECISIVE_CLAIMS = ['sub', 'aud', 'ref', 'environment', 'job_workflow_ref'] as const;
 
@@ -66,13 +67,7 @@ export async function assumeRole(
     region: settings.region,
     endpoint: settings.endpoint,
     maxAttempts: 1, // our own retry decides; the SDK's would retry denials' neighbours blindly
-    // Without throwOnRequestTimeout the handler only warns and a hung STS hangs the step.
-    requestHandler: {
-      requestTimeout: options.timeoutMs,
-      connectionTimeout: options.timeoutMs,
-      throwOnRequestTimeout: true,
-      ...agentsFor(settings.endpoint ?? `https://sts.${settings.region}.amazonaws.com`),
-    },
+    requestHandler: sdkHttpHandler(options.timeoutMs),
   });
   const command = new AssumeRoleWithWebIdentityCommand({
     RoleArn: settings.role,

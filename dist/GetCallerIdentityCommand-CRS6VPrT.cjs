@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-C_rfTRZm.cjs");var GetCallerIdentityCommand=class extends e.r(e.t,e.n,`GetCallerIdentity`,e.s){};Object.defineProperty(exports,"t",{enumerable:!0,get:function(){return GetCallerIdentityCommand}});
