@@ -27,6 +27,8 @@ export interface Judge {
    */
   prepare?(): void;
   judge(request: GrantRequest, token: string): Promise<Decision>;
+  /** Ends what prepare started and no decision took (the token never came, or named another repository). */
+  cancel?(): void;
 }
 
 /** The policy could not be applied (token, API, file): the grant is refused, and the summary says why. */
@@ -65,12 +67,17 @@ export async function loadJudge(
   const source = readPolicySourceSettings(new Inputs(runner), env);
   if (source.githubToken) runner.mask(source.githubToken);
   let early: EarlyRead | undefined;
+  const unused = new AbortController();
   return {
     // Neither sends the token: the issuer's keys, and the policy of the repository the job
     // says it is in, used only if the verified claims name that repository.
     prepare: () => {
-      void prefetchKeys(issuer, source.timeoutMs);
+      void prefetchKeys(issuer, source.timeoutMs, unused.signal);
       early = startEarlyRead(source, env);
+    },
+    cancel: () => {
+      unused.abort();
+      early?.cancel();
     },
     judge: async (request, token) => {
       let j;

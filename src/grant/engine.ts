@@ -85,7 +85,14 @@ export async function runGrant(
   const tokenRequest = deps.idToken(request.audience, { onSent: tokenSent });
   judge.prepare?.();
   void sent.then(requestsSent).then(() => provider.prepare?.(plan));
-  const token = await tokenRequest;
+  let token: string;
+  try {
+    token = await tokenRequest;
+  } catch (err) {
+    // The reads ahead would otherwise keep a failed step open until their deadline.
+    judge.cancel?.();
+    throw err;
+  }
   const tokenRecord = recordToken(token);
   const decision = await decide(judge, request, token, record, tokenRecord);
 

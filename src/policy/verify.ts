@@ -82,10 +82,14 @@ export function clearKeyCache(): void {
  * they depend only on the trusted issuer, never on the token. verifyGitHubToken takes the
  * result, or its failure, as if it had fetched them itself. The promise returned never rejects.
  */
-export function prefetchKeys(issuer: string, timeoutMs = FETCH_TIMEOUT_MS): Promise<void> {
+export function prefetchKeys(
+  issuer: string,
+  timeoutMs = FETCH_TIMEOUT_MS,
+  signal?: AbortSignal,
+): Promise<void> {
   const trusted = checkIssuer(issuer);
   if (early.has(trusted) || memory.has(trusted)) return Promise.resolve();
-  const pending = fetchKeys(trusted, new Date(), timeoutMs).then((entry) => ({
+  const pending = fetchKeys(trusted, new Date(), timeoutMs, signal).then((entry) => ({
     entry,
     keySet: createLocalJWKSet(entry.jwks),
   }));
@@ -342,15 +346,21 @@ async function getJson(
   return jsonObject(res.body, label, url);
 }
 
-async function fetchKeys(issuer: string, now: Date, timeoutMs: number): Promise<CachedKeys> {
+async function fetchKeys(
+  issuer: string,
+  now: Date,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<CachedKeys> {
   // GitHub and GitHub Enterprise Server keep their keys here: asked at the same time as the
   // discovery document, and used only when the document names exactly this address.
   const usual = `${issuer}/.well-known/jwks`;
   const unused = new AbortController();
-  const atUsual = getJson(usual, 'JWKS', timeoutMs, unused.signal);
+  const guessSignal = signal ? AbortSignal.any([signal, unused.signal]) : unused.signal;
+  const atUsual = getJson(usual, 'JWKS', timeoutMs, guessSignal);
   atUsual.catch(() => undefined);
   try {
-    return await keysNamedBy(issuer, now, timeoutMs, { usual, atUsual });
+    return await keysNamedBy(issuer, now, timeoutMs, { usual, atUsual }, signal);
   } finally {
     // Ends the guess when it was not used (or discovery failed): it must not keep the step alive.
     unused.abort();
@@ -362,9 +372,10 @@ async function keysNamedBy(
   now: Date,
   timeoutMs: number,
   guess: { usual: string; atUsual: Promise<Record<string, unknown>> },
+  signal: AbortSignal | undefined,
 ): Promise<CachedKeys> {
   const discoveryUrl = `${issuer}/.well-known/openid-configuration`;
-  const discovery = await getJson(discoveryUrl, 'discovery document', timeoutMs);
+  const discovery = await getJson(discoveryUrl, 'discovery document', timeoutMs, signal);
   if (discovery['issuer'] !== issuer) {
     throw new Error(
       `The discovery document at ${discoveryUrl} names issuer '${String(discovery['issuer'])}', not '${issuer}': check the 'oidc-issuer' input.`,
@@ -373,7 +384,7 @@ async function keysNamedBy(
   const jwksUri = checkFetchUrl(discovery['jwks_uri'], 'jwks_uri');
   const jwks = await (jwksUri === guess.usual
     ? guess.atUsual
-    : getJson(jwksUri, 'JWKS', timeoutMs));
+    : getJson(jwksUri, 'JWKS', timeoutMs, signal));
   if (!Array.isArray(jwks['keys'])) throw new Error(`The JWKS at ${jwksUri} has no 'keys' list.`);
   return { issuer, jwksUri, jwks: jwks as unknown as JSONWebKeySet, fetchedAt: now.getTime() };
 }

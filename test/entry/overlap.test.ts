@@ -131,4 +131,33 @@ describe('main overlaps the token request', () => {
       Object.assign(w.jobEnv, saved);
     }
   });
+
+  it('ends the reads ahead when the token never comes, instead of waiting them out', async () => {
+    clearKeyCache(); // a new step is a new process
+    const reads = () =>
+      w.env.oidc.requests.filter(
+        (r) =>
+          r.path === '/.well-known/openid-configuration' &&
+          r.headers['user-agent'] === 'jit-credentials',
+      );
+    const r0 = reads().length;
+    w.env.oidc.faults.next('hang', 1, '/.well-known/openid-configuration');
+    const [saved, idToken] = [{ ...w.jobEnv }, w.idToken];
+    Object.assign(w.jobEnv, { JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '60000' });
+    w.idToken = async (_audience, options) => {
+      queueMicrotask(() => options?.onSent?.());
+      // The runner refuses once the issuer's discovery document has been asked (and hangs).
+      await vi.waitFor(() => expect(reads().length).toBe(r0 + 1));
+      throw new Error('the runner refused the token request');
+    };
+    try {
+      const m = await main();
+      expect(m.failures.join('\n')).toMatch(/the runner refused the token request/);
+      // Left alone it would hold the failed step open until the 60 s deadline.
+      await vi.waitFor(() => expect(reads()[r0]?.abandoned).toBe(true), { timeout: 20_000 });
+    } finally {
+      Object.assign(w.jobEnv, saved);
+      w.idToken = idToken;
+    }
+  });
 });
