@@ -48,6 +48,36 @@ export interface GrantOutcome {
 }
 
 /**
+ * The job's GitHub token, with the wait for it used: the issuer's keys and the policy are read,
+ * and once these requests have left, the cloud's SDK is loaded (`load`). Nothing is sent to the
+ * cloud, and what was read counts only once the verified token says it is the job's; the decision
+ * still comes first.
+ */
+async function tokenUsingTheWait(
+  idToken: IdTokenSource,
+  audience: string,
+  judge: Judge,
+  load: () => void,
+): Promise<string> {
+  let tokenSent!: () => void;
+  const sent = new Promise<void>((resolve) => (tokenSent = resolve));
+  const tokenRequest = idToken(audience, { onSent: tokenSent });
+  judge.prepare?.();
+  // Loading early only saves time: issue() loads the SDK again, and says what went wrong.
+  void sent
+    .then(requestsSent)
+    .then(load)
+    .catch(() => undefined);
+  try {
+    return await tokenRequest;
+  } catch (err) {
+    // The reads ahead would otherwise keep a failed step open until their deadline.
+    judge.cancel?.();
+    throw err;
+  }
+}
+
+/**
  * One grant's life in the main step, each phase returning a value to the next:
  * plan (done by the caller) → decide → issue → deliver → (for `run:`) use and close → record.
  * Every phase is on the ledger before it is acted on, so that whatever happens once a
@@ -77,22 +107,9 @@ export async function runGrant(
       `${o}: the GitHub OIDC token for this grant is sent there, not to ${provider.id}'s own endpoint.`,
     );
   }
-  // While the token is on its way: the issuer's keys and the policy are read, and once these
-  // requests have left, the cloud's SDK is loaded. Nothing is sent to the cloud, and what was read
-  // counts only once the verified token says it is the job's; the decision still comes first.
-  let tokenSent!: () => void;
-  const sent = new Promise<void>((resolve) => (tokenSent = resolve));
-  const tokenRequest = deps.idToken(request.audience, { onSent: tokenSent });
-  judge.prepare?.();
-  void sent.then(requestsSent).then(() => provider.prepare?.(plan));
-  let token: string;
-  try {
-    token = await tokenRequest;
-  } catch (err) {
-    // The reads ahead would otherwise keep a failed step open until their deadline.
-    judge.cancel?.();
-    throw err;
-  }
+  const token = await tokenUsingTheWait(deps.idToken, request.audience, judge, () =>
+    provider.prepare?.(plan),
+  );
   const tokenRecord = recordToken(token);
   const decision = await decide(judge, request, token, record, tokenRecord);
 
