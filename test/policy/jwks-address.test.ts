@@ -2,29 +2,45 @@
  * The issuer's keys are asked at GitHub's usual address (`<issuer>/.well-known/jwks`) at the same
  * time as the discovery document, to save a round trip; what that guess returns is used only when
  * the document names exactly that address. The issuer below holds its discovery document until
- * the keys have been asked (or a second has passed), so the test sees whether they were asked at
- * once, and it can serve other keys at the usual address than at the one the document names.
+ * the keys have been asked, so the test sees whether they were asked at once (asked only after
+ * the answer, they never are: the hold gives up after 10 s and says so), and it can serve other
+ * keys at the usual address than at the one the document names.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearKeyCache, verifyGitHubToken } from '../../src/policy/verify.ts';
+import { startServer, type Reply, type TestServer } from '../emulators/http.ts';
 
 type Usual = 'keys' | 'other-keys' | 'status500' | 'status404' | 'hang';
-let server: http.Server;
+let server: TestServer;
 let issuer: string;
 let named: '/.well-known/jwks' | '/keys';
 let usual: Usual;
-let seen: string[];
 let keysAskedFirst: boolean | undefined;
-let hungClosed = false;
+let keysAsked: () => void;
 let signing: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 let jwk: JWK;
 let otherJwk: JWK;
 
-const json = (res: http.ServerResponse, status: number, body: unknown) =>
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+/** Answers the discovery document once the keys have been asked, or after 10 s. */
+async function discovery(): Promise<Reply> {
+  const asked = server.requests.some((r) => r.path === '/.well-known/jwks');
+  keysAskedFirst =
+    asked ||
+    (await new Promise<boolean>((resolve) => {
+      keysAsked = () => resolve(true);
+      setTimeout(() => resolve(false), 10_000).unref();
+    }));
+  return { body: { issuer, jwks_uri: `${issuer}${named}` } };
+}
+
+function usualKeys(): Reply | Promise<never> {
+  keysAsked();
+  if (usual === 'hang') return new Promise<never>(() => undefined);
+  if (usual === 'status500') return { status: 500, body: { message: 'down' } };
+  if (usual === 'status404') return { status: 404, body: { message: 'Not Found' } };
+  return { body: { keys: [usual === 'keys' ? jwk : otherJwk] } };
+}
 
 beforeAll(async () => {
   const pair = await generateKeyPair('RS256');
@@ -32,47 +48,22 @@ beforeAll(async () => {
   jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
   const other = await generateKeyPair('RS256');
   otherJwk = { ...(await exportJWK(other.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-  let keysAsked: () => void = () => undefined;
-  server = http.createServer((req, res) => {
-    seen.push(req.url ?? '');
-    if (req.url === '/.well-known/openid-configuration') {
-      const asked = new Promise<boolean>((resolve) => {
-        if (seen.includes('/.well-known/jwks')) return resolve(true);
-        keysAsked = () => resolve(true);
-        setTimeout(() => resolve(false), 1000).unref();
-      });
-      void asked.then((first) => {
-        keysAskedFirst = first;
-        json(res, 200, { issuer, jwks_uri: `${issuer}${named}` });
-      });
-      return;
-    }
-    if (req.url === '/.well-known/jwks') {
-      keysAsked();
-      if (usual === 'status500') return json(res, 500, { message: 'down' });
-      if (usual === 'hang') {
-        res.once('close', () => (hungClosed = !res.writableEnded));
-        return;
-      }
-      if (usual === 'status404') return json(res, 404, { message: 'Not Found' });
-      return json(res, 200, { keys: [usual === 'keys' ? jwk : otherJwk] });
-    }
-    if (req.url === '/keys') return json(res, 200, { keys: [jwk] });
-    json(res, 404, {});
+  server = await startServer((req) => {
+    if (req.path === '/.well-known/openid-configuration') return discovery();
+    if (req.path === '/.well-known/jwks') return usualKeys();
+    if (req.path === '/keys') return { body: { keys: [jwk] } };
+    return { status: 404, body: {} };
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  issuer = server.url;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
-});
+afterAll(() => server.close());
 beforeEach(() => {
   clearKeyCache();
-  seen = [];
+  server.requests.length = 0;
   keysAskedFirst = undefined;
-  hungClosed = false;
+  keysAsked = () => undefined;
 });
+const paths = () => server.requests.map((r) => r.path);
 
 const token = () =>
   new SignJWT({ repository: 'acme/site' })
@@ -93,7 +84,7 @@ describe("the issuer's keys at the usual address", () => {
     usual = 'keys';
     expect((await verify())['repository']).toBe('acme/site');
     expect(keysAskedFirst).toBe(true);
-    expect(seen.sort()).toEqual(['/.well-known/jwks', '/.well-known/openid-configuration']);
+    expect(paths().sort()).toEqual(['/.well-known/jwks', '/.well-known/openid-configuration']);
   });
 
   it('are not used when the document names another address: those keys decide', async () => {
@@ -101,7 +92,7 @@ describe("the issuer's keys at the usual address", () => {
     // The usual address offers another key under the same id: used, it would refuse the token.
     usual = 'other-keys';
     expect((await verify())['repository']).toBe('acme/site');
-    expect(seen.filter((u) => u === '/keys')).toHaveLength(1);
+    expect(paths().filter((p) => p === '/keys')).toHaveLength(1);
   });
 
   it('an address the issuer does not serve costs nothing when the document names another', async () => {
@@ -115,7 +106,8 @@ describe("the issuer's keys at the usual address", () => {
     usual = 'hang';
     expect((await verify())['repository']).toBe('acme/site');
     // Left alone it would hold the step open until the 60 s deadline.
-    await vi.waitFor(() => expect(hungClosed).toBe(true), { timeout: 20_000 });
+    const hung = server.requests.find((r) => r.path === '/.well-known/jwks')!;
+    await vi.waitFor(() => expect(hung.abandoned).toBe(true), { timeout: 20_000 });
   });
 
   it("fail as the named address's own failure when the document names them", async () => {
