@@ -147,7 +147,7 @@ describe('main overlaps the token request', () => {
     w.idToken = async (_audience, options) => {
       queueMicrotask(() => options?.onSent?.());
       // The runner refuses once the issuer's discovery document has been asked (and hangs).
-      await vi.waitFor(() => expect(reads().length).toBe(r0 + 1));
+      await vi.waitFor(() => expect(reads().length).toBe(r0 + 1), { timeout: 30_000 });
       throw new Error('the runner refused the token request');
     };
     try {

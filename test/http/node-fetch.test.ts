@@ -134,7 +134,7 @@ describe('requestsSent', () => {
     expect(requestCounts().unsent).toBe(0);
     expect(await refused).toMatch(/ECONNREFUSED/);
     // The server has the three requests, and has answered none of them.
-    await vi.waitFor(() => expect(seen.length - before).toBe(3));
+    await vi.waitFor(() => expect(seen.length - before).toBe(3), { timeout: 30_000 });
     server.closeAllConnections();
     await Promise.all(held);
   });

@@ -328,7 +328,7 @@ describe('the default branch read ahead of the token (startEarlyRead)', () => {
     const b0 = bareReads();
     github.faults.next('hang', 1, /^\/repos\/acme\/bare$/);
     const dropped = startEarlyRead(long, { GITHUB_REPOSITORY: 'acme/bare' })!;
-    await vi.waitFor(() => expect(bareReads()).toBe(b0 + 1));
+    await vi.waitFor(() => expect(bareReads()).toBe(b0 + 1), { timeout: 30_000 });
     dropped.cancel();
     await expect(dropped.read).rejects.toThrow();
     await vi.waitFor(() => expect(abandoned('/repos/acme/bare')).toBe(true), { timeout: 20_000 });
