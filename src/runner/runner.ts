@@ -24,7 +24,7 @@ export interface Runner {
 
 export const coreLogger: Logger = {
   debug: (m) => commands.issueCommand('debug', {}, m),
-  info: (m) => process.stdout.write(m + EOL),
+  info: (m) => commands.writeStdout(m + EOL),
   warning: (m) => commands.issueCommand('warning', {}, m),
   error: (m) => commands.issueCommand('error', {}, m),
 };
@@ -42,7 +42,7 @@ export function actionsRunner(): Runner {
     appendSummary: async (markdown) => {
       // The summary file passes through the runner's masker, but write nothing secret anyway.
       if (!process.env['GITHUB_STEP_SUMMARY']) return;
-      await commands.appendSummary(markdown);
+      commands.appendSummary(markdown);
     },
     fail: (message) => commands.setFailed(message),
     env: (name) => process.env[name],

@@ -1,5 +1,4 @@
-import { constants, existsSync, appendFileSync } from 'node:fs';
-import { access, appendFile } from 'node:fs/promises';
+import { accessSync, appendFileSync, constants, existsSync, writeSync } from 'node:fs';
 import { EOL } from 'node:os';
 import { delimiter } from 'node:path';
 
@@ -8,6 +7,34 @@ import { delimiter } from 'node:path';
  * command.js, file-command.js, core.js and summary.js). Not imported from it: @actions/core loads
  * @actions/http-client, https and tls for getIDToken, which a post step pays for and never uses.
  */
+
+/**
+ * Where stdout goes: straight to file descriptor 1 until that fails once, then process.stdout.
+ * Creating process.stdout (a net.Socket on the runner's pipe, with the stream machinery behind
+ * it) costs a short step several milliseconds, and a direct write cannot be lost when the step
+ * ends. A pipe that another writer made non-blocking refuses a full write with EAGAIN: the
+ * stream, which waits for the reader, then takes the rest in order (and any other failure is the
+ * stream's to report, as before). An object, so that tests can stand in for fd 1.
+ */
+export const stdoutSink = {
+  viaStream: false,
+  writeFd: (bytes: Uint8Array, offset: number): number => writeSync(1, bytes, offset),
+};
+
+export function writeStdout(text: string): void {
+  if (stdoutSink.viaStream) {
+    process.stdout.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  try {
+    while (done < bytes.length) done += stdoutSink.writeFd(bytes, done);
+  } catch {
+    stdoutSink.viaStream = true;
+    process.stdout.write(bytes.subarray(done));
+  }
+}
 
 function toCommandValue(input: unknown): string {
   if (input === null || input === undefined) return '';
@@ -34,7 +61,7 @@ export function issueCommand(
     .filter(([, v]) => v)
     .map(([k, v]) => `${k}=${escapeProperty(v)}`);
   if (Object.keys(properties).length > 0) line += ` ${props.join(',')}`;
-  process.stdout.write(`${line}::${escapeData(message)}${EOL}`);
+  writeStdout(`${line}::${escapeData(message)}${EOL}`);
 }
 
 /**
@@ -72,7 +99,7 @@ export function setOutput(name: string, value: string): void {
     issueFileCommand('OUTPUT', keyValueMessage(name, value));
     return;
   }
-  process.stdout.write(EOL);
+  writeStdout(EOL);
   issueCommand('set-output', { name }, value);
 }
 
@@ -114,8 +141,12 @@ export function setFailed(message: string): void {
 
 let summaryPath: string | undefined;
 
-/** Appends `markdown` and a line end to the step summary, as core.summary.addRaw(m, true).write(). */
-export async function appendSummary(markdown: string): Promise<void> {
+/**
+ * Appends `markdown` and a line end to the step summary, as core.summary.addRaw(m, true).write().
+ * Synchronously: a step's few kilobytes are not worth starting libuv's thread pool for, which the
+ * post step would otherwise do for this one write.
+ */
+export function appendSummary(markdown: string): void {
   if (summaryPath === undefined) {
     const fromEnv = process.env['GITHUB_STEP_SUMMARY'];
     if (!fromEnv) {
@@ -124,7 +155,7 @@ export async function appendSummary(markdown: string): Promise<void> {
       );
     }
     try {
-      await access(fromEnv, constants.R_OK | constants.W_OK);
+      accessSync(fromEnv, constants.R_OK | constants.W_OK);
     } catch {
       throw new Error(
         `Unable to access summary file: '${fromEnv}'. Check if the file has correct read/write permissions.`,
@@ -132,5 +163,5 @@ export async function appendSummary(markdown: string): Promise<void> {
     }
     summaryPath = fromEnv;
   }
-  await appendFile(summaryPath, markdown + EOL, { encoding: 'utf8' });
+  appendFileSync(summaryPath, markdown + EOL, { encoding: 'utf8' });
 }

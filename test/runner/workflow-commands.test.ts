@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { actionsRunner } from '../../src/runner/runner.ts';
+import { stdoutSink, writeStdout } from '../../src/runner/workflow-commands.ts';
 import { parseKeyValueFile } from '../harness/file-commands.ts';
 
 // The runner module writes the commands itself rather than through @actions/core: every line and
@@ -11,6 +12,20 @@ import { parseKeyValueFile } from '../harness/file-commands.ts';
 
 const TRICKY = 'a%b\r\nc:d,e %0A ::warning::x';
 const NAMES = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'];
+
+// The runner module writes stdout straight to fd 1, @actions/core through process.stdout: while a
+// test captures, `capture` stands in for fd 1.
+let capture: ((bytes: Uint8Array) => number) | undefined;
+const realFd = stdoutSink.writeFd;
+beforeEach(() => {
+  stdoutSink.viaStream = false;
+  stdoutSink.writeFd = (bytes, offset) =>
+    capture ? capture(bytes.subarray(offset)) : realFd(bytes, offset);
+});
+afterEach(() => {
+  stdoutSink.writeFd = realFd;
+  stdoutSink.viaStream = false;
+});
 
 let dir: string;
 let saved: NodeJS.ProcessEnv;
@@ -24,16 +39,21 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** What `fn` writes to stdout. */
+/** What `fn` writes to stdout, through process.stdout or straight to fd 1. */
 function stdout(fn: () => void): string {
   let out = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     out += String(chunk);
     return true;
   });
+  capture = (bytes) => {
+    out += Buffer.from(bytes).toString('utf8');
+    return bytes.length;
+  };
   try {
     fn();
   } finally {
+    capture = undefined;
     vi.restoreAllMocks();
   }
   return out;
@@ -154,5 +174,52 @@ describe('workflow commands as @actions/core writes them', () => {
     process.env['GITHUB_OUTPUT'] = join(dir, 'gone');
     expect(() => runner.setOutput('a', 'b')).toThrow(`Missing file at path: ${join(dir, 'gone')}`);
     expect(() => core.setOutput('a', 'b')).toThrow(`Missing file at path: ${join(dir, 'gone')}`);
+  });
+});
+
+describe('stdout straight to fd 1', () => {
+  it('writes every byte in order when the pipe takes a few at a time, without process.stdout', () => {
+    const streamed = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const got: Buffer[] = [];
+    capture = (bytes) => {
+      const n = Math.min(3, bytes.length);
+      got.push(Buffer.from(bytes.subarray(0, n)));
+      return n;
+    };
+    try {
+      writeStdout('grüße 🔒 line one\n');
+      writeStdout('two\n');
+    } finally {
+      capture = undefined;
+    }
+    expect(Buffer.concat(got).toString('utf8')).toBe('grüße 🔒 line one\ntwo\n');
+    expect(streamed).not.toHaveBeenCalled();
+  });
+
+  it('hands the rest to process.stdout, and keeps to it, once the pipe refuses with EAGAIN', () => {
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out += Buffer.from(chunk as Uint8Array).toString('utf8');
+      return true;
+    });
+    let calls = 0;
+    capture = (bytes) => {
+      calls++;
+      if (calls === 1) {
+        out += Buffer.from(bytes.subarray(0, 4)).toString('utf8');
+        return 4;
+      }
+      throw Object.assign(new Error('EAGAIN: resource temporarily unavailable, write'), {
+        code: 'EAGAIN',
+      });
+    };
+    try {
+      writeStdout('first line\n');
+      writeStdout('second line\n');
+    } finally {
+      capture = undefined;
+    }
+    expect(out).toBe('first line\nsecond line\n');
+    expect(calls).toBe(2);
   });
 });
