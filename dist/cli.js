@@ -8,5 +8,4 @@ if (major < 24) {
   );
   process.exit(2);
 }
-const { run } = await import('./index.js');
-await run('cli');
+require('./index.cjs').run('cli');

@@ -1,2 +1,0 @@
-import { createRequire } from 'node:module';
-export const { run } = createRequire(import.meta.url)('./index.cjs');
