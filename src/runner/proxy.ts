@@ -17,8 +17,12 @@
  * URLs for http, Basic proxy authentication from the URL's user:password. No library is loaded.
  */
 import type http from 'node:http';
-import { isIPv4, isIPv6 } from 'node:net';
 import { ConfigurationError, errorMessage } from '../errors.js';
+
+// node:net, for two address checks, only when a no-proxy list is read or matched: loading it
+// costs a post step, which usually has neither, a few milliseconds.
+const isIPv4 = (s: string) => process.getBuiltinModule('node:net').isIPv4(s);
+const isIPv6 = (s: string) => process.getBuiltinModule('node:net').isIPv6(s);
 
 export const PROXY_INPUT_ENV = 'INPUT_HTTP-PROXY';
 /** The `no-proxy` input, which replaces NO_PROXY for this action's own requests. */

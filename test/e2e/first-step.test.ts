@@ -7,6 +7,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Clock } from '../emulators/clock.ts';
+import { startGitHubApi } from '../emulators/github/index.ts';
+import { startGoogleEmulator } from '../emulators/google/index.ts';
+import { startOidcIssuer } from '../emulators/oidc.ts';
+import { createJob } from '../harness/job.ts';
 import { awsInputs, awsJob, startAwsWorld, type AwsWorld } from './aws-setup.ts';
 
 let world: AwsWorld;
@@ -52,5 +57,46 @@ describe('the first step of a job loads only what it uses', () => {
     expect(m.filter((x) => x.includes('undici'))).toEqual([]);
     const p = modules('post');
     expect(p.filter((x) => x.includes('undici') || /\b(tls|https)\b/.test(x))).toEqual([]);
+  });
+
+  it('Google Cloud post, which makes no request, loads no networking: not even for its log', async () => {
+    const clock = new Clock();
+    const oidc = await startOidcIssuer({ clock });
+    const github = await startGitHubApi({ clock });
+    github.repo('acme/site', { id: oidc.claims().repository_id });
+    const google = await startGoogleEmulator({ clock, issuer: oidc.issuer });
+    const sa = 'deploy@acme-site.iam.gserviceaccount.com';
+    google.serviceAccounts[sa] = { workloadIdentityUsers: [google.repositoryMember('acme/site')] };
+    try {
+      const job = await createJob({
+        idToken: oidc.forJob,
+        env: { ...google.env, ...github.env },
+        context: { sha: github.head('acme/site') },
+      });
+      const inputs = {
+        provider: 'gcp',
+        'oidc-issuer': oidc.issuer,
+        'workload-identity-provider': google.provider,
+        'service-account': sa,
+        export: 'env',
+      };
+      const main = await job.runStep({ action: 'action.yml', id: 'deploy', inputs });
+      expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+      const post = await job.runPost(main, { env: traced('gcp-post') });
+      expect(post.exitCode, post.stderr + post.stdout).toBe(0);
+      // It did close the grant and say so: the log lines reached the runner through fd 1.
+      expect(post.stdout).toMatch(/Closed grant gcp-[0-9a-f]+ \(gcp\): expires\./);
+      await job.cleanup();
+      const p = modules('gcp-post');
+      expect(p).toContain('NativeModule fs');
+      // process.stdout on the runner's pipe would be a net.Socket over a pipe or socket handle.
+      const networking =
+        /^NativeModule (net|tls|https?|_http_\w+|crypto)$|^Internal Binding (stream|pipe|tcp)_wrap$/;
+      expect(p.filter((x) => networking.test(x))).toEqual([]);
+    } finally {
+      await google.close();
+      await github.close();
+      await oidc.close();
+    }
   });
 });
