@@ -21,10 +21,11 @@ const want = (name: string) => clouds.length === 0 || clouds.includes(name);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'bench-callgrind-'));
 const preload = path.join(dir, 'under-valgrind.mjs');
-const restore = path.join(dir, 'restore-env.mjs');
+const restore = path.join(dir, 'restore-env.cjs');
 // The outer process only waits; the step's work, and only it, runs under valgrind. valgrind drops
 // variables whose names hold a '-' (INPUT_OIDC-ISSUER...), so the environment travels in a file
-// that a preload of the inner process puts back (a constant cost, the same for every build).
+// that a preload of the inner process puts back (a constant cost, the same for every build; CommonJS,
+// so that it does not start Node's ES module loader, which the runner's process never would).
 writeFileSync(
   preload,
   `import { spawnSync } from 'node:child_process';
@@ -34,13 +35,13 @@ delete env.NODE_OPTIONS;
 const out = env.CALLGRIND_OUT;
 delete env.CALLGRIND_OUT;
 writeFileSync(out + '/env.json', JSON.stringify(env));
-const r = spawnSync('valgrind', ['--tool=callgrind', '--separate-threads=yes', '--callgrind-out-file=' + out + '/cg.%p', process.execPath, '--import=${restore}', ...process.argv.slice(1)], { env: { ...env, RESTORE_ENV: out + '/env.json' }, stdio: ['ignore', 'inherit', 'pipe'] });
+const r = spawnSync('valgrind', ['--tool=callgrind', '--separate-threads=yes', '--callgrind-out-file=' + out + '/cg.%p', process.execPath, '--require=${restore}', ...process.argv.slice(1)], { env: { ...env, RESTORE_ENV: out + '/env.json' }, stdio: ['ignore', 'inherit', 'pipe'] });
 process.exit(r.status ?? 1);
 `,
 );
 writeFileSync(
   restore,
-  `import { readFileSync } from 'node:fs';
+  `const { readFileSync } = require('node:fs');
 const env = JSON.parse(readFileSync(process.env.RESTORE_ENV, 'utf8'));
 delete process.env.RESTORE_ENV;
 Object.assign(process.env, env);

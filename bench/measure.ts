@@ -46,7 +46,7 @@ export interface Usage {
  * mark of the process that spawned this one (the benchmark, hundreds of MiB), so it would report
  * the parent's figure for every small child.
  */
-const PRELOAD = `import fs from 'node:fs';
+const PRELOAD = `const fs = require('node:fs');
 process.on('exit', () => {
   const u = process.resourceUsage();
   let rss = u.maxRSS;
@@ -70,7 +70,9 @@ export function rssProbe(): {
 } {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-rss-'));
   const file = path.join(dir, 'rss.txt');
-  const preload = path.join(dir, 'rss.mjs');
+  // CommonJS: an ES module preload (--import) starts Node's ES module loader in every measured
+  // process, about 10 ms that the runner, which preloads nothing, never pays.
+  const preload = path.join(dir, 'rss.cjs');
   writeFileSync(preload, PRELOAD);
   const takeUsage = (): Usage[] => {
     let text = '';
@@ -89,7 +91,7 @@ export function rssProbe(): {
       });
   };
   return {
-    env: { NODE_OPTIONS: `--import=${preload}`, BENCH_RSS_FILE: file },
+    env: { NODE_OPTIONS: `--require=${preload}`, BENCH_RSS_FILE: file },
     take: () => takeUsage().map((u) => u.rssKiB),
     takeUsage,
     dispose: () => rmSync(dir, { recursive: true, force: true }),
