@@ -15,6 +15,7 @@ import { build } from 'rolldown';
  *   export of node:http, one of which loads Node's own copy of undici (tens of milliseconds), and
  *   `dynamicImportInCjs: false` turns the SDKs' `await import('node:http')` into require too.
  * - Minified without comments; names kept, since errors are told apart by name.
+ * - The Google client's fetch classes from src/http/fetch-classes.ts (fetchClasses below).
  */
 export async function bundle(
   root: string,
@@ -48,6 +49,7 @@ export async function bundle(
     },
     logLevel: 'warn',
     plugins: [
+      fetchClasses(root),
       {
         name: 'bundled-modules',
         generateBundle(_options, output) {
@@ -68,4 +70,30 @@ export async function bundle(
     },
   });
   return modules;
+}
+
+/**
+ * Puts `Headers` and `FormData` from src/http/fetch-classes.ts in scope of gaxios and
+ * google-auth-library, in place of Node's lazy globals: the first use of either global loads
+ * Node's whole bundled undici (some 30 ms of a Google main step). Only there: every other module
+ * keeps the globals. A module of theirs that declared either name itself would fail the build.
+ */
+function fetchClasses(root: string) {
+  const shim = JSON.stringify(join(root, 'src/http/fetch-classes.ts'));
+  const scope = /[\\/]node_modules[\\/](gaxios|google-auth-library)[\\/]/;
+  return {
+    name: 'fetch-classes',
+    transform(code: string, id: string) {
+      if (!scope.test(id)) return null;
+      const names = ['Headers', 'FormData'].filter((n) => new RegExp(`\\b${n}\\b`).test(code));
+      if (names.length === 0) return null;
+      const esm = /^\s*(import|export)\s/m.test(code);
+      const line = esm
+        ? `import { ${names.join(', ')} } from ${shim};\n`
+        : `const { ${names.join(', ')} } = require(${shim});\n`;
+      // After a "use strict" directive, which only counts as the first statement.
+      const prologue = /^\s*(['"])use strict\1;?\n?/.exec(code)?.[0] ?? '';
+      return { code: prologue + line + code.slice(prologue.length), map: null };
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { Agent, ClientRequest, IncomingMessage } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { agentFor, describeProxyFailure } from '../runner/proxy.js';
+import { BufferedResponse, bodyBytes, headerRecord } from './fetch-classes.js';
 
 /** By default: Google's token answers are a few hundred bytes; anything near this is not one. */
 export const MAX_RESPONSE_BYTES = 1 << 20;
@@ -104,35 +105,46 @@ export function requestCounts(): { made: number; unsent: number } {
   return { made, unsent: unsent.size };
 }
 
+/** The part of fetch's RequestInit that gaxios passes, with its agent. */
+export interface FetchInit {
+  readonly method?: string;
+  readonly headers?: unknown;
+  readonly body?: unknown;
+  readonly signal?: AbortSignal | null;
+  readonly agent?: Agent | ((url: URL) => Agent);
+}
+
 /**
  * nodeHttpRequest behind fetch's signature, for clients that want a fetch (gaxios, under
- * Google's exchange): fetch's Request and Response around node:http's wire.
+ * Google's exchange). Not with fetch's Request and Response: those globals load undici
+ * (src/http/fetch-classes.ts).
  */
 export async function nodeHttpFetch(
-  input: string | URL | Request,
-  init?: RequestInit & { agent?: Agent | ((url: URL) => Agent) },
+  input: string | URL,
+  init: FetchInit = {},
   maxBytes = MAX_RESPONSE_BYTES,
-): Promise<Response> {
-  const request = new Request(input, init);
-  const body =
-    request.method === 'GET' || request.method === 'HEAD'
-      ? undefined
-      : Buffer.from(await request.arrayBuffer());
-  const res = await nodeHttpRequest(new URL(request.url), {
-    method: request.method,
-    headers: Object.fromEntries(request.headers),
+): Promise<BufferedResponse> {
+  const url = new URL(String(input));
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers = headerRecord(init.headers);
+  const body = method === 'GET' || method === 'HEAD' ? undefined : bodyBytes(init.body, headers);
+  const res = await nodeHttpRequest(url, {
+    method,
+    headers,
     body,
-    agent: init?.agent,
-    signal: init?.signal,
+    agent: init.agent,
+    signal: init.signal,
     maxBytes,
   });
-  // Fetch's Response takes no body with these statuses.
+  // Fetch's Response has no body with these statuses.
   const empty = res.status === 204 || res.status === 205 || res.status === 304;
-  return new Response(empty ? null : res.body, {
-    status: res.status,
-    statusText: res.statusText,
-    headers: res.rawHeaders as Array<[string, string]>,
-  });
+  return new BufferedResponse(
+    res.status,
+    res.statusText,
+    res.rawHeaders,
+    url.href,
+    empty ? Buffer.alloc(0) : res.body,
+  );
 }
 
 async function collect(res: IncomingMessage, maxBytes: number): Promise<RawResponse> {

@@ -70,7 +70,8 @@ export class Exchanger {
     this.transport.defaults = {
       ...this.transport.defaults,
       timeout: options.timeoutMs,
-      fetchImplementation: nodeHttpFetch,
+      // gaxios calls it with the URL and a plain init, and reads what BufferedResponse offers.
+      fetchImplementation: nodeHttpFetch as unknown as typeof fetch,
       // Per request, so that gaxios never applies its own reading of HTTPS_PROXY and NO_PROXY.
       agent: (url: URL) => agentFor(url),
       retryConfig: {

@@ -122,10 +122,9 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
   },
 
   prepare() {
-    Promise.all([import('./exchange.js'), import('./errors.js')])
-      // gaxios merges headers with fetch's Headers, whose first use loads Node's bundled undici.
-      .then(() => void globalThis.Headers)
-      .catch(() => undefined);
+    // Only the code: gaxios's fetch classes are the bundle's own (src/http/fetch-classes.ts), so
+    // nothing here loads Node's undici.
+    Promise.all([import('./exchange.js'), import('./errors.js')]).catch(() => undefined);
   },
 
   async issue({ settings: s }, ctx) {

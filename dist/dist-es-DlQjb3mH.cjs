@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-CSL9xaj5.cjs");exports.fromEnv=e.x;
