@@ -15,7 +15,7 @@ import { build } from 'rolldown';
  *   export of node:http, one of which loads Node's own copy of undici (tens of milliseconds), and
  *   `dynamicImportInCjs: false` turns the SDKs' `await import('node:http')` into require too.
  * - Minified without comments; names kept, since errors are told apart by name.
- * - The Google client's fetch classes from src/http/fetch-classes.ts (fetchClasses below).
+ * - The Google and Azure clients' fetch classes from src/http/fetch-classes.ts (fetchClasses below).
  */
 export async function bundle(
   root: string,
@@ -73,14 +73,16 @@ export async function bundle(
 }
 
 /**
- * Puts `Headers` and `FormData` from src/http/fetch-classes.ts in scope of gaxios and
- * google-auth-library, in place of Node's lazy globals: the first use of either global loads
- * Node's whole bundled undici (some 30 ms of a Google main step). Only there: every other module
- * keeps the globals. A module of theirs that declared either name itself would fail the build.
+ * Puts `Headers` and `FormData` from src/http/fetch-classes.ts in scope of the Google and Azure
+ * clients (gaxios, google-auth-library, @azure/*, @typespec/ts-http-runtime), in place of Node's
+ * lazy globals: the first use of either global loads Node's whole bundled undici (20 to 30 ms of
+ * a Google or Azure main step). Only there: every other module keeps the globals. A module of
+ * theirs that declared either name itself would fail the build.
  */
 function fetchClasses(root: string) {
   const shim = JSON.stringify(join(root, 'src/http/fetch-classes.ts'));
-  const scope = /[\\/]node_modules[\\/](gaxios|google-auth-library)[\\/]/;
+  const scope =
+    /[\\/]node_modules[\\/](gaxios|google-auth-library|@azure[\\/][^\\/]+|@typespec[\\/]ts-http-runtime)[\\/]/;
   return {
     name: 'fetch-classes',
     transform(code: string, id: string) {

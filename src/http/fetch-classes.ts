@@ -1,9 +1,10 @@
 /**
- * Fetch's classes for the bundled Google client, without Node's undici. Node defines `Headers`,
- * `Request`, `Response` and `FormData` as lazy globals, and the first use of any of them loads
- * its whole bundled undici: some 30 ms of a Google main step, for merging a few header names
- * (bench/FIRST-STEP.md). scripts/bundle.ts puts `Headers` and `FormData` from here in scope of
- * gaxios and google-auth-library, and nodeHttpFetch answers with a BufferedResponse.
+ * Fetch's classes for the bundled Google and Azure clients, without Node's undici. Node defines
+ * `Headers`, `Request`, `Response` and `FormData` as lazy globals, and the first use of any of
+ * them loads its whole bundled undici: 20 to 30 ms of a Google or Azure main step, for merging a
+ * few header names or asking whether a body is a form (bench/FIRST-STEP.md). scripts/bundle.ts
+ * puts `Headers` and `FormData` from here in scope of gaxios, google-auth-library, @azure/* and
+ * @typespec/ts-http-runtime, and nodeHttpFetch answers gaxios with a BufferedResponse.
  */
 // node-fetch's own class, its one module: node-fetch is gaxios's fallback client, loaded whole only
 // if gaxios ever used it. headers-polyfill would not do: its constructor probes the global Headers,
@@ -13,8 +14,9 @@ import Headers from 'node-fetch/src/headers.js';
 export { Headers };
 
 /**
- * No value is ever one of these. gaxios and google-auth-library only ask `instanceof FormData`,
- * and the action never sends a multipart form.
+ * No value is ever one of these. The clients only ask `instanceof FormData` (the Azure pipeline's
+ * form policy builds its URL-encoded body from a plain record), and the action never sends a
+ * multipart form.
  */
 export class FormData {}
 

@@ -13,6 +13,7 @@ import { startGoogleEmulator } from '../emulators/google/index.ts';
 import { startOidcIssuer } from '../emulators/oidc.ts';
 import { createJob } from '../harness/job.ts';
 import { awsInputs, awsJob, startAwsWorld, type AwsWorld } from './aws-setup.ts';
+import { azureInputs, azureJob, startAzureWorld } from './azure-setup.ts';
 
 let world: AwsWorld;
 let dir: string;
@@ -106,6 +107,26 @@ describe('the first step of a job loads only what it uses', () => {
       await google.close();
       await github.close();
       await oidc.close();
+    }
+  });
+
+  it('Azure main never loads undici: the SDK pipeline sees the bundle’s FormData and Headers', async () => {
+    const azure = await startAzureWorld();
+    try {
+      const job = await azureJob(azure);
+      const main = await job.runStep({
+        action: 'action.yml',
+        id: 'deploy',
+        inputs: azureInputs(azure, { export: 'outputs' }),
+        env: traced('azure-main'),
+      });
+      expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+      await job.cleanup();
+      const m = modules('azure-main');
+      expect(m).toContain('NativeModule tls');
+      expect(m.filter((x) => x.includes('undici'))).toEqual([]);
+    } finally {
+      await azure.close();
     }
   });
 });

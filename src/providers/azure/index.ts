@@ -93,10 +93,9 @@ export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle
   },
 
   prepare() {
-    import('./entra.js')
-      // The SDK's pipeline builds its form body with FormData, whose first use loads undici.
-      .then(() => void globalThis.FormData)
-      .catch(() => undefined);
+    // Only the code: the SDK's fetch classes are the bundle's own (src/http/fetch-classes.ts), so
+    // nothing here loads Node's undici.
+    import('./entra.js').catch(() => undefined);
   },
 
   async issue({ settings: s }, ctx) {
