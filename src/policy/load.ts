@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import {
   isAlias,
   isMap,
@@ -86,7 +85,8 @@ export async function loadPolicy(
 ): Promise<LoadedPolicy | undefined> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    // Loaded here, not at start: a step that reads its policy from the API never needs it.
+    bytes = await process.getBuiltinModule('node:fs/promises').readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if ((code === 'ENOENT' || code === 'ENOTDIR') && !opts.explicit) return undefined;

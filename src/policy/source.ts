@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import { httpTimeoutMs } from '../providers/retry.js';
@@ -281,7 +280,7 @@ export async function loadTrustedPolicy(
       settings.mode === 'workflow'
         ? await fromWorkflow(settings, claims, deps)
         : await fromDefaultBranch(settings, claims, deps);
-    const local = await readWorkspaceFile(settings);
+    const local = readWorkspaceFile(settings);
     if (local !== undefined && (found.bytes === undefined || !local.equals(found.bytes))) {
       warnings.push(
         `The checkout's ${settings.path} differs from the policy that decided (${found.bytes ? found.origin.location : `none at ${found.origin.location}`}); ` +
@@ -464,7 +463,7 @@ async function fromWorkspace(
   claims: Readonly<Record<string, unknown>>,
   deps: PolicySourceDeps,
 ): Promise<Found> {
-  const local = await readWorkspaceFile(settings);
+  const local = readWorkspaceFile(settings);
   const event = claim(claims, 'event_name') ?? '';
   const repository = claim(claims, 'repository') ?? '?';
   const checkout: PolicyOrigin = {
@@ -504,28 +503,38 @@ function originOf(
   return { source, repository, ref, commit, path, location: `${repository}@${commit}:${path}` };
 }
 
-/** The checkout's copy, read no further than a policy may be long; undefined when absent. */
-async function readWorkspaceFile(settings: PolicySourceSettings): Promise<Buffer | undefined> {
-  let file: Awaited<ReturnType<typeof open>>;
+/**
+ * The checkout's copy, read no further than a policy may be long; undefined when absent. Read
+ * synchronously (node:fs/promises costs a step a few ms to load), and without blocking: the
+ * checkout is the pull request's, and a FIFO there must not hold the step.
+ */
+function readWorkspaceFile(settings: PolicySourceSettings): Buffer | undefined {
+  const cannot = (err: unknown) =>
+    new ConfigurationError(
+      `Cannot read the checkout's ${settings.path}: ${(err as Error).message}`,
+    );
+  let fd: number;
   try {
-    file = await open(posix.join(settings.workspace, settings.path), 'r');
+    fd = openSync(
+      posix.join(settings.workspace, settings.path),
+      constants.O_RDONLY | constants.O_NONBLOCK,
+    );
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new ConfigurationError(
-      `Cannot read the checkout's ${settings.path}: ${(err as Error).message}`,
-    );
+    throw cannot(err);
   }
   try {
+    if (!fstatSync(fd).isFile()) throw new Error('it is not a regular file');
     const buf = Buffer.alloc(MAX_POLICY_BYTES + 1);
-    const { bytesRead } = await file.read(buf, 0, buf.length, 0);
-    return buf.subarray(0, bytesRead);
+    let size = 0;
+    for (let n; size < buf.length && (n = readSync(fd, buf, size, buf.length - size, size)) > 0;)
+      size += n;
+    return buf.subarray(0, size);
   } catch (err) {
-    throw new ConfigurationError(
-      `Cannot read the checkout's ${settings.path}: ${(err as Error).message}`,
-    );
+    throw cannot(err);
   } finally {
-    await file.close();
+    closeSync(fd);
   }
 }
 

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   createLocalJWKSet,
@@ -279,6 +278,12 @@ async function keysFor(
   return loaded;
 }
 
+/**
+ * node:fs/promises, for the key cache only (the CLI keeps one; a step does not): loaded at start,
+ * it costs every step a few ms.
+ */
+const fsp = () => process.getBuiltinModule('node:fs/promises');
+
 function cacheFile(dir: string, issuer: string): string {
   return join(
     dir,
@@ -289,7 +294,7 @@ function cacheFile(dir: string, issuer: string): string {
 async function readCache(path: string): Promise<CachedKeys | undefined> {
   try {
     // Any step of the job can write here: read no more than a real cache entry can be.
-    const file = await open(path, 'r');
+    const file = await fsp().open(path, 'r');
     let text: string;
     try {
       const buf = Buffer.alloc(MAX_DOCUMENT_BYTES + 1);
@@ -313,6 +318,7 @@ async function readCache(path: string): Promise<CachedKeys | undefined> {
 }
 
 async function writeCache(dir: string, path: string, entry: CachedKeys): Promise<void> {
+  const { mkdir, rename, writeFile } = fsp();
   await mkdir(dir, { recursive: true, mode: 0o700 });
   // Written whole then renamed, so a concurrent reader never sees half a file.
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;

@@ -92,6 +92,8 @@ describe('the first step of a job loads only what it uses', () => {
       // gaxios merges headers with the bundle's Headers class, not the global that loads undici.
       expect(m).toContain('NativeModule _http_client');
       expect(m.filter((x) => x.includes('undici'))).toEqual([]);
+      // Nor node:fs/promises (and the readline it brings): the step's few files are read whole.
+      expect(m).not.toContain('NativeModule fs/promises');
       const post = await job.runPost(main, { env: traced('gcp-post') });
       expect(post.exitCode, post.stderr + post.stdout).toBe(0);
       // It did close the grant and say so: the log lines reached the runner through fd 1.
@@ -125,6 +127,7 @@ describe('the first step of a job loads only what it uses', () => {
       const m = modules('azure-main');
       expect(m).toContain('NativeModule tls');
       expect(m.filter((x) => x.includes('undici'))).toEqual([]);
+      expect(m).not.toContain('NativeModule fs/promises');
     } finally {
       await azure.close();
     }

@@ -121,6 +121,25 @@ describe('policy-source: default-branch', () => {
     );
   });
 
+  it("refuses a FIFO or a directory as the checkout's file, without waiting on it", async () => {
+    mkdirSync(join(workspace, '.github'), { recursive: true });
+    rmSync(join(workspace, FILE), { force: true, recursive: true });
+    execFileSync('mkfifo', [join(workspace, FILE)]);
+    // A blocking open of a FIFO with no writer would never return: this test would time out.
+    let err = await failure(loadTrustedPolicy(settings(), CLAIMS));
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect(err.message).toBe(
+      "Cannot read the checkout's .github/jit-policy.yml: it is not a regular file",
+    );
+    rmSync(join(workspace, FILE));
+    mkdirSync(join(workspace, FILE));
+    err = await failure(loadTrustedPolicy(settings(), CLAIMS));
+    expect(err.message).toBe(
+      "Cannot read the checkout's .github/jit-policy.yml: it is not a regular file",
+    );
+    rmSync(join(workspace, FILE), { recursive: true });
+  });
+
   it('the same checkout file as the default branch raises no warning', async () => {
     checkout(POLICY);
     expect((await loadTrustedPolicy(settings(), CLAIMS)).warnings).toEqual([]);
