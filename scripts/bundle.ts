@@ -16,6 +16,7 @@ import { build } from 'rolldown';
  *   `dynamicImportInCjs: false` turns the SDKs' `await import('node:http')` into require too.
  * - Minified without comments; names kept, since errors are told apart by name.
  * - The Google and Azure clients' fetch classes from src/http/fetch-classes.ts (fetchClasses below).
+ * - A package's default import of a Node builtin as the builtin itself (builtinDefaults below).
  */
 export async function bundle(
   root: string,
@@ -50,6 +51,7 @@ export async function bundle(
     logLevel: 'warn',
     plugins: [
       fetchClasses(root),
+      builtinDefaults(),
       {
         name: 'bundled-modules',
         generateBundle(_options, output) {
@@ -96,6 +98,36 @@ function fetchClasses(root: string) {
       // After a "use strict" directive, which only counts as the first statement.
       const prologue = /^\s*(['"])use strict\1;?\n?/.exec(code)?.[0] ?? '';
       return { code: prologue + line + code.slice(prologue.length), map: null };
+    },
+  };
+}
+
+/**
+ * `import util from "node:util"` in a package takes `process.getBuiltinModule("node:util")`, from
+ * a one-line module of its own: the bundler's CommonJS interop would otherwise copy the builtin's
+ * properties into a namespace, and asking node:util for its property descriptors loads some 40
+ * modules behind its lazy ones (parseArgs, diff, the worker and stream machinery), 4 ms of an
+ * Azure main step. The value is the same: a builtin's default export is its module object.
+ */
+function builtinDefaults() {
+  const statement = /^(import\s+[A-Za-z_$][\w$]*\s+from\s+)(["'])(node:[a-z_/]+)\2/gm;
+  const prefix = '\0builtin-default:';
+  return {
+    name: 'builtin-defaults',
+    transform(code: string, id: string) {
+      if (!/[\\/]node_modules[\\/]/.test(id) || !code.includes('node:')) return null;
+      const out = code.replace(
+        statement,
+        (_m, head: string, q: string, name: string) => `${head}${q}${prefix}${name}${q}`,
+      );
+      return out === code ? null : { code: out, map: null };
+    },
+    resolveId(source: string) {
+      return source.startsWith(prefix) ? source : null;
+    },
+    load(id: string) {
+      if (!id.startsWith(prefix)) return null;
+      return `export default process.getBuiltinModule(${JSON.stringify(id.slice(prefix.length))});\n`;
     },
   };
 }

@@ -112,7 +112,7 @@ describe('the first step of a job loads only what it uses', () => {
     }
   });
 
-  it('Azure main never loads undici: the SDK pipeline sees the bundle’s FormData and Headers', async () => {
+  it('Azure main loads neither undici nor what copying node:util’s properties loads', async () => {
     const azure = await startAzureWorld();
     try {
       const job = await azureJob(azure);
@@ -128,6 +128,9 @@ describe('the first step of a job loads only what it uses', () => {
       expect(m).toContain('NativeModule tls');
       expect(m.filter((x) => x.includes('undici'))).toEqual([]);
       expect(m).not.toContain('NativeModule fs/promises');
+      // Nor what node:util loads when its properties are copied (the SDK's `import util`).
+      expect(m).not.toContain('NativeModule internal/util/parse_args/parse_args');
+      expect(m).not.toContain('NativeModule worker_threads');
     } finally {
       await azure.close();
     }

@@ -1,0 +1,1 @@
+require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-pjyE6DRd.cjs");exports.fromEnv=e.x;
