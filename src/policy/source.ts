@@ -240,8 +240,11 @@ function isBranchName(name: string): boolean {
   );
 }
 
-/** A regular file's bytes, or undefined when it is larger than `max`; never waits on a FIFO. */
-function readBounded(file: string, max: number): Buffer | undefined {
+/**
+ * Up to `max + 1` bytes of a regular file (one past the cap tells a larger file); undefined when
+ * it is not a regular file. Never waits on a FIFO: a pull request's files are read here.
+ */
+function readRegularFile(file: string, max: number): Buffer | undefined {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     if (!fstatSync(fd).isFile()) return undefined;
@@ -249,10 +252,16 @@ function readBounded(file: string, max: number): Buffer | undefined {
     let size = 0;
     for (let n; size < buf.length && (n = readSync(fd, buf, size, buf.length - size, size)) > 0;)
       size += n;
-    return size > max ? undefined : buf.subarray(0, size);
+    return buf.subarray(0, size);
   } finally {
     closeSync(fd);
   }
+}
+
+/** A regular file's bytes, or undefined when it is larger than `max` or not a regular file. */
+function readBounded(file: string, max: number): Buffer | undefined {
+  const bytes = readRegularFile(file, max);
+  return bytes && bytes.length <= max ? bytes : undefined;
 }
 
 const REPOSITORY = /^[^/\s]+\/[^/\s]+$/;
@@ -509,33 +518,22 @@ function originOf(
  * checkout is the pull request's, and a FIFO there must not hold the step.
  */
 function readWorkspaceFile(settings: PolicySourceSettings): Buffer | undefined {
-  const cannot = (err: unknown) =>
-    new ConfigurationError(
-      `Cannot read the checkout's ${settings.path}: ${(err as Error).message}`,
-    );
-  let fd: number;
+  let bytes: Buffer | undefined;
   try {
-    fd = openSync(
-      posix.join(settings.workspace, settings.path),
-      constants.O_RDONLY | constants.O_NONBLOCK,
-    );
+    bytes = readRegularFile(posix.join(settings.workspace, settings.path), MAX_POLICY_BYTES);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw cannot(err);
+    throw new ConfigurationError(
+      `Cannot read the checkout's ${settings.path}: ${(err as Error).message}`,
+    );
   }
-  try {
-    if (!fstatSync(fd).isFile()) throw new Error('it is not a regular file');
-    const buf = Buffer.alloc(MAX_POLICY_BYTES + 1);
-    let size = 0;
-    for (let n; size < buf.length && (n = readSync(fd, buf, size, buf.length - size, size)) > 0;)
-      size += n;
-    return buf.subarray(0, size);
-  } catch (err) {
-    throw cannot(err);
-  } finally {
-    closeSync(fd);
+  if (bytes === undefined) {
+    throw new ConfigurationError(
+      `Cannot read the checkout's ${settings.path}: it is not a regular file`,
+    );
   }
+  return bytes;
 }
 
 /** What each API failure means for the user, and what to change. Never "no policy". */
