@@ -27,6 +27,9 @@ export class BufferedResponse {
   readonly redirected = false;
   readonly type = 'basic';
   readonly body = null;
+  // Private, as fetch's Response keeps its body: an error report that serialises the response
+  // (gaxios keeps it on its errors) must not carry a token answer's bytes.
+  readonly #bytes: Buffer;
   #used = false;
 
   constructor(
@@ -34,8 +37,9 @@ export class BufferedResponse {
     readonly statusText: string,
     rawHeaders: ReadonlyArray<readonly [string, string]>,
     readonly url: string,
-    readonly bytes: Buffer,
+    bytes: Buffer,
   ) {
+    this.#bytes = bytes;
     this.ok = status >= 200 && status <= 299;
     this.headers = new Headers(rawHeaders as Array<[string, string]>);
   }
@@ -66,7 +70,7 @@ export class BufferedResponse {
   #take(): Buffer {
     if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
     this.#used = true;
-    return this.bytes;
+    return this.#bytes;
   }
 }
 

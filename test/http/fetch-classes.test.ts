@@ -132,6 +132,27 @@ describe('BufferedResponse against fetch’s Response', () => {
     expect(new BufferedResponse(404, '', [], '', Buffer.alloc(0)).ok).toBe(false);
   });
 
+  it('keeps its body out of anything that serialises or inspects it, as fetch’s does', async () => {
+    const secret = 'ya29.a-token-answer';
+    const res = new BufferedResponse(
+      200,
+      'OK',
+      [],
+      '',
+      Buffer.from(`{"access_token":"${secret}"}`),
+    );
+    const { inspect } = await import('node:util');
+    // A Buffer shows as its byte values: spaced hex under inspect, a number list in JSON.
+    const bytes = [...Buffer.from(secret)];
+    const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    for (const shown of [JSON.stringify(res), inspect(res, { depth: 5, maxArrayLength: 1000 })]) {
+      expect(shown).not.toContain(secret);
+      expect(shown).not.toContain(hex);
+      expect(shown).not.toContain(bytes.join(','));
+    }
+    expect(((await res.json()) as { access_token: string }).access_token).toBe(secret);
+  });
+
   it('gives its body once, as fetch does', async () => {
     const ours = make();
     expect(ours.bodyUsed).toBe(false);

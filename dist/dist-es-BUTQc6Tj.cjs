@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-pjyE6DRd.cjs");exports.fromEnv=e.x;

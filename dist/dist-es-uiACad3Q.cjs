@@ -1,0 +1,1 @@
+require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-xnFHpF2s.cjs");exports.fromEnv=e.x;
