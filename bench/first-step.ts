@@ -180,25 +180,34 @@ function record(results: Results, key: string, ms: number, usage: Usage | undefi
   }
 }
 
-/** A plain process (the floors), spawn to exit, without blocking the emulators in this one. */
-async function runProcess(args: string[], env: Record<string, string>): Promise<number> {
+/**
+ * A plain process (the floors, bench/replay.ts's steps), spawn to exit, without blocking the
+ * emulators in this one; its output is kept for the error when it fails.
+ */
+export async function runProcess(
+  args: string[],
+  env: Record<string, string>,
+  cwd?: string,
+): Promise<number> {
   const t0 = performance.now();
-  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>(
+  const { code, output } = await new Promise<{ code: number | null; output: string }>(
     (resolve, reject) => {
       const child = spawn(nodeBinary(), args, {
         env: { PATH: process.env['PATH'] ?? '', ...env },
-        stdio: ['ignore', 'ignore', 'pipe'],
-        // Bounded like the harness's steps: a floor that hangs fails the bench instead.
+        cwd,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        // Bounded like the harness's steps: a process that hangs fails the bench instead.
         timeout: 60_000,
       });
-      let err = '';
-      child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (out += b.toString()));
       child.on('error', reject);
-      child.on('exit', (c) => resolve({ code: c, stderr: err }));
+      child.on('exit', (c) => resolve({ code: c, output: out }));
     },
   );
   const ms = performance.now() - t0;
-  if (code !== 0) throw new Error(`${args.join(' ')} failed: ${stderr}`);
+  if (code !== 0) throw new Error(`${args.join(' ')} failed: ${output}`);
   return ms;
 }
 

@@ -12,11 +12,10 @@
  * post, each DIR's main step runs once first, so that its compile cache is in the copy as a real
  * job's would be. Prints the median wall time of each, spawn to exit, in ms.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { awsCloud, azureCloud, gcpCloud } from './first-step.ts';
+import { awsCloud, azureCloud, gcpCloud, runProcess } from './first-step.ts';
 import { median } from './measure.ts';
 
 const [cloudName, phase, runsArg, ...variantArgs] = process.argv.slice(2);
@@ -88,23 +87,7 @@ function runOnce(
   extra: Record<string, string> = {},
 ): Promise<number> {
   restore(start);
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, [entry], {
-      cwd: start.cwd,
-      env: { ...start.env, ...extra },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const ms = performance.now() - t0;
-      if (code === 0) resolve(ms);
-      else reject(new Error(`${entry} exited ${code}: ${out}`));
-    });
-  });
+  return runProcess([entry], { ...start.env, ...extra }, start.cwd);
 }
 
 let start: Started;
