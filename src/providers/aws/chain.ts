@@ -8,7 +8,7 @@ import { CloudError, ConfigurationError, errorMessage } from '../../errors.js';
 import { withRetry, type RetryOptions } from '../retry.js';
 import { DEFAULT_ATTEMPTS, type AwsSettings, type ChainSource } from './settings.js';
 import { isRetryableStsError } from './sts.js';
-import { sdkHttpHandler } from './http-handler.js';
+import { awsClientConfig } from './client-config.js';
 
 export interface ChainedSession {
   /** The ARN of the session whose credentials assumed the role. */
@@ -32,13 +32,15 @@ export async function assumeRoleChained(
   options: { timeoutMs: number; retry?: Partial<RetryOptions>; onRetry?: RetryOptions['onRetry'] },
 ): Promise<ChainedSession> {
   const chain = settings.chain!;
-  const client = new STSClient({
-    region: settings.region,
-    endpoint: settings.endpoint,
-    credentials: chain.source satisfies ChainSource,
-    maxAttempts: 1,
-    requestHandler: sdkHttpHandler(options.timeoutMs),
-  });
+  const client = new STSClient(
+    awsClientConfig({
+      region: settings.region,
+      endpoint: settings.endpoint,
+      variant: settings.variant,
+      credentials: chain.source satisfies ChainSource,
+      timeoutMs: options.timeoutMs,
+    }),
+  );
   const retry = <T>(fn: () => Promise<T>) =>
     withRetry(fn, {
       attempts: settings.attempts ?? DEFAULT_ATTEMPTS,

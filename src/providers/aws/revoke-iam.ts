@@ -6,7 +6,7 @@ import {
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { isNetworkError, withRetry } from '../retry.js';
-import { sdkHttpHandler } from './http-handler.js';
+import { awsClientConfig, type EndpointVariant } from './client-config.js';
 
 /** A role's inline policy names, read at most this many pages of 100: bounded like every wait. */
 const MAX_LIST_PAGES = 20;
@@ -50,6 +50,7 @@ function iamRegion(roleArn: string): string {
 export interface RevokerIamOptions {
   readonly roleArn: string;
   readonly endpoint: string | undefined;
+  readonly variant?: EndpointVariant;
   readonly credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
   readonly timeoutMs: number;
   readonly sleep: (ms: number) => Promise<void>;
@@ -71,13 +72,15 @@ export interface RevokerIam {
 }
 
 export function revokerIam(options: RevokerIamOptions): RevokerIam {
-  const iam = new IAMClient({
-    region: iamRegion(options.roleArn),
-    endpoint: options.endpoint,
-    credentials: options.credentials,
-    maxAttempts: 1,
-    requestHandler: sdkHttpHandler(options.timeoutMs),
-  });
+  const iam = new IAMClient(
+    awsClientConfig({
+      region: iamRegion(options.roleArn),
+      endpoint: options.endpoint,
+      variant: options.variant,
+      credentials: options.credentials,
+      timeoutMs: options.timeoutMs,
+    }),
+  );
   let serverTime: number | undefined;
   iam.middlewareStack.add(
     (next) => async (args) => {

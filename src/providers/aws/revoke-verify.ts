@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { errorMessage } from '../../errors.js';
-import { sdkHttpHandler } from './http-handler.js';
+import { awsClientConfig, type EndpointVariant } from './client-config.js';
 
 /** Default bound on waiting for IAM to apply the deny; JIT_CREDENTIALS_REVOKE_VERIFY_SECONDS overrides it. */
 export const DEFAULT_VERIFY_SECONDS = 60;
@@ -51,6 +51,7 @@ export interface ProbeOptions {
   readonly assumedRoleId: string;
   readonly region: string;
   readonly endpoint: string | undefined;
+  readonly variant?: EndpointVariant;
   readonly timeoutMs: number;
   /** Total time to keep trying, in milliseconds. */
   readonly boundMs: number;
@@ -71,13 +72,15 @@ export async function probeUntilDenied(
   keys: SessionKeys,
   options: ProbeOptions,
 ): Promise<ProbeOutcome> {
-  const client = new STSClient({
-    region: options.region,
-    endpoint: options.endpoint,
-    credentials: keys,
-    maxAttempts: 1,
-    requestHandler: sdkHttpHandler(options.timeoutMs),
-  });
+  const client = new STSClient(
+    awsClientConfig({
+      region: options.region,
+      endpoint: options.endpoint,
+      variant: options.variant,
+      credentials: keys,
+      timeoutMs: options.timeoutMs,
+    }),
+  );
   const deadline = options.now() + options.boundMs;
   let delay = 500;
   let last: string;

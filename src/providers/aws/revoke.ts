@@ -25,7 +25,13 @@ import {
   type ProbeOutcome,
 } from './revoke-verify.js';
 import { ROLE_ARN } from './arn.js';
-import { iamEndpoint, stsEndpoint as stsEndpointOf, type AwsSettings } from './settings.js';
+import {
+  endpointVariant,
+  iamEndpoint,
+  stsEndpoint as stsEndpointOf,
+  type AwsSettings,
+} from './settings.js';
+import type { EndpointVariant } from './client-config.js';
 import { assumeRole } from './sts.js';
 
 /** STS's minimum: the revoker needs a few calls and the probe's bound, nothing more. */
@@ -115,21 +121,27 @@ export async function revokeSession(
   // Checked like main's: the revoker's GitHub token goes there, so plain http only on loopback.
   const stsEndpoint = stsEndpointOf(ctx.env);
   const region = target.region ?? 'us-east-1';
+  const variant = endpointVariant(ctx.env);
 
   // 1. The revoker's session, from its own trust policy.
-  const creds = await assumeRevoker(target, ctx, { stsEndpoint, region, timeoutMs, sleep }).catch(
-    (err: unknown) => {
-      throw fail(
-        `the revoker role ${revokeRole} could not be assumed. ${errorMessage(err)}\n` +
-          `The revoker's trust policy must accept this workflow's GitHub token (audience '${target.audience}') as ${roleArn}'s does.`,
-        err,
-      );
-    },
-  );
+  const creds = await assumeRevoker(target, ctx, {
+    stsEndpoint,
+    variant,
+    region,
+    timeoutMs,
+    sleep,
+  }).catch((err: unknown) => {
+    throw fail(
+      `the revoker role ${revokeRole} could not be assumed. ${errorMessage(err)}\n` +
+        `The revoker's trust policy must accept this workflow's GitHub token (audience '${target.audience}') as ${roleArn}'s does.`,
+      err,
+    );
+  });
 
   const iam = revokerIam({
     roleArn,
     endpoint: iamEndpoint(ctx.env),
+    variant,
     credentials: creds,
     timeoutMs,
     sleep,
@@ -152,6 +164,7 @@ export async function revokeSession(
           assumedRoleId,
           region,
           endpoint: stsEndpoint,
+          variant,
           timeoutMs,
           boundMs: bound * 1000,
           sleep,
@@ -251,6 +264,7 @@ async function assumeRevoker(
   ctx: CloseContext,
   o: {
     stsEndpoint: string | undefined;
+    variant: EndpointVariant;
     region: string;
     timeoutMs: number;
     sleep: (ms: number) => Promise<void>;
@@ -268,6 +282,7 @@ async function assumeRevoker(
     sessionName: `jit-revoke.${target.grantId}`.slice(0, 64),
     audience: target.audience,
     endpoint: o.stsEndpoint,
+    variant: o.variant,
     revokeRole: undefined,
     timeoutMs: o.timeoutMs,
   };

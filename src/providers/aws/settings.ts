@@ -5,6 +5,7 @@ import { formatDuration } from '../../runner/inputs.js';
 import type { CommonSettings } from '../provider.js';
 import { httpTimeoutMs } from '../retry.js';
 import { POLICY_ARN, ROLE_ARN } from './arn.js';
+import type { EndpointVariant } from './client-config.js';
 import { checkPolicySize, parseSessionPolicy, STS_MIN_DURATION } from './session-policy.js';
 
 export const AWS_INPUT = {
@@ -58,6 +59,8 @@ export interface AwsSettings {
   readonly revokeRole: string | undefined;
   /** Per attempt. */
   readonly timeoutMs: number;
+  /** AWS_USE_FIPS_ENDPOINT / AWS_USE_DUALSTACK_ENDPOINT; both off when absent. */
+  readonly variant?: EndpointVariant;
   /**
    * The endpoint variables in effect (`AWS_ENDPOINT_URL_STS=https://...`): the GitHub token goes
    * there, not to AWS, so they are named in a warning and in the record.
@@ -145,6 +148,7 @@ export function parseAwsSettings(
     endpoint: sts?.value,
     revokeRole,
     timeoutMs: httpTimeoutMs(env),
+    variant: endpointVariant(env),
     attempts: parseAttempts(inputs.optional(AWS_INPUT.retryMaxAttempts)),
     allowedAccountIds,
     chain,
@@ -308,6 +312,20 @@ function endpointOverride(
     );
   }
   return { name, value };
+}
+
+/**
+ * FIPS and dual-stack endpoints as the SDK takes them from the environment; the action's clients
+ * read no configuration file (client-config.ts), so these variables are the only way to ask.
+ */
+export function endpointVariant(env: NodeJS.ProcessEnv): EndpointVariant {
+  const flag = (name: string): boolean => {
+    const value = env[name];
+    if (value === undefined || value === '' || value === 'false') return false;
+    if (value === 'true') return true;
+    throw new ConfigurationError(`Invalid ${name} '${value}': expected true or false.`);
+  };
+  return { fips: flag('AWS_USE_FIPS_ENDPOINT'), dualStack: flag('AWS_USE_DUALSTACK_ENDPOINT') };
 }
 
 /** As the SDK reads it: the service's own variable first, then the general one. */

@@ -8,7 +8,7 @@ import { CloudError, ConfigurationError, errorMessage } from '../../errors.js';
 import { isNetworkError, withRetry, type RetryOptions } from '../retry.js';
 import type { AwsSettings } from './settings.js';
 import { describeProxyFailure } from '../../runner/proxy.js';
-import { sdkHttpHandler } from './http-handler.js';
+import { awsClientConfig } from './client-config.js';
 
 export const DECISIVE_CLAIMS = ['sub', 'aud', 'ref', 'environment', 'job_workflow_ref'] as const;
 
@@ -63,12 +63,14 @@ export async function assumeRole(
   call: StsCall,
   options: { timeoutMs: number; retry?: Partial<RetryOptions>; onRetry?: RetryOptions['onRetry'] },
 ): Promise<AssumeRoleWithWebIdentityCommandOutput> {
-  const client = new STSClient({
-    region: settings.region,
-    endpoint: settings.endpoint,
-    maxAttempts: 1, // our own retry decides; the SDK's would retry denials' neighbours blindly
-    requestHandler: sdkHttpHandler(options.timeoutMs),
-  });
+  const client = new STSClient(
+    awsClientConfig({
+      region: settings.region,
+      endpoint: settings.endpoint,
+      variant: settings.variant,
+      timeoutMs: options.timeoutMs,
+    }),
+  );
   const command = new AssumeRoleWithWebIdentityCommand({
     RoleArn: settings.role,
     RoleSessionName: settings.sessionName,

@@ -43,6 +43,20 @@ describe('AWS settings', () => {
     expect(s.stsDuration).toBe(900);
     expect(s.needsWindow).toBe(false);
   });
+  it('takes FIPS and dual-stack endpoints from their variables only, as the SDK spells them', () => {
+    expect(parse({ role: ROLE, region: 'eu-west-1' }).variant).toEqual({
+      fips: false,
+      dualStack: false,
+    });
+    const s = parse(
+      { role: ROLE, region: 'eu-west-1' },
+      { AWS_USE_FIPS_ENDPOINT: 'true', AWS_USE_DUALSTACK_ENDPOINT: 'false' },
+    );
+    expect(s.variant).toEqual({ fips: true, dualStack: false });
+    expect(() =>
+      parse({ role: ROLE, region: 'eu-west-1' }, { AWS_USE_FIPS_ENDPOINT: 'yes' }),
+    ).toThrow("Invalid AWS_USE_FIPS_ENDPOINT 'yes': expected true or false.");
+  });
   it.each([
     [{}, /Input 'role' is required/],
     [{ role: 'deploy' }, /Invalid role 'deploy'. Expected an IAM role ARN/],

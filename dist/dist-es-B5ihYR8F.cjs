@@ -1,0 +1,1 @@
+require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-By9Wu-54.cjs");exports.fromEnv=e.x;
