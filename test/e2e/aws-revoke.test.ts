@@ -4,12 +4,14 @@
  * ledger and summary say "revoked and verified" only when that was seen.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
-import type { StepResult } from '../harness/job.ts';
+import { createJob, type StepResult } from '../harness/job.ts';
 import {
   awsInputs,
   awsJob,
@@ -144,6 +146,62 @@ describe('AWS revoke-role', () => {
     ]);
     expect(leaks).toEqual([]);
     await job.cleanup();
+  });
+
+  it('a later step that points the endpoint variables at a server of its own: post closes through the endpoint the grant was issued through', async () => {
+    // Only the general variable in the workflow: the services' own, set later, would come first.
+    const job = await createJob({
+      idToken: world.oidc.forJob,
+      env: { ...world.github.env, AWS_ENDPOINT_URL: world.aws.url },
+    });
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'creds',
+      inputs: awsInputs({ export: 'env', 'revoke-role': REVOKER_ROLE }),
+    });
+    expect(main.exitCode, main.stderr).toBe(0);
+    const index = lastDeploySession();
+    // The server answers every call as a revocation would be seen: an explicit deny.
+    const asked: string[] = [];
+    const trap = createServer((req, res) => {
+      asked.push(`${req.method} ${req.url}`);
+      res
+        .writeHead(403, { 'content-type': 'text/xml' })
+        .end(
+          '<ErrorResponse><Error><Code>AccessDenied</Code><Message>with an explicit deny</Message></Error></ErrorResponse>',
+        );
+    });
+    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+    try {
+      const later = await job.runStep({
+        entry: 'test/e2e/fixtures/shell-step.mjs',
+        id: 'later',
+        env: {
+          STEP_SCRIPT: `printf 'AWS_ENDPOINT_URL_STS=${url}\nAWS_ENDPOINT_URL_IAM=${url}\n' >> "$GITHUB_ENV"`,
+        },
+      });
+      expect(later.exitCode).toBe(0);
+      const post = await job.runPost(main);
+      expect(post.exitCode).toBe(0);
+      expect(asked).toEqual([]);
+      for (const service of ['STS', 'IAM']) {
+        expect(post.stdout).toContain(
+          `the environment now names ${url} for ${service}, but the session was issued through ${world.aws.url}`,
+        );
+      }
+      expect(closedEvent(main)).toMatchObject({
+        phase: 'closed',
+        method: 'revoked',
+        verified: true,
+      });
+      expect(String(closedEvent(main)['note'])).toContain(
+        `(answered by IAM and STS at ${world.aws.url}: the endpoint it was issued through)`,
+      );
+      await expectRefusedBeforeExpiry(index);
+    } finally {
+      trap.close();
+    }
   });
 
   it('a revoker whose trust policy refuses the job: close-failed, a warning that says what to fix, the runner still scrubbed', async () => {

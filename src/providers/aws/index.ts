@@ -16,6 +16,7 @@ import {
   accountOf,
   DEFAULT_ATTEMPTS,
   DEFAULT_DURATION,
+  endpointProblem,
   parseAwsSettings,
   type AwsSettings,
 } from './settings.js';
@@ -56,6 +57,9 @@ export interface AwsHandle extends CloseHandle {
     readonly assumedRoleId: string;
     readonly audience: string;
     readonly region: string;
+    /** The endpoints the grant was issued through, when not AWS's own: closing uses these. */
+    readonly stsEndpoint?: string;
+    readonly iamEndpoint?: string;
   } | null;
 }
 
@@ -177,6 +181,8 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
               assumedRoleId,
               audience: s.audience,
               region: s.region,
+              ...(s.endpoint ? { stsEndpoint: s.endpoint } : {}),
+              ...(s.iamEndpoint ? { iamEndpoint: s.iamEndpoint } : {}),
             }
           : null,
     };
@@ -254,6 +260,8 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
         assumedRoleId: handleString(revoke, 'assumedRoleId', /^[A-Z0-9]{8,}:[\w+=,.@-]{2,64}$/),
         audience: handleString(revoke, 'audience', /^[\x21-\x7e]{1,256}$/),
         region: handleString(revoke, 'region', /^[a-z0-9-]{1,32}$/),
+        ...handleEndpoint(revoke, 'stsEndpoint'),
+        ...handleEndpoint(revoke, 'iamEndpoint'),
       },
     };
   },
@@ -281,4 +289,19 @@ function describeScope(s: AwsSettings, windowEnd: Date | undefined): string {
   if (s.managedPolicies.length) parts.push(`${s.managedPolicies.length} managed session policies`);
   if (windowEnd) parts.push(`denied after ${windowEnd.toISOString()} (aws:CurrentTime)`);
   return parts.join('; ');
+}
+
+/**
+ * An endpoint on a handle read back from the record: any step can write the ledger, so it passes
+ * the checks the endpoint variables get at issue, or the handle is refused.
+ */
+function handleEndpoint(
+  h: Record<string, unknown>,
+  key: 'stsEndpoint' | 'iamEndpoint',
+): Partial<Record<typeof key, string>> {
+  const value = optionalHandleString(h, key);
+  if (value === undefined) return {};
+  if (endpointProblem(value))
+    throw new Error(`the close handle's '${key}' is not a usable endpoint`);
+  return { [key]: value };
 }

@@ -25,12 +25,7 @@ import {
   type ProbeOutcome,
 } from './revoke-verify.js';
 import { ROLE_ARN } from './arn.js';
-import {
-  endpointVariant,
-  iamEndpoint,
-  stsEndpoint as stsEndpointOf,
-  type AwsSettings,
-} from './settings.js';
+import { endpointVariant, type AwsSettings } from './settings.js';
 import type { EndpointVariant } from './client-config.js';
 import { assumeRole } from './sts.js';
 
@@ -51,6 +46,9 @@ export interface RevokeTarget {
   /** The session's STS expiry (ISO 8601): the deny lasts until then, and is pruned after. */
   readonly sessionExpiresAt: string;
   readonly region?: string;
+  /** The endpoints the session was issued through (checked when the handle was read); AWS's own when absent. */
+  readonly stsEndpoint?: string;
+  readonly iamEndpoint?: string;
 }
 
 export interface RevokeDeps {
@@ -118,8 +116,7 @@ export async function revokeSession(
   const sleep = deps.sleep ?? realSleep;
   const clock = deps.clock ?? (() => Date.now());
   const timeoutMs = httpTimeoutMs(ctx.env);
-  // Checked like main's: the revoker's GitHub token goes there, so plain http only on loopback.
-  const stsEndpoint = stsEndpointOf(ctx.env);
+  const { stsEndpoint, iamEndpoint } = issuedThrough(target, ctx);
   const region = target.region ?? 'us-east-1';
   const variant = endpointVariant(ctx.env);
 
@@ -140,7 +137,7 @@ export async function revokeSession(
 
   const iam = revokerIam({
     roleArn,
-    endpoint: iamEndpoint(ctx.env),
+    endpoint: iamEndpoint,
     variant,
     credentials: creds,
     timeoutMs,
@@ -183,21 +180,66 @@ export async function revokeSession(
     if (kept === false) {
       const now = iam.serverNow() ?? ctx.now.getTime();
       if (outcome?.refused === 'expired' || now >= expiry.getTime()) {
-        return {
-          method: 'expired',
-          verified: false,
-          note: `the session expired (${expiry.toISOString()}) while it was being revoked; its deny '${name}' is gone`,
-        };
+        return answeredAt(
+          {
+            method: 'expired',
+            verified: false,
+            note: `the session expired (${expiry.toISOString()}) while it was being revoked; its deny '${name}' is gone`,
+          },
+          target,
+        );
       }
       throw fail(
         `the deny '${name}' written to ${roleArn} was removed before the close finished, so AWS accepts the session again. ` +
           `Find what deletes or replaces inline policies of ${roleArn} (CloudTrail: DeleteRolePolicy), and close again.`,
       );
     }
-    return verdict(outcome, kept, written, waited, bound, expiry);
+    return answeredAt(verdict(outcome, kept, written, waited, bound, expiry), target);
   } finally {
     iam.destroy();
   }
+}
+
+/**
+ * Where closing talks to AWS: the endpoints the session was issued through, from its handle. The
+ * endpoint variables now in the environment are not used: any step can set them through
+ * GITHUB_ENV, and a server of its own there could answer "denied" to a probe while AWS still
+ * accepts the session. A change is said, so that it is not mistaken for where the close went.
+ */
+function issuedThrough(
+  target: RevokeTarget,
+  ctx: CloseContext,
+): { stsEndpoint: string | undefined; iamEndpoint: string | undefined } {
+  const now = {
+    STS: ctx.env['AWS_ENDPOINT_URL_STS'] || ctx.env['AWS_ENDPOINT_URL'] || undefined,
+    IAM: ctx.env['AWS_ENDPOINT_URL_IAM'] || ctx.env['AWS_ENDPOINT_URL'] || undefined,
+  };
+  const issued = { STS: target.stsEndpoint, IAM: target.iamEndpoint };
+  for (const service of ['STS', 'IAM'] as const) {
+    if (now[service] === issued[service]) continue;
+    ctx.log.warning(
+      `Closing ${target.assumedRoleId}: the environment now names ${now[service] ?? "AWS's own endpoint"} for ${service}, ` +
+        `but the session was issued through ${issued[service] ?? "AWS's own endpoint"}; its revocation goes there, as recorded.`,
+    );
+  }
+  return { stsEndpoint: issued.STS, iamEndpoint: issued.IAM };
+}
+
+/** The record says who answered when it was not AWS's own endpoints. */
+function answeredAt(close: ServerSideClose, target: RevokeTarget): ServerSideClose {
+  const services = new Map<string, string[]>();
+  for (const [service, url] of [
+    ['IAM', target.iamEndpoint],
+    ['STS', target.stsEndpoint],
+  ] as const) {
+    if (url) services.set(url, [...(services.get(url) ?? []), service]);
+  }
+  if (services.size === 0) return close;
+  const at = [...services].map(([url, names]) => `${names.join(' and ')} at ${url}`).join(', ');
+  return {
+    ...close,
+    note: `${close.note} (answered by ${at}: the endpoint it was issued through)`,
+  };
 }
 
 /**

@@ -52,6 +52,8 @@ export interface AwsSettings {
   readonly sessionName: string;
   readonly audience: string;
   readonly endpoint: string | undefined;
+  /** The IAM endpoint override in effect when revoke-role is set, checked like `endpoint`. */
+  readonly iamEndpoint?: string;
   /**
    * A separate role that may write the target role's inline policies: when set, closing denies
    * this one session (aws:userid) and checks that AWS refuses it.
@@ -146,6 +148,7 @@ export function parseAwsSettings(
       revokeRole === undefined ? common.sessionName : grantSessionName(common.sessionName, common),
     audience: common.audience ?? DEFAULT_AUDIENCE,
     endpoint: sts?.value,
+    ...(iam ? { iamEndpoint: iam.value } : {}),
     revokeRole,
     timeoutMs: httpTimeoutMs(env),
     variant: endpointVariant(env),
@@ -279,14 +282,6 @@ export function grantSessionName(name: string, common: CommonSettings): string {
   return `${name.slice(0, 64 - suffix.length)}${suffix}`;
 }
 
-/**
- * The STS endpoint as the SDK picks it, checked: the GitHub token is sent there in clear text
- * unless it is https, so plain http is accepted only on loopback (a local emulator).
- */
-export function stsEndpoint(env: NodeJS.ProcessEnv): string | undefined {
-  return endpointOverride(env, 'STS', STS_ENDPOINT_VARIABLES)?.value;
-}
-
 const STS_ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL'];
 const IAM_ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL'];
 
@@ -299,19 +294,27 @@ function endpointOverride(
   const name = names.find((n) => env[n]);
   if (name === undefined) return undefined;
   const value = env[name]!;
-  const url = URL.parse(value) ?? undefined;
-  if (!url || !/^https?:$/.test(url.protocol)) {
+  const problem = endpointProblem(value);
+  if (problem === 'not-url') {
     throw new ConfigurationError(
       `Invalid ${service} endpoint '${value}' in ${names.join('/')}: expected an https URL.`,
     );
   }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+  if (problem === 'clear-text') {
     throw new ConfigurationError(
       `Invalid ${service} endpoint '${value}' in ${name}: plain http is accepted only on loopback (127.0.0.1, ::1, localhost), ` +
         `because the GitHub OIDC token${service === 'IAM' ? "'s credentials" : ''} would cross the network in clear text. Use https, or unset ${name}.`,
     );
   }
   return { name, value };
+}
+
+/** Why an endpoint may not be used: not an http(s) URL, or plain http off loopback. */
+export function endpointProblem(value: string): 'not-url' | 'clear-text' | undefined {
+  const url = URL.parse(value) ?? undefined;
+  if (!url || !/^https?:$/.test(url.protocol)) return 'not-url';
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return 'clear-text';
+  return undefined;
 }
 
 /**
@@ -326,11 +329,6 @@ export function endpointVariant(env: NodeJS.ProcessEnv): EndpointVariant {
     throw new ConfigurationError(`Invalid ${name} '${value}': expected true or false.`);
   };
   return { fips: flag('AWS_USE_FIPS_ENDPOINT'), dualStack: flag('AWS_USE_DUALSTACK_ENDPOINT') };
-}
-
-/** As the SDK reads it: the service's own variable first, then the general one. */
-export function iamEndpoint(env: NodeJS.ProcessEnv): string | undefined {
-  return env['AWS_ENDPOINT_URL_IAM'] || env['AWS_ENDPOINT_URL'] || undefined;
 }
 
 /**

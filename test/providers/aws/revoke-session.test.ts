@@ -1,4 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,6 +46,40 @@ async function revocationError(p: Promise<unknown>): Promise<RevocationError> {
   return err as RevocationError;
 }
 
+describe('where a revocation goes', () => {
+  it('the endpoint the session was issued through, not one a later step put in the environment', async () => {
+    const x = await world();
+    const g = await grantFor(x, 'aws-00000000a3');
+    // A server of the step's own, answering every probe with the explicit deny a revocation shows.
+    const asked: string[] = [];
+    const trap = createServer((req, res) => {
+      asked.push(`${req.method} ${req.url}`);
+      res
+        .writeHead(403, { 'content-type': 'text/xml' })
+        .end(
+          '<ErrorResponse><Error><Code>AccessDenied</Code><Message>with an explicit deny</Message></Error></ErrorResponse>',
+        );
+    });
+    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+    try {
+      const { ctx, log } = context(x, g.dir, {
+        AWS_ENDPOINT_URL_STS: url,
+        AWS_ENDPOINT_URL_IAM: url,
+      });
+      const result = await revokeSession(g.target, ctx, emulatedTime(x));
+      expect(asked).toEqual([]);
+      expect(result).toMatchObject({ method: 'revoked', verified: true });
+      expect(await askWith(x, g.keys)).toMatch(EXPLICIT_DENY);
+      expect(log.text()).toContain(
+        `the environment now names ${url} for STS, but the session was issued through ${x.e.aws.url}; its revocation goes there, as recorded.`,
+      );
+    } finally {
+      trap.close();
+    }
+  });
+});
+
 describe('revokeSession against the AWS emulator', () => {
   it('denies the session in a policy of its own, verifies the explicit deny and that it stayed, and leaves other sessions alone', async () => {
     const x = await world();
@@ -56,7 +92,7 @@ describe('revokeSession against the AWS emulator', () => {
     expect(result.note).toBe(
       `AWS refuses the session with an explicit deny (seen after 0s), and the deny was still in place at the end: ` +
         `inline policy '${name}' on ${DEPLOY_ROLE} denies aws:userid ${g.target.assumedRoleId} until ${g.target.sessionExpiresAt} ` +
-        `(1 live revocation on the role)`,
+        `(1 live revocation on the role) (answered by IAM and STS at ${x.e.aws.url}: the endpoint it was issued through)`,
     );
     expect(tokens).toEqual(['sts.amazonaws.com']);
     expect([...revocationPolicies(x).keys()]).toEqual([name]);

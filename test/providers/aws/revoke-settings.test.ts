@@ -87,3 +87,42 @@ describe('AWS revoke-role input', () => {
     }
   });
 });
+
+describe('the endpoints on a close handle', () => {
+  const handle = (revoke: Record<string, unknown>) => ({
+    stsExpiration: '2026-12-01T10:00:00.000Z',
+    enforcedEnd: null,
+    revoke: {
+      roleArn: ROLE,
+      revokeRole: REVOKER,
+      assumedRoleId: 'AROAEXAMPLEID1234:gh.aws-1',
+      audience: 'sts.amazonaws.com',
+      region: 'eu-west-1',
+      ...revoke,
+    },
+  });
+  it('are the ones the grant was issued through, recorded with it', () => {
+    const s = parse(
+      { 'revoke-role': REVOKER },
+      { AWS_ENDPOINT_URL_STS: 'https://sts.example.test', AWS_ENDPOINT_URL_IAM: 'http://[::1]:9' },
+    );
+    expect([s.endpoint, s.iamEndpoint]).toEqual(['https://sts.example.test', 'http://[::1]:9']);
+    const read = awsProvider.readHandle(
+      handle({ stsEndpoint: 'https://sts.example.test', iamEndpoint: 'http://[::1]:9' }),
+    );
+    expect(read.revoke).toMatchObject({
+      stsEndpoint: 'https://sts.example.test',
+      iamEndpoint: 'http://[::1]:9',
+    });
+    expect(awsProvider.readHandle(handle({})).revoke).not.toHaveProperty('stsEndpoint');
+  });
+  it.each([
+    ['stsEndpoint', 'http://sts.example.test'],
+    ['iamEndpoint', 'file:///etc/passwd'],
+    ['stsEndpoint', 42],
+  ])('a ledger line naming %s %j is refused, as the variable would be', (key, value) => {
+    expect(() => awsProvider.readHandle(handle({ [key]: value }))).toThrow(
+      new RegExp(`close handle's '${key}'`),
+    );
+  });
+});

@@ -110,6 +110,9 @@ export async function grantFor(
       audience: AUDIENCE,
       sessionExpiresAt: out.Credentials!.Expiration!.toISOString(),
       region: 'eu-west-1',
+      // As main records them when AWS_ENDPOINT_URL names the emulator (context()'s env).
+      stsEndpoint: w.e.aws.url,
+      iamEndpoint: w.e.aws.url,
     },
   };
 }
