@@ -17,6 +17,9 @@ import { build } from 'rolldown';
  * - Minified without comments; names kept, since errors are told apart by name.
  * - The Google and Azure clients' fetch classes from src/http/fetch-classes.ts (fetchClasses below).
  * - A package's default import of a Node builtin as the builtin itself (builtinDefaults below).
+ * - node:fs/promises functions taken when first called (lazyPromisesFs below).
+ * - Packages a client imports for paths the action never takes, loaded on first use
+ *   (lazyPackages below).
  */
 export async function bundle(
   root: string,
@@ -52,6 +55,8 @@ export async function bundle(
     plugins: [
       fetchClasses(root),
       builtinDefaults(),
+      lazyPromisesFs(),
+      lazyPackages(['jsonwebtoken', 'https-proxy-agent', 'http-proxy-agent']),
       {
         name: 'bundled-modules',
         generateBundle(_options, output) {
@@ -128,6 +133,57 @@ function builtinDefaults() {
     load(id: string) {
       if (!id.startsWith(prefix)) return null;
       return `export default process.getBuiltinModule(${JSON.stringify(id.slice(prefix.length))});\n`;
+    },
+  };
+}
+
+/**
+ * A package that a client imports for a path the action never takes, loaded on first use instead
+ * of when the client loads. msal-node imports `jsonwebtoken` to sign certificate assertions; the
+ * action hands Entra ID the GitHub token as its assertion, so the step never signs anything, and
+ * loading jsonwebtoken (with semver's regular expressions, jws, lodash) cost every Azure step.
+ * Any property read (`jwt.sign`) loads the real module, so a path that does use it still works.
+ */
+function lazyPackages(names: readonly string[]) {
+  const prefix = '\0lazy-package:';
+  return {
+    name: 'lazy-packages',
+    resolveId(source: string, importer: string | undefined) {
+      if (!names.includes(source) || importer?.startsWith(prefix)) return null;
+      return prefix + source;
+    },
+    load(id: string) {
+      if (!id.startsWith(prefix)) return null;
+      const name = JSON.stringify(id.slice(prefix.length));
+      return `module.exports = new Proxy({}, { get: (_, key) => require(${name})[key] });\n`;
+    },
+  };
+}
+
+/**
+ * `import { readFile } from "node:fs/promises"` in a package becomes a function that takes
+ * node:fs/promises when first called. The AWS SDK's shared-config reader imports it at load,
+ * although the action's clients never read those files (src/providers/aws/client-config.ts);
+ * loading the module was some 2 ms of an AWS main step. Only functions are imported this way.
+ */
+function lazyPromisesFs() {
+  const statement = /^import\s*\{([^}]*)\}\s*from\s*(["'])node:fs\/promises\2;?$/gm;
+  return {
+    name: 'lazy-fs-promises',
+    transform(code: string, id: string) {
+      if (!/[\\/]node_modules[\\/]/.test(id) || !code.includes('node:fs/promises')) return null;
+      const out = code.replace(statement, (_m, names: string) => {
+        const bindings = names
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean)
+          .map((n) => {
+            const [imported, local = imported] = n.split(/\s+as\s+/) as [string, string?];
+            return `${local} = (...args) => process.getBuiltinModule("node:fs/promises").${imported}(...args)`;
+          });
+        return `const ${bindings.join(', ')};`;
+      });
+      return out === code ? null : { code: out, map: null };
     },
   };
 }

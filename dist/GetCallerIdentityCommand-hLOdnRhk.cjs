@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-By9Wu-54.cjs");var GetCallerIdentityCommand=class extends e.i(e.n,e.r,`GetCallerIdentity`,e.c){};Object.defineProperty(exports,"t",{enumerable:!0,get:function(){return GetCallerIdentityCommand}});

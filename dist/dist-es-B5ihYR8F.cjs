@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-By9Wu-54.cjs");exports.fromEnv=e.x;

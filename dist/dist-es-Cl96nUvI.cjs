@@ -1,0 +1,1 @@
+require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-TWHadCCZ.cjs");exports.fromEnv=e.x;
