@@ -67,6 +67,7 @@ export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<
       dir: existsSync(dir) ? dir : undefined,
       idToken: deps.idToken,
       env: deps.env,
+      handleTrusted: target.trusted,
     });
   } catch (err) {
     revocationFailed = err instanceof RevocationError;

@@ -125,6 +125,11 @@ export interface CloseContext {
   /** Mints a GitHub OIDC token (e.g. to assume a revoker role); throws when the job has none. */
   readonly idToken: IdTokenSource;
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * True when the handle is this job's own record of the grant (the main step's state or
+   * memory); false when it was read from the ledger, which any step can write.
+   */
+  readonly handleTrusted: boolean;
 }
 
 export interface ServerSideClose {

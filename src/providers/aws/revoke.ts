@@ -25,7 +25,7 @@ import {
   type ProbeOutcome,
 } from './revoke-verify.js';
 import { ROLE_ARN } from './arn.js';
-import { endpointVariant, type AwsSettings } from './settings.js';
+import { endpointVariant, envEndpoints, type AwsSettings } from './settings.js';
 import type { EndpointVariant } from './client-config.js';
 import { assumeRole } from './sts.js';
 
@@ -116,7 +116,8 @@ export async function revokeSession(
   const sleep = deps.sleep ?? realSleep;
   const clock = deps.clock ?? (() => Date.now());
   const timeoutMs = httpTimeoutMs(ctx.env);
-  const { stsEndpoint, iamEndpoint } = issuedThrough(target, ctx);
+  const used = closeEndpoints(target, ctx);
+  const { stsEndpoint, iamEndpoint } = used;
   const region = target.region ?? 'us-east-1';
   const variant = endpointVariant(ctx.env);
 
@@ -186,7 +187,8 @@ export async function revokeSession(
             verified: false,
             note: `the session expired (${expiry.toISOString()}) while it was being revoked; its deny '${name}' is gone`,
           },
-          target,
+          used,
+          ctx.handleTrusted,
         );
       }
       throw fail(
@@ -194,22 +196,31 @@ export async function revokeSession(
           `Find what deletes or replaces inline policies of ${roleArn} (CloudTrail: DeleteRolePolicy), and close again.`,
       );
     }
-    return answeredAt(verdict(outcome, kept, written, waited, bound, expiry), target);
+    return answeredAt(
+      verdict(outcome, kept, written, waited, bound, expiry),
+      used,
+      ctx.handleTrusted,
+    );
   } finally {
     iam.destroy();
   }
 }
 
+interface Endpoints {
+  readonly stsEndpoint: string | undefined;
+  readonly iamEndpoint: string | undefined;
+}
+
 /**
- * Where closing talks to AWS: the endpoints the session was issued through, from its handle. The
- * endpoint variables now in the environment are not used: any step can set them through
- * GITHUB_ENV, and a server of its own there could answer "denied" to a probe while AWS still
- * accepts the session. A change is said, so that it is not mistaken for where the close went.
+ * Where closing talks to AWS. For the job's own record of the grant (the main step's state), the
+ * endpoints it was issued through: the variables in the environment now are any step's to set
+ * through GITHUB_ENV, and a server of its own there could answer "denied" to the probe while AWS
+ * still accepts the session; a change is said, and not followed. A ledger line is any step's to
+ * write too, so for a grant known only from the ledger the environment decides, checked as at
+ * issue. Either way the record names an endpoint that is not AWS's own (answeredAt).
  */
-function issuedThrough(
-  target: RevokeTarget,
-  ctx: CloseContext,
-): { stsEndpoint: string | undefined; iamEndpoint: string | undefined } {
+function closeEndpoints(target: RevokeTarget, ctx: CloseContext): Endpoints {
+  if (!ctx.handleTrusted) return envEndpoints(ctx.env);
   const now = {
     STS: ctx.env['AWS_ENDPOINT_URL_STS'] || ctx.env['AWS_ENDPOINT_URL'] || undefined,
     IAM: ctx.env['AWS_ENDPOINT_URL_IAM'] || ctx.env['AWS_ENDPOINT_URL'] || undefined,
@@ -226,20 +237,20 @@ function issuedThrough(
 }
 
 /** The record says who answered when it was not AWS's own endpoints. */
-function answeredAt(close: ServerSideClose, target: RevokeTarget): ServerSideClose {
+function answeredAt(close: ServerSideClose, used: Endpoints, trusted: boolean): ServerSideClose {
   const services = new Map<string, string[]>();
   for (const [service, url] of [
-    ['IAM', target.iamEndpoint],
-    ['STS', target.stsEndpoint],
+    ['IAM', used.iamEndpoint],
+    ['STS', used.stsEndpoint],
   ] as const) {
     if (url) services.set(url, [...(services.get(url) ?? []), service]);
   }
   if (services.size === 0) return close;
   const at = [...services].map(([url, names]) => `${names.join(' and ')} at ${url}`).join(', ');
-  return {
-    ...close,
-    note: `${close.note} (answered by ${at}: the endpoint it was issued through)`,
-  };
+  const why = trusted
+    ? 'the endpoint it was issued through'
+    : "the environment's endpoint override";
+  return { ...close, note: `${close.note} (answered by ${at}: ${why})` };
 }
 
 /**

@@ -309,6 +309,20 @@ function endpointOverride(
   return { name, value };
 }
 
+/**
+ * The STS and IAM endpoints the environment names now, checked as at issue: where a close goes
+ * when the grant's own record of them cannot be trusted (a ledger line).
+ */
+export function envEndpoints(env: NodeJS.ProcessEnv): {
+  stsEndpoint: string | undefined;
+  iamEndpoint: string | undefined;
+} {
+  return {
+    stsEndpoint: endpointOverride(env, 'STS', STS_ENDPOINT_VARIABLES)?.value,
+    iamEndpoint: endpointOverride(env, 'IAM', IAM_ENDPOINT_VARIABLES)?.value,
+  };
+}
+
 /** Why an endpoint may not be used: not an http(s) URL, or plain http off loopback. */
 export function endpointProblem(value: string): 'not-url' | 'clear-text' | undefined {
   const url = URL.parse(value) ?? undefined;

@@ -78,6 +78,30 @@ describe('where a revocation goes', () => {
       trap.close();
     }
   });
+
+  it('for a grant known only from the ledger, the environment decides: a forged line cannot name the endpoint', async () => {
+    const x = await world();
+    const g = await grantFor(x, 'aws-00000000a4');
+    const asked: string[] = [];
+    const trap = createServer((req, res) => {
+      asked.push(`${req.method} ${req.url}`);
+      res.writeHead(500).end();
+    });
+    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+    try {
+      const { ctx } = context(x, g.dir, {}, false);
+      const forged = { ...g.target, stsEndpoint: url, iamEndpoint: url };
+      const result = await revokeSession(forged, ctx, emulatedTime(x));
+      expect(asked).toEqual([]);
+      expect(result).toMatchObject({ method: 'revoked', verified: true });
+      expect(result.note).toContain(
+        `(answered by IAM and STS at ${x.e.aws.url}: the environment's endpoint override)`,
+      );
+    } finally {
+      trap.close();
+    }
+  });
 });
 
 describe('revokeSession against the AWS emulator', () => {

@@ -121,6 +121,7 @@ export function context(
   w: World,
   grantDir: string | undefined,
   extraEnv: Record<string, string> = {},
+  handleTrusted = true,
 ): { ctx: CloseContext; log: RecordingLogger; tokens: string[] } {
   const log = new RecordingLogger();
   const tokens: string[] = [];
@@ -142,6 +143,7 @@ export function context(
         JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '2000',
         ...extraEnv,
       },
+      handleTrusted,
     },
   };
 }

@@ -21,6 +21,7 @@ const closeCtx = (now: Date, expiresAt: Date) => ({
     throw new Error('closing an Azure grant mints no token');
   },
   env: {},
+  handleTrusted: true,
 });
 
 const CLIENT = '00000000-0000-0000-0000-000000000001';

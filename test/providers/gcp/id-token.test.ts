@@ -175,6 +175,7 @@ describe('issue, deliver and close', () => {
         dir: undefined,
         idToken: async () => '',
         env: {},
+        handleTrusted: true,
       },
     );
     expect(closed).toMatchObject({ method: 'expires', verified: false });
