@@ -163,8 +163,10 @@ function lazyPackages(names: readonly string[]) {
 /**
  * `import { readFile } from "node:fs/promises"` in a package becomes a function that takes
  * node:fs/promises when first called. The AWS SDK's shared-config reader imports it at load,
- * although the action's clients never read those files (src/providers/aws/client-config.ts);
- * loading the module was some 2 ms of an AWS main step. Only functions are imported this way.
+ * although the action's clients never read those files (src/providers/aws/client-config.ts).
+ * node:fs/promises brings readline and the REPL's history module: 4 ms after node:http in an
+ * otherwise empty Node, less in a step that has loaded some of it already. Only functions are
+ * imported this way.
  */
 function lazyPromisesFs() {
   const statement = /^import\s*\{([^}]*)\}\s*from\s*(["'])node:fs\/promises\2;?$/gm;
