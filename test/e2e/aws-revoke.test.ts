@@ -4,12 +4,11 @@
  * ledger and summary say "revoked and verified" only when that was seen.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDenyingTrap } from '../emulators/aws/trap.ts';
 import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
 import { createJob, type StepResult } from '../harness/job.ts';
 import {
@@ -161,18 +160,8 @@ describe('AWS revoke-role', () => {
     });
     expect(main.exitCode, main.stderr).toBe(0);
     const index = lastDeploySession();
-    // The server answers every call as a revocation would be seen: an explicit deny.
-    const asked: string[] = [];
-    const trap = createServer((req, res) => {
-      asked.push(`${req.method} ${req.url}`);
-      res
-        .writeHead(403, { 'content-type': 'text/xml' })
-        .end(
-          '<ErrorResponse><Error><Code>AccessDenied</Code><Message>with an explicit deny</Message></Error></ErrorResponse>',
-        );
-    });
-    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+    const trap = await startDenyingTrap();
+    const url = trap.url;
     try {
       const later = await job.runStep({
         entry: 'test/e2e/fixtures/shell-step.mjs',
@@ -184,7 +173,7 @@ describe('AWS revoke-role', () => {
       expect(later.exitCode).toBe(0);
       const post = await job.runPost(main);
       expect(post.exitCode).toBe(0);
-      expect(asked).toEqual([]);
+      expect(trap.requests).toEqual([]);
       for (const service of ['STS', 'IAM']) {
         expect(post.stdout).toContain(
           `the environment now names ${url} for ${service}, but the session was issued through ${world.aws.url}`,
@@ -200,7 +189,7 @@ describe('AWS revoke-role', () => {
       );
       await expectRefusedBeforeExpiry(index);
     } finally {
-      trap.close();
+      await trap.close();
     }
   });
 

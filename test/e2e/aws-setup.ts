@@ -173,6 +173,17 @@ export async function s3GetWith(world: AwsWorld, index = -1): Promise<string> {
   }
 }
 
+/** AssumeRoleWithWebIdentity calls the world's STS has answered so far. */
+export const stsCalls = (world: AwsWorld) =>
+  world.aws.requests.filter((r) => r.action === 'AssumeRoleWithWebIdentity').length;
+
+/** The step's error annotations, one per line. */
+export const errorsOf = (step: Pick<StepResult, 'annotations'>) =>
+  step.annotations
+    .filter((a) => a.level === 'error')
+    .map((a) => a.message)
+    .join('\n');
+
 export function ledgerEvents(step: StepResult): Array<Record<string, unknown>> {
   const file = step.outputs['ledger'];
   if (!file) return [];

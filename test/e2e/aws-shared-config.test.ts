@@ -9,7 +9,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxy, type TestProxy } from '../emulators/proxy.ts';
 import { createJob, type Job } from '../harness/job.ts';
-import { awsInputs, awsJob, startAwsWorld, type AwsWorld } from './aws-setup.ts';
+import {
+  awsInputs,
+  awsJob,
+  errorsOf,
+  startAwsWorld,
+  stsCalls as stsCallsOf,
+  type AwsWorld,
+} from './aws-setup.ts';
 
 /** AWS's own STS endpoint of awsInputs()'s region, where the token must go without an override. */
 const REAL_STS = 'sts.eu-west-1.amazonaws.com:443';
@@ -28,13 +35,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-const stsCalls = () =>
-  world.aws.requests.filter((r) => r.action === 'AssumeRoleWithWebIdentity').length;
-const errorsOf = (step: { annotations: Array<{ level: string; message: string }> }) =>
-  step.annotations
-    .filter((a) => a.level === 'error')
-    .map((a) => a.message)
-    .join('\n');
+const stsCalls = () => stsCallsOf(world);
 
 function plantConfig(job: Job, text: string): void {
   mkdirSync(path.join(job.home, '.aws'), { recursive: true });

@@ -11,7 +11,9 @@ import { renderGfm, tableRows, tagsOf, textOf } from '../runner/gfm.ts';
 import {
   awsInputs,
   awsJob,
+  errorsOf,
   ledgerEvents,
+  stsCalls as stsCallsOf,
   READ_ROLE,
   startAwsWorld,
   USE_AWS,
@@ -27,13 +29,7 @@ afterAll(async () => {
 });
 beforeEach(() => world.oidc.resetClaims());
 
-const stsCalls = () =>
-  world.aws.requests.filter((r) => r.action === 'AssumeRoleWithWebIdentity').length;
-const errorsOf = (step: { annotations: Array<{ level: string; message: string }> }) =>
-  step.annotations
-    .filter((a) => a.level === 'error')
-    .map((a) => a.message)
-    .join('\n');
+const stsCalls = () => stsCallsOf(world);
 const mode = (p: string) => statSync(p).mode & 0o777;
 const privateDir = (job: Job) => path.join(job.runnerTemp, 'jit-credentials');
 

@@ -1,10 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RevocationError } from '../../../src/errors.ts';
+import { startDenyingTrap } from '../../emulators/aws/trap.ts';
 import { revokeSession } from '../../../src/providers/aws/revoke.ts';
 import {
   ACCOUNT,
@@ -50,56 +49,41 @@ describe('where a revocation goes', () => {
   it('the endpoint the session was issued through, not one a later step put in the environment', async () => {
     const x = await world();
     const g = await grantFor(x, 'aws-00000000a3');
-    // A server of the step's own, answering every probe with the explicit deny a revocation shows.
-    const asked: string[] = [];
-    const trap = createServer((req, res) => {
-      asked.push(`${req.method} ${req.url}`);
-      res
-        .writeHead(403, { 'content-type': 'text/xml' })
-        .end(
-          '<ErrorResponse><Error><Code>AccessDenied</Code><Message>with an explicit deny</Message></Error></ErrorResponse>',
-        );
-    });
-    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+    const trap = await startDenyingTrap();
+    const url = trap.url;
     try {
       const { ctx, log } = context(x, g.dir, {
         AWS_ENDPOINT_URL_STS: url,
         AWS_ENDPOINT_URL_IAM: url,
       });
       const result = await revokeSession(g.target, ctx, emulatedTime(x));
-      expect(asked).toEqual([]);
+      expect(trap.requests).toEqual([]);
       expect(result).toMatchObject({ method: 'revoked', verified: true });
       expect(await askWith(x, g.keys)).toMatch(EXPLICIT_DENY);
       expect(log.text()).toContain(
         `the environment now names ${url} for STS, but the session was issued through ${x.e.aws.url}; its revocation goes there, as recorded.`,
       );
     } finally {
-      trap.close();
+      await trap.close();
     }
   });
 
   it('for a grant known only from the ledger, the environment decides: a forged line cannot name the endpoint', async () => {
     const x = await world();
     const g = await grantFor(x, 'aws-00000000a4');
-    const asked: string[] = [];
-    const trap = createServer((req, res) => {
-      asked.push(`${req.method} ${req.url}`);
-      res.writeHead(500).end();
-    });
-    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+    const trap = await startDenyingTrap();
+    const url = trap.url;
     try {
       const { ctx } = context(x, g.dir, {}, false);
       const forged = { ...g.target, stsEndpoint: url, iamEndpoint: url };
       const result = await revokeSession(forged, ctx, emulatedTime(x));
-      expect(asked).toEqual([]);
+      expect(trap.requests).toEqual([]);
       expect(result).toMatchObject({ method: 'revoked', verified: true });
       expect(result.note).toContain(
         `(answered by IAM and STS at ${x.e.aws.url}: the environment's endpoint override)`,
       );
     } finally {
-      trap.close();
+      await trap.close();
     }
   });
 });
