@@ -7,6 +7,7 @@
  * everything a few times (at most 3 runs a figure), to check that the bench works, and writes its
  * figures to a temporary file instead of bench/RESULTS.md.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,10 +29,21 @@ const { benchScan } = await import('./scan.ts');
 
 const sections: string[] = [];
 const started = new Date();
+/** The commit measured, and whether dist/ or src/ differed from it: figures belong to a build. */
+function measuredBuild(): string {
+  try {
+    const git = (...a: string[]) =>
+      execFileSync('git', a, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    const changed = git('status', '--porcelain', '--', 'dist', 'src', 'scripts') !== '';
+    return `commit ${git('rev-parse', '--short', 'HEAD')}${changed ? ' with uncommitted changes' : ''}`;
+  } catch {
+    return 'a build outside git';
+  }
+}
 const header = [
   '# Benchmark results',
   '',
-  `Measured ${started.toISOString().slice(0, 16)}Z by \`npm run bench\` on ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.versions.node}, load average ${loadavg()[0]!.toFixed(2)} at the start.`,
+  `Measured ${started.toISOString().slice(0, 16)}Z (${measuredBuild()}) by \`npm run bench\` on ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.versions.node}, load average ${loadavg()[0]!.toFixed(2)} at the start.`,
   'Wall time is the whole process as the runner starts it (spawn to exit, through the test harness); peak RSS (VmHWM) and CPU time (user + system, all threads) from the process itself at exit; medians of the runs shown.',
   "Figures move with the machine: read them against the `node -e ''` floor and the peer measured in the same rounds, and against the load average given with them.",
   "Every figure sits on top of `node -e ''`, the cost of starting Node at all.",
