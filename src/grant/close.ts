@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { errorMessage, RevocationError } from '../errors.js';
 import type { IdTokenSource } from '../runner/oidc.js';
 import type { Runner } from '../runner/runner.js';
-import { loadProvider, type CloseMethod, type ProviderId } from '../providers/provider.js';
+import {
+  loadProvider,
+  type CloseMethod,
+  type ProviderId,
+  type ServerSideClose,
+} from '../providers/provider.js';
 import type { Recorder } from './recorder.js';
 
 export interface CloseDeps {
@@ -56,7 +61,7 @@ export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<
   const problems: string[] = [];
   const dir = join(deps.privateDir, target.id);
   const provider = await loadProvider(target.provider);
-  let server: { method: CloseMethod; verified: boolean; note: string };
+  let server: ServerSideClose;
   let revocationFailed = false;
   try {
     server = await provider.close(provider.readHandle(target.handle), {
@@ -104,6 +109,7 @@ export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<
     method: server.method,
     verified: server.verified,
     note: server.note,
+    ...(server.answeredBy ? { answeredBy: server.answeredBy } : {}),
     scrubbed: { envNames: [...emptied], dir },
     ...(problems.length ? { error: problems.join('; ') } : {}),
   });

@@ -60,6 +60,8 @@ export interface GrantState {
   closeMethod?: CloseMethod;
   verified?: boolean;
   closeNote?: string;
+  /** The endpoint override the last close's answers came from, when not the cloud's own. */
+  answeredBy?: string;
   /** Variables exported to GITHUB_ENV. */
   envNames: string[];
   details: Record<string, string | number | boolean>;
@@ -237,6 +239,8 @@ function applyEvent(g: GrantState, e: GrantEvent): void {
       g.closeMethod = method;
     g.verified = typeof f['verified'] === 'boolean' ? f['verified'] : g.verified;
     g.closeNote = str(f, 'note') ?? g.closeNote;
+    // Of the same close as `verified`: a later close that went to the cloud's own clears it.
+    g.answeredBy = str(f, 'answeredBy');
   }
   const envNames = strings(f['envNames']);
   if (envNames) g.envNames = [...new Set([...g.envNames, ...envNames])];

@@ -15,7 +15,14 @@ export function verdict(grants: readonly GrantState[]): string {
   const count = (pred: (g: GrantState) => boolean) => grants.filter(pred);
   const revoked = count((g) => g.phase === 'closed' && g.closeMethod === 'revoked');
   const verified = revoked.filter((g) => g.verified);
-  if (verified.length) parts.push(`${verified.length} revoked and verified`);
+  const overridden = verified.filter((g) => g.answeredBy).length;
+  if (verified.length) {
+    const through =
+      overridden === 0
+        ? ''
+        : ` (${overridden === verified.length ? '' : `${overridden} of them `}by an endpoint override, not the cloud's own)`;
+    parts.push(`${verified.length} revoked and verified${through}`);
+  }
   if (revoked.length > verified.length)
     parts.push(`${revoked.length - verified.length} revoked, not verified`);
   const expiring = count((g) => g.phase === 'closed' && g.closeMethod === 'expires');

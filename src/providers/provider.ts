@@ -137,6 +137,11 @@ export interface ServerSideClose {
   /** True only when a call with the credential was shown to be refused in this step. */
   readonly verified: boolean;
   readonly note: string;
+  /**
+   * Set when the cloud's answers came from an endpoint override, not the cloud's own endpoint:
+   * which endpoint, for a reviewer to judge what "verified" rests on.
+   */
+  readonly answeredBy?: string;
 }
 
 /**

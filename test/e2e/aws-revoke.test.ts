@@ -184,6 +184,9 @@ describe('AWS revoke-role', () => {
         method: 'revoked',
         verified: true,
       });
+      expect(post.summary).toContain(
+        "1 grant: 1 revoked and verified (by an endpoint override, not the cloud's own)",
+      );
       expect(String(closedEvent(main)['note'])).toContain(
         `(answered by IAM and STS at ${world.aws.url}: the endpoint it was issued through)`,
       );

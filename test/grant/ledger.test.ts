@@ -141,7 +141,7 @@ describe('Ledger', () => {
 });
 
 describe('render', () => {
-  const closed = (id: string, method: string, verified = false) =>
+  const closed = (id: string, method: string, verified = false, answeredBy?: string) =>
     foldEvents([
       issued(id, {
         principal: 'arn:aws:sts::1:assumed-role/r/s',
@@ -155,6 +155,7 @@ describe('render', () => {
         method,
         verified,
         note: 'why',
+        ...(answeredBy ? { answeredBy } : {}),
       },
     ])[0]!;
   it('says how every grant ended in one verdict line', () => {
@@ -166,6 +167,20 @@ describe('render', () => {
       ]),
     ).toBe('3 grants: 2 revoked and verified, 1 closed on the runner, expires 18:42:07Z');
     expect(verdict([])).toBe('0 grants: nothing issued');
+  });
+  it("says when a verification's answers came from an endpoint override", () => {
+    const override = 'IAM and STS at http://127.0.0.1:9';
+    expect(
+      verdict([
+        closed('aws-000000000a', 'revoked', true, override),
+        closed('aws-000000000b', 'revoked', true),
+      ]),
+    ).toBe(
+      "2 grants: 2 revoked and verified (1 of them by an endpoint override, not the cloud's own)",
+    );
+    expect(verdict([closed('aws-000000000a', 'revoked', true, override)])).toBe(
+      "1 grant: 1 revoked and verified (by an endpoint override, not the cloud's own)",
+    );
   });
   it('renders a table row per grant and a timeline, with no pipes breaking the table', () => {
     const g = closed('aws-000000000a', 'expires');

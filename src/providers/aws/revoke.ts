@@ -250,7 +250,7 @@ function answeredAt(close: ServerSideClose, used: Endpoints, trusted: boolean): 
   const why = trusted
     ? 'the endpoint it was issued through'
     : "the environment's endpoint override";
-  return { ...close, note: `${close.note} (answered by ${at}: ${why})` };
+  return { ...close, note: `${close.note} (answered by ${at}: ${why})`, answeredBy: at };
 }
 
 /**
