@@ -60,6 +60,9 @@ export interface AwsHandle extends CloseHandle {
     /** The endpoints the grant was issued through, when not AWS's own: closing uses these. */
     readonly stsEndpoint?: string;
     readonly iamEndpoint?: string;
+    /** AWS_USE_FIPS_ENDPOINT / AWS_USE_DUALSTACK_ENDPOINT at issue, when true. */
+    readonly fips?: true;
+    readonly dualStack?: true;
   } | null;
 }
 
@@ -183,6 +186,8 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
               region: s.region,
               ...(s.endpoint ? { stsEndpoint: s.endpoint } : {}),
               ...(s.iamEndpoint ? { iamEndpoint: s.iamEndpoint } : {}),
+              ...(s.variant?.fips ? { fips: true as const } : {}),
+              ...(s.variant?.dualStack ? { dualStack: true as const } : {}),
             }
           : null,
     };
@@ -262,6 +267,8 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
         region: handleString(revoke, 'region', /^[a-z0-9-]{1,32}$/),
         ...handleEndpoint(revoke, 'stsEndpoint'),
         ...handleEndpoint(revoke, 'iamEndpoint'),
+        ...handleFlag(revoke, 'fips'),
+        ...handleFlag(revoke, 'dualStack'),
       },
     };
   },
@@ -304,4 +311,14 @@ function handleEndpoint(
   if (endpointProblem(value))
     throw new Error(`the close handle's '${key}' is not a usable endpoint`);
   return { [key]: value };
+}
+
+/** A flag recorded only when true; anything else on a handle is refused. */
+function handleFlag(
+  h: Record<string, unknown>,
+  key: 'fips' | 'dualStack',
+): Partial<Record<typeof key, true>> {
+  if (h[key] === undefined) return {};
+  if (h[key] !== true) throw new Error(`the close handle's '${key}' is malformed`);
+  return { [key]: true };
 }

@@ -25,7 +25,7 @@ import {
   type ProbeOutcome,
 } from './revoke-verify.js';
 import { ROLE_ARN } from './arn.js';
-import { endpointVariant, envEndpoints, type AwsSettings } from './settings.js';
+import { endpointVariant, envEndpoints, envEndpointValues, type AwsSettings } from './settings.js';
 import type { EndpointVariant } from './client-config.js';
 import { assumeRole } from './sts.js';
 
@@ -49,6 +49,9 @@ export interface RevokeTarget {
   /** The endpoints the session was issued through (checked when the handle was read); AWS's own when absent. */
   readonly stsEndpoint?: string;
   readonly iamEndpoint?: string;
+  /** FIPS / dual-stack endpoints as at issue (recorded only when true). */
+  readonly fips?: true;
+  readonly dualStack?: true;
 }
 
 export interface RevokeDeps {
@@ -119,7 +122,10 @@ export async function revokeSession(
   const used = closeEndpoints(target, ctx);
   const { stsEndpoint, iamEndpoint } = used;
   const region = target.region ?? 'us-east-1';
-  const variant = endpointVariant(ctx.env);
+  // As the endpoints: the choice made at issue when the record is the job's own.
+  const variant: EndpointVariant = ctx.handleTrusted
+    ? { fips: target.fips === true, dualStack: target.dualStack === true }
+    : endpointVariant(ctx.env);
 
   // 1. The revoker's session, from its own trust policy.
   const creds = await assumeRevoker(target, ctx, {
@@ -221,10 +227,8 @@ interface Endpoints {
  */
 function closeEndpoints(target: RevokeTarget, ctx: CloseContext): Endpoints {
   if (!ctx.handleTrusted) return envEndpoints(ctx.env);
-  const now = {
-    STS: ctx.env['AWS_ENDPOINT_URL_STS'] || ctx.env['AWS_ENDPOINT_URL'] || undefined,
-    IAM: ctx.env['AWS_ENDPOINT_URL_IAM'] || ctx.env['AWS_ENDPOINT_URL'] || undefined,
-  };
+  const values = envEndpointValues(ctx.env);
+  const now = { STS: values.stsEndpoint, IAM: values.iamEndpoint };
   const issued = { STS: target.stsEndpoint, IAM: target.iamEndpoint };
   for (const service of ['STS', 'IAM'] as const) {
     if (now[service] === issued[service]) continue;

@@ -291,9 +291,9 @@ function endpointOverride(
   service: string,
   names: readonly string[],
 ): { name: string; value: string } | undefined {
-  const name = names.find((n) => env[n]);
-  if (name === undefined) return undefined;
-  const value = env[name]!;
+  const set = variableInEffect(env, names);
+  if (set === undefined) return undefined;
+  const { name, value } = set;
   const problem = endpointProblem(value);
   if (problem === 'not-url') {
     throw new ConfigurationError(
@@ -321,6 +321,26 @@ export function envEndpoints(env: NodeJS.ProcessEnv): {
     stsEndpoint: endpointOverride(env, 'STS', STS_ENDPOINT_VARIABLES)?.value,
     iamEndpoint: endpointOverride(env, 'IAM', IAM_ENDPOINT_VARIABLES)?.value,
   };
+}
+
+/** The same variables' values as set, unchecked: only to say that they changed. */
+export function envEndpointValues(env: NodeJS.ProcessEnv): {
+  stsEndpoint: string | undefined;
+  iamEndpoint: string | undefined;
+} {
+  return {
+    stsEndpoint: variableInEffect(env, STS_ENDPOINT_VARIABLES)?.value,
+    iamEndpoint: variableInEffect(env, IAM_ENDPOINT_VARIABLES)?.value,
+  };
+}
+
+/** As the SDK reads them: the first of `names` that is set, the service's own before the general. */
+function variableInEffect(
+  env: NodeJS.ProcessEnv,
+  names: readonly string[],
+): { name: string; value: string } | undefined {
+  const name = names.find((n) => env[n]);
+  return name === undefined ? undefined : { name, value: env[name]! };
 }
 
 /** Why an endpoint may not be used: not an http(s) URL, or plain http off loopback. */

@@ -68,6 +68,16 @@ describe('where a revocation goes', () => {
     }
   });
 
+  it('FIPS and dual-stack as chosen at issue: a variable a later step sets is not followed', async () => {
+    const x = await world();
+    const g = await grantFor(x, 'aws-00000000a5');
+    // With the emulator as a custom endpoint, the SDK would refuse FIPS outright.
+    const { ctx } = context(x, g.dir, { AWS_USE_FIPS_ENDPOINT: 'true' });
+    const result = await revokeSession(g.target, ctx, emulatedTime(x));
+    expect(result).toMatchObject({ method: 'revoked', verified: true });
+    expect(await askWith(x, g.keys)).toMatch(EXPLICIT_DENY);
+  });
+
   it('for a grant known only from the ledger, the environment decides: a forged line cannot name the endpoint', async () => {
     const x = await world();
     const g = await grantFor(x, 'aws-00000000a4');

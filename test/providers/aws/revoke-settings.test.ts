@@ -115,11 +115,14 @@ describe('the endpoints on a close handle', () => {
       iamEndpoint: 'http://[::1]:9',
     });
     expect(awsProvider.readHandle(handle({})).revoke).not.toHaveProperty('stsEndpoint');
+    expect(awsProvider.readHandle(handle({ fips: true })).revoke).toMatchObject({ fips: true });
   });
   it.each([
     ['stsEndpoint', 'http://sts.example.test'],
     ['iamEndpoint', 'file:///etc/passwd'],
     ['stsEndpoint', 42],
+    ['fips', 'yes'],
+    ['dualStack', false],
   ])('a ledger line naming %s %j is refused, as the variable would be', (key, value) => {
     expect(() => awsProvider.readHandle(handle({ [key]: value }))).toThrow(
       new RegExp(`close handle's '${key}'`),
