@@ -1,5 +1,6 @@
 // The bundler settings of dist/, shared with the benchmarks that measure SDKs bundled the same way.
 import { readFileSync } from 'node:fs';
+import * as promisesFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'rolldown';
 
@@ -165,8 +166,8 @@ function lazyPackages(names: readonly string[]) {
  * node:fs/promises when first called. The AWS SDK's shared-config reader imports it at load,
  * although the action's clients never read those files (src/providers/aws/client-config.ts).
  * node:fs/promises brings readline and the REPL's history module: 4 ms after node:http in an
- * otherwise empty Node, less in a step that has loaded some of it already. Only functions are
- * imported this way.
+ * otherwise empty Node, less in a step that has loaded some of it already. Only an import of
+ * functions alone is rewritten (checked against node:fs/promises itself at build time).
  */
 function lazyPromisesFs() {
   const statement = /^import\s*\{([^}]*)\}\s*from\s*(["'])node:fs\/promises\2;?$/gm;
@@ -174,15 +175,19 @@ function lazyPromisesFs() {
     name: 'lazy-fs-promises',
     transform(code: string, id: string) {
       if (!/[\\/]node_modules[\\/]/.test(id) || !code.includes('node:fs/promises')) return null;
-      const out = code.replace(statement, (_m, names: string) => {
-        const bindings = names
+      const out = code.replace(statement, (whole: string, names: string) => {
+        const pairs = names
           .split(',')
           .map((n) => n.trim())
           .filter(Boolean)
-          .map((n) => {
-            const [imported, local = imported] = n.split(/\s+as\s+/) as [string, string?];
-            return `${local} = (...args) => process.getBuiltinModule("node:fs/promises").${imported}(...args)`;
-          });
+          .map((n) => n.split(/\s+as\s+/) as [string, string?]);
+        // A non-function (`constants`) would break only when used: such an import stays as it is.
+        if (pairs.some(([imported]) => typeof promisesFs[imported as 'open'] !== 'function'))
+          return whole;
+        const bindings = pairs.map(
+          ([imported, local = imported]) =>
+            `${local} = (...args) => process.getBuiltinModule("node:fs/promises").${imported}(...args)`,
+        );
         return `const ${bindings.join(', ')};`;
       });
       return out === code ? null : { code: out, map: null };
