@@ -113,7 +113,7 @@ describe('the first step of a job loads only what it uses', () => {
     }
   });
 
-  it('Azure main loads neither undici nor what copying node:util’s properties loads, and runs no jsonwebtoken', async () => {
+  it('Azure main loads neither undici, zlib, child_process nor what copying node:util’s properties loads, and runs no jsonwebtoken', async () => {
     const azure = await startAzureWorld();
     try {
       const job = await azureJob(azure);
@@ -133,6 +133,9 @@ describe('the first step of a job loads only what it uses', () => {
       // Nor what node:util loads when its properties are copied (the SDK's `import util`).
       expect(m).not.toContain('NativeModule internal/util/parse_args/parse_args');
       expect(m).not.toContain('NativeModule worker_threads');
+      // zlib is for compressed answers, child_process for az: a token-only step needs neither.
+      expect(m).not.toContain('NativeModule zlib');
+      expect(m).not.toContain('NativeModule child_process');
       // msal-node imports jsonwebtoken only to sign certificate assertions, which the action never makes.
       expect(main.stderr).not.toContain('SEMVER');
     } finally {

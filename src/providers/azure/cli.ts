@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { constants, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -103,6 +102,8 @@ export function runAz(
   env: NodeJS.ProcessEnv,
   input = '',
 ): Promise<{ code: number; stderr: string }> {
+  // node:child_process (with dgram and the socket list) only when az runs: most steps never do.
+  const { execFile } = process.getBuiltinModule('node:child_process');
   return new Promise((resolve) => {
     const child = execFile(
       az,
