@@ -25,5 +25,8 @@ if (temp?.startsWith('/') && process.getuid) {
     // A cache that cannot be used safely only costs time.
   }
 }
+if (/^https:/i.test(process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '')) {
+  process.getBuiltinModule('node:https');
+}
 // A rejection ends the step as an uncaught error, as a top-level await did; run() reports its own.
 require('./index.cjs').run('azure');

@@ -3,6 +3,7 @@
  * bench/FIRST-STEP.md held in place. Node's builtin modules a step loads are read from
  * `process.moduleLoadList` at exit (a preload writes them out); no time is measured.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -141,5 +142,33 @@ describe('the first step of a job loads only what it uses', () => {
     } finally {
       await azure.close();
     }
+  });
+
+  it("a grant's entry loads node:https before the bundle when GitHub's token is https, and only then", () => {
+    // Stops the step where the stub hands over to the bundle, telling whether https is loaded.
+    const probe = path.join(dir, 'head-start.cjs');
+    writeFileSync(
+      probe,
+      `const M = require('node:module'); const req = M.prototype.require;
+M.prototype.require = function (id) {
+  if (id === './index.cjs') {
+    process.stdout.write(String(process.moduleLoadList.includes('NativeModule https')));
+    process.exit(0);
+  }
+  return req.apply(this, arguments);
+};\n`,
+    );
+    const httpsBeforeBundle = (entry: string, tokenUrl: string) =>
+      execFileSync(process.execPath, [`--require=${probe}`, path.join('dist', entry)], {
+        env: { PATH: process.env['PATH'], ACTIONS_ID_TOKEN_REQUEST_URL: tokenUrl },
+        encoding: 'utf8',
+      });
+    const https = 'https://pipelines.actions.githubusercontent.com/x/idtoken?api-version=2.0';
+    for (const entry of ['main.js', 'aws.js', 'azure.js', 'gcp.js'])
+      expect(httpsBeforeBundle(entry, https), entry).toBe('true');
+    expect(httpsBeforeBundle('main.js', 'http://127.0.0.1:1/token')).toBe('false');
+    // Post and revoke usually make no request at all.
+    expect(httpsBeforeBundle('post.js', https)).toBe('false');
+    expect(httpsBeforeBundle('revoke.js', https)).toBe('false');
   });
 });
