@@ -62,7 +62,7 @@ describe('the first step of a job loads only what it uses', () => {
     expect(p.filter((x) => x.includes('undici') || /\b(tls|https)\b/.test(x))).toEqual([]);
   });
 
-  it('Google Cloud main never loads undici, and its post, which makes no request, no networking at all', async () => {
+  it("Google Cloud main never loads undici nor node:util's lazy properties, and its post, which makes no request, no networking at all", async () => {
     const clock = new Clock();
     const oidc = await startOidcIssuer({ clock });
     const github = await startGitHubApi({ clock });
@@ -96,6 +96,10 @@ describe('the first step of a job loads only what it uses', () => {
       expect(m.filter((x) => x.includes('undici'))).toEqual([]);
       // Nor node:fs/promises (and the readline it brings): the step's few files are read whole.
       expect(m).not.toContain('NativeModule fs/promises');
+      // Nor what node:util's and node:process's lazy properties hold: google-logging-utils'
+      // compiled `import * as util` asks for the descriptor of each.
+      expect(m).not.toContain('NativeModule internal/util/parse_args/parse_args');
+      expect(m).not.toContain('NativeModule worker_threads');
       const post = await job.runPost(main, { env: traced('gcp-post') });
       expect(post.exitCode, post.stderr + post.stdout).toBe(0);
       // It did close the grant and say so: the log lines reached the runner through fd 1.
