@@ -89,16 +89,25 @@ export async function bundle(
  * lazy globals: the first use of either global loads Node's whole bundled undici (20 to 30 ms of
  * a Google or Azure main step). Only there: every other module keeps the globals. A module of
  * theirs that declared either name itself would fail the build.
+ *
+ * gaxios also asks whether each request body is a `File` or a `ReadableStream` (also read as
+ * `globalThis.File`); those globals load Node's web streams and File, some 5 ms of a Google main
+ * step. The action's bodies are strings and forms, so in gaxios they are classes no value is an
+ * instance of, as FormData is.
  */
 function fetchClasses(root: string) {
   const shim = JSON.stringify(join(root, 'src/http/fetch-classes.ts'));
   const scope =
     /[\\/]node_modules[\\/](gaxios|google-auth-library|@azure[\\/][^\\/]+|@typespec[\\/]ts-http-runtime)[\\/]/;
+  const gaxios = /[\\/]node_modules[\\/]gaxios[\\/]/;
   return {
     name: 'fetch-classes',
     transform(code: string, id: string) {
       if (!scope.test(id)) return null;
-      const names = ['Headers', 'FormData'].filter((n) => new RegExp(`\\b${n}\\b`).test(code));
+      const candidates = gaxios.test(id)
+        ? ['Headers', 'FormData', 'File', 'ReadableStream']
+        : ['Headers', 'FormData'];
+      const names = candidates.filter((n) => new RegExp(`\\b${n}\\b`).test(code));
       if (names.length === 0) return null;
       const esm = /^\s*(import|export)\s/m.test(code);
       const line = esm
@@ -106,7 +115,12 @@ function fetchClasses(root: string) {
         : `const { ${names.join(', ')} } = require(${shim});\n`;
       // After a "use strict" directive, which only counts as the first statement.
       const prologue = /^\s*(['"])use strict\1;?\n?/.exec(code)?.[0] ?? '';
-      return { code: prologue + line + code.slice(prologue.length), map: null };
+      const body = code
+        .slice(prologue.length)
+        .replace(/\bglobalThis\.(File|ReadableStream)\b/g, (whole, n: string) =>
+          names.includes(n) ? n : whole,
+        );
+      return { code: prologue + line + body, map: null };
     },
   };
 }

@@ -3,7 +3,7 @@
  * `Headers`, `Request`, `Response` and `FormData` as lazy globals, and the first use of any of
  * them loads its whole bundled undici: 20 to 30 ms of a Google or Azure main step, for merging a
  * few header names or asking whether a body is a form (bench/FIRST-STEP.md). scripts/bundle.ts
- * puts `Headers` and `FormData` from here in scope of gaxios, google-auth-library, @azure/* and
+ * puts `Headers` and `FormData` (and, for gaxios, `File` and `ReadableStream`) from here in scope of gaxios, google-auth-library, @azure/* and
  * @typespec/ts-http-runtime, and nodeHttpFetch answers gaxios with a BufferedResponse.
  */
 // node-fetch's own class, its one module: node-fetch is gaxios's fallback client, loaded whole only
@@ -19,6 +19,13 @@ export { Headers };
  * multipart form.
  */
 export class FormData {}
+
+/**
+ * No value is ever one of these either: gaxios asks them of each request body, and the action's
+ * bodies are strings and forms (Node's globals load its web streams and File).
+ */
+export class File {}
+export class ReadableStream {}
 
 /** What fetch's Response offers a client that reads its answer whole. */
 export class BufferedResponse {

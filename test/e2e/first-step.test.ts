@@ -100,6 +100,9 @@ describe('the first step of a job loads only what it uses', () => {
       // compiled `import * as util` asks for the descriptor of each.
       expect(m).not.toContain('NativeModule internal/util/parse_args/parse_args');
       expect(m).not.toContain('NativeModule worker_threads');
+      // Nor web streams and File, which gaxios asks of each request body.
+      expect(m).not.toContain('NativeModule internal/webstreams/readablestream');
+      expect(m).not.toContain('NativeModule internal/file');
       const post = await job.runPost(main, { env: traced('gcp-post') });
       expect(post.exitCode, post.stderr + post.stdout).toBe(0);
       // It did close the grant and say so: the log lines reached the runner through fd 1.

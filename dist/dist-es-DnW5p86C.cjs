@@ -1,0 +1,1 @@
+require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-BtReXQxh.cjs");exports.fromEnv=e.x;
