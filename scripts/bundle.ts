@@ -17,7 +17,7 @@ import { build } from 'rolldown';
  *   export of node:http, one of which loads Node's own copy of undici (tens of milliseconds), and
  *   `dynamicImportInCjs: false` turns the SDKs' `await import('node:http')` into require too.
  * - Minified without comments; names kept, since errors are told apart by name.
- * - The Google and Azure clients' fetch classes from src/http/fetch-classes.ts (fetchClasses below).
+ * - The Google clients' and MSAL's fetch classes from src/http/fetch-classes.ts (fetchClasses below).
  * - A package's default import of a Node builtin as the builtin itself (builtinDefaults below),
  *   and its TypeScript-compiled namespace import too (builtinNamespaces below).
  * - node:fs/promises functions taken when first called (lazyPromisesFs below).
@@ -60,7 +60,7 @@ export async function bundle(
       builtinDefaults(),
       builtinNamespaces(),
       lazyPromisesFs(),
-      lazyPackages(['jsonwebtoken', 'https-proxy-agent', 'http-proxy-agent']),
+      lazyPackages(['jsonwebtoken']),
       {
         name: 'bundled-modules',
         generateBundle(_options, output) {
@@ -84,11 +84,12 @@ export async function bundle(
 }
 
 /**
- * Puts `Headers` and `FormData` from src/http/fetch-classes.ts in scope of the Google and Azure
- * clients (gaxios, google-auth-library, @azure/*, @typespec/ts-http-runtime), in place of Node's
- * lazy globals: the first use of either global loads Node's whole bundled undici (20 to 30 ms of
- * a Google or Azure main step). Only there: every other module keeps the globals. A module of
- * theirs that declared either name itself would fail the build.
+ * Puts `Headers` and `FormData` from src/http/fetch-classes.ts in scope of the Google clients
+ * (gaxios, google-auth-library) and MSAL (@azure/*), in place of Node's lazy globals: the first
+ * use of either global loads Node's whole bundled undici (20 to 30 ms of a Google main step).
+ * MSAL's own fetch client is never used (src/providers/azure/entra.ts gives it the action's
+ * transport), but nothing it bundles may load undici either. Only there: every other module keeps
+ * the globals. A module of theirs that declared either name itself would fail the build.
  *
  * gaxios also asks whether each request body is a `File` or a `ReadableStream` (also read as
  * `globalThis.File`); those globals load Node's web streams and File, some 5 ms of a Google main
@@ -97,8 +98,7 @@ export async function bundle(
  */
 function fetchClasses(root: string) {
   const shim = JSON.stringify(join(root, 'src/http/fetch-classes.ts'));
-  const scope =
-    /[\\/]node_modules[\\/](gaxios|google-auth-library|@azure[\\/][^\\/]+|@typespec[\\/]ts-http-runtime)[\\/]/;
+  const scope = /[\\/]node_modules[\\/](gaxios|google-auth-library|@azure[\\/][^\\/]+)[\\/]/;
   const gaxios = /[\\/]node_modules[\\/]gaxios[\\/]/;
   return {
     name: 'fetch-classes',
@@ -126,19 +126,14 @@ function fetchClasses(root: string) {
 }
 
 /**
- * `import util from "node:util"` in a package takes `process.getBuiltinModule("node:util")`, from
- * a one-line module of its own: the bundler's CommonJS interop would otherwise copy the builtin's
- * properties into a namespace, and asking node:util for its property descriptors loads some 40
- * modules behind its lazy ones (parseArgs, diff, the worker and stream machinery), 4 ms of an
- * Azure main step. The value is the same: a builtin's default export is its module object.
+ * `import https from "node:https"` in a package (the AWS SDK's HTTP handlers) takes
+ * `process.getBuiltinModule("node:https")`, from a one-line module of its own: the bundler's
+ * CommonJS interop would otherwise copy the builtin's properties into a namespace, and asking a
+ * builtin such as node:util for its property descriptors loads what its lazy ones hold (some 40
+ * modules behind node:util's: parseArgs, diff, the worker and stream machinery; 4 ms of an Azure
+ * main step when the Azure SDK's logger did it). The value is the same: a builtin's default
+ * export is its module object.
  */
-/**
- * Builtins a package imports for a path the action's requests never take, taken on first property
- * read. node:zlib is for compressed answers (the Azure pipeline's decompression): the token
- * endpoints answer plain JSON, and loading zlib cost every Azure main step some 2.5 ms.
- */
-const LAZY_BUILTINS = new Set(['node:zlib']);
-
 function builtinDefaults() {
   const statement = /^(import\s+[A-Za-z_$][\w$]*\s+from\s+)(["'])(node:[a-z_/]+)\2/gm;
   const prefix = '\0builtin-default:';
@@ -157,10 +152,7 @@ function builtinDefaults() {
     },
     load(id: string) {
       if (!id.startsWith(prefix)) return null;
-      const name = JSON.stringify(id.slice(prefix.length));
-      return LAZY_BUILTINS.has(id.slice(prefix.length))
-        ? `export default new Proxy({}, { get: (_, key) => process.getBuiltinModule(${name})[key] });\n`
-        : `export default process.getBuiltinModule(${name});\n`;
+      return `export default process.getBuiltinModule(${JSON.stringify(id.slice(prefix.length))});\n`;
     },
   };
 }

@@ -1,10 +1,11 @@
 /**
- * Fetch's classes for the bundled Google and Azure clients, without Node's undici. Node defines
+ * Fetch's classes for the bundled Google clients and MSAL, without Node's undici. Node defines
  * `Headers`, `Request`, `Response` and `FormData` as lazy globals, and the first use of any of
- * them loads its whole bundled undici: 20 to 30 ms of a Google or Azure main step, for merging a
- * few header names or asking whether a body is a form (bench/FIRST-STEP.md). scripts/bundle.ts
- * puts `Headers` and `FormData` (and, for gaxios, `File` and `ReadableStream`) from here in scope of gaxios, google-auth-library, @azure/* and
- * @typespec/ts-http-runtime, and nodeHttpFetch answers gaxios with a BufferedResponse.
+ * them loads its whole bundled undici: 20 to 30 ms of a Google main step, for merging a few
+ * header names or asking whether a body is a form (bench/FIRST-STEP.md). scripts/bundle.ts puts
+ * `Headers` and `FormData` (and, for gaxios, `File` and `ReadableStream`) from here in scope of
+ * gaxios, google-auth-library and @azure/*, and nodeHttpFetch answers gaxios with a
+ * BufferedResponse.
  */
 // node-fetch's own class, its one module: node-fetch is gaxios's fallback client, loaded whole only
 // if gaxios ever used it. headers-polyfill would not do: its constructor probes the global Headers,
@@ -14,9 +15,8 @@ import Headers from 'node-fetch/src/headers.js';
 export { Headers };
 
 /**
- * No value is ever one of these. The clients only ask `instanceof FormData` (the Azure pipeline's
- * form policy builds its URL-encoded body from a plain record), and the action never sends a
- * multipart form.
+ * No value is ever one of these. The clients only ask `instanceof FormData`, and the action never
+ * sends a multipart form.
  */
 export class FormData {}
 

@@ -100,7 +100,7 @@ describe('Azure authority overrides', () => {
   });
 
   it.each(['http://127.0.0.1:8443', 'http://login.corp.example'])(
-    'plain http is refused everywhere (Entra ID and @azure/identity take https only): %s',
+    'plain http is refused everywhere (Entra ID and MSAL take https only): %s',
     (url) =>
       expect(() => azure({ AZURE_AUTHORITY_HOST: url })).toThrow(/Entra ID refuses plain http/),
   );

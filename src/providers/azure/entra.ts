@@ -1,9 +1,21 @@
-import { ClientAssertionCredential, type AccessToken } from '@azure/identity';
+import {
+  ConfidentialClientApplication,
+  type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse,
+} from '@azure/msal-node';
 import { decodeJwt } from 'jose';
 import { CloudError, ConfigurationError, errorMessage } from '../../errors.js';
+import { nodeHttpRequest } from '../../http/node-fetch.js';
 import { isNetworkError, withRetry, type RetryOptions } from '../retry.js';
 import type { AzureSettings } from './settings.js';
 import { describeProxyFailure, isProxyRefusal, ownAgentFor } from '../../runner/proxy.js';
+
+/** An access token as Entra issued it, with when it expires by this machine's clock. */
+export interface AccessToken {
+  readonly token: string;
+  readonly expiresOnTimestamp: number;
+}
 
 export interface EntraToken {
   readonly accessToken: AccessToken;
@@ -18,16 +30,27 @@ export interface ExchangeOptions {
 
 /** Throttling, server errors and unreachable metadata may pass; a denial never does. */
 export function isRetryableEntraError(err: unknown): boolean {
-  if (isNetworkError(err)) return true;
-  return /temporarily_unavailable|server_error|endpoints_resolution_error|\b(429|5\d\d)\b/.test(
-    errorMessage(err),
-  );
+  if (isNetworkError(err) || isBusy(err)) return true;
+  return /endpoints_resolution_error/.test(errorMessage(err));
+}
+
+const statusOf = (err: unknown) => {
+  const status = (err as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' ? `HTTP ${status}, ` : '';
+};
+
+/** Entra throttled or failed on its side: MSAL's errors carry the status, not always in words. */
+function isBusy(err: unknown): boolean {
+  const status = (err as { status?: unknown } | undefined)?.status;
+  if (typeof status === 'number' && (status === 429 || status >= 500)) return true;
+  return /temporarily_unavailable|server_error|\b(429|5\d\d)\b/.test(errorMessage(err));
 }
 
 /**
- * One client-credentials exchange: the GitHub token as client assertion, a normal (non-CAE)
- * token back. @azure/identity calls the assertion callback twice per getToken (once to build
- * the request, once for MSAL's cache key), so the token is minted once and memoised.
+ * One client-credentials exchange through MSAL, Microsoft's own client: the GitHub token as
+ * client assertion, a normal (non-CAE) token back. MSAL asks for the assertion per request, so
+ * the token is minted once and memoised. MSAL's requests go through the action's own transport
+ * (msalTransport), as every other request of the step does.
  */
 export async function exchange(
   s: AzureSettings,
@@ -44,35 +67,35 @@ export async function exchange(
       assertionError = err;
       throw err;
     }));
+  const authority = `${s.authority}/${s.tenantId}`;
   const attempt = async (): Promise<AccessToken> => {
+    // What the transport says is about this attempt, not an earlier one.
+    transportError = undefined;
+    const signal = AbortSignal.timeout(options.timeoutMs);
     // A fresh MSAL client per attempt: MSAL remembers a 429 and would refuse the retry itself.
-    const credential = new ClientAssertionCredential(s.tenantId, s.clientId, getAssertion, {
-      authorityHost: s.authority,
-      // Instance discovery asks login.microsoftonline.com about the authority: a third round trip, and wrong for sovereign or private ones.
-      disableInstanceDiscovery: true,
-      // Our own retry decides (below); the pipeline's would add seconds of back-off to each attempt.
-      retryOptions: { maxRetries: 0 },
-      // The pipeline would otherwise read HTTPS_PROXY and NO_PROXY by its own rule.
-      agent: ownAgentFor(s.authority),
-      additionalPolicies: [
-        {
-          position: 'perCall',
-          policy: {
-            name: 'jitCredentialsTransportError',
-            sendRequest: async (request, next) => {
-              try {
-                return await next(request);
-              } catch (err) {
-                transportError = err;
-                throw err;
-              }
-            },
-          },
-        },
-      ],
+    const app = new ConfidentialClientApplication({
+      auth: {
+        clientId: s.clientId,
+        authority,
+        clientAssertion: getAssertion,
+        // Instance discovery asks login.microsoftonline.com about the authority: a third round trip, and wrong for sovereign or private ones.
+        knownAuthorities: [authority],
+      },
+      system: {
+        networkClient: msalTransport(s.authority, signal, (err) => (transportError = err)),
+      },
     });
-    // enableCae stays off: CAE tokens live up to a day, normal ones 60-90 minutes.
-    return credential.getToken(s.scope, { abortSignal: AbortSignal.timeout(options.timeoutMs) });
+    // No client capabilities: CAE tokens live up to a day, normal ones 60-90 minutes.
+    const result = await app.acquireTokenByClientCredential({
+      scopes: [s.scope],
+      skipCache: true,
+      // Else MSAL takes a regional authority from MSAL_FORCE_REGION, which any step can set.
+      azureRegion: 'DisableMsalForceRegion',
+    });
+    return {
+      token: result?.accessToken ?? '',
+      expiresOnTimestamp: result?.expiresOn?.getTime() ?? Date.now(),
+    };
   };
   let accessToken: AccessToken;
   try {
@@ -90,7 +113,7 @@ export async function exchange(
     const token = assertion ? await assertion.catch(() => undefined) : undefined;
     throw translateEntraError(err, s, token, transportError);
   }
-  if (!accessToken?.token)
+  if (!accessToken.token)
     throw new CloudError(
       `Entra ID (${s.authority}) answered without an access token; nothing was issued.`,
     );
@@ -113,7 +136,7 @@ function tokenFacts(token: string | undefined): { iss: string; sub: string; aud:
   }
 }
 
-/** The AADSTS code and Entra's own sentence, from @azure/identity's wrapped message. */
+/** The AADSTS code and Entra's own sentence, from MSAL's error message. */
 export function aadstsOf(message: string): { code: number; text: string } | undefined {
   const m = /AADSTS(\d+):\s*([^\n]*?)(?:\s*Trace ID:|\s*$)/m.exec(message);
   return m ? { code: Number(m[1]), text: `AADSTS${m[1]}: ${m[2]!.trim()}` } : undefined;
@@ -145,12 +168,9 @@ export function translateEntraError(
       { cause: err },
     );
   }
-  if (
-    isRetryableEntraError(err) &&
-    /temporarily_unavailable|server_error|\b(429|5\d\d)\b/.test(msg)
-  ) {
+  if (isBusy(err)) {
     return new CloudError(
-      `Entra ID (${where}) failed 3 times for app ${s.clientId}; the last error: ${aad?.text ?? msg}`,
+      `Entra ID (${where}) failed 3 times for app ${s.clientId}; the last error: ${statusOf(err)}${aad?.text ?? msg}`,
       true,
       { cause: err },
     );
@@ -190,17 +210,67 @@ export function translateEntraError(
     }
   }
   if (
+    transportError !== undefined ||
     isNetworkError(err) ||
     /endpoints_resolution_error|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|certificate|self.signed|timed? ?out|aborted/i.test(
       msg,
     )
   ) {
+    // The transport's own error says more than MSAL's endpoints_resolution_error.
+    const why = transportError === undefined ? msg : errorMessage(transportError);
     return new CloudError(
-      `Could not reach Entra ID at ${s.authority} or read its OpenID metadata (${where}/v2.0/.well-known/openid-configuration), 3 attempts: ${msg}\n` +
+      `Could not reach Entra ID at ${s.authority} or read its OpenID metadata (${where}/v2.0/.well-known/openid-configuration), 3 attempts: ${why}\n` +
         "Check 'authority' / AZURE_AUTHORITY_HOST, 'tenant-id' and the network; a private authority's CA must be trusted (NODE_EXTRA_CA_CERTS).",
       true,
       { cause: err },
     );
   }
   return new CloudError(`${prefix}: ${msg}`, false, { cause: err });
+}
+
+/**
+ * MSAL's network client over the action's transport (src/http/node-fetch.ts): the agent the one
+ * proxy rule chooses, the attempt's deadline, answers capped in size. MSAL reads a JSON body; an
+ * answer that is not JSON (a proxy's page) is said as such, with its status.
+ */
+function msalTransport(
+  authority: string,
+  signal: AbortSignal,
+  onTransportError: (err: unknown) => void,
+): INetworkModule {
+  const agent = ownAgentFor(authority);
+  const send = async <T>(
+    method: string,
+    url: string,
+    options: NetworkRequestOptions | undefined,
+  ): Promise<NetworkResponse<T>> => {
+    const res = await nodeHttpRequest(new URL(url), {
+      method,
+      headers: options?.headers ?? {},
+      body: options?.body === undefined ? undefined : Buffer.from(options.body, 'utf8'),
+      agent,
+      signal,
+    }).catch((err: unknown) => {
+      onTransportError(err);
+      throw err;
+    });
+    const headers: Record<string, string> = {};
+    for (const [name, value] of res.rawHeaders) headers[name.toLowerCase()] = value;
+    let body: T;
+    try {
+      body = JSON.parse(res.body.toString('utf8')) as T;
+    } catch {
+      // MSAL would report only that the metadata could not be read.
+      const err = new Error(
+        `${new URL(url).origin} answered ${res.status} ${res.statusText} with a body that is not JSON (a proxy's page?)`,
+      );
+      onTransportError(err);
+      throw err;
+    }
+    return { headers, body, status: res.status };
+  };
+  return {
+    sendGetRequestAsync: (url, options) => send('GET', url, options),
+    sendPostRequestAsync: (url, options) => send('POST', url, options),
+  };
 }

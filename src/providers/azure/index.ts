@@ -100,7 +100,7 @@ export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle
 
   async issue({ settings: s }, ctx) {
     const requestedAt = ctx.now();
-    // @azure/identity is loaded only when a call is made: a refused input, and the post step
+    // MSAL is loaded only when a call is made: a refused input, and the post step
     // that closes the grant, never pay for it.
     const { exchange } = await import('./entra.js');
     const { accessToken, assertion } = await exchange(s, () => Promise.resolve(ctx.token), {

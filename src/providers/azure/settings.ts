@@ -186,7 +186,7 @@ export function parseAzureSettings(
       : authorityEnv !== undefined
         ? parseAuthority(authorityEnv, 'AZURE_AUTHORITY_HOST')
         : { authority: CLOUDS[0].authority, cloudName: CLOUDS[0].name };
-  // Entra ID and @azure/identity take https only (parseAuthority refuses http everywhere, loopback
+  // Entra ID and MSAL take https only (parseAuthority refuses http everywhere, loopback
   // included); a host that is none of Microsoft's clouds is an override worth naming.
   const overridden =
     cloudName === undefined

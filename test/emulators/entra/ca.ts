@@ -2,7 +2,7 @@
  * A throw-away certificate authority and a server certificate for 127.0.0.1, made with the
  * system's `openssl` (Node can sign data but not build X.509 certificates).
  *
- * Clients must trust the CA, never skip verification: @azure/identity refuses plain HTTP
+ * Clients must trust the CA, never skip verification: MSAL and @azure/identity refuse plain HTTP
  * authorities, so the emulator runs HTTPS and each client is told about this CA the way it
  * would be told about a corporate one (NODE_EXTRA_CA_CERTS for Node, REQUESTS_CA_BUNDLE for
  * the Azure CLI's Python).

@@ -107,6 +107,20 @@ describe('exchange', () => {
     expect(entra.check(accessToken.token, 'https://management.azure.com').ok).toBe(true);
   });
 
+  it('asks the authority it was given, whatever MSAL_FORCE_REGION a step put in the environment', async () => {
+    process.env['MSAL_FORCE_REGION'] = 'westus2';
+    try {
+      const { accessToken } = await exchange(settings(), mint(), { timeoutMs: 3000 });
+      expect(accessToken.token).toBeTruthy();
+      expect(entra.requests.map((r) => r.path)).toEqual([
+        `/${TENANT}/v2.0/.well-known/openid-configuration`,
+        `/${TENANT}/oauth2/v2.0/token`,
+      ]);
+    } finally {
+      delete process.env['MSAL_FORCE_REGION'];
+    }
+  });
+
   it('retries a throttled token request and succeeds', async () => {
     entra.faults.next('throttle', 1, `/${TENANT}/oauth2/v2.0/token`);
     const { accessToken } = await exchange(settings(), mint(), {
@@ -203,6 +217,57 @@ describe('exchange', () => {
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CloudError);
     expect((err as Error).message).toContain('Could not reach Entra ID at https://127.0.0.1:1');
+  });
+
+  it('says what answered when the authority sends a page that is not JSON (a proxy), and retries a 5xx one', async () => {
+    entra.faults.next('malformed', 3, `/${TENANT}/v2.0/.well-known/openid-configuration`);
+    const err = await exchange(settings(), mint(), {
+      timeoutMs: 3000,
+      retry: { sleep: async () => undefined },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CloudError);
+    expect((err as Error).message).toContain(
+      `Could not reach Entra ID at ${entra.authority} or read its OpenID metadata`,
+    );
+    expect((err as Error).message).toMatch(/answered 200 OK with a body that is not JSON/);
+    expect(entra.faults.pending()).toEqual([]);
+    expect(minted.length).toBeLessThanOrEqual(1);
+  });
+
+  it('recovers from a reset connection and from a 503 on the token request', async () => {
+    entra.faults.next('reset', 1, `/${TENANT}/v2.0/.well-known/openid-configuration`);
+    entra.faults.next('status503', 1, `/${TENANT}/oauth2/v2.0/token`);
+    const { accessToken } = await exchange(settings(), mint(), {
+      timeoutMs: 3000,
+      retry: { sleep: async () => undefined },
+    });
+    expect(accessToken.token).toBeTruthy();
+    expect(entra.faults.pending()).toEqual([]);
+    expect(minted).toHaveLength(1);
+  });
+
+  it('gives up on an authority that never answers within the bound, and says so', async () => {
+    entra.faults.next('hang', 3, `/${TENANT}/v2.0/.well-known/openid-configuration`);
+    const err = await exchange(settings(), mint(), {
+      timeoutMs: 300,
+      retry: { sleep: async () => undefined },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CloudError);
+    expect((err as Error).message).toMatch(
+      /Could not reach Entra ID at .* 3 attempts: .*(abort|time)/i,
+    );
+    expect(entra.faults.pending()).toEqual([]);
+  });
+
+  it('gives up on a token endpoint that keeps failing on its side after 3 attempts, naming the status', async () => {
+    entra.faults.next('status503', 3, `/${TENANT}/oauth2/v2.0/token`);
+    const err = await exchange(settings(), mint(), {
+      timeoutMs: 3000,
+      retry: { sleep: async () => undefined },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CloudError);
+    expect((err as Error).message).toMatch(/failed 3 times for app .*; the last error: HTTP 503, /);
+    expect(entra.faults.pending()).toEqual([]);
   });
 
   it('gives up on persistent throttling after 3 attempts and says so', async () => {
