@@ -1,15 +1,10 @@
-import {
-  ConfidentialClientApplication,
-  type INetworkModule,
-  type NetworkRequestOptions,
-  type NetworkResponse,
-} from '@azure/msal-node';
+import { ConfidentialClientApplication } from '@azure/msal-node';
 import { decodeJwt } from 'jose';
 import { CloudError, ConfigurationError, errorMessage } from '../../errors.js';
-import { nodeHttpRequest } from '../../http/node-fetch.js';
 import { isNetworkError, withRetry, type RetryOptions } from '../retry.js';
 import type { AzureSettings } from './settings.js';
-import { describeProxyFailure, isProxyRefusal, ownAgentFor } from '../../runner/proxy.js';
+import { describeProxyFailure, isProxyRefusal } from '../../runner/proxy.js';
+import { msalTransport } from './msal-transport.js';
 
 /** An access token as Entra issued it, with when it expires by this machine's clock. */
 export interface AccessToken {
@@ -226,51 +221,4 @@ export function translateEntraError(
     );
   }
   return new CloudError(`${prefix}: ${msg}`, false, { cause: err });
-}
-
-/**
- * MSAL's network client over the action's transport (src/http/node-fetch.ts): the agent the one
- * proxy rule chooses, the attempt's deadline, answers capped in size. MSAL reads a JSON body; an
- * answer that is not JSON (a proxy's page) is said as such, with its status.
- */
-function msalTransport(
-  authority: string,
-  signal: AbortSignal,
-  onTransportError: (err: unknown) => void,
-): INetworkModule {
-  const agent = ownAgentFor(authority);
-  const send = async <T>(
-    method: string,
-    url: string,
-    options: NetworkRequestOptions | undefined,
-  ): Promise<NetworkResponse<T>> => {
-    const res = await nodeHttpRequest(new URL(url), {
-      method,
-      headers: options?.headers ?? {},
-      body: options?.body === undefined ? undefined : Buffer.from(options.body, 'utf8'),
-      agent,
-      signal,
-    }).catch((err: unknown) => {
-      onTransportError(err);
-      throw err;
-    });
-    const headers: Record<string, string> = {};
-    for (const [name, value] of res.rawHeaders) headers[name.toLowerCase()] = value;
-    let body: T;
-    try {
-      body = JSON.parse(res.body.toString('utf8')) as T;
-    } catch {
-      // MSAL would report only that the metadata could not be read.
-      const err = new Error(
-        `${new URL(url).origin} answered ${res.status} ${res.statusText} with a body that is not JSON (a proxy's page?)`,
-      );
-      onTransportError(err);
-      throw err;
-    }
-    return { headers, body, status: res.status };
-  };
-  return {
-    sendGetRequestAsync: (url, options) => send('GET', url, options),
-    sendPostRequestAsync: (url, options) => send('POST', url, options),
-  };
 }
