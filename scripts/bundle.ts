@@ -21,8 +21,8 @@ import { build } from 'rolldown';
  * - A package's default import of a Node builtin as the builtin itself (builtinDefaults below),
  *   and its TypeScript-compiled namespace import too (builtinNamespaces below).
  * - node:fs/promises functions taken when first called (lazyPromisesFs below).
- * - Packages a client imports for paths the action never takes, loaded on first use
- *   (lazyPackages below).
+ * - Packages a client imports only for paths the action never takes, left out (absentPackages
+ *   below).
  */
 export async function bundle(
   root: string,
@@ -60,7 +60,7 @@ export async function bundle(
       builtinDefaults(),
       builtinNamespaces(),
       lazyPromisesFs(),
-      lazyPackages(['jsonwebtoken']),
+      absentPackages({ jsonwebtoken: /[\\/]node_modules[\\/]@azure[\\/]msal-node[\\/]/ }),
       {
         name: 'bundled-modules',
         generateBundle(_options, output) {
@@ -187,24 +187,28 @@ function builtinNamespaces() {
 }
 
 /**
- * A package that a client imports for a path the action never takes, loaded on first use instead
- * of when the client loads. msal-node imports `jsonwebtoken` to sign certificate assertions; the
- * action hands Entra ID the GitHub token as its assertion, so the step never signs anything, and
- * loading jsonwebtoken (with semver's regular expressions, jws, lodash) cost every Azure step.
- * Any property read (`jwt.sign`) loads the real module, so a path that does use it still works.
+ * A package that a client imports only for a path the action never takes, left out of the bundle:
+ * `importer` (a package directory) gets a module in its place whose every property read throws,
+ * saying so. msal-node imports `jsonwebtoken` only to sign a client assertion from a certificate;
+ * the action's assertion is the GitHub token (src/providers/azure/entra.ts gives MSAL no
+ * certificate), so nothing is ever signed. Even loaded lazily, its code (with semver, jws and
+ * lodash helpers) in MSAL's chunk cost a cold Azure main step 24 M instructions (408 → 384 M).
  */
-function lazyPackages(names: readonly string[]) {
-  const prefix = '\0lazy-package:';
+function absentPackages(absent: Readonly<Record<string, RegExp>>) {
+  const prefix = '\0absent-package:';
   return {
-    name: 'lazy-packages',
+    name: 'absent-packages',
     resolveId(source: string, importer: string | undefined) {
-      if (!names.includes(source) || importer?.startsWith(prefix)) return null;
-      return prefix + source;
+      const from = Object.hasOwn(absent, source) ? absent[source] : undefined;
+      return from && importer && from.test(importer) ? prefix + source : null;
     },
     load(id: string) {
       if (!id.startsWith(prefix)) return null;
-      const name = JSON.stringify(id.slice(prefix.length));
-      return `module.exports = new Proxy({}, { get: (_, key) => require(${name})[key] });\n`;
+      const why = JSON.stringify(
+        `${id.slice(prefix.length)} is not in jit-credentials' bundle: the action signs no client assertion`,
+      );
+      // The bundler's interop asks for __esModule when the importer loads; any other read is a use.
+      return `module.exports = new Proxy({}, { get: (_, key) => { if (key === '__esModule' || typeof key === 'symbol') return undefined; throw new Error(${why}); } });\n`;
     },
   };
 }

@@ -144,8 +144,12 @@ describe('the first step of a job loads only what it uses', () => {
       // zlib is for compressed answers, child_process for az: a token-only step needs neither.
       expect(m).not.toContain('NativeModule zlib');
       expect(m).not.toContain('NativeModule child_process');
-      // msal-node imports jsonwebtoken only to sign certificate assertions, which the action never makes.
+      // msal-node imports jsonwebtoken only to sign certificate assertions, which the action never
+      // makes: it is not even in the bundle.
       expect(main.stderr).not.toContain('SEMVER');
+      expect(readFileSync(path.join('dist', 'licenses.txt'), 'utf8')).not.toMatch(
+        /^jsonwebtoken$/m,
+      );
     } finally {
       await azure.close();
     }
