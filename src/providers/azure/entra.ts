@@ -29,15 +29,16 @@ export function isRetryableEntraError(err: unknown): boolean {
   return /endpoints_resolution_error/.test(errorMessage(err));
 }
 
-const statusOf = (err: unknown) => {
+/** The HTTP status MSAL keeps on its errors, apart from their message. */
+function httpStatus(err: unknown): number | undefined {
   const status = (err as { status?: unknown } | undefined)?.status;
-  return typeof status === 'number' ? `HTTP ${status}, ` : '';
-};
+  return typeof status === 'number' ? status : undefined;
+}
 
 /** Entra throttled or failed on its side: MSAL's errors carry the status, not always in words. */
 function isBusy(err: unknown): boolean {
-  const status = (err as { status?: unknown } | undefined)?.status;
-  if (typeof status === 'number' && (status === 429 || status >= 500)) return true;
+  const status = httpStatus(err);
+  if (status !== undefined && (status === 429 || status >= 500)) return true;
   return /temporarily_unavailable|server_error|\b(429|5\d\d)\b/.test(errorMessage(err));
 }
 
@@ -165,7 +166,7 @@ export function translateEntraError(
   }
   if (isBusy(err)) {
     return new CloudError(
-      `Entra ID (${where}) failed 3 times for app ${s.clientId}; the last error: ${statusOf(err)}${aad?.text ?? msg}`,
+      `Entra ID (${where}) failed 3 times for app ${s.clientId}; the last error: ${httpStatus(err) === undefined ? '' : `HTTP ${httpStatus(err)}, `}${aad?.text ?? msg}`,
       true,
       { cause: err },
     );
