@@ -1,6 +1,8 @@
 /**
  * The floor of an Azure step: Node, MSAL (@azure/msal-node, the client src/providers/azure/entra.ts
- * uses) and one client-credentials exchange (OpenID metadata, then the token), nothing else. MSAL's
+ * uses) and one client-credentials exchange, nothing else: the token request alone, as MSAL makes
+ * it against Microsoft's public clouds, whose endpoints it has built in (given here, as the
+ * emulator's host is not one of them; the action gives them for every authority). MSAL's
  * own network client is Node's fetch; like the action, this gives it the smallest client over
  * node:https instead, so undici is not what is measured.
  */
@@ -36,6 +38,13 @@ async function main(): Promise<void> {
       authority,
       clientAssertion: async () => env['BENCH_JWT']!,
       knownAuthorities: [authority],
+      authorityMetadata: JSON.stringify({
+        issuer: `${authority}/v2.0`,
+        token_endpoint: `${authority}/oauth2/v2.0/token`,
+        authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+        end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+        jwks_uri: `${authority}/discovery/v2.0/keys`,
+      }),
     },
     system: {
       networkClient: {

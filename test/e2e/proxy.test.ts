@@ -382,6 +382,8 @@ describe('Azure behind a proxy', () => {
         `the proxy at ${refusing.url} (HTTPS_PROXY) refused CONNECT to ${hostOf(world.entra.authority)}: 403 Forbidden`,
       );
       expect(world.entra.requests.length).toBe(before);
+      // Asking again cannot change a proxy's rule: one CONNECT, no retry.
+      expect(refusing.refused).toEqual([hostOf(world.entra.authority)]);
     } finally {
       await refusing.close();
     }

@@ -23,10 +23,14 @@ export interface ExchangeOptions {
   readonly retry?: Partial<RetryOptions>;
 }
 
-/** Throttling, server errors and unreachable metadata may pass; a denial never does. */
-export function isRetryableEntraError(err: unknown): boolean {
+/**
+ * Throttling, server errors and a failed connection may pass; a denial never does. MSAL wraps
+ * what its network client threw (network_error) and keeps no cause: the transport's own error,
+ * when there is one, is what says the request never got an answer Entra could have meant.
+ */
+function isRetryableEntraError(err: unknown, transportError: unknown): boolean {
   if (isNetworkError(err) || isBusy(err)) return true;
-  return /endpoints_resolution_error/.test(errorMessage(err));
+  return transportError !== undefined && !isProxyRefusal(transportError);
 }
 
 /** The HTTP status MSAL keeps on its errors, apart from their message. */
@@ -58,15 +62,18 @@ export async function exchange(
   // MSAL turns a failed metadata request into endpoints_resolution_error and drops the cause:
   // keep the transport's own error, which says whether a proxy refused.
   let transportError: unknown;
+  let attempts = 0;
   const getAssertion = () =>
     (assertion ??= mintAssertion(s.audience).catch((err: unknown) => {
       assertionError = err;
       throw err;
     }));
   const authority = `${s.authority}/${s.tenantId}`;
+  const authorityMetadata = entraEndpoints(authority);
   const attempt = async (): Promise<AccessToken> => {
     // What the transport says is about this attempt, not an earlier one.
     transportError = undefined;
+    attempts++;
     const signal = AbortSignal.timeout(options.timeoutMs);
     // A fresh MSAL client per attempt: MSAL remembers a 429 and would refuse the retry itself.
     const app = new ConfidentialClientApplication({
@@ -76,6 +83,7 @@ export async function exchange(
         clientAssertion: getAssertion,
         // Instance discovery asks login.microsoftonline.com about the authority: a third round trip, and wrong for sovereign or private ones.
         knownAuthorities: [authority],
+        authorityMetadata,
       },
       system: {
         networkClient: msalTransport(s.authority, signal, (err) => (transportError = err)),
@@ -101,19 +109,34 @@ export async function exchange(
       isRetryable: (err) =>
         assertionError === undefined &&
         !isProxyRefusal(transportError) &&
-        isRetryableEntraError(err),
+        isRetryableEntraError(err, transportError),
       ...options.retry,
     });
   } catch (err) {
     if (assertionError !== undefined) throw assertionError;
     const token = assertion ? await assertion.catch(() => undefined) : undefined;
-    throw translateEntraError(err, s, token, transportError);
+    throw translateEntraError(err, s, { token, transportError, attempts });
   }
   if (!accessToken.token)
     throw new CloudError(
       `Entra ID (${s.authority}) answered without an access token; nothing was issued.`,
     );
   return { accessToken, assertion: await getAssertion() };
+}
+
+/**
+ * Entra's v2 endpoints under an authority, as MSAL itself has them built in for Microsoft's
+ * clouds: the token request is then the only round trip, with no discovery document first, for
+ * every authority the action accepts (a host, the tenant under it).
+ */
+export function entraEndpoints(authority: string): string {
+  return JSON.stringify({
+    issuer: `${authority}/v2.0`,
+    token_endpoint: `${authority}/oauth2/v2.0/token`,
+    authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+    end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+    jwks_uri: `${authority}/discovery/v2.0/keys`,
+  });
 }
 
 const FEDERATION_CODES = new Set([70021, 700211, 700212, 700213]);
@@ -138,12 +161,19 @@ export function aadstsOf(message: string): { code: number; text: string } | unde
   return m ? { code: Number(m[1]), text: `AADSTS${m[1]}: ${m[2]!.trim()}` } : undefined;
 }
 
+/** What the exchange saw besides MSAL's error. */
+interface ExchangeFacts {
+  /** The GitHub token sent, for its deciding claims (never the token itself). */
+  readonly token: string | undefined;
+  readonly transportError: unknown;
+  readonly attempts: number;
+}
+
 /** Turns Entra's refusal into what to change, with the GitHub token's deciding claims. */
-export function translateEntraError(
+function translateEntraError(
   err: unknown,
   s: AzureSettings,
-  token: string | undefined,
-  transportError?: unknown,
+  { token, transportError, attempts }: ExchangeFacts,
 ): Error {
   const msg = errorMessage(err);
   const where = `${s.authority}/${s.tenantId}`;
@@ -166,7 +196,7 @@ export function translateEntraError(
   }
   if (isBusy(err)) {
     return new CloudError(
-      `Entra ID (${where}) failed 3 times for app ${s.clientId}; the last error: ${httpStatus(err) === undefined ? '' : `HTTP ${httpStatus(err)}, `}${aad?.text ?? msg}`,
+      `Entra ID (${where}) failed ${timesOf(attempts)} for app ${s.clientId}; the last error: ${httpStatus(err) === undefined ? '' : `HTTP ${httpStatus(err)}, `}${aad?.text ?? msg}`,
       true,
       { cause: err },
     );
@@ -208,18 +238,23 @@ export function translateEntraError(
   if (
     transportError !== undefined ||
     isNetworkError(err) ||
-    /endpoints_resolution_error|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|certificate|self.signed|timed? ?out|aborted/i.test(
+    /network_error|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|certificate|self.signed|timed? ?out|aborted/i.test(
       msg,
     )
   ) {
-    // The transport's own error says more than MSAL's endpoints_resolution_error.
+    // The transport's own error says more than MSAL's wrapping of it.
     const why = transportError === undefined ? msg : errorMessage(transportError);
     return new CloudError(
-      `Could not reach Entra ID at ${s.authority} or read its OpenID metadata (${where}/v2.0/.well-known/openid-configuration), 3 attempts: ${why}\n` +
+      `Could not reach Entra ID's token endpoint (${where}/oauth2/v2.0/token), ${timesOf(attempts, 'attempt')}: ${why}\n` +
         "Check 'authority' / AZURE_AUTHORITY_HOST, 'tenant-id' and the network; a private authority's CA must be trusted (NODE_EXTRA_CA_CERTS).",
       true,
       { cause: err },
     );
   }
   return new CloudError(`${prefix}: ${msg}`, false, { cause: err });
+}
+
+function timesOf(n: number, noun?: string): string {
+  if (noun) return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return n === 1 ? 'once' : `${n} times`;
 }

@@ -104,8 +104,7 @@ export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle
     // that closes the grant, never pay for it.
     const { exchange } = await import('./entra.js');
     const { accessToken, assertion } = await exchange(s, () => Promise.resolve(ctx.token), {
-      // Two requests (OpenID metadata, token) share the budget.
-      timeoutMs: 2 * httpTimeoutMs(process.env),
+      timeoutMs: httpTimeoutMs(process.env),
     });
     // The token's own `exp` is Entra's clock; expiresOnTimestamp is ours plus expires_in.
     const exp = tokenExp(accessToken.token);

@@ -87,17 +87,16 @@ const mint =
   };
 
 describe('exchange', () => {
-  it('mints one GitHub token, makes two round trips, and gets a normal token of 60-90 minutes', async () => {
+  it('mints one GitHub token, makes one round trip (no discovery document), and gets a normal token of 60-90 minutes', async () => {
     const { accessToken, assertion } = await exchange(settings(), mint(), { timeoutMs: 5000 });
     expect(minted).toHaveLength(1);
     expect(assertion).toBe(minted[0]);
     expect(decodeJwt(assertion).aud).toBe('api://AzureADTokenExchange');
     expect(entra.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      `GET /${TENANT}/v2.0/.well-known/openid-configuration`,
       `POST /${TENANT}/oauth2/v2.0/token`,
     ]);
     // No CAE capability requested: no claims parameter at all.
-    expect(new URLSearchParams(entra.requests[1]!.body).get('claims')).toBeNull();
+    expect(new URLSearchParams(entra.requests[0]!.body).get('claims')).toBeNull();
     const issued = entra.tokens.find((t) => t.token === accessToken.token)!;
     expect(issued.cae).toBe(false);
     expect(issued.resource).toBe('https://management.azure.com');
@@ -112,10 +111,7 @@ describe('exchange', () => {
     try {
       const { accessToken } = await exchange(settings(), mint(), { timeoutMs: 3000 });
       expect(accessToken.token).toBeTruthy();
-      expect(entra.requests.map((r) => r.path)).toEqual([
-        `/${TENANT}/v2.0/.well-known/openid-configuration`,
-        `/${TENANT}/oauth2/v2.0/token`,
-      ]);
+      expect(entra.requests.map((r) => r.path)).toEqual([`/${TENANT}/oauth2/v2.0/token`]);
     } finally {
       delete process.env['MSAL_FORCE_REGION'];
     }
@@ -216,18 +212,20 @@ describe('exchange', () => {
       retry: { sleep: async () => undefined },
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CloudError);
-    expect((err as Error).message).toContain('Could not reach Entra ID at https://127.0.0.1:1');
+    expect((err as Error).message).toContain(
+      `Could not reach Entra ID's token endpoint (https://127.0.0.1:1/${TENANT}/oauth2/v2.0/token), 3 attempts: connect ECONNREFUSED`,
+    );
   });
 
   it('says what answered when the authority sends a page that is not JSON (a proxy), and retries a 5xx one', async () => {
-    entra.faults.next('malformed', 3, `/${TENANT}/v2.0/.well-known/openid-configuration`);
+    entra.faults.next('malformed', 3, `/${TENANT}/oauth2/v2.0/token`);
     const err = await exchange(settings(), mint(), {
       timeoutMs: 3000,
       retry: { sleep: async () => undefined },
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CloudError);
     expect((err as Error).message).toContain(
-      `Could not reach Entra ID at ${entra.authority} or read its OpenID metadata`,
+      `Could not reach Entra ID's token endpoint (${entra.authority}/${TENANT}/oauth2/v2.0/token)`,
     );
     expect((err as Error).message).toMatch(/answered 200 OK with a body that is not JSON/);
     expect(entra.faults.pending()).toEqual([]);
@@ -235,7 +233,7 @@ describe('exchange', () => {
   });
 
   it('recovers from a reset connection and from a 503 on the token request', async () => {
-    entra.faults.next('reset', 1, `/${TENANT}/v2.0/.well-known/openid-configuration`);
+    entra.faults.next('reset', 1, `/${TENANT}/oauth2/v2.0/token`);
     entra.faults.next('status503', 1, `/${TENANT}/oauth2/v2.0/token`);
     const { accessToken } = await exchange(settings(), mint(), {
       timeoutMs: 3000,
@@ -247,14 +245,14 @@ describe('exchange', () => {
   });
 
   it('gives up on an authority that never answers within the bound, and says so', async () => {
-    entra.faults.next('hang', 3, `/${TENANT}/v2.0/.well-known/openid-configuration`);
+    entra.faults.next('hang', 3, `/${TENANT}/oauth2/v2.0/token`);
     const err = await exchange(settings(), mint(), {
       timeoutMs: 300,
       retry: { sleep: async () => undefined },
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CloudError);
     expect((err as Error).message).toMatch(
-      /Could not reach Entra ID at .* 3 attempts: .*(abort|time)/i,
+      /Could not reach Entra ID's token endpoint .* 3 attempts: .*(abort|time)/i,
     );
     expect(entra.faults.pending()).toEqual([]);
   });
