@@ -127,7 +127,7 @@ export async function benchAzure(): Promise<string> {
       const entra = (world.entra.requests.length - entraBefore) / n;
       const gh =
         (world.oidc.requests.filter((r) => r.path.endsWith('/idtoken')).length - oidcBefore) / n;
-      s.note = `${gh} GitHub token + ${entra} Entra round trips per issuance`;
+      s.note = `${gh} GitHub token${gh === 1 ? '' : 's'} + ${entra} Entra round trip${entra === 1 ? '' : 's'} per issuance`;
       samples.push(s);
     }
     samples.push(post, idle);
