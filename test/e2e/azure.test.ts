@@ -188,6 +188,24 @@ describe('Azure, export delivery', () => {
   });
 });
 
+describe('Azure, a lost connection', () => {
+  it('retries the token request after a reset, says so in the log, and issues once', async () => {
+    const job = await azureJob(world);
+    const before = world.entra.tokens.length;
+    world.entra.faults.next('reset', 1, `/${TENANT}/oauth2/v2.0/token`);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'retry',
+      inputs: azureInputs(world, { export: 'outputs' }),
+    });
+    expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+    expect(world.entra.faults.pending()).toEqual([]);
+    expect(world.entra.tokens.length - before).toBe(1);
+    expect(main.stdout).toMatch(/Entra ID attempt 1 failed \(socket hang up\); retrying in \d+ ms/);
+    await job.cleanup();
+  });
+});
+
 describe('Azure refusals', () => {
   it.each([
     [{ 'client-id': 'my-app' }, "Invalid client-id 'my-app'"],

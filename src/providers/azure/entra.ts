@@ -21,6 +21,8 @@ export interface EntraToken {
 export interface ExchangeOptions {
   readonly timeoutMs: number;
   readonly retry?: Partial<RetryOptions>;
+  /** Told of each failed attempt that will be retried, in words for the step's log. */
+  readonly onRetry?: (line: string) => void;
 }
 
 /**
@@ -110,6 +112,10 @@ export async function exchange(
         assertionError === undefined &&
         !isProxyRefusal(transportError) &&
         isRetryableEntraError(err, transportError),
+      onRetry: (err, n, delay) =>
+        options.onRetry?.(
+          `Entra ID attempt ${n} failed (${failureOf(err, transportError)}); retrying in ${delay} ms`,
+        ),
       ...options.retry,
     });
   } catch (err) {
@@ -159,6 +165,13 @@ function tokenFacts(token: string | undefined): { iss: string; sub: string; aud:
 export function aadstsOf(message: string): { code: number; text: string } | undefined {
   const m = /AADSTS(\d+):\s*([^\n]*?)(?:\s*Trace ID:|\s*$)/m.exec(message);
   return m ? { code: Number(m[1]), text: `AADSTS${m[1]}: ${m[2]!.trim()}` } : undefined;
+}
+
+/** An attempt's failure in a few words: the HTTP status, else what the transport met. */
+function failureOf(err: unknown, transportError: unknown): string {
+  const status = httpStatus(err);
+  if (status !== undefined) return `HTTP ${status}`;
+  return errorMessage(transportError ?? err);
 }
 
 /** What the exchange saw besides MSAL's error. */

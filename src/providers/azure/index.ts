@@ -105,6 +105,7 @@ export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle
     const { exchange } = await import('./entra.js');
     const { accessToken, assertion } = await exchange(s, () => Promise.resolve(ctx.token), {
       timeoutMs: httpTimeoutMs(process.env),
+      onRetry: (line) => ctx.log.info(line),
     });
     // The token's own `exp` is Entra's clock; expiresOnTimestamp is ours plus expires_in.
     const exp = tokenExp(accessToken.token);

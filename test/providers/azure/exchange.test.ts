@@ -235,11 +235,17 @@ describe('exchange', () => {
   it('recovers from a reset connection and from a 503 on the token request', async () => {
     entra.faults.next('reset', 1, `/${TENANT}/oauth2/v2.0/token`);
     entra.faults.next('status503', 1, `/${TENANT}/oauth2/v2.0/token`);
+    const said: string[] = [];
     const { accessToken } = await exchange(settings(), mint(), {
       timeoutMs: 3000,
       retry: { sleep: async () => undefined },
+      onRetry: (line) => said.push(line),
     });
     expect(accessToken.token).toBeTruthy();
+    expect(said).toEqual([
+      expect.stringMatching(/^Entra ID attempt 1 failed \(socket hang up\); retrying in \d+ ms$/),
+      expect.stringMatching(/^Entra ID attempt 2 failed \(HTTP 503\); retrying in \d+ ms$/),
+    ]);
     expect(entra.faults.pending()).toEqual([]);
     expect(minted).toHaveLength(1);
   });
