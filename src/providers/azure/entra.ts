@@ -61,8 +61,8 @@ export async function exchange(
 ): Promise<EntraToken> {
   let assertion: Promise<string> | undefined;
   let assertionError: unknown;
-  // MSAL turns a failed metadata request into endpoints_resolution_error and drops the cause:
-  // keep the transport's own error, which says whether a proxy refused.
+  // MSAL wraps a failed request into network_error and drops the cause: keep the transport's own
+  // error, which says what happened and whether a proxy refused.
   let transportError: unknown;
   let attempts = 0;
   const getAssertion = () =>
@@ -83,7 +83,7 @@ export async function exchange(
         clientId: s.clientId,
         authority,
         clientAssertion: getAssertion,
-        // Instance discovery asks login.microsoftonline.com about the authority: a third round trip, and wrong for sovereign or private ones.
+        // Instance discovery asks login.microsoftonline.com about the authority: another round trip, and wrong for sovereign or private ones.
         knownAuthorities: [authority],
         authorityMetadata,
       },
