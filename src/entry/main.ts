@@ -1,5 +1,5 @@
 import { runGrant, PolicyRefusal, type GrantOutcome } from '../grant/engine.js';
-import { loadJudge, PolicyUnavailable } from '../grant/decide.js';
+import { createJudge, PolicyUnavailable } from '../grant/decide.js';
 import { Ledger, ledgerPath } from '../grant/ledger.js';
 import { OUTPUT } from '../grant/names.js';
 import { Recorder } from '../grant/recorder.js';
@@ -47,7 +47,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
     const provider = await loadProvider(settings.provider);
     const plan = await provider.plan(inputs, settings, env);
     const temp = runnerTempOf(env['RUNNER_TEMP']);
-    const judge = await loadJudge(settings, env, runner, plan.request.endpointOverrides);
+    const judge = createJudge(settings, env, runner, plan.request.endpointOverrides);
     checkIdTokenAvailable(env);
     const dir = privateDir(temp);
     recorder = new Recorder(new Ledger(ledgerPath(dir)), deps.now);

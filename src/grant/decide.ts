@@ -1,6 +1,8 @@
 import { errorMessage } from '../errors.js';
 import type { ApprovalRecord } from '../policy/approvals.js';
-import type { EarlyRead } from '../policy/source.js';
+import { judge, trustedIssuer, prefetchKeys } from '../policy/gate.js';
+import { renderPolicyFailure } from '../policy/render.js';
+import { readPolicySourceSettings, startEarlyRead, type EarlyRead } from '../policy/source.js';
 import type { GrantRequest } from '../providers/provider.js';
 import { Inputs } from '../runner/inputs.js';
 import type { Runner } from '../runner/runner.js';
@@ -48,21 +50,12 @@ export class PolicyUnavailable extends Error {
  * cannot change it (the default branch, or the trusted workflow's commit; src/policy/source.ts),
  * and decided on before any request reaches a cloud. Inputs are read here, before any request.
  */
-export async function loadJudge(
+export function createJudge(
   settings: EngineSettings,
   env: NodeJS.ProcessEnv,
   runner: Runner,
   endpointOverrides: readonly string[],
-): Promise<Judge> {
-  const [
-    { judge, trustedIssuer, prefetchKeys },
-    { readPolicySourceSettings, startEarlyRead },
-    { renderPolicyFailure },
-  ] = await Promise.all([
-    import('../policy/gate.js'),
-    import('../policy/source.js'),
-    import('../policy/render.js'),
-  ]);
+): Judge {
   const issuer = trustedIssuer(settings.oidcIssuer, env);
   const source = readPolicySourceSettings(new Inputs(runner), env);
   if (source.githubToken) runner.mask(source.githubToken);

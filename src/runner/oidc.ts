@@ -1,10 +1,8 @@
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { boundedGet, jsonObject, ResponseTooLargeError, type FetchLike } from '../policy/http.js';
 import { httpTimeoutMs, isNetworkError, withRetry } from '../providers/retry.js';
+import { ID_TOKEN_REQUEST_TOKEN, ID_TOKEN_URL } from './oidc-env.js';
 import { setSecret } from './workflow-commands.js';
-
-export const ID_TOKEN_URL = 'ACTIONS_ID_TOKEN_REQUEST_URL';
-export const ID_TOKEN_REQUEST_TOKEN = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
 
 /**
  * Mints a fresh GitHub OIDC token for `audience`; the token is masked before it is returned.

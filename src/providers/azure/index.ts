@@ -1,5 +1,5 @@
-import { decodeJwt } from 'jose';
-import { ID_TOKEN_REQUEST_TOKEN, ID_TOKEN_URL } from '../../runner/oidc.js';
+import { decodeJwt } from 'jose/jwt/decode';
+import { ID_TOKEN_REQUEST_TOKEN, ID_TOKEN_URL } from '../../runner/oidc-env.js';
 import {
   expiryClose,
   handleObject,

@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { decodeJwt } from 'jose/jwt/decode';
 import { CloudError, ConfigurationError } from '../../errors.js';
 import { ExchangeError } from './exchange.js';
 import type { GcpSettings } from './settings.js';

@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-BtReXQxh.cjs");var GetCallerIdentityCommand=class extends e.i(e.n,e.r,`GetCallerIdentity`,e.c){};Object.defineProperty(exports,"t",{enumerable:!0,get:function(){return GetCallerIdentityCommand}});

@@ -1,1 +1,0 @@
-const e=require("./rolldown-runtime-CFwclPk8.cjs");var t,n=e.n((()=>{t=process.getBuiltinModule(`node:https`)}));Object.defineProperty(exports,"n",{enumerable:!0,get:function(){return n}}),Object.defineProperty(exports,"t",{enumerable:!0,get:function(){return t}});

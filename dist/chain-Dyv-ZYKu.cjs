@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./CredentialsProviderError-CBZ8AZcx.cjs"),chain=(...t)=>async()=>{if(t.length===0)throw new e.n(`No providers in chain`);let n;for(let e of t)try{return await e()}catch(e){if(n=e,e?.tryNextLink)continue;throw e}throw n};Object.defineProperty(exports,"t",{enumerable:!0,get:function(){return chain}});

@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./sts-BtReXQxh.cjs");exports.fromEnv=e.x;

@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./getSSOTokenFromFile-DxEWvc3B.cjs"),t=require("./readFile-DFT10RBy.cjs"),n={getFileRecord(){return t.t},interceptFile(e,n){t.t[e]=Promise.resolve(n)},getTokenRecord(){return e.n},interceptToken(t,n){e.n[t]=n}};Object.defineProperty(exports,"t",{enumerable:!0,get:function(){return n}});

@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./errors-F2OK7YHj.cjs");function reportFailure(t,n){!(n instanceof e.n)&&n instanceof Error&&n.stack&&t.log.debug(n.stack),t.fail(e.i(n))}Object.defineProperty(exports,"t",{enumerable:!0,get:function(){return reportFailure}});

@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");function setCredentialFeature(e,t,n){return e.$source||={},e.$source[t]=n,e}Object.defineProperty(exports,"t",{enumerable:!0,get:function(){return setCredentialFeature}});
