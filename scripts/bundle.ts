@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import * as promisesFs from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
-import { build } from 'rolldown';
+import { join } from 'node:path';
+import { build, type CodeSplittingGroup, type RolldownOutput } from 'rolldown';
 
 /**
  * Bundles `input` (name → source file) into CommonJS chunks in `dir`; returns the absolute paths of
@@ -41,12 +41,10 @@ export async function bundle(
       join(root, targets[0]!),
     ]),
   );
-  const modules = new Set<string>();
-  const steps = stepChunks(root);
-  await build({
+  const options = (groups: CodeSplittingGroup[] = []) => ({
     cwd: root,
     input,
-    platform: 'node',
+    platform: 'node' as const,
     tsconfig: join(root, 'tsconfig.json'),
     resolve: {
       alias,
@@ -57,35 +55,30 @@ export async function bundle(
       conditionNames: ['module', 'node', 'import', 'default'],
       mainFields: ['module', 'main'],
     },
-    logLevel: 'warn',
+    logLevel: 'warn' as const,
     plugins: [
       fetchClasses(root),
       builtinDefaults(),
       builtinNamespaces(),
       lazyPromisesFs(),
       absentPackages({ jsonwebtoken: /[\\/]node_modules[\\/]@azure[\\/]msal-node[\\/]/ }),
-      steps,
-      {
-        name: 'bundled-modules',
-        generateBundle(_options, output) {
-          for (const file of Object.values(output))
-            if (file.type === 'chunk') for (const id of file.moduleIds) modules.add(id);
-        },
-      },
     ],
     output: {
       dir,
-      format: 'cjs',
+      format: 'cjs' as const,
       entryFileNames: '[name].cjs',
       chunkFileNames: '[name]-[hash].cjs',
       dynamicImportInCjs: false,
-      codeSplitting: { groups: steps.groups },
+      codeSplitting: { groups },
       minify: true,
       keepNames: true,
       comments: false,
     },
   });
-  return modules;
+  // First as the bundler splits it by itself, to see what each part of a step loads.
+  const { output: split } = await build({ ...options(), write: false });
+  const { output } = await build(options(stepChunks(root, split)));
+  return new Set(output.flatMap((file) => (file.type === 'chunk' ? file.moduleIds : [])));
 }
 
 /**
@@ -259,12 +252,12 @@ function lazyPromisesFs() {
  * its code (resolving, reading, wrapping and compiling it, some 0.2 ms), and packing them into
  * the chunks below took 9 to 13 ms off a cold main step (bench/FIRST-STEP.md).
  *
- * Each chunk holds what its roots import statically (and, with `sharedWith`, what the roots given
- * there import too), less what an earlier chunk holds: a chunk only requires chunks above it. A
- * dynamic `import()` that no root reaches stays a chunk of the bundler's own. A build without
- * these roots (the benchmark's floors) is split as the bundler likes. What a module imports is
- * read before unused code is dropped, so an index module that re-exports a whole package would
- * take all of it: import a package's subpath instead (jose's, src/policy/verify.ts).
+ * What each part loads is read from the bundler's own split (`split`, a first build not written):
+ * the modules of the chunks its roots' chunks require, which leaves out what only an `import()`
+ * reaches, and what tree shaking dropped. Each chunk below holds what its roots load (and, with
+ * `sharedWith`, what the roots given there load too), less what an earlier chunk holds, so that a
+ * chunk only requires chunks above it. What no root loads stays split as the bundler likes, as
+ * does a build without these roots (the benchmark's floors).
  */
 const MAIN_SIDE = [
   'src/entry/main.ts',
@@ -301,35 +294,36 @@ const STEP_CHUNKS: ReadonlyArray<{
   { name: 'azure-entra', roots: ['src/providers/azure/entra.ts'] },
 ];
 
-function stepChunks(root: string) {
+function stepChunks(root: string, split: RolldownOutput['output']): CodeSplittingGroup[] {
+  const chunks = split.filter((file) => file.type === 'chunk');
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  /** Every module in the chunks a root's chunk requires, as the bundler first split them. */
+  const loaded = (roots: readonly string[]): Set<string> => {
+    const ids = roots.map((r) => join(root, r));
+    const todo = chunks.filter((c) => c.moduleIds.some((m) => ids.includes(m)));
+    const seen = new Set(todo);
+    const modules = new Set<string>();
+    for (let c = todo.pop(); c !== undefined; c = todo.pop()) {
+      for (const m of c.moduleIds) modules.add(m);
+      for (const name of c.imports) {
+        const next = byName.get(name);
+        if (!next || seen.has(next)) continue;
+        seen.add(next);
+        todo.push(next);
+      }
+    }
+    return modules;
+  };
   const chunkOf = new Map<string, string>();
-  const groups = STEP_CHUNKS.map(({ name }, i) => ({
+  for (const { name, roots, sharedWith } of STEP_CHUNKS) {
+    const shared = sharedWith && loaded(sharedWith);
+    for (const id of loaded(roots))
+      if (!chunkOf.has(id) && (!shared || shared.has(id))) chunkOf.set(id, name);
+  }
+  return STEP_CHUNKS.map(({ name }, i) => ({
     name,
     // A module that two groups would take stays in the earlier one.
     priority: STEP_CHUNKS.length - i,
     test: (id: string) => chunkOf.get(id) === name,
   }));
-  return {
-    name: 'step-chunks',
-    groups,
-    buildEnd(this: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }) {
-      const imported = (roots: readonly string[]): Set<string> => {
-        const seen = new Set<string>();
-        const todo = roots.map((r) => join(root, r));
-        for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
-          const info = seen.has(id) ? null : this.getModuleInfo(id);
-          // Node's builtins are no module of the bundle's.
-          if (!info || !(isAbsolute(id) || id.startsWith('\0'))) continue;
-          seen.add(id);
-          todo.push(...info.importedIds);
-        }
-        return seen;
-      };
-      for (const { name, roots, sharedWith } of STEP_CHUNKS) {
-        const shared = sharedWith && imported(sharedWith);
-        for (const id of imported(roots))
-          if (!chunkOf.has(id) && (!shared || shared.has(id))) chunkOf.set(id, name);
-      }
-    },
-  };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decodeJwt } from 'jose/jwt/decode';
+import { decodeJwt } from 'jose';
 
 /** The claims that decide access and that reviewers need to see; the rest stays out of the record. */
 export const RECORDED_CLAIMS = [

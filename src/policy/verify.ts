@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { JSONWebKeySet } from 'jose';
-// jose's subpaths, not its index: the index imports every module of jose, and the bundle splits
-// its chunks by what each step imports (scripts/bundle.ts, stepChunks).
-import { decodeProtectedHeader } from 'jose/decode/protected_header';
-import * as errors from 'jose/errors';
-import { createLocalJWKSet } from 'jose/jwks/local';
-import { decodeJwt } from 'jose/jwt/decode';
-import { jwtVerify } from 'jose/jwt/verify';
+import {
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+} from 'jose';
 import { boundedGet, jsonObject } from './http.js';
 import { checkFetchUrl, checkIssuer } from './issuer.js';
 

@@ -3,7 +3,7 @@ import {
   STSClient,
   type AssumeRoleWithWebIdentityCommandOutput,
 } from '@aws-sdk/client-sts';
-import { decodeJwt } from 'jose/jwt/decode';
+import { decodeJwt } from 'jose';
 import { CloudError, ConfigurationError, errorMessage } from '../../errors.js';
 import { isNetworkError, withRetry, type RetryOptions } from '../retry.js';
 import type { AwsSettings } from './settings.js';

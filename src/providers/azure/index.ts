@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose/jwt/decode';
+import { decodeJwt } from 'jose';
 import { ID_TOKEN_REQUEST_TOKEN, ID_TOKEN_URL } from '../../runner/oidc-env.js';
 import {
   expiryClose,

@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose/jwt/decode';
+import { decodeJwt } from 'jose';
 
 /**
  * The Azure CLI's token cache (`msal_token_cache.json`, MSAL's cross-language cache schema). MSAL

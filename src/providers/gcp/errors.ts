@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose/jwt/decode';
+import { decodeJwt } from 'jose';
 import { CloudError, ConfigurationError } from '../../errors.js';
 import { ExchangeError } from './exchange.js';
 import type { GcpSettings } from './settings.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { decodeJwt } from 'jose/jwt/decode';
+import { decodeJwt } from 'jose';
 import { CloudError } from '../../errors.js';
 import { formatDuration } from '../../runner/inputs.js';
 import {

@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose/jwt/decode';
+import { decodeJwt } from 'jose';
 
 /** A JWT's own expiry (`exp`): when every audience stops accepting it. Undefined when unreadable. */
 export function jwtExpiry(jwt: string): Date | undefined {
