@@ -48,6 +48,24 @@ const chunks = (name: string) =>
     .split('\n')
     .filter((f) => f.includes(`${path.sep}dist${path.sep}`))
     .map((f) => path.basename(f).replace(/-[\w-]{8}\.cjs$/, ''));
+/**
+ * The chunks of dist/ each step of a cloud loads (scripts/bundle.ts, stepChunks): a few, one per
+ * part of the work; a post step loads nothing of the grant's (its verification, the policy gate)
+ * nor GitHub's HTTP client.
+ */
+const layout = (provider: string, exchange: string) => ({
+  main: [
+    provider,
+    exchange,
+    'github',
+    'grant',
+    'index.cjs',
+    'main.js',
+    'rolldown-runtime',
+    'shared',
+  ].sort(),
+  post: [provider, 'close', 'index.cjs', 'post.js', 'rolldown-runtime', 'shared'].sort(),
+});
 
 describe('the first step of a job loads only what it uses', () => {
   it("AWS main never loads undici (fetch's classes) nor fs/promises (the SDK's config-file reader), and its post no TLS at all", async () => {
@@ -70,26 +88,8 @@ describe('the first step of a job loads only what it uses', () => {
     expect(m).not.toContain('NativeModule fs/promises');
     const p = modules('post');
     expect(p.filter((x) => x.includes('undici') || /\b(tls|https)\b/.test(x))).toEqual([]);
-    // A few files, one per part of the work (scripts/bundle.ts, stepChunks); the post step loads
-    // nothing of the grant's (its verification, the policy gate) nor GitHub's HTTP client.
-    expect(chunks('main').sort()).toEqual([
-      'aws',
-      'aws-sts',
-      'github',
-      'grant',
-      'index.cjs',
-      'main.js',
-      'rolldown-runtime',
-      'shared',
-    ]);
-    expect(chunks('post').sort()).toEqual([
-      'aws',
-      'close',
-      'index.cjs',
-      'post.js',
-      'rolldown-runtime',
-      'shared',
-    ]);
+    expect(chunks('main').sort()).toEqual(layout('aws', 'aws-sts').main);
+    expect(chunks('post').sort()).toEqual(layout('aws', 'aws-sts').post);
   });
 
   it("Google Cloud main never loads undici nor node:util's lazy properties, and its post, which makes no request, no networking at all", async () => {
@@ -144,24 +144,8 @@ describe('the first step of a job loads only what it uses', () => {
       const networking =
         /^NativeModule (net|tls|https?|_http_\w+|crypto)$|^Internal Binding (stream|pipe|tcp)_wrap$/;
       expect(p.filter((x) => networking.test(x))).toEqual([]);
-      expect(chunks('gcp-main').sort()).toEqual([
-        'gcp',
-        'gcp-exchange',
-        'github',
-        'grant',
-        'index.cjs',
-        'main.js',
-        'rolldown-runtime',
-        'shared',
-      ]);
-      expect(chunks('gcp-post').sort()).toEqual([
-        'close',
-        'gcp',
-        'index.cjs',
-        'post.js',
-        'rolldown-runtime',
-        'shared',
-      ]);
+      expect(chunks('gcp-main').sort()).toEqual(layout('gcp', 'gcp-exchange').main);
+      expect(chunks('gcp-post').sort()).toEqual(layout('gcp', 'gcp-exchange').post);
     } finally {
       await google.close();
       await github.close();
@@ -186,14 +170,8 @@ describe('the first step of a job loads only what it uses', () => {
       await job.cleanup();
       // The Azure provider names the runner's token variables (to keep them from az) without
       // loading GitHub's client: a post step that revokes nothing makes no request.
-      expect(chunks('azure-post').sort()).toEqual([
-        'azure',
-        'close',
-        'index.cjs',
-        'post.js',
-        'rolldown-runtime',
-        'shared',
-      ]);
+      expect(chunks('azure-main').sort()).toEqual(layout('azure', 'azure-entra').main);
+      expect(chunks('azure-post').sort()).toEqual(layout('azure', 'azure-entra').post);
       expect(modules('azure-post')).not.toContain('NativeModule _http_client');
     } finally {
       await azure.close();
