@@ -47,6 +47,21 @@ const NETWORK_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/**
+ * TLS refused the server's certificate (untrusted, expired, for another host): the next attempt
+ * meets the same certificate. Node gives OpenSSL's verification codes, and ERR_TLS_CERT_* for the
+ * host name.
+ */
+export function isCertificateError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /CERT|^UNABLE_TO_|^INVALID_CA$|^HOSTNAME_MISMATCH$/.test(code))
+      return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** A network failure or timeout, in the shapes Node, undici and the SDKs' HTTP handlers throw. */
 export function isNetworkError(err: unknown): boolean {
   const e = err as { code?: string; name?: string; cause?: unknown } | undefined;

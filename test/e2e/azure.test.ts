@@ -206,6 +206,27 @@ describe('Azure, a lost connection', () => {
   });
 });
 
+describe('Azure, a certificate the runner does not trust', () => {
+  it('fails after one attempt, says which CA to trust, and exports nothing', async () => {
+    // The job without the emulator's CA, as a runner without a corporate CA installed.
+    const job = await azureJob(world, { env: { NODE_EXTRA_CA_CERTS: '', REQUESTS_CA_BUNDLE: '' } });
+    const before = world.entra.tokens.length;
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'untrusted',
+      inputs: azureInputs(world, { export: 'env' }),
+    });
+    expect(main.exitCode).toBe(1);
+    const said = main.annotations.map((a) => a.message).join('\n');
+    expect(said).toMatch(/Could not reach Entra ID's token endpoint .*, 1 attempt: .*certificate/);
+    expect(said).toContain('NODE_EXTRA_CA_CERTS');
+    expect(main.stdout).not.toMatch(/retrying/);
+    expect(world.entra.tokens.length).toBe(before);
+    expect(main.envWrites).toEqual({});
+    await job.cleanup();
+  });
+});
+
 describe('Azure refusals', () => {
   it.each([
     [{ 'client-id': 'my-app' }, "Invalid client-id 'my-app'"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNetworkError, withRetry } from '../../src/providers/retry.ts';
+import { isCertificateError, isNetworkError, withRetry } from '../../src/providers/retry.ts';
 
 const retryable = (e: unknown) => (e as Error).message === 'busy';
 
@@ -68,5 +68,28 @@ describe('isNetworkError', () => {
     ['ECONNRESET', false],
   ])('%j → %s', (err, expected) => {
     expect(isNetworkError(err)).toBe(expected);
+  });
+});
+
+describe('isCertificateError', () => {
+  const coded = (code: string) => Object.assign(new Error(code), { code });
+  it("knows OpenSSL's verification codes and Node's host-name one, also as a cause", () => {
+    for (const code of [
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+      'SELF_SIGNED_CERT_IN_CHAIN',
+      'CERT_HAS_EXPIRED',
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+    ])
+      expect(isCertificateError(coded(code)), code).toBe(true);
+    expect(isCertificateError(new Error('wrapped', { cause: coded('CERT_HAS_EXPIRED') }))).toBe(
+      true,
+    );
+  });
+  it('is not a network failure, nor an error without a code', () => {
+    for (const code of ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT'])
+      expect(isCertificateError(coded(code)), code).toBe(false);
+    expect(isCertificateError(new Error('certificate'))).toBe(false);
+    expect(isCertificateError(undefined)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { decodeJwt } from 'jose';
 import { CloudError, ConfigurationError, errorMessage } from '../../errors.js';
-import { isNetworkError, withRetry, type RetryOptions } from '../retry.js';
+import { isCertificateError, isNetworkError, withRetry, type RetryOptions } from '../retry.js';
 import type { AzureSettings } from './settings.js';
 import { describeProxyFailure, isProxyRefusal } from '../../runner/proxy.js';
 import { msalTransport } from './msal-transport.js';
@@ -26,13 +26,18 @@ export interface ExchangeOptions {
 }
 
 /**
- * Throttling, server errors and a failed connection may pass; a denial never does. MSAL wraps
- * what its network client threw (network_error) and keeps no cause: the transport's own error,
- * when there is one, is what says the request never got an answer Entra could have meant.
+ * Throttling, server errors and a failed connection may pass; a denial never does, nor a proxy's
+ * refusal or a certificate the runner does not trust. MSAL wraps what its network client threw
+ * (network_error) and keeps no cause: the transport's own error, when there is one, is what says
+ * the request never got an answer Entra could have meant.
  */
 function isRetryableEntraError(err: unknown, transportError: unknown): boolean {
   if (isNetworkError(err) || isBusy(err)) return true;
-  return transportError !== undefined && !isProxyRefusal(transportError);
+  return (
+    transportError !== undefined &&
+    !isProxyRefusal(transportError) &&
+    !isCertificateError(transportError)
+  );
 }
 
 /** The HTTP status MSAL keeps on its errors, apart from their message. */

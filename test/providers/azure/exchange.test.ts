@@ -263,6 +263,27 @@ describe('exchange', () => {
     expect(entra.faults.pending()).toEqual([]);
   });
 
+  it('does not retry a certificate the runner does not trust: the next attempt would meet the same one', async () => {
+    const trusted = tls.getCACertificates('default');
+    tls.setDefaultCACertificates(tls.getCACertificates('bundled'));
+    const said: string[] = [];
+    try {
+      const err = await exchange(settings(), mint(), {
+        timeoutMs: 3000,
+        retry: { sleep: async () => undefined },
+        onRetry: (line) => said.push(line),
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CloudError);
+      expect((err as Error).message).toMatch(
+        /Could not reach Entra ID's token endpoint .*, 1 attempt: .*certificate/i,
+      );
+      expect((err as Error).message).toContain('NODE_EXTRA_CA_CERTS');
+      expect(said).toEqual([]);
+    } finally {
+      tls.setDefaultCACertificates(trusted);
+    }
+  });
+
   it('gives up on a token endpoint that keeps failing on its side after 3 attempts, naming the status', async () => {
     entra.faults.next('status503', 3, `/${TENANT}/oauth2/v2.0/token`);
     const err = await exchange(settings(), mint(), {
