@@ -4,7 +4,7 @@
  * `process.moduleLoadList` at exit (a preload writes them out); no time is measured.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,5 +204,61 @@ M.prototype.require = function (id) {
     // Post and revoke usually make no request at all.
     expect(httpsBeforeBundle('post.js', https)).toBe('false');
     expect(httpsBeforeBundle('revoke.js', https)).toBe('false');
+  });
+});
+
+describe("Node's compile cache: left to a job's second grant (scripts/build.mjs)", () => {
+  const debug = { NODE_DEBUG_NATIVE: 'COMPILE_CACHE' };
+  /** What Node's compile cache did in a step, as it reports it (one line a module). */
+  const cacheLog = (step: { stderr: string }) =>
+    step.stderr.split('\n').filter((l) => l.startsWith('[compile cache]'));
+  const did = (step: { stderr: string }, what: RegExp, chunk: string) =>
+    cacheLog(step).some((l) => what.test(l) && new RegExp(`dist/${chunk}-[\\w-]{8}\\.cjs`).test(l));
+  const WROTE = /writing cache for CommonJS .*success$/;
+  const READ = /V8 code cache for CommonJS .* was accepted/;
+
+  it('a job that grants once writes none: neither its grant nor its post', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'deploy',
+      inputs: awsInputs({ export: 'env' }),
+      env: debug,
+    });
+    expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+    const post = await job.runPost(main, { env: debug });
+    expect(post.exitCode, post.stderr + post.stdout).toBe(0);
+    expect(cacheLog(main)).toEqual([]);
+    expect(cacheLog(post)).toEqual([]);
+    expect(existsSync(path.join(job.runnerTemp, 'jit-credentials', 'compile-cache'))).toBe(false);
+    await job.cleanup();
+  });
+
+  it('the second grant writes it, and every step after it starts from it', async () => {
+    const job = await awsJob(world);
+    const grant = async (id: string) => {
+      const step = await job.runStep({
+        action: 'action.yml',
+        id,
+        inputs: awsInputs({ export: 'outputs' }),
+        env: debug,
+      });
+      expect(step.exitCode, step.stderr + step.stdout).toBe(0);
+      return step;
+    };
+    const first = await grant('first');
+    const second = await grant('second');
+    const third = await grant('third');
+    const post = await job.runPost(third, { env: debug });
+    expect(post.exitCode, post.stderr + post.stdout).toBe(0);
+    expect(cacheLog(first)).toEqual([]);
+    for (const chunk of ['aws-sts', 'grant', 'shared']) {
+      expect(did(second, WROTE, chunk), `second grant writes ${chunk}`).toBe(true);
+      expect(did(third, READ, chunk), `third grant reads ${chunk}`).toBe(true);
+      expect(did(third, WROTE, chunk), `third grant rewrites ${chunk}`).toBe(false);
+    }
+    expect(did(post, READ, 'shared'), 'post reads shared').toBe(true);
+    expect(did(post, WROTE, 'close'), 'post adds close').toBe(true);
+    await job.cleanup();
   });
 });

@@ -84,15 +84,15 @@ describe('RUNNER_TEMP/jit-credentials planted by an earlier step', () => {
     await job.cleanup();
   });
 
-  it('a fresh job: the first thing that creates the directory (the compile cache) makes it 0700', async () => {
+  it('a fresh job: the first grant makes the directory 0700, the second its compile cache', async () => {
     const job = await awsJob(world);
-    const step = await job.runStep({
-      action: 'action.yml',
-      id: 'creds',
-      inputs: awsInputs({ run: 'true' }),
-    });
-    expect(step.exitCode, errorsOf(step)).toBe(0);
+    const grant = (id: string) =>
+      job.runStep({ action: 'action.yml', id, inputs: awsInputs({ run: 'true' }) });
+    const first = await grant('first');
+    expect(first.exitCode, errorsOf(first)).toBe(0);
     expect(mode(privateDir(job))).toBe(0o700);
+    const second = await grant('second');
+    expect(second.exitCode, errorsOf(second)).toBe(0);
     expect(mode(path.join(privateDir(job), 'compile-cache'))).toBe(0o700);
     await job.cleanup();
   });
@@ -109,6 +109,8 @@ describe('RUNNER_TEMP/jit-credentials planted by an earlier step', () => {
       inputs: awsInputs({ run: 'true' }),
     });
     expect(step.exitCode, errorsOf(step)).toBe(0);
+    const post = await job.runPost(step);
+    expect(post.exitCode, errorsOf(post)).toBe(0);
     expect(tree(trap)).toEqual([]);
     await job.cleanup();
   });
