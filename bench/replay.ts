@@ -9,10 +9,12 @@
  * a rotating order: an empty Node, this checkout's dist/, and each variant — DIR, another build
  * (a directory holding dist/, e.g. a `git worktree` of an older commit after `npm run build`), or
  * NAME=VALUE, this dist/ with one more environment variable. Every run starts from the copy. For
- * post, each DIR's main step runs once first, so that its compile cache is in the copy as a real
- * job's would be. Prints the median wall time of each, spawn to exit, in ms.
+ * post, each DIR's main step runs once first, as the job's first grant, and that DIR's posts start
+ * from a copy of their own holding whatever compile cache its main left, as a real job's would
+ * (none, for a build whose first grant writes none). Prints the median wall time of each, spawn to
+ * exit, in ms.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { awsCloud, azureCloud, gcpCloud, runProcess } from './first-step.ts';
@@ -75,9 +77,9 @@ const root = path.dirname(mainStart.env['RUNNER_TEMP']!);
 const copy = `${root}.replay`;
 
 /** Puts the job's directory back as it was copied, with the step's empty file-command files. */
-function restore(start: Started): void {
+function restore(start: Started, from = copy): void {
   rmSync(root, { recursive: true, force: true });
-  cpSync(copy, root, { recursive: true });
+  cpSync(from, root, { recursive: true });
   for (const name of FILE_COMMANDS) writeFileSync(start.env[name]!, '');
 }
 
@@ -85,10 +87,14 @@ function runOnce(
   entry: string,
   start: Started,
   extra: Record<string, string> = {},
+  from = copy,
 ): Promise<number> {
-  restore(start);
+  restore(start, from);
   return runProcess([entry], { ...start.env, ...extra }, start.cwd);
 }
+
+/** Each DIR variant's post starts from a copy of its own: the job as its own main step left it. */
+const copies = new Map<string, string>();
 
 let start: Started;
 if (phase === 'main') {
@@ -101,11 +107,22 @@ if (phase === 'main') {
   start = mainStart;
 } else {
   cpSync(root, copy, { recursive: true });
+  const ours = path.join(mainStart.env['RUNNER_TEMP']!, 'jit-credentials');
   for (const dir of variantArgs.filter((v) => !v.includes('='))) {
-    // The variant's own main step, for its compile cache only.
-    await runOnce(path.join(path.resolve(dir), 'dist', path.basename(mainStart.entry)), mainStart);
-    const cache = path.join(mainStart.env['RUNNER_TEMP']!, 'jit-credentials', 'compile-cache');
-    cpSync(cache, cache.replace(root, copy), { recursive: true });
+    // The variant's own main step, as the job's first grant (our directory not made yet), for the
+    // compile cache it leaves, if any; the ledger and state stay this checkout's main step's.
+    restore(mainStart);
+    rmSync(ours, { recursive: true, force: true });
+    await runProcess(
+      [path.join(path.resolve(dir), 'dist', path.basename(mainStart.entry))],
+      mainStart.env,
+      mainStart.cwd,
+    );
+    const cache = path.join(ours, 'compile-cache');
+    const own = `${copy}.${copies.size}`;
+    cpSync(copy, own, { recursive: true });
+    if (existsSync(cache)) cpSync(cache, cache.replace(root, own), { recursive: true });
+    copies.set(dir, own);
   }
   const post = await job.runPost(main, { env: traced('post') });
   if (post.exitCode !== 0) throw new Error(`the post step failed: ${post.stdout}`);
@@ -127,13 +144,14 @@ const times = new Map<string, number[]>();
 for (let i = 0; i < runs; i++) {
   for (let j = 0; j < contenders.length; j++) {
     const [name, entry, extra] = contenders[(i + j) % contenders.length]!;
-    times.set(name, [...(times.get(name) ?? []), await runOnce(entry, start, extra)]);
+    const from = copies.get(name) ?? copy;
+    times.set(name, [...(times.get(name) ?? []), await runOnce(entry, start, extra, from)]);
   }
 }
 console.log(`${cloud.name} ${phase}, medians of ${runs} replays (ms):`);
 for (const [name, ms] of times) console.log(`  ${median(ms).toFixed(1).padStart(7)}  ${name}`);
 
-rmSync(copy, { recursive: true, force: true });
+for (const dir of [copy, ...copies.values()]) rmSync(dir, { recursive: true, force: true });
 await job.cleanup();
 await cloud.close();
 rmSync(work, { recursive: true, force: true });

@@ -47,7 +47,7 @@ const entries = ['main', 'post', 'revoke', 'scan', 'cli', 'aws', 'azure', 'gcp']
 // step's 400, bench/FIRST-STEP.md), and most jobs use the action once: one grant and its post. So
 // the first grant of a job, the one that makes our directory, writes none; a later grant writes it
 // and every step after that starts from it. The other entries only read or add to a cache that a
-// grant made: a post with nothing cached compiles less than a cache would cost it to write.
+// grant made: a post with nothing cached compiles no more than a cache would cost it to write.
 // A grant's first request is GitHub's token, over https on every runner. Loading node:https
 // starts reading the root certificates on a thread of their own; loaded here, before the bundle,
 // that thread is done by the time the request needs them, instead of the request waiting for it
