@@ -68,6 +68,29 @@ export interface Cloud {
   close(): Promise<void>;
 }
 
+/**
+ * BENCH_* variables for bench/floors/trust.ts: where the job's token, the issuer's keys and the
+ * repository's policy are read, as a job's step finds them.
+ */
+function trustEnv(
+  oidc: Awaited<ReturnType<typeof startOidcIssuer>>,
+  github: Awaited<ReturnType<typeof startGitHubApi>>,
+  audience: string,
+): Record<string, string> {
+  const repository = oidc.claims().repository;
+  return {
+    BENCH_ISSUER: oidc.issuer,
+    BENCH_ID_TOKEN_URL: oidc.forJob.url,
+    BENCH_ID_TOKEN_REQUEST_TOKEN: oidc.forJob.token,
+    BENCH_TOKEN_AUDIENCE: audience,
+    BENCH_API: github.env.GITHUB_API_URL,
+    BENCH_GITHUB_TOKEN: github.env.GITHUB_TOKEN,
+    BENCH_REPO: repository,
+    BENCH_BRANCH: 'main',
+    BENCH_SHA: github.head(repository),
+  };
+}
+
 export async function awsCloud(notes: string[]): Promise<Cloud> {
   const world = await startAwsWorld();
   const action = peerAction('configure-aws-credentials-v6.2.3', notes);
@@ -89,6 +112,7 @@ export async function awsCloud(notes: string[]): Promise<Cloud> {
       BENCH_ROLE: ROLE,
       BENCH_JWT: await world.oidc.mint({}, { audience: 'sts.amazonaws.com' }),
       AWS_EC2_METADATA_DISABLED: 'true',
+      ...trustEnv(world.oidc, world.github, 'sts.amazonaws.com'),
     }),
     close: () => world.close(),
   };
@@ -136,6 +160,7 @@ export async function gcpCloud(notes: string[]): Promise<Cloud> {
       BENCH_AUDIENCE: `//iam.googleapis.com/${google.provider}`,
       BENCH_SA: SA,
       BENCH_JWT: await oidc.mint({}, { audience: `https://iam.googleapis.com/${google.provider}` }),
+      ...trustEnv(oidc, github, `https://iam.googleapis.com/${google.provider}`),
     }),
     close: async () => {
       await google.close();
@@ -245,6 +270,12 @@ async function steps(
   await job.cleanup();
 }
 
+/**
+ * The floors (bench/floors/<cloud>-<kind>.ts, where a cloud has one): the calls over node:http
+ * with no SDK, the SDK alone, and the SDK after what the trust model reads and checks.
+ */
+const FLOORS = ['http', 'sdk', 'trust'] as const;
+
 async function measureCloud(
   cloud: Cloud,
   floors: string,
@@ -260,11 +291,13 @@ async function measureCloud(
     },
     () => steps(cloud, 'ours', probe, results),
     ...(cloud.peer ? [() => steps(cloud, 'peer', probe, results)] : []),
-    ...(['sdk', 'http'] as const).map((kind) => async () => {
-      const env = { ...(await cloud.floorEnv()), ...probe.env };
-      const ms = await runProcess([path.join(floors, `${key}-${kind}.cjs`)], env);
-      record(results, kind, ms, probe.takeUsage().at(-1));
-    }),
+    ...FLOORS.filter((kind) => existsSync(path.join(floors, `${key}-${kind}.cjs`))).map(
+      (kind) => async () => {
+        const env = { ...(await cloud.floorEnv()), ...probe.env };
+        const ms = await runProcess([path.join(floors, `${key}-${kind}.cjs`)], env);
+        record(results, kind, ms, probe.takeUsage().at(-1));
+      },
+    ),
   ];
   for (let i = 0; i < RUNS; i++) {
     // Rotate the order, so that no contender always follows the same one.
@@ -365,9 +398,14 @@ function cloudRows(
   const floorRatio = (floor: string, key: string) =>
     paired(r.get(floor), r.get(`peer ${key}`), (x, y) => x / y);
   const sdkShare = floorRatio('sdk', 'main cold');
+  const trustShare = floorRatio('trust', 'main cold');
   const nodeShare = floorRatio('node', 'post');
+  // Our own code: the step less the floor that reads and checks what it does, paired by round.
+  const ownCode = paired(r.get('ours main cold'), r.get('trust'), (x, y) => x - y);
   const share = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(2));
-  const floors = `| ${cloud.name} | ${fmt(node)} | ${fmt(ms(r.get('http')))} | ${fmt(ms(r.get('sdk')))} (${mib(r.get('sdk'))} MiB) | ${fmt(ms(r.get('ours main cold')))} | ${fmt(ms(r.get('peer main cold')))} | ${share(sdkShare)} | ${share(nodeShare)} | ${load[0].toFixed(1)} → ${load[1].toFixed(1)} |`;
+  const trust = r.get('trust') ? `${fmt(ms(r.get('trust')))} (${mib(r.get('trust'))} MiB)` : '–';
+  const own = Number.isNaN(ownCode) ? '–' : `${ownCode >= 0 ? '+' : ''}${fmt(ownCode)}`;
+  const floors = `| ${cloud.name} | ${fmt(node)} | ${fmt(ms(r.get('http')))} | ${fmt(ms(r.get('sdk')))} (${mib(r.get('sdk'))} MiB) | ${trust} | ${fmt(ms(r.get('ours main cold')))} | ${own} | ${fmt(ms(r.get('peer main cold')))} | ${share(sdkShare)} | ${share(trustShare)} | ${share(nodeShare)} | ${load[0].toFixed(1)} → ${load[1].toFixed(1)} |`;
   return { steps: rows, floors };
 }
 
@@ -420,8 +458,10 @@ export async function benchFirstStep(): Promise<string> {
   try {
     const input: Record<string, string> = {};
     for (const cloud of ['aws', 'gcp', 'azure'])
-      for (const kind of ['sdk', 'http'])
-        input[`${cloud}-${kind}`] = path.join(REPO_ROOT, 'bench', 'floors', `${cloud}-${kind}.ts`);
+      for (const kind of FLOORS) {
+        const source = path.join(REPO_ROOT, 'bench', 'floors', `${cloud}-${kind}.ts`);
+        if (existsSync(source)) input[`${cloud}-${kind}`] = source;
+      }
     await bundle(REPO_ROOT, input, floors);
     for (const make of [() => awsCloud(notes), () => gcpCloud(notes), () => azureCloud()]) {
       const cloud = await make();
@@ -459,10 +499,10 @@ export async function benchFirstStep(): Promise<string> {
     '|---|---:|---:|---:|---|---:|---:|',
     ...stepRows,
     '',
-    'Floors, cold, whole processes (ms): Node itself; the same HTTP calls over node:http, no SDK (as the peers send them); the SDK alone making the call (bench/floors/, bundled like dist/); then the whole steps; and what a target leaves for our own work, the SDK alone or an empty Node ÷ the peer’s step, paired by round like the ratios. Load average at the start → end of each cloud.',
+    'Floors, cold, whole processes (ms): Node itself; the same HTTP calls over node:http, no SDK (as the peers send them); the SDK alone making the call (bench/floors/, bundled like dist/); the SDK after what the trust model reads and checks first (the job’s token, the issuer’s discovery document and keys, the default branch’s policy: repository, head, file; the token verified with jose; bench/floors/trust.ts), which no peer does; then the whole steps, and ours less that last floor, our own code, paired by round; and what a target leaves for our own work, a floor ÷ the peer’s step, paired by round like the ratios. Load average at the start → end of each cloud.',
     '',
-    "| cloud | `node -e ''` | node:http, no SDK | SDK alone | ours main cold | peer main cold | SDK alone ÷ peer main | `node -e ''` ÷ peer post | load |",
-    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    "| cloud | `node -e ''` | node:http, no SDK | SDK alone | SDK after the trust model's reads | ours main cold | ours − that floor | peer main cold | SDK alone ÷ peer main | SDK after the reads ÷ peer main | `node -e ''` ÷ peer post | load |",
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...floorRows,
     '',
     `With ${LATENCY_MS} ms per round trip: every emulator holds each answer ${LATENCY_MS} ms, as a network between the runner and GitHub or the cloud would (medians of ${Math.max(1, Math.round(RUNS / 2))} rounds, ours and the peer alternating). The peers send the token request and the cloud's calls; ours also reads the issuer's keys and the policy from GitHub's API, while the token is on its way.`,

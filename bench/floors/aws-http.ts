@@ -1,5 +1,5 @@
 /** The AssumeRoleWithWebIdentity of aws-sdk.ts over node:http with no SDK: the call by itself. */
-import { FORM, post } from './post.ts';
+import { FORM, post } from './send.ts';
 
 async function main(): Promise<void> {
   const env = process.env;

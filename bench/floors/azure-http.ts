@@ -1,5 +1,5 @@
 /** The token request of azure-sdk.ts over node:https with no SDK (one round trip, no metadata). */
-import { FORM, post } from './post.ts';
+import { FORM, post } from './send.ts';
 
 async function main(): Promise<void> {
   const env = process.env;

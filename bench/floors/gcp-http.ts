@@ -1,5 +1,5 @@
 /** The two calls of gcp-sdk.ts over node:http with no SDK. */
-import { FORM, post } from './post.ts';
+import { FORM, post } from './send.ts';
 
 async function main(): Promise<void> {
   const env = process.env;
