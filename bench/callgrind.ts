@@ -6,16 +6,21 @@
  * instructions, main thread and all threads. Slow (tens of seconds a step); needs valgrind and a
  * built dist/.
  *
- *   node bench/callgrind.ts [aws] [gcp] [azure] [--peers]
+ * With --floors, the floors of bench/floors/ too (bundled like dist/), each run straight under
+ * valgrind with the variables bench/first-step.ts gives them.
+ *
+ *   node bench/callgrind.ts [aws] [gcp] [azure] [--peers] [--floors]
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { awsCloud, azureCloud, gcpCloud, type Cloud } from './first-step.ts';
+import { nodeBinary } from '../test/harness/node.ts';
+import { awsCloud, azureCloud, bundleFloors, FLOORS, gcpCloud, type Cloud } from './first-step.ts';
 
 const args = process.argv.slice(2);
 const withPeers = args.includes('--peers');
+const withFloors = args.includes('--floors');
 const clouds = args.filter((a) => !a.startsWith('--'));
 const want = (name: string) => clouds.length === 0 || clouds.includes(name);
 
@@ -88,11 +93,47 @@ async function measure(cloud: Cloud, who: 'ours' | 'peer'): Promise<string[]> {
   return rows;
 }
 
+/** Each floor of the cloud (`key`: aws, gcp, azure) as a whole process under valgrind. */
+async function measureFloors(cloud: Cloud, key: string, floors: string): Promise<string[]> {
+  const rows: string[] = [];
+  for (const kind of FLOORS) {
+    const script = path.join(floors, `${key}-${kind}.cjs`);
+    if (!existsSync(script)) continue;
+    const out = mkdtempSync(path.join(dir, 'out-'));
+    const env = { PATH: process.env['PATH'] ?? '', ...(await cloud.floorEnv()) };
+    const args = [
+      '--tool=callgrind',
+      '--separate-threads=yes',
+      `--callgrind-out-file=${out}/cg.%p`,
+    ];
+    // Not spawnSync: the emulators answering the floor run in this process.
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>(
+      (resolve, reject) => {
+        const child = spawn('valgrind', [...args, nodeBinary(), script], {
+          env,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let err = '';
+        child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+        child.on('error', reject);
+        child.on('exit', (c) => resolve({ code: c, stderr: err }));
+      },
+    );
+    if (code !== 0) throw new Error(`floor ${key}-${kind} failed: ${stderr.slice(-2000)}`);
+    const c = counts(out);
+    rows.push(`| ${cloud.name} floor: ${kind} | – | ${c.main.toFixed(0)} | ${c.all.toFixed(0)} |`);
+    process.stderr.write(`${rows.at(-1)!}\n`);
+  }
+  return rows;
+}
+
 const check = spawnSync('valgrind', ['--version']);
 if (check.status !== 0) throw new Error('valgrind is not installed');
 const rows = ['| step | who | main thread, M instructions | all threads |', '|---|---|---:|---:|'];
 const notes: string[] = [];
+const floors = path.join(dir, 'floors');
 try {
+  if (withFloors) await bundleFloors(floors);
   for (const [name, make] of [
     ['aws', () => awsCloud(notes)],
     ['gcp', () => gcpCloud(notes)],
@@ -103,6 +144,7 @@ try {
     try {
       rows.push(...(await measure(cloud, 'ours')));
       if (withPeers && cloud.peer) rows.push(...(await measure(cloud, 'peer')));
+      if (withFloors) rows.push(...(await measureFloors(cloud, name, floors)));
     } finally {
       await cloud.close();
     }

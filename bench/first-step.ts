@@ -274,7 +274,18 @@ async function steps(
  * The floors (bench/floors/<cloud>-<kind>.ts, where a cloud has one): the calls over node:http
  * with no SDK, the SDK alone, and the SDK after what the trust model reads and checks.
  */
-const FLOORS = ['http', 'sdk', 'trust'] as const;
+export const FLOORS = ['http', 'sdk', 'trust'] as const;
+
+/** Bundles every floor into `dir`, like dist/: `<cloud>-<kind>.cjs`. */
+export async function bundleFloors(dir: string): Promise<void> {
+  const input: Record<string, string> = {};
+  for (const cloud of ['aws', 'gcp', 'azure'])
+    for (const kind of FLOORS) {
+      const source = path.join(REPO_ROOT, 'bench', 'floors', `${cloud}-${kind}.ts`);
+      if (existsSync(source)) input[`${cloud}-${kind}`] = source;
+    }
+  await bundle(REPO_ROOT, input, dir);
+}
 
 async function measureCloud(
   cloud: Cloud,
@@ -456,13 +467,7 @@ export async function benchFirstStep(): Promise<string> {
   const loadRows: string[] = [];
   const latency: string[] = [];
   try {
-    const input: Record<string, string> = {};
-    for (const cloud of ['aws', 'gcp', 'azure'])
-      for (const kind of FLOORS) {
-        const source = path.join(REPO_ROOT, 'bench', 'floors', `${cloud}-${kind}.ts`);
-        if (existsSync(source)) input[`${cloud}-${kind}`] = source;
-      }
-    await bundle(REPO_ROOT, input, floors);
+    await bundleFloors(floors);
     for (const make of [() => awsCloud(notes), () => gcpCloud(notes), () => azureCloud()]) {
       const cloud = await make();
       try {
