@@ -1,7 +1,7 @@
 /**
  * The calls of a Google Cloud step through google-auth-library's StsCredentials (the module
- * src/providers/gcp/exchange.ts imports), with its gaxios as it comes (on node-fetch): the token
- * exchange, then generateAccessToken.
+ * src/providers/gcp/exchange.ts imports): the token exchange, then generateAccessToken. gaxios
+ * sends them as it comes (on node-fetch), or through the fetch given.
  */
 import { StsCredentials } from 'google-auth-library/build/src/auth/stscredentials.js';
 
@@ -11,9 +11,10 @@ class Sts extends StsCredentials {
   }
 }
 
-export async function federate(jwt: string): Promise<void> {
+export async function federate(jwt: string, fetchImplementation?: typeof fetch): Promise<void> {
   const env = process.env;
   const sts = new Sts({ tokenExchangeEndpoint: `${env['BENCH_STS']}/token` });
+  if (fetchImplementation) sts.http.defaults = { ...sts.http.defaults, fetchImplementation };
   const federated = await sts.exchangeToken({
     grantType: 'urn:ietf:params:oauth:grant-type:token-exchange',
     audience: env['BENCH_AUDIENCE'],
