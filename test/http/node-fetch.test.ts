@@ -34,6 +34,10 @@ beforeAll(async () => {
         const chunk = Buffer.alloc(64 * 1024, 97);
         for (let i = 0; i <= MAX_RESPONSE_BYTES / chunk.length; i++) res.write(chunk);
         res.end();
+      } else if (req.url === '/cut') {
+        // Promises 1000 bytes, sends 10, and drops the connection.
+        res.writeHead(200, { 'content-length': '1000' });
+        res.write('0123456789', () => res.socket?.destroy());
       } else if (req.url === '/never') {
         // Holds the request open until the client gives up.
       } else res.writeHead(404).end('no');
@@ -86,6 +90,15 @@ describe('nodeHttpFetch', () => {
     await expect(nodeHttpFetch(`${base}/huge`)).rejects.toThrow(
       `the answer is larger than ${MAX_RESPONSE_BYTES} bytes`,
     );
+  });
+
+  it('fails on an answer cut off before its end, and never passes it on short', async () => {
+    const err = await nodeHttpRequest(new URL(`${base}/cut`), { method: 'GET', headers: {} }).catch(
+      (e: unknown) => e as Error & { code?: string },
+    );
+    expect(err).toBeInstanceOf(Error);
+    // A network failure, which the callers' retries know.
+    expect((err as { code?: string }).code).toBe('ECONNRESET');
   });
 
   it('gives up when the signal fires', async () => {
