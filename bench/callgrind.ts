@@ -11,12 +11,19 @@
  *
  *   node bench/callgrind.ts [aws] [gcp] [azure] [--peers] [--floors]
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { nodeBinary } from '../test/harness/node.ts';
-import { awsCloud, azureCloud, bundleFloors, FLOORS, gcpCloud, type Cloud } from './first-step.ts';
+import {
+  awsCloud,
+  azureCloud,
+  bundleFloors,
+  FLOORS,
+  gcpCloud,
+  runProcess,
+  type Cloud,
+} from './first-step.ts';
 
 const args = process.argv.slice(2);
 const withPeers = args.includes('--peers');
@@ -100,26 +107,12 @@ async function measureFloors(cloud: Cloud, key: string, floors: string): Promise
     const script = path.join(floors, `${key}-${kind}.cjs`);
     if (!existsSync(script)) continue;
     const out = mkdtempSync(path.join(dir, 'out-'));
-    const env = { PATH: process.env['PATH'] ?? '', ...(await cloud.floorEnv()) };
-    const args = [
+    // valgrind keeps the variables (BENCH_* have no '-'); the emulators answer from this process.
+    await runProcess([script], await cloud.floorEnv(), undefined, [
       '--tool=callgrind',
       '--separate-threads=yes',
       `--callgrind-out-file=${out}/cg.%p`,
-    ];
-    // Not spawnSync: the emulators answering the floor run in this process.
-    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>(
-      (resolve, reject) => {
-        const child = spawn('valgrind', [...args, nodeBinary(), script], {
-          env,
-          stdio: ['ignore', 'ignore', 'pipe'],
-        });
-        let err = '';
-        child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-        child.on('error', reject);
-        child.on('exit', (c) => resolve({ code: c, stderr: err }));
-      },
-    );
-    if (code !== 0) throw new Error(`floor ${key}-${kind} failed: ${stderr.slice(-2000)}`);
+    ]);
     const c = counts(out);
     rows.push(`| ${cloud.name} floor: ${kind} | – | ${c.main.toFixed(0)} | ${c.all.toFixed(0)} |`);
     process.stderr.write(`${rows.at(-1)!}\n`);

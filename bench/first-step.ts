@@ -208,22 +208,27 @@ function record(results: Results, key: string, ms: number, usage: Usage | undefi
 
 /**
  * A plain process (the floors, bench/replay.ts's steps), spawn to exit, without blocking the
- * emulators in this one; its output is kept for the error when it fails.
+ * emulators in this one; its output is kept for the error when it fails. With `valgrind`, Node
+ * runs under valgrind with those arguments (bench/callgrind.ts).
  */
 export async function runProcess(
   args: string[],
   env: Record<string, string>,
   cwd?: string,
+  valgrind?: string[],
 ): Promise<number> {
   const t0 = performance.now();
+  const [command, argv] = valgrind
+    ? ['valgrind', [...valgrind, nodeBinary(), ...args]]
+    : [nodeBinary(), args];
   const { code, output } = await new Promise<{ code: number | null; output: string }>(
     (resolve, reject) => {
-      const child = spawn(nodeBinary(), args, {
+      const child = spawn(command, argv, {
         env: { PATH: process.env['PATH'] ?? '', ...env },
         cwd,
         stdio: ['ignore', 'pipe', 'pipe'],
         // Bounded like the harness's steps: a process that hangs fails the bench instead.
-        timeout: 60_000,
+        timeout: valgrind ? 600_000 : 60_000,
       });
       let out = '';
       child.stdout.on('data', (b: Buffer) => (out += b.toString()));
