@@ -7,17 +7,21 @@
  * bundle the same way, through its own action.yml; and two floors, the cloud's SDK alone making
  * the one call (bundled like dist/) and the same HTTP calls over node:http with no SDK. All run
  * as whole processes against the same emulators. Wall time is spawn to exit; CPU time and peak
- * RSS come from the process itself at exit. Run alone: `node bench/first-step.ts` (after a build).
+ * RSS come from the process itself at exit. Then cold main and post again, ours and the peer
+ * alternating: with every answer held as a network round trip would, and over TLS, as on a runner.
+ * Run alone: `node bench/first-step.ts` (after a build).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle } from '../scripts/bundle.ts';
 import { awsInputs, awsJob, ROLE, startAwsWorld } from '../test/e2e/aws-setup.ts';
 import { azureInputs, azureJob, CLIENT, startAzureWorld, TENANT } from '../test/e2e/azure-setup.ts';
 import { Clock } from '../test/emulators/clock.ts';
+import { createTestCa } from '../test/emulators/entra/ca.ts';
 import { startGitHubApi } from '../test/emulators/github/index.ts';
 import { startGoogleEmulator } from '../test/emulators/google/index.ts';
 import { startOidcIssuer } from '../test/emulators/oidc.ts';
@@ -252,14 +256,15 @@ async function steps(
   probe: Probe,
   results: Results,
   later = true,
+  env: Record<string, string> = probe.env,
 ): Promise<void> {
   const job = await cloud.job();
   const action = who === 'ours' ? 'action.yml' : cloud.peer!.action;
   const inputs = who === 'ours' ? cloud.inputs : cloud.peer!.inputs;
   const step = async (id: string, key: string, main?: StepResult): Promise<StepResult> => {
     const r = main
-      ? await job.runPost(main, { env: probe.env })
-      : await job.runStep({ action, id, inputs, env: probe.env });
+      ? await job.runPost(main, { env })
+      : await job.runStep({ action, id, inputs, env });
     if (r.exitCode !== 0) throw new Error(`${who} ${key} failed: ${r.stdout}\n${r.stderr}`);
     record(results, `${who} ${key}`, r.durationMs, probe.takeUsage().at(-1));
     return r;
@@ -441,6 +446,56 @@ async function latencyRows(make: () => Promise<Cloud>, probe: Probe): Promise<st
   } finally {
     delete process.env['EMULATOR_LATENCY_MS'];
   }
+  return pairedRows(cloud, probe, probe.env);
+}
+
+/**
+ * `make`'s world with every endpoint over HTTPS, as on a runner, where the loopback rounds are
+ * plain HTTP: the emulators serve a P-256 certificate of a throw-away CA, which each step trusts
+ * through `env` (NODE_EXTRA_CA_CERTS, on top of Node's own roots, as a runner's Node has them) and
+ * this process through its default CAs, for the emulators' own reads of the issuer's keys, until
+ * `dispose()`.
+ */
+export async function overTls<T>(
+  make: () => Promise<T>,
+): Promise<{ world: T; env: Record<string, string>; dispose: () => void }> {
+  const ca = createTestCa('jit-credentials bench CA', 'ec');
+  const roots = getCACertificates('default');
+  setDefaultCACertificates([...roots, ca.caPem]);
+  const dispose = () => {
+    setDefaultCACertificates(roots);
+    rmSync(ca.dir, { recursive: true, force: true });
+  };
+  process.env['EMULATOR_TLS_DIR'] = ca.dir;
+  try {
+    return { world: await make(), env: { NODE_EXTRA_CA_CERTS: ca.caPath }, dispose };
+  } catch (err) {
+    dispose();
+    throw err;
+  } finally {
+    delete process.env['EMULATOR_TLS_DIR'];
+  }
+}
+
+/**
+ * The same first step over TLS: each connection's handshake and certificate check cost the step
+ * CPU, and ours opens more connections than the peers (the issuer's keys, the policy).
+ */
+async function tlsRows(make: () => Promise<Cloud>, probe: Probe): Promise<string[]> {
+  const { world: cloud, env, dispose } = await overTls(make);
+  try {
+    return await pairedRows(cloud, probe, { ...probe.env, ...env });
+  } finally {
+    dispose();
+  }
+}
+
+/** Cold main and post, ours and the peer alternating, on `cloud` (closed after). */
+async function pairedRows(
+  cloud: Cloud,
+  probe: Probe,
+  env: Record<string, string>,
+): Promise<string[]> {
   if (!cloud.peer) {
     await cloud.close();
     return [];
@@ -450,7 +505,7 @@ async function latencyRows(make: () => Promise<Cloud>, probe: Probe): Promise<st
     const rounds = Math.max(1, Math.round(RUNS / 2));
     for (let i = 0; i < rounds; i++) {
       const order = i % 2 ? (['peer', 'ours'] as const) : (['ours', 'peer'] as const);
-      for (const who of order) await steps(cloud, who, probe, results, false);
+      for (const who of order) await steps(cloud, who, probe, results, false, env);
     }
   } finally {
     await cloud.close();
@@ -458,7 +513,8 @@ async function latencyRows(make: () => Promise<Cloud>, probe: Probe): Promise<st
   const row = (label: string, key: string) => {
     const [ours, peer] = [results.get(`ours ${key}`), results.get(`peer ${key}`)];
     const ratio = paired(ours, peer, (x, y) => x / y);
-    return `| ${cloud.name} ${label} | ${fmt(ms(ours))} | ${fmt(ms(peer))} | ${ratio.toFixed(2)} |`;
+    const cpu = (x: Series | undefined) => (x?.cpuMs.length ? fmt(median(x.cpuMs)) : '–');
+    return `| ${cloud.name} ${label} | ${fmt(ms(ours))} | ${fmt(ms(peer))} | ${ratio.toFixed(2)} | ${cpu(ours)} / ${cpu(peer)} |`;
   };
   return [row('main, first step (cold)', 'main cold'), row('post, after it', 'post')];
 }
@@ -471,6 +527,7 @@ export async function benchFirstStep(): Promise<string> {
   const floorRows: string[] = [];
   const loadRows: string[] = [];
   const latency: string[] = [];
+  const overTls: string[] = [];
   try {
     await bundleFloors(floors);
     for (const make of [() => awsCloud(notes), () => gcpCloud(notes), () => azureCloud()]) {
@@ -496,6 +553,9 @@ export async function benchFirstStep(): Promise<string> {
     process.stderr.write(`bench: first step with ${LATENCY_MS} ms per round trip…\n`);
     for (const make of [() => awsCloud([]), () => gcpCloud([])])
       latency.push(...(await latencyRows(make, probe)));
+    process.stderr.write('bench: first step over TLS…\n');
+    for (const make of [() => awsCloud([]), () => gcpCloud([])])
+      overTls.push(...(await tlsRows(make, probe)));
   } finally {
     probe.dispose();
     rmSync(floors, { recursive: true, force: true });
@@ -517,9 +577,15 @@ export async function benchFirstStep(): Promise<string> {
     '',
     `With ${LATENCY_MS} ms per round trip: every emulator holds each answer ${LATENCY_MS} ms, as a network between the runner and GitHub or the cloud would (medians of ${Math.max(1, Math.round(RUNS / 2))} rounds, ours and the peer alternating). The peers send the token request and the cloud's calls; ours also reads the issuer's keys and the policy from GitHub's API, while the token is on its way.`,
     '',
-    '| step | ours ms | peer ms | ratio |',
-    '|---|---:|---:|---:|',
+    '| step | ours ms | peer ms | ratio | CPU ms ours / peer |',
+    '|---|---:|---:|---:|---:|',
     ...latency,
+    '',
+    `Over TLS: every endpoint HTTPS, as on a runner (the emulators serve a P-256 certificate of a throw-away CA that each step trusts through NODE_EXTRA_CA_CERTS, beside Node's own roots; medians of ${Math.max(1, Math.round(RUNS / 2))} rounds, ours and the peer alternating; loopback, no added latency). Each connection's handshake costs the step CPU; ours opens more connections than the peers.`,
+    '',
+    '| step | ours ms | peer ms | ratio | CPU ms ours / peer |',
+    '|---|---:|---:|---:|---:|',
+    ...overTls,
     '',
     'What each step loads (module-load hook; dist/ files or the peer bundle). Before: the ncc build of the same sources (commit 96750e2, SDKs in their CommonJS builds, chunks not minified).',
     '',

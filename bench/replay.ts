@@ -2,7 +2,7 @@
  * Replays one step of a job, many times, to compare builds within a few ms (bench/FIRST-STEP.md):
  * instruction counts move by ±10 M between runs of a small step, whole benchmarks by more.
  *
- *   node bench/replay.ts <aws|gcp|azure> <main|post> [runs] [DIR | NAME=VALUE]...
+ *   node bench/replay.ts <aws|gcp|azure> <main|post> [runs] [--tls] [DIR | NAME=VALUE]...
  *
  * The job's directory is copied before the main step (main: a cold step, no compile cache) or
  * after it (post), with the step's environment as the harness set it. Each round then starts, in
@@ -12,18 +12,20 @@
  * post, each DIR's main step runs once first, as the job's first grant, and that DIR's posts start
  * from a copy of their own holding whatever compile cache its main left, as a real job's would
  * (none, for a build whose first grant writes none). Prints the median wall time of each, spawn to
- * exit, in ms.
+ * exit, in ms. With --tls, every endpoint is HTTPS, as on a runner (first-step.ts's overTls).
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { awsCloud, azureCloud, gcpCloud, runProcess } from './first-step.ts';
+import { awsCloud, azureCloud, gcpCloud, overTls, runProcess } from './first-step.ts';
 import { median } from './measure.ts';
 
-const [cloudName, phase, runsArg, ...variantArgs] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const tls = argv.includes('--tls');
+const [cloudName, phase, runsArg, ...variantArgs] = argv.filter((a) => a !== '--tls');
 if (!['aws', 'gcp', 'azure'].includes(cloudName ?? '') || !['main', 'post'].includes(phase ?? '')) {
   console.error(
-    'usage: node bench/replay.ts <aws|gcp|azure> <main|post> [runs] [DIR | NAME=VALUE]...',
+    'usage: node bench/replay.ts <aws|gcp|azure> <main|post> [runs] [--tls] [DIR | NAME=VALUE]...',
   );
   process.exit(2);
 }
@@ -58,18 +60,16 @@ const FILE_COMMANDS = [
   'GITHUB_PATH',
 ];
 
-const cloud =
-  cloudName === 'aws'
-    ? await awsCloud([])
-    : cloudName === 'gcp'
-      ? await gcpCloud([])
-      : await azureCloud();
+const make = () =>
+  cloudName === 'aws' ? awsCloud([]) : cloudName === 'gcp' ? gcpCloud([]) : azureCloud();
+const secure = tls ? await overTls(make) : undefined;
+const cloud = secure?.world ?? (await make());
 const job = await cloud.job();
 const main = await job.runStep({
   action: 'action.yml',
   id: 'replay',
   inputs: cloud.inputs,
-  env: traced('main'),
+  env: { ...traced('main'), ...secure?.env },
 });
 if (main.exitCode !== 0) throw new Error(`the main step failed: ${main.stdout}`);
 const mainStart = read('main');
@@ -124,7 +124,7 @@ if (phase === 'main') {
     if (existsSync(cache)) cpSync(cache, cache.replace(root, own), { recursive: true });
     copies.set(dir, own);
   }
-  const post = await job.runPost(main, { env: traced('post') });
+  const post = await job.runPost(main, { env: { ...traced('post'), ...secure?.env } });
   if (post.exitCode !== 0) throw new Error(`the post step failed: ${post.stdout}`);
   start = read('post');
 }
@@ -154,4 +154,5 @@ for (const [name, ms] of times) console.log(`  ${median(ms).toFixed(1).padStart(
 for (const dir of [copy, ...copies.values()]) rmSync(dir, { recursive: true, force: true });
 await job.cleanup();
 await cloud.close();
+secure?.dispose();
 rmSync(work, { recursive: true, force: true });

@@ -24,10 +24,12 @@
  * handler as `req.fault`; an emulator may also answer a generic kind in its own format with the
  * `faultReply` option. Faulted requests are logged too, with `fault` set.
  */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
+import path from 'node:path';
 import type { Clock } from './clock.ts';
 
 /** The user agent of the emulators' own requests (an issuer's keys), told apart from the action's. */
@@ -80,6 +82,20 @@ export interface ServerOptions {
    * only; tests never set it). Default: EMULATOR_LATENCY_MS when the server starts, else none.
    */
   latencyMs?: number;
+}
+
+/**
+ * HTTPS for every emulator started while EMULATOR_TLS_DIR names a directory holding server.key
+ * and server.pem (createTestCa's), as every endpoint a runner talks to is: the benchmark's TLS
+ * rounds only; tests never set it.
+ */
+function benchTls(): ServerOptions['tls'] {
+  const dir = process.env['EMULATOR_TLS_DIR'];
+  if (!dir) return undefined;
+  return {
+    key: readFileSync(path.join(dir, 'server.key')),
+    cert: readFileSync(path.join(dir, 'server.pem')),
+  };
 }
 
 export type PathMatch = string | RegExp | ((req: LoggedRequest) => boolean);
@@ -147,6 +163,7 @@ export async function startServer(
   const sockets = new Set<Socket>();
   const connections: number[] = [];
   const latencyMs = options.latencyMs ?? (Number(process.env['EMULATOR_LATENCY_MS']) || 0);
+  const tls = options.tls ?? benchTls();
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const chunks: Buffer[] = [];
@@ -215,8 +232,8 @@ export async function startServer(
     );
   };
 
-  const server = options.tls
-    ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+  const server = tls
+    ? https.createServer({ key: tls.key, cert: tls.cert }, listener)
     : http.createServer(listener);
   // TLS servers track the TLS socket under 'secureConnection'; 'connection' sees the raw one, which is what destroy() needs.
   server.on('connection', (s: Socket) => {
@@ -231,7 +248,7 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
 
   return {
-    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     requests,
     faults,

@@ -33,14 +33,21 @@ function openssl(args: string[], cwd: string): void {
   }
 }
 
-export function createTestCa(name = 'jit-credentials test CA'): TestCa {
+/**
+ * `key`: RSA 2048 by default; 'ec' (P-256) where the handshakes' cost to the server matters,
+ * as in the benchmark's TLS rounds, whose emulators share one process with the measuring loop.
+ */
+export function createTestCa(name = 'jit-credentials test CA', key: 'rsa' | 'ec' = 'rsa'): TestCa {
   const dir = mkdtempSync(join(tmpdir(), 'entra-ca-'));
+  const newKey =
+    key === 'ec'
+      ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1']
+      : ['-newkey', 'rsa:2048'];
   openssl(
     [
       'req',
       '-x509',
-      '-newkey',
-      'rsa:2048',
+      ...newKey,
       '-nodes',
       '-sha256',
       '-days',
@@ -61,8 +68,7 @@ export function createTestCa(name = 'jit-credentials test CA'): TestCa {
   openssl(
     [
       'req',
-      '-newkey',
-      'rsa:2048',
+      ...newKey,
       '-nodes',
       '-sha256',
       '-subj',
@@ -79,7 +85,7 @@ export function createTestCa(name = 'jit-credentials test CA'): TestCa {
     join(dir, 'server.ext'),
     [
       'basicConstraints=critical,CA:FALSE',
-      'keyUsage=critical,digitalSignature,keyEncipherment',
+      `keyUsage=critical,digitalSignature${key === 'rsa' ? ',keyEncipherment' : ''}`,
       'extendedKeyUsage=serverAuth',
       'subjectAltName=IP:127.0.0.1,DNS:localhost',
       'authorityKeyIdentifier=keyid',
