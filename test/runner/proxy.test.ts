@@ -1,4 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import https from 'node:https';
+import tls from 'node:tls';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { boundedGet } from '../../src/policy/http.ts';
 import {
   agentFor,
@@ -12,6 +15,7 @@ import {
   toolProxyEnv,
 } from '../../src/runner/proxy.ts';
 import { ConfigurationError } from '../../src/errors.ts';
+import { createTestCa } from '../emulators/entra/ca.ts';
 import { startServer, type TestServer } from '../emulators/http.ts';
 import { startProxy, type TestProxy } from '../emulators/proxy.ts';
 
@@ -208,6 +212,61 @@ describe('requests through the agent', () => {
       );
     } finally {
       delete process.env['HTTP_PROXY'];
+    }
+  });
+});
+
+describe('https through the agent', () => {
+  const ca = createTestCa('proxy test CA', 'ec');
+  const roots = tls.getCACertificates('default');
+  let server: TestServer;
+  beforeAll(async () => {
+    tls.setDefaultCACertificates([...roots, ca.caPem]);
+    server = await startServer(() => ({ body: { ok: true } }), {
+      tls: { key: ca.keyPem, cert: ca.certPem },
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    tls.setDefaultCACertificates(roots);
+    rmSync(ca.dir, { recursive: true, force: true });
+  });
+  afterEach(() => {
+    resetProxySettings();
+    vi.restoreAllMocks();
+  });
+
+  it('builds one TLS context for all of its connections, which still check the certificate', async () => {
+    const built = vi.spyOn(tls, 'createSecureContext');
+    const agent = agentFor(server.url, readProxySettings({}));
+    const get = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        https
+          .get(`${server.url}${path}`, { agent }, (r) => {
+            r.resume();
+            r.on('end', () => resolve(r.statusCode ?? 0));
+          })
+          .on('error', reject);
+      });
+    // At once, so that no connection can be reused: three handshakes.
+    expect(await Promise.all([get('/a'), get('/b'), get('/c')])).toEqual([200, 200, 200]);
+    expect(server.connections.length).toBe(3);
+    expect(built).toHaveBeenCalledTimes(1);
+
+    // Node's default roots, read when the agent was made: a server of another CA is refused.
+    const other = createTestCa('untrusted CA', 'ec');
+    const stranger = await startServer(() => ({ body: {} }), {
+      tls: { key: other.keyPem, cert: other.certPem },
+    });
+    try {
+      await expect(
+        new Promise((resolve, reject) =>
+          https.get(`${stranger.url}/x`, { agent }, resolve).on('error', reject),
+        ),
+      ).rejects.toThrow(/self-signed|unable to verify|issuer certificate/i);
+    } finally {
+      await stranger.close();
+      rmSync(other.dir, { recursive: true, force: true });
     }
   });
 });
