@@ -193,12 +193,12 @@ export async function azureCloud(): Promise<Cloud> {
   };
 }
 
-interface Series {
+export interface Series {
   ms: number[];
   cpuMs: number[];
   rssKiB: number[];
 }
-type Results = Map<string, Series>;
+export type Results = Map<string, Series>;
 
 function record(results: Results, key: string, ms: number, usage: Usage | undefined): void {
   let s = results.get(key);
@@ -250,7 +250,7 @@ export async function runProcess(
  * Main and post in one new job, what most jobs pay; then, unless only those are wanted, a second
  * and a third main and their posts, as a job that grants three times runs them.
  */
-async function steps(
+export async function steps(
   cloud: Cloud,
   who: 'ours' | 'peer',
   probe: Probe,
@@ -371,7 +371,7 @@ const cpu = (s: Series | undefined) => (s?.cpuMs.length ? median(s.cpuMs).toFixe
  * same machine in the same state; the load of a shared machine drifts over minutes, and moves a
  * ratio of two medians taken over the whole run with it.
  */
-const paired = (
+export const paired = (
   a: Series | undefined,
   b: Series | undefined,
   f: (x: number, y: number) => number,
