@@ -63,6 +63,8 @@ const FILE_COMMANDS = [
 const make = () =>
   cloudName === 'aws' ? awsCloud([]) : cloudName === 'gcp' ? gcpCloud([]) : azureCloud();
 const secure = tls ? await overTls(make) : undefined;
+// The throw-away CA goes however the replay ends, a failed step included.
+if (secure) process.on('exit', secure.dispose);
 const cloud = secure?.world ?? (await make());
 const job = await cloud.job();
 const main = await job.runStep({
@@ -154,5 +156,4 @@ for (const [name, ms] of times) console.log(`  ${median(ms).toFixed(1).padStart(
 for (const dir of [copy, ...copies.values()]) rmSync(dir, { recursive: true, force: true });
 await job.cleanup();
 await cloud.close();
-secure?.dispose();
 rmSync(work, { recursive: true, force: true });
