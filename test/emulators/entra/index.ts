@@ -36,6 +36,7 @@
  * for CAE (`claims` with `xms_cc: ["cp1"]`) gets a 24-hour token marked `xms_cc`.
  */
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import {
   SignJWT,
   createRemoteJWKSet,
@@ -564,7 +565,11 @@ export async function startEntra(options: { clock: Clock; ca?: TestCa }): Promis
     requests: server.requests,
     connections: server.connections,
     faults: server.faults,
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      // A CA it made itself goes with it (its directory holds the CA's private key).
+      if (!options.ca) rmSync(ca.dir, { recursive: true, force: true });
+    },
   };
 }
 
