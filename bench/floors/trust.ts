@@ -1,7 +1,8 @@
 /**
  * What DESIGN.md's trust model asks of a step before any cloud call, and nothing else: the job's
  * GitHub OIDC token; the issuer's discovery document and keys; the default branch's policy (the
- * repository, its default branch's head, the file at that head); all asked at once over node:http,
+ * repository, its default branch's head, the file at that head, in one GraphQL query); all asked
+ * at once over node:http,
  * as our step asks them; then the token's signature and claims checked with jose, as our step
  * checks them. No settings, decision, ledger, summary or file commands: those are our own code.
  */
@@ -13,33 +14,42 @@ function json(answer: Answer, what: string, ok = [200]): Record<string, unknown>
   return JSON.parse(answer.text) as Record<string, unknown>;
 }
 
+interface Ref {
+  name?: string;
+  target?: { oid?: string; file?: unknown };
+}
+
 /** The job's token, verified, once everything the decision needs has been read. */
 export async function trustedToken(audience: string): Promise<string> {
   const env = process.env;
   const issuer = env['BENCH_ISSUER']!;
-  const api = `${env['BENCH_API']}/repos/${env['BENCH_REPO']}`;
+  const [owner, name] = env['BENCH_REPO']!.split('/');
+  const query = JSON.stringify({
+    query: `query($owner: String!, $name: String!, $path: String!) { repository(owner: $owner, name: $name) {
+      databaseId defaultBranchRef { name target { oid ... on Commit { file(path: $path) { mode object { ... on Blob { oid byteSize isTruncated text } } } } } } } }`,
+    variables: { owner, name, path: '.github/jit-policy.yml' },
+  });
   const github = {
+    'content-type': 'application/json',
     accept: 'application/vnd.github+json',
     authorization: `Bearer ${env['BENCH_GITHUB_TOKEN']}`,
     'user-agent': 'floor',
     'x-github-api-version': '2022-11-28',
   };
   const tokenUrl = `${env['BENCH_ID_TOKEN_URL']}&audience=${encodeURIComponent(audience)}`;
-  const [token, discovery, keys, repo, head, file] = await Promise.all([
+  const [token, discovery, keys, policy] = await Promise.all([
     send('GET', tokenUrl, { authorization: `Bearer ${env['BENCH_ID_TOKEN_REQUEST_TOKEN']}` }),
     send('GET', `${issuer}/.well-known/openid-configuration`, {}),
     send('GET', `${issuer}/.well-known/jwks`, {}),
-    send('GET', api, github),
-    send('GET', `${api}/git/ref/heads/${env['BENCH_BRANCH']}`, github),
-    send('GET', `${api}/contents/.github/jit-policy.yml?ref=${env['BENCH_SHA']}`, github),
+    send('POST', `${env['BENCH_API']}/graphql`, github, query),
   ]);
   if (json(discovery, 'discovery')['issuer'] !== issuer) throw new Error('another issuer');
-  if (json(repo, 'repository')['default_branch'] !== env['BENCH_BRANCH'])
-    throw new Error('another default branch');
-  const object = json(head, 'branch head')['object'] as { sha?: string } | undefined;
-  if (object?.sha !== env['BENCH_SHA']) throw new Error('another head');
+  const ref = (json(policy, 'policy')['data'] as { repository?: { defaultBranchRef?: Ref } })
+    ?.repository?.defaultBranchRef;
+  if (ref?.name !== env['BENCH_BRANCH']) throw new Error('another default branch');
+  if (ref?.target?.oid !== env['BENCH_SHA']) throw new Error('another head');
   // The bench's repositories hold no policy: the step reads none, as ours finds none.
-  json(file, 'policy', [200, 404]);
+  if (ref?.target?.file !== null) throw new Error('a policy file');
   const jwt = String(json(token, 'token')['value']);
   const jwks = json(keys, 'keys') as unknown as JSONWebKeySet;
   await jwtVerify(jwt, createLocalJWKSet(jwks), {

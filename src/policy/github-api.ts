@@ -1,29 +1,23 @@
-import { createHash } from 'node:crypto';
 import { isNetworkError, withRetry } from '../providers/retry.js';
-import { boundedGet, CancelledError, ResponseTooLargeError, type FetchLike } from './http.js';
+import {
+  boundedGet,
+  boundedPost,
+  CancelledError,
+  ResponseTooLargeError,
+  type FetchLike,
+} from './http.js';
 import type { HeaderReader } from '../http/node-fetch.js';
-
-/** Why a read from the REST API failed; only `absent` may ever mean "there is no policy". */
-export type ApiFailure =
-  | 'not-found'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'rate-limited'
-  | 'unreachable'
-  | 'server'
-  | 'bad-answer';
-
-export class GitHubApiError extends Error {
-  override name = 'GitHubApiError';
-  constructor(
-    message: string,
-    readonly failure: ApiFailure,
-    readonly status?: number,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
+import { gitBlobSha, GitHubApiError, resetTime, type RepoFile } from './github-types.js';
+import {
+  COMMIT_AND_FILE,
+  graphqlError,
+  graphqlUrl,
+  HEAD_AND_FILE,
+  ownerName,
+  readCommit,
+  readHead,
+  type CommitFile,
+} from './github-graphql.js';
 
 export interface GitHubApiOptions {
   /** GITHUB_API_URL, checked (https, or http on loopback), without a trailing slash. */
@@ -37,48 +31,38 @@ export interface GitHubApiOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Repository metadata and refs are small; a contents answer carries the file in base64. */
-const MAX_METADATA_BYTES = 256 * 1024;
-
-export interface RepoFile {
-  readonly bytes: Buffer;
-  /** The git blob sha GitHub reported, checked against the bytes. */
-  readonly blobSha: string;
-}
-
 /**
- * The three reads the policy needs, through GitHub's REST API with the job's token. Every
- * failure is a GitHubApiError saying which; nothing here decides what a failure means.
+ * The reads the policy needs, through GitHub's API with the job's token. Every failure is a
+ * GitHubApiError saying which; nothing here decides what a failure means.
  */
 export class GitHubApi {
   constructor(private readonly opts: GitHubApiOptions) {}
 
-  async repository(repo: string): Promise<{ fullName: string; id: string; defaultBranch: string }> {
-    const body = await this.getJson(`/repos/${pathOf(repo)}`, MAX_METADATA_BYTES, 'repository');
-    const defaultBranch = body['default_branch'];
-    if (typeof defaultBranch !== 'string' || defaultBranch === '')
-      throw this.badAnswer(`/repos/${repo}`, 'no default_branch');
-    return { fullName: String(body['full_name']), id: String(body['id']), defaultBranch };
+  /** The default branch's head and the file at `path` there, in one GraphQL query. */
+  async defaultBranchHead(repo: string, path: string, maxBytes: number): Promise<CommitFile> {
+    const data = await this.graphql(HEAD_AND_FILE, { ...ownerName(repo), path }, maxBytes);
+    return readHead(data, repo, path, maxBytes);
   }
 
-  /** The commit a branch points at now. */
-  async branchCommit(repo: string, branch: string): Promise<string> {
-    const path = `/repos/${pathOf(repo)}/git/ref/heads/${pathOf(branch)}`;
-    const body = await this.getJson(path, MAX_METADATA_BYTES, 'branch');
-    const object = body['object'] as { sha?: unknown } | undefined;
-    const sha = object?.sha;
-    if (typeof sha !== 'string' || !isCommitSha(sha)) throw this.badAnswer(path, 'no commit sha');
-    return sha;
+  /** A commit of the repository and the file at `path` there, in one GraphQL query. */
+  async commitFile(
+    repo: string,
+    commit: string,
+    path: string,
+    maxBytes: number,
+  ): Promise<CommitFile> {
+    const data = await this.graphql(
+      COMMIT_AND_FILE,
+      { ...ownerName(repo), oid: commit, path },
+      maxBytes,
+    );
+    return readCommit(data, repo, commit, path, maxBytes);
   }
 
-  /** Fails unless the commit exists and the token may read the repository's contents. */
-  async commit(repo: string, sha: string): Promise<void> {
-    const path = `/repos/${pathOf(repo)}/git/commits/${sha}`;
-    const body = await this.getJson(path, MAX_METADATA_BYTES, 'commit');
-    if (body['sha'] !== sha) throw this.badAnswer(path, `a commit other than ${sha}`);
-  }
-
-  /** A file at a commit, or undefined when that commit has no such file (a clean 404). */
+  /**
+   * A file at a commit through the contents API, or undefined when that commit has no such file (a
+   * clean 404): for the bytes GraphQL's text cannot carry.
+   */
   async file(
     repo: string,
     path: string,
@@ -136,9 +120,30 @@ export class GitHubApi {
     return value;
   }
 
+  /** The `data` of a GraphQL answer; any error in it fails the read, typed as REST's would be. */
+  private async graphql(
+    query: string,
+    variables: Record<string, unknown>,
+    fileBytes: number,
+  ): Promise<Record<string, unknown>> {
+    const url = graphqlUrl(this.opts.apiUrl);
+    // The file comes as JSON-escaped text: a control character takes six bytes.
+    const cap = fileBytes * 6 + 16 * 1024;
+    const answer = await this.retried(() =>
+      this.once(url, cap, 'repository', { query, variables }),
+    );
+    const { data } = (answer ?? {}) as { data?: unknown };
+    if (!data || typeof data !== 'object') throw this.badAnswer('/graphql', 'no data');
+    return data as Record<string, unknown>;
+  }
+
   private async getValue(path: string, maxBytes: number, what: string): Promise<unknown> {
     const url = `${this.opts.apiUrl}${path}`;
-    return withRetry(() => this.once(url, maxBytes, what), {
+    return this.retried(() => this.once(url, maxBytes, what));
+  }
+
+  private retried(request: () => Promise<unknown>): Promise<unknown> {
+    return withRetry(request, {
       attempts: this.opts.attempts ?? 3,
       baseDelayMs: 500,
       isRetryable: (err) =>
@@ -149,10 +154,10 @@ export class GitHubApi {
     });
   }
 
-  private async once(url: string, maxBytes: number, what: string): Promise<unknown> {
+  private async once(url: string, maxBytes: number, what: string, post?: object): Promise<unknown> {
     let res: Awaited<ReturnType<typeof boundedGet>>;
     try {
-      res = await boundedGet(url, {
+      const opts = {
         headers: {
           accept: 'application/vnd.github+json',
           authorization: `Bearer ${this.opts.token}`,
@@ -164,7 +169,8 @@ export class GitHubApi {
         what: `GitHub's ${what} answer`,
         ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
         ...(this.opts.signal ? { signal: this.opts.signal } : {}),
-      });
+      };
+      res = await (post ? boundedPost(url, post, opts) : boundedGet(url, opts));
     } catch (err) {
       if (err instanceof CancelledError) throw err;
       if (err instanceof ResponseTooLargeError)
@@ -179,8 +185,13 @@ export class GitHubApi {
     }
     if (res.status === 200) {
       try {
-        return JSON.parse(res.body.toString('utf8')) as unknown;
-      } catch {
+        const value = JSON.parse(res.body.toString('utf8')) as unknown;
+        const errors = post && (value as { errors?: unknown } | null)?.errors;
+        if (Array.isArray(errors) && errors.length > 0)
+          throw graphqlError(errors, url, res.headers);
+        return value;
+      } catch (err) {
+        if (err instanceof GitHubApiError) throw err;
         throw new GitHubApiError(
           `GitHub's ${what} answer from ${url.split('?')[0]!} is not JSON.`,
           'bad-answer',
@@ -202,11 +213,8 @@ function statusError(
   const said = message ? `: "${message}"` : '';
   const remaining = headers.get('x-ratelimit-remaining');
   if ((status === 403 || status === 429) && (remaining === '0' || headers.has('retry-after'))) {
-    const reset = Number(headers.get('x-ratelimit-reset'));
-    const when =
-      Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
     return new GitHubApiError(
-      `GitHub's API rate limit is exhausted${when} (HTTP ${status} from ${url}${said}).`,
+      `GitHub's API rate limit is exhausted${resetTime(headers)} (HTTP ${status} from ${url}${said}).`,
       'rate-limited',
       status,
     );
@@ -244,11 +252,10 @@ function pathOf(text: string): string {
 /** Each segment percent-encoded, for callers building their own paths. */
 export const apiPath = (text: string) => pathOf(text);
 
-export function isCommitSha(value: string): boolean {
-  return /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(value);
-}
-
-/** Git's object id of a blob: proves the bytes are the ones GitHub meant. */
-export function gitBlobSha(bytes: Buffer, algorithm: 'sha1' | 'sha256' = 'sha1'): string {
-  return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-}
+export {
+  GitHubApiError,
+  gitBlobSha,
+  isCommitSha,
+  type ApiFailure,
+  type RepoFile,
+} from './github-types.js';

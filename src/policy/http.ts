@@ -1,6 +1,6 @@
 /**
- * One bounded HTTP GET for everything the action reads from GitHub before a decision: the
- * runner's OIDC token, the issuer's discovery document and keys, the policy from the REST API.
+ * One bounded HTTP GET (or GraphQL POST) for everything the action reads from GitHub before a
+ * decision: the runner's OIDC token, the issuer's discovery document and keys, the policy.
  * Each of those servers can be slow, wrong or hostile, so every read has a deadline covering
  * the whole exchange (headers and body) and a size cap enforced while the body streams in: a
  * 100 MB answer is refused after the first megabyte, never held in memory whole.
@@ -58,14 +58,34 @@ type Send = (
   signal: AbortSignal,
 ) => Promise<RawResponse>;
 
-export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<BoundedResponse> {
+export function boundedGet(url: string, opts: BoundedGetOptions): Promise<BoundedResponse> {
+  return bounded(url, opts);
+}
+
+/**
+ * One bounded POST of a JSON body (a GraphQL query), under the same deadline and cap. A redirect
+ * is not followed: it is handed back as the answer, which no caller takes for success.
+ */
+export function boundedPost(
+  url: string,
+  json: unknown,
+  opts: BoundedGetOptions,
+): Promise<BoundedResponse> {
+  return bounded(url, opts, Buffer.from(JSON.stringify(json)));
+}
+
+async function bounded(
+  url: string,
+  opts: BoundedGetOptions,
+  body?: Buffer,
+): Promise<BoundedResponse> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
   const cancel = () => controller.abort();
   opts.signal?.addEventListener('abort', cancel, { once: true });
   if (opts.signal?.aborted) cancel();
   try {
-    const res = await follow(url, opts, controller.signal);
+    const res = await follow(url, opts, controller.signal, body);
     return { status: res.status, headers: res.headers, body: res.body };
   } catch (err) {
     if (err instanceof ResponseTooLargeError)
@@ -93,25 +113,32 @@ async function follow(
   url: string,
   opts: BoundedGetOptions,
   signal: AbortSignal,
+  body?: Buffer,
 ): Promise<RawResponse> {
   let onSent = opts.onSent;
+  const method = body ? 'POST' : 'GET';
   const send: Send = opts.fetch
-    ? viaFetch(opts.fetch, opts.maxBytes, () => onSent?.())
+    ? viaFetch(opts.fetch, opts.maxBytes, () => onSent?.(), body)
     : (u, headers, s) =>
         nodeHttpRequest(u, {
-          method: 'GET',
+          method,
           headers,
           signal: s,
           maxBytes: opts.maxBytes,
+          ...(body ? { body } : {}),
           ...(onSent ? { onSent } : {}),
         });
-  let headers: Record<string, string> = { 'user-agent': 'jit-credentials', ...opts.headers };
+  let headers: Record<string, string> = {
+    'user-agent': 'jit-credentials',
+    ...(body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {}),
+    ...opts.headers,
+  };
   let target = new URL(url);
   for (let hop = 0; ; hop++) {
     const res = await send(target, headers, signal);
     onSent = undefined;
     const location = res.headers.get('location');
-    if (!REDIRECTS.has(res.status) || !location || hop >= MAX_REDIRECTS) return res;
+    if (body || !REDIRECTS.has(res.status) || !location || hop >= MAX_REDIRECTS) return res;
     const next = new URL(location, target);
     if (next.protocol !== 'https:' && !(next.protocol === 'http:' && target.protocol === 'http:'))
       throw new Error(`${opts.what} from ${url} redirected to ${next.origin}, which is refused.`);
@@ -124,9 +151,14 @@ async function follow(
 }
 
 /** A given fetch, its answer read within the same cap as node:http's. */
-function viaFetch(fetch: FetchLike, maxBytes: number, onSent: () => void): Send {
+function viaFetch(fetch: FetchLike, maxBytes: number, onSent: () => void, body?: Buffer): Send {
   return async (url, headers, signal) => {
-    const pending = fetch(url.href, { headers, signal, redirect: 'manual' });
+    const pending = fetch(url.href, {
+      headers,
+      signal,
+      redirect: 'manual',
+      ...(body ? { method: 'POST', body } : {}),
+    });
     onSent();
     const res = await pending;
     const declared = Number(res.headers.get('content-length'));

@@ -5,6 +5,7 @@ import { ConfigurationError } from '../errors.js';
 import { httpTimeoutMs } from '../providers/retry.js';
 import type { Inputs } from '../runner/inputs.js';
 import { GitHubApi, GitHubApiError, isCommitSha } from './github-api.js';
+import type { CommitFile } from './github-graphql.js';
 import type { FetchLike } from './http.js';
 import { isLoopbackHost } from './issuer.js';
 import type { LoadedPolicy } from './types.js';
@@ -172,8 +173,8 @@ export interface EarlyRead {
 
 /**
  * Starts reading the default branch's policy of the job's own repository (GITHUB_REPOSITORY)
- * while the token is on its way: three GitHub API round trips taken off the step's critical
- * path. Nothing read here decides anything until the claims say it is theirs.
+ * while the token is on its way: the GitHub API round trip taken off the step's critical path.
+ * Nothing read here decides anything until the claims say it is theirs.
  */
 export function startEarlyRead(
   settings: PolicySourceSettings,
@@ -184,60 +185,10 @@ export function startEarlyRead(
   if (settings.mode !== 'default-branch' || settings.githubToken === undefined) return undefined;
   if (!repository || !GUESSABLE.test(repository)) return undefined;
   const unused = new AbortController();
-  const guess = defaultBranchGuess(env, repository);
-  const read = readDefaultBranch(settings, repository, deps, guess, unused.signal);
+  const read = readDefaultBranch(settings, repository, deps, unused.signal);
   // Awaited by the decision that uses it; one that is dropped must not surface as unhandled.
   read.catch(() => undefined);
   return { repository, read, cancel: () => unused.abort() };
-}
-
-/** The event payload is read for one name only: a larger one is not worth the wait. */
-const MAX_EVENT_BYTES = 1024 * 1024;
-
-/**
- * The default branch the runner's event payload gives for `repository`, and GITHUB_SHA when the
- * job runs on that branch: a guess only, since any step of the job could have rewritten the file
- * or the variables; the API's answers decide.
- */
-export function defaultBranchGuess(
-  env: NodeJS.ProcessEnv,
-  repository: string,
-): BranchGuess | undefined {
-  const file = env['GITHUB_EVENT_PATH'];
-  if (!file) return undefined;
-  try {
-    const bytes = readBounded(file, MAX_EVENT_BYTES);
-    if (!bytes) return undefined;
-    const repo = (JSON.parse(bytes.toString('utf8')) as { repository?: unknown }).repository as
-      { full_name?: unknown; default_branch?: unknown } | undefined;
-    const branch = repo?.default_branch;
-    if (
-      typeof repo?.full_name !== 'string' ||
-      repo.full_name.toLowerCase() !== repository.toLowerCase() ||
-      typeof branch !== 'string' ||
-      !isBranchName(branch)
-    )
-      return undefined;
-    const sha = env['GITHUB_SHA'];
-    const onBranch = env['GITHUB_REF'] === `refs/heads/${branch}` && sha && isCommitSha(sha);
-    return onBranch ? { branch, commit: sha } : { branch };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A name git accepts for a branch (git check-ref-format's rules): the guess becomes part of an API
- * path, where `..` or an empty segment would reach another endpoint with the job's token.
- */
-function isBranchName(name: string): boolean {
-  return (
-    name.length > 0 &&
-    name.length <= 255 &&
-    [...name].every((c) => c > ' ' && c !== '\u007f') &&
-    !/[~^:?*[\\]/.test(name) &&
-    !/(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock(\/|$)|@\{|^@$|\.$/.test(name)
-  );
 }
 
 /**
@@ -256,12 +207,6 @@ function readRegularFile(file: string, max: number): Buffer | undefined {
   } finally {
     closeSync(fd);
   }
-}
-
-/** A regular file's bytes, or undefined when it is larger than `max` or not a regular file. */
-function readBounded(file: string, max: number): Buffer | undefined {
-  const bytes = readRegularFile(file, max);
-  return bytes && bytes.length <= max ? bytes : undefined;
 }
 
 const REPOSITORY = /^[^/\s]+\/[^/\s]+$/;
@@ -368,63 +313,38 @@ async function fromDefaultBranch(
   return { bytes, origin };
 }
 
-/** What the runner's files suggest the default branch and its head are; the API decides. */
-export interface BranchGuess {
-  readonly branch: string;
-  /** GITHUB_SHA, when the job runs on a push to that branch: likely still its head. */
-  readonly commit?: string;
-}
-
 /**
- * The repository's id and default branch, that branch's head commit, and the file at it. Given a
- * guess, the guessed branch's head (and the file at the guessed commit) are asked at the same time
- * as the repository; each is taken only when the answers before it confirm the guess (the default
- * branch is the one guessed, its head is the commit guessed), else the read is made again.
+ * The repository's id and default branch, that branch's head commit and the file at it, in one
+ * GraphQL answer. Only when GraphQL's text cannot be the file's bytes (they are not UTF-8, or it
+ * is a symlink) is the file read again through the contents API, at the same commit.
  */
 async function readDefaultBranch(
   settings: PolicySourceSettings,
   repository: string,
   deps: PolicySourceDeps,
-  guess?: BranchGuess,
   signal?: AbortSignal,
 ): Promise<BranchRead> {
   const gh = api(settings, deps, signal);
-  // A guess that proves wrong is ended, so that it cannot keep the step alive.
-  const wrong = new AbortController();
-  const onGuess = api(
-    settings,
-    deps,
-    signal ? AbortSignal.any([signal, wrong.signal]) : wrong.signal,
-  );
-  const at = { repository, path: settings.path, step: 'repository' as const };
   try {
-    const guessedHead = guessed(guess && onGuess.branchCommit(repository, guess.branch));
-    const guessedFile = guessed(
-      guess?.commit === undefined
-        ? undefined
-        : onGuess.file(repository, settings.path, guess.commit, MAX_POLICY_BYTES),
-    );
-    const repo = await gh.repository(repository);
-    const ref = `refs/heads/${repo.defaultBranch}`;
-    const commit = await (guessedHead && guess?.branch === repo.defaultBranch
-      ? guessedHead
-      : gh.branchCommit(repository, repo.defaultBranch));
-    const origin = originOf('default-branch', repository, ref, commit, settings.path);
-    const file = await (guessedFile && guess?.commit === commit
-      ? guessedFile
-      : gh.file(repository, settings.path, commit, MAX_POLICY_BYTES));
-    return { bytes: file?.bytes, origin, repoId: repo.id };
+    const head = await gh.defaultBranchHead(repository, settings.path, MAX_POLICY_BYTES);
+    const ref = `refs/heads/${head.branch}`;
+    const origin = originOf('default-branch', repository, ref, head.commit, settings.path);
+    return { bytes: await bytesOf(gh, repository, head, settings.path), origin, repoId: head.id };
   } catch (err) {
-    throw explain(err, settings, at);
-  } finally {
-    wrong.abort();
+    throw explain(err, settings, { repository, path: settings.path, step: 'repository' });
   }
 }
 
-/** A request made on a guess: awaited only if the guess holds, so its failure may go unheard. */
-function guessed<T>(request: Promise<T> | undefined): Promise<T> | undefined {
-  request?.catch(() => undefined);
-  return request;
+/** The file's bytes from the query's answer, or from the contents API where its text cannot be. */
+async function bytesOf(
+  gh: GitHubApi,
+  repository: string,
+  at: CommitFile,
+  path: string,
+): Promise<Buffer | undefined> {
+  if (at.file.kind === 'read') return at.file.file.bytes;
+  if (at.file.kind === 'absent') return undefined;
+  return (await gh.file(repository, path, at.commit, MAX_POLICY_BYTES))?.bytes;
 }
 
 /** `OWNER/REPO/PATH@REF` of the workflow file that defines the job. */
@@ -452,12 +372,10 @@ async function fromWorkflow(
   const origin = originOf('workflow', parsed.repository, parsed.ref, commit, settings.path);
   try {
     const gh = api(settings, deps);
-    // A 404 for the file means "no such file" only once the repository and the commit are
-    // readable: GitHub answers 404, not 403, for a repository the token may not see.
-    await gh.repository(parsed.repository);
-    await gh.commit(parsed.repository, commit);
-    const file = await gh.file(parsed.repository, settings.path, commit, MAX_POLICY_BYTES);
-    return { bytes: file?.bytes, origin };
+    // "No such file" is said only with the repository and the commit in the same answer: GitHub
+    // answers NOT_FOUND, never an empty file, for a repository the token may not see.
+    const at = await gh.commitFile(parsed.repository, commit, settings.path, MAX_POLICY_BYTES);
+    return { bytes: await bytesOf(gh, parsed.repository, at, settings.path), origin };
   } catch (err) {
     throw explain(err, settings, {
       repository: parsed.repository,

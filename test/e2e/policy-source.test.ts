@@ -1,6 +1,6 @@
 /**
  * A policy the judged job cannot weaken, end to end through dist/ (action.yml) against the
- * OIDC, STS and GitHub REST emulators. The job's claims are a pull request's unless a test says
+ * OIDC, STS and GitHub API emulators. The job's claims are a pull request's unless a test says
  * otherwise; the default branch's policy allows pushes to main only. Every refusal is checked
  * to have sent nothing to AWS.
  */
@@ -228,15 +228,15 @@ describe('a policy that cannot be read refuses, whatever policy-required says', 
       env: { GITHUB_TOKEN: 'ghs_metadata_only' },
     });
     expectRefusedBeforeAws(step, before);
-    expect(errorsOf(step)).toMatch(/may not read acme\/site's contents \(HTTP 403/);
+    expect(errorsOf(step)).toMatch(/may not read acme\/site's contents \(GraphQL FORBIDDEN/);
     expect(errorsOf(step)).toMatch(
       /Grant the job `permissions: \{ id-token: write, contents: read \}`/,
     );
   });
 
   it('403 without policy-required refuses all the same', async () => {
-    // Every read of the file fails, the one made ahead on a guess of the head included.
-    world.github.faults.next('forbidden', 10, /contents/);
+    // Every query fails, the one made ahead of the token included.
+    world.github.faults.next('forbidden', 10, '/graphql');
     const before = stsCalls();
     const step = await runStep({ claims: { event_name: 'push' } });
     expectRefusedBeforeAws(step, before);
@@ -244,7 +244,7 @@ describe('a policy that cannot be read refuses, whatever policy-required says', 
   });
 
   it('an exhausted rate limit refuses, and says when it resets', async () => {
-    world.github.faults.next('rate-limit', 10, /contents/);
+    world.github.faults.next('rate-limit', 10, '/graphql');
     const before = stsCalls();
     const step = await runStep({ claims: { event_name: 'push' } });
     expectRefusedBeforeAws(step, before);
@@ -252,7 +252,7 @@ describe('a policy that cannot be read refuses, whatever policy-required says', 
   });
 
   it('an API that hangs fails within the configured deadline, not at the step timeout', async () => {
-    world.github.faults.next('hang', 10, /contents/);
+    world.github.faults.next('hang', 10, '/graphql');
     const before = stsCalls();
     const step = await runStep({
       claims: { event_name: 'push' },

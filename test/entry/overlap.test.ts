@@ -42,8 +42,7 @@ const discoveryReads = () =>
       r.headers['user-agent'] === 'jit-credentials',
   ).length;
 
-const policyReads = () =>
-  github.requests.filter((r) => r.path.startsWith('/repos/acme/site')).length;
+const policyReads = () => github.requests.filter(github.readOf('acme/site')).length;
 
 /** Records the order of events around the token request, as the runner's endpoint would see it. */
 function watchToken(order: string[]): void {
@@ -89,8 +88,8 @@ describe('main overlaps the token request', () => {
     expect(order).toContain('SDK loading: 3 reads made, 0 not yet sent');
     expect(order.slice(1, 3)).toContain('policy read started');
     expect(order[3]).toBe('token received');
-    // The repository, its branch and the file, each read once: the read ahead was the one used.
-    expect(policyReads() - p0).toBe(3);
+    // One query for the repository, its head and the file: the read ahead was the one used.
+    expect(policyReads() - p0).toBe(1);
     // Read ahead once, and that read is the one the verification used.
     expect(discoveryReads() - d0).toBe(1);
     expect(m.exported['AWS_ACCESS_KEY_ID']).toMatch(/^ASIA/);
@@ -112,9 +111,9 @@ describe('main overlaps the token request', () => {
   it("ends a read ahead that the token's repository did not need, without waiting for it", async () => {
     github.commit('acme/site', { '.github/jit-policy.yml': policy(DEPLOY_ROLE) });
     github.repo('acme/elsewhere', { id: '77' });
-    const reads = () => github.requests.filter((r) => r.path === '/repos/acme/elsewhere');
+    const reads = () => github.requests.filter(github.readOf('acme/elsewhere'));
     const r0 = reads().length;
-    github.faults.next('hang', 1, '/repos/acme/elsewhere');
+    github.faults.next('hang', 1, github.readOf('acme/elsewhere'));
     const saved = { ...w.jobEnv };
     // The environment names another repository than the token will; its API never answers.
     Object.assign(w.jobEnv, {

@@ -1,16 +1,17 @@
 /**
- * Where the policy comes from, in process: the REST API emulator holds the repositories, the
- * claims stand for a verified token's. Every source, every failure, and what each means.
+ * Where the policy comes from, in process: the GitHub API emulator (REST and GraphQL) holds the
+ * repositories, the claims stand for a verified token's. Every source, every failure, and what each means.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
 import { ConfigurationError } from '../../src/errors.ts';
+import { graphqlUrl } from '../../src/policy/github-graphql.ts';
 import {
-  defaultBranchGuess,
   loadTrustedPolicy,
   readPolicySourceSettings,
   startEarlyRead,
@@ -92,6 +93,7 @@ const failure = async (p: Promise<unknown>): Promise<Error> => {
 
 describe('policy-source: default-branch', () => {
   it("reads the file at the default branch's commit, of the repository the claims name", async () => {
+    const before = github.requests.length;
     const t = await loadTrustedPolicy(settings(), CLAIMS);
     expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
     expect(t.origin).toMatchObject({
@@ -103,13 +105,55 @@ describe('policy-source: default-branch', () => {
     });
     expect(t.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(t.policy?.path).toBe(t.origin.location);
-    const paths = github.requests.slice(-3).map((r) => `${r.path}?${r.query}`);
-    expect(paths).toEqual([
-      '/repos/acme/site?',
-      '/repos/acme/site/git/ref/heads/main?',
-      `/repos/acme/site/contents/.github/jit-policy.yml?ref=${policyCommit}`,
-    ]);
+    // One query: the repository, its default branch's head and the file there.
+    expect(github.requests.length - before).toBe(1);
+    expect(github.requests.at(-1)).toMatchObject({ method: 'POST', path: '/graphql' });
     expect(github.requests.at(-1)!.headers.authorization).toBe(`Bearer ${github.token}`);
+  });
+
+  it('a file GraphQL cannot carry as text (not UTF-8) is read again through the contents API, at the same commit', async () => {
+    github.repo('acme/latin1', { id: '11' });
+    const bytes = Buffer.concat([Buffer.from('# caf\xe9 owners\n', 'latin1'), Buffer.from(POLICY)]);
+    const sha = github.commit('acme/latin1', { [FILE]: bytes });
+    const before = github.requests.length;
+    const t = await loadTrustedPolicy(settings(), {
+      ...CLAIMS,
+      repository: 'acme/latin1',
+      repository_id: '11',
+    });
+    expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
+    expect(t.digest).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+    expect(github.requests.slice(before).map((r) => `${r.method} ${r.path}?${r.query}`)).toEqual([
+      'POST /graphql?',
+      `GET /repos/acme/latin1/contents/${FILE}?ref=${sha}`,
+    ]);
+  });
+
+  it('a directory where the file should be is an error, never "no policy"', async () => {
+    github.repo('acme/dir', { id: '12' });
+    github.commit('acme/dir', { [`${FILE}/x.yml`]: POLICY });
+    const err = await failure(
+      loadTrustedPolicy(settings(), { ...CLAIMS, repository: 'acme/dir', repository_id: '12' }),
+    );
+    expect(err.message).toMatch(/\.github\/jit-policy\.yml is not a file \(git mode 40000\)/);
+    expect(err.message).toMatch(/nothing was asked of the cloud/);
+  });
+
+  it('a policy file larger than the cap is refused from its size, unread', async () => {
+    github.repo('acme/huge', { id: '13' });
+    github.commit('acme/huge', { [FILE]: `${POLICY}#${'x'.repeat(300 * 1024)}\n` });
+    const err = await failure(
+      loadTrustedPolicy(settings(), { ...CLAIMS, repository: 'acme/huge', repository_id: '13' }),
+    );
+    expect(err.message).toMatch(
+      /jit-policy\.yml is 3\d{5} bytes; a policy file may have at most 262144/,
+    );
+  });
+
+  it('the GraphQL address sits beside the REST one, on GitHub and on GitHub Enterprise Server', () => {
+    expect(graphqlUrl('https://api.github.com')).toBe('https://api.github.com/graphql');
+    expect(graphqlUrl('https://ghe.example/api/v3')).toBe('https://ghe.example/api/graphql');
+    expect(graphqlUrl('https://api.acme.ghe.com')).toBe('https://api.acme.ghe.com/graphql');
   });
 
   it('ignores a checkout that rewrote the file, and says so', async () => {
@@ -199,20 +243,19 @@ describe('policy-source: default-branch', () => {
 });
 
 describe('the default branch read ahead of the token (startEarlyRead)', () => {
-  const siteReads = () =>
-    github.requests.filter((r) => r.path.startsWith('/repos/acme/site')).length;
+  const queries = () => github.requests.filter((r) => r.path === '/graphql').length;
 
-  it('is used when the verified claims name the repository it guessed: no request is made twice', async () => {
-    const before = siteReads();
+  it('is used when the verified claims name the repository it read: no request is made twice', async () => {
+    const before = queries();
     const early = startEarlyRead(settings(), { GITHUB_REPOSITORY: 'acme/site' });
     expect(early?.repository).toBe('acme/site');
     const t = await loadTrustedPolicy(settings(), CLAIMS, { early });
     expect(t.origin.commit).toBe(policyCommit);
     expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
-    expect(siteReads() - before).toBe(3);
+    expect(queries() - before).toBe(1);
   });
 
-  it('is dropped when the claims name another repository: that one is read, as without a guess', async () => {
+  it('is dropped when the claims name another repository: that one is read, as without it', async () => {
     const early = startEarlyRead(settings(), { GITHUB_REPOSITORY: 'evil/fork' });
     const t = await loadTrustedPolicy(settings(), CLAIMS, { ...(early ? { early } : {}) });
     expect(t.origin.repository).toBe('acme/site');
@@ -244,152 +287,25 @@ describe('the default branch read ahead of the token (startEarlyRead)', () => {
       await new Promise(setImmediate);
       const err = await failure(loadTrustedPolicy(denied, CLAIMS, { early: used }));
       expect(err).toBeInstanceOf(ConfigurationError);
-      expect(err.message).toMatch(/may not read acme\/site's contents \(HTTP 403/);
+      expect(err.message).toMatch(/may not read acme\/site's contents \(GraphQL FORBIDDEN/);
       expect(unhandled).toEqual([]);
     } finally {
       process.off('unhandledRejection', onUnhandled);
     }
   });
 
-  /** An event payload as the runner writes it, naming the repository and its default branch. */
-  const event = (repository: string, defaultBranch: string): string => {
-    const file = join(workspace, 'event.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        pull_request: { head: { repo: { full_name: 'evil/fork', default_branch: 'evil' } } },
-        repository: { full_name: repository, default_branch: defaultBranch },
-      }),
-    );
-    return file;
-  };
-  const refReads = (branch: string) =>
-    github.requests.filter((r) => r.path === `/repos/acme/site/git/ref/heads/${branch}`).length;
-
-  it('asks for the branch the event payload names at the same time as the repository, and takes it when it is the default', async () => {
-    const env = { GITHUB_REPOSITORY: 'acme/site', GITHUB_EVENT_PATH: event('acme/site', 'main') };
-    expect(defaultBranchGuess(env, 'acme/site')).toEqual({ branch: 'main' });
-    const before = siteReads();
-    const main0 = refReads('main');
-    const early = startEarlyRead(settings(), env);
-    const t = await loadTrustedPolicy(settings(), CLAIMS, { ...(early ? { early } : {}) });
-    expect(t.origin).toMatchObject({ ref: 'refs/heads/main', commit: policyCommit });
-    expect(siteReads() - before).toBe(3);
-    expect(refReads('main') - main0).toBe(1);
-  });
-
-  it('a guess that is not the default branch is dropped, and the default branch is read', async () => {
-    const env = {
-      GITHUB_REPOSITORY: 'acme/site',
-      GITHUB_EVENT_PATH: event('acme/site', 'develop'),
-    };
-    const before = siteReads();
-    const main0 = refReads('main');
-    const early = startEarlyRead(settings(), env);
-    const t = await loadTrustedPolicy(settings(), CLAIMS, { ...(early ? { early } : {}) });
-    expect(t.origin).toMatchObject({ ref: 'refs/heads/main', commit: policyCommit });
-    // The guess's own read (develop), the repository, main's head, the file.
-    expect(siteReads() - before).toBe(4);
-    expect(refReads('main') - main0).toBe(1);
-  });
-
-  it('on a push to the default branch, also reads the file at GITHUB_SHA at once, and keeps it only if that is the head', async () => {
-    const fileReads = () =>
-      github.requests.filter((r) => r.path === `/repos/acme/site/contents/${FILE}`).length;
-    const onMain = (sha: string) => ({
-      GITHUB_REPOSITORY: 'acme/site',
-      GITHUB_EVENT_PATH: event('acme/site', 'main'),
-      GITHUB_REF: 'refs/heads/main',
-      GITHUB_SHA: sha,
-    });
-    expect(defaultBranchGuess(onMain(policyCommit), 'acme/site')).toEqual({
-      branch: 'main',
-      commit: policyCommit,
-    });
-    // The head itself: the repository, the head and the file, once each.
-    let before = siteReads();
-    let f0 = fileReads();
-    let early = startEarlyRead(settings(), onMain(policyCommit));
-    let t = await loadTrustedPolicy(settings(), CLAIMS, { ...(early ? { early } : {}) });
-    expect(t.origin.commit).toBe(policyCommit);
-    expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
-    expect(siteReads() - before).toBe(3);
-    expect(fileReads() - f0).toBe(1);
-    // A commit the branch has moved on from: its file is dropped, the head's is read.
-    const stale = 'b'.repeat(40);
-    before = siteReads();
-    f0 = fileReads();
-    early = startEarlyRead(settings(), onMain(stale));
-    t = await loadTrustedPolicy(settings(), CLAIMS, { ...(early ? { early } : {}) });
-    expect(t.origin.commit).toBe(policyCommit);
-    expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
-    expect(siteReads() - before).toBe(4);
-    expect(fileReads() - f0).toBe(2);
-  });
-
-  it('a guess that proves wrong, or a read ahead the decision drops, is ended: it never waits out its deadline', async () => {
+  it('a read ahead the decision drops is ended: it never waits out its deadline', async () => {
     const long = settings({ timeoutMs: 60_000 });
-    const abandoned = (path: string) =>
-      github.requests.findLast((r) => r.path === path)?.abandoned === true;
-    // The branch the payload guesses never answers; the default branch is another.
-    github.faults.next('hang', 1, /\/git\/ref\/heads\/develop$/);
-    const env = {
-      GITHUB_REPOSITORY: 'acme/site',
-      GITHUB_EVENT_PATH: event('acme/site', 'develop'),
-    };
-    const t = await loadTrustedPolicy(long, CLAIMS, { early: startEarlyRead(long, env)! });
-    expect(t.origin.commit).toBe(policyCommit);
-    await vi.waitFor(() => expect(abandoned('/repos/acme/site/git/ref/heads/develop')).toBe(true), {
-      timeout: 20_000,
-    });
-    // A read ahead for another repository than the token names, cancelled while it hangs.
-    const bareReads = () => github.requests.filter((r) => r.path === '/repos/acme/bare').length;
-    const b0 = bareReads();
-    github.faults.next('hang', 1, /^\/repos\/acme\/bare$/);
+    const q0 = queries();
+    github.faults.next('hang', 1, '/graphql');
     const dropped = startEarlyRead(long, { GITHUB_REPOSITORY: 'acme/bare' })!;
-    await vi.waitFor(() => expect(bareReads()).toBe(b0 + 1), { timeout: 30_000 });
+    await vi.waitFor(() => expect(queries()).toBe(q0 + 1), { timeout: 30_000 });
     dropped.cancel();
     await expect(dropped.read).rejects.toThrow();
-    await vi.waitFor(() => expect(abandoned('/repos/acme/bare')).toBe(true), { timeout: 20_000 });
-  });
-
-  it.each(['../../../../user', 'main/../x', '.hidden', 'a//b', 'x.lock', 'a b', 'a@{1}', '/main'])(
-    'takes no branch name git would refuse (%s): it would become part of an API path',
-    (name) => {
-      const env = { GITHUB_EVENT_PATH: event('acme/site', name) };
-      expect(defaultBranchGuess(env, 'acme/site')).toBeUndefined();
-    },
-  );
-
-  it('takes the branch names git accepts, slashes included', () => {
-    for (const name of ['main', 'release/v2', 'feature/a.b-c_d'])
-      expect(
-        defaultBranchGuess({ GITHUB_EVENT_PATH: event('acme/site', name) }, 'acme/site'),
-      ).toEqual({
-        branch: name,
-      });
-  });
-
-  it('guesses nothing from a payload of another repository, a large one, a FIFO or a missing file', () => {
-    expect(
-      defaultBranchGuess({ GITHUB_EVENT_PATH: event('acme/other', 'main') }, 'acme/site'),
-    ).toBeUndefined();
-    const large = join(workspace, 'large.json');
-    writeFileSync(
-      large,
-      JSON.stringify({
-        repository: { full_name: 'acme/site', default_branch: 'main' },
-        pad: 'x'.repeat(1 << 20),
-      }),
+    await vi.waitFor(
+      () => expect(github.requests.findLast((r) => r.path === '/graphql')?.abandoned).toBe(true),
+      { timeout: 20_000 },
     );
-    expect(defaultBranchGuess({ GITHUB_EVENT_PATH: large }, 'acme/site')).toBeUndefined();
-    const fifo = join(workspace, 'fifo');
-    execFileSync('mkfifo', [fifo]);
-    expect(defaultBranchGuess({ GITHUB_EVENT_PATH: fifo }, 'acme/site')).toBeUndefined();
-    expect(
-      defaultBranchGuess({ GITHUB_EVENT_PATH: join(workspace, 'none') }, 'acme/site'),
-    ).toBeUndefined();
-    expect(defaultBranchGuess({}, 'acme/site')).toBeUndefined();
   });
 
   it('reads nothing ahead for the other sources, without a token, or without a usable GITHUB_REPOSITORY', () => {
@@ -419,9 +335,22 @@ describe('policy-source: workflow', () => {
       ref: 'refs/heads/main',
       location: `acme/workflows@${pinned}:${FILE}`,
     });
-    expect(github.requests.at(-1)!.path).toBe(
-      '/repos/acme/workflows/contents/.github/jit-policy.yml',
+    // One query, at the pinned commit.
+    const last = github.requests.at(-1)!;
+    expect(github.readOf('acme/workflows')(last)).toBe(true);
+    expect(JSON.parse(last.body).variables).toMatchObject({ oid: pinned, path: FILE });
+  });
+
+  it('a job_workflow_sha the repository does not have is an error, never "no policy"', async () => {
+    const err = await failure(
+      loadTrustedPolicy(settings({ mode: 'workflow' }), {
+        ...CLAIMS,
+        job_workflow_ref: 'acme/workflows/.github/workflows/deploy.yml@refs/heads/main',
+        job_workflow_sha: 'c'.repeat(40),
+      }),
     );
+    expect(err.message).toMatch(/GitHub has no commit c{40} in acme\/workflows/);
+    expect(err.message).toMatch(/never taken as no policy/);
   });
 
   it('a token that cannot see the workflow’s repository gets told what token to pass', async () => {
@@ -503,7 +432,7 @@ describe('API failures never mean "no policy"', () => {
     );
     expect(err).toBeInstanceOf(ConfigurationError);
     expect(err.message).toMatch(
-      /may not read acme\/site's contents \(HTTP 403 .*Resource not accessible by integration/,
+      /may not read acme\/site's contents \(GraphQL FORBIDDEN .*"Resource not accessible by integration"/,
     );
     expect(err.message).toMatch(/permissions: \{ id-token: write, contents: read \}/);
     expect(err.message).toMatch(/nothing was asked of the cloud/);
@@ -517,34 +446,58 @@ describe('API failures never mean "no policy"', () => {
   });
 
   it.each([
-    ['rate-limit', /rate limit is exhausted until .*HTTP 403/],
+    ['rate-limit', /rate limit is exhausted until .*GraphQL RATE_LIMITED/],
     ['rate-limit-429', /rate limit is exhausted until .*HTTP 429/],
   ])('%s: fails at once, says when it resets', async (fault, why) => {
-    github.faults.next(fault, 1, /contents/);
+    github.faults.next(fault, 1, '/graphql');
     const before = github.requests.length;
     const err = await failure(loadTrustedPolicy(settings(), CLAIMS, noSleep));
     expect(err.message).toMatch(why);
     expect(err.message).toMatch(/GitHub App token/);
-    expect(github.requests.length - before).toBe(3);
+    expect(github.requests.length - before).toBe(1);
   });
 
-  it('a file answer that is a 404 only because of a fault after the ref is still a clean absence', async () => {
-    // The one case "no policy" is allowed to mean: the commit has no such file.
-    github.faults.next('not-found', 1, /contents/);
-    const t = await loadTrustedPolicy(settings(), CLAIMS);
-    expect(t.policy).toBeUndefined();
+  it('a repository GraphQL cannot resolve is an error that says what token to grant, never "no policy"', async () => {
+    github.faults.next('not-found', 1, '/graphql');
+    const err = await failure(loadTrustedPolicy(settings(), CLAIMS));
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect(err.message).toMatch(/cannot see acme\/site \(GraphQL NOT_FOUND/);
+    expect(err.message).toMatch(/never taken as no policy/);
+  });
+
+  it('a repository without commits has no default branch: an error, never "no policy"', async () => {
+    github.repo('acme/empty', { id: '14', empty: true });
+    const err = await failure(
+      loadTrustedPolicy(settings(), { ...CLAIMS, repository: 'acme/empty', repository_id: '14' }),
+    );
+    expect(err.message).toMatch(/acme\/empty has no default branch/);
+  });
+
+  it('an error GraphQL gives without a type (a field this server lacks) is not "no policy" either', async () => {
+    const err = await failure(
+      loadTrustedPolicy(settings(), CLAIMS, {
+        fetch: async () =>
+          Response.json({
+            errors: [{ message: "Field 'file' doesn't exist on type 'Commit'" }],
+          }),
+      }),
+    );
+    expect(err.message).toMatch(
+      /could not answer the policy query \(GraphQL error from .*"Field 'file' doesn't exist on type 'Commit'"/,
+    );
+    expect(err.message).toMatch(/never taken as no policy/);
   });
 
   it('5xx is retried; then the policy is read', async () => {
-    github.faults.next('status503', 2, /contents/);
+    github.faults.next('status503', 2, '/graphql');
     const before = github.requests.length;
     const t = await loadTrustedPolicy(settings(), CLAIMS, noSleep);
     expect(t.policy).toBeDefined();
-    expect(github.requests.length - before).toBe(5);
+    expect(github.requests.length - before).toBe(3);
   });
 
   it('an API that hangs fails at the deadline, and says which setting bounds it', async () => {
-    github.faults.next('hang', 3, /contents/);
+    github.faults.next('hang', 3, '/graphql');
     const err = await failure(loadTrustedPolicy(settings({ timeoutMs: 200 }), CLAIMS, noSleep));
     expect(err.message).toMatch(/took longer than 200 ms/);
     expect(err.message).toMatch(/JIT_CREDENTIALS_HTTP_TIMEOUT_MS/);

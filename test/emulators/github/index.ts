@@ -1,8 +1,10 @@
 /**
- * The part of GitHub's REST API the policy source reads, on loopback, with GitHub's shapes and
+ * The part of GitHub's API the policy source reads, on loopback, with GitHub's shapes and
  * failures: repository metadata, branch refs, commits, file contents (base64, git blob sha), 401 for a
  * bad token, 403 for a token without `contents` permission, the rate limit (403 or 429 with
  * `x-ratelimit-remaining: 0`), and the generic faults of ../http.ts (`hang`, `status503`, ...).
+ * POST /graphql answers the same repositories through GitHub's GraphQL types (./graphql.ts), where
+ * `forbidden`, `not-found` and `rate-limit` faults are typed errors in a 200, as GitHub sends them.
  *
  *   const github = await startGitHubApi();
  *   github.url; github.token;        // GITHUB_API_URL, and the job token it accepts
@@ -23,6 +25,7 @@
  *   github.team('acme/release', ['alice', 'bob']);     // GET /orgs/acme/teams/release/members
  *   github.grant(t, { members: 'read' });              // a token that may read team members
  *   github.requests;                                   // every request, with its Authorization
+ *   github.requests.filter(github.readOf('acme/site')); // those reading one repository (REST or GraphQL)
  *   await github.close();
  *
  * Tokens: `github.token` can read every repository the emulator holds (as a job token can read
@@ -41,11 +44,14 @@ import {
   type LoggedRequest,
   type Reply,
 } from '../http.ts';
+import { executeGraphql } from './graphql.ts';
 
 export interface RepoOptions {
   id?: string;
   defaultBranch?: string;
   visibility?: 'public' | 'private' | 'internal';
+  /** No commit at all, so no default branch yet (a repository just created). */
+  empty?: boolean;
 }
 
 interface Repo {
@@ -89,6 +95,11 @@ export interface GitHubApi {
   /** Sets the review history of a run (replacing any); `raw` entries are served as given. */
   approvals(fullName: string, runId: string, reviews: Array<ReviewEntry | unknown>): void;
   team(orgSlash: string, members: string[]): void;
+  /**
+   * Whether a request reads `fullName`: a REST path under /repos/OWNER/NAME, or a GraphQL query
+   * whose variables name it. For `requests.filter(...)` and `faults.next(kind, n, ...)`.
+   */
+  readOf(fullName: string): (req: LoggedRequest) => boolean;
   requests: LoggedRequest[];
   faults: Faults;
   close(): Promise<void>;
@@ -141,7 +152,33 @@ export async function startGitHubApi(options: { clock?: Clock } = {}): Promise<G
     body: body as object,
   });
 
-  const faultReply = (kind: string): Reply | undefined => {
+  /** GraphQL answers a refusal with 200 and a typed error; the primary rate limit too. */
+  const graphFault = (kind: string): Reply | undefined => {
+    const typed = (type: string, message: string, headers: Record<string, string> = {}) => ({
+      ...ok({ data: { repository: null }, errors: [{ type, path: ['repository'], message }] }),
+      headers: { ...rateHeaders(), ...headers },
+    });
+    switch (kind) {
+      case 'forbidden':
+        return typed('FORBIDDEN', 'Resource not accessible by integration');
+      case 'not-found':
+        return typed('NOT_FOUND', "Could not resolve to a Repository with the name 'x/y'.");
+      case 'rate-limit':
+        return {
+          ...typed('RATE_LIMITED', 'API rate limit exceeded for installation ID 1234.'),
+          headers: {
+            ...rateHeaders(),
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-resource': 'graphql',
+          },
+        };
+      default:
+        return undefined;
+    }
+  };
+
+  const faultReply = (kind: string, req: EmulatorRequest): Reply | undefined => {
+    if (req.path === '/graphql' && kind !== 'rate-limit-429') return graphFault(kind);
     switch (kind) {
       case 'forbidden':
         return error(403, 'Resource not accessible by integration');
@@ -163,12 +200,14 @@ export async function startGitHubApi(options: { clock?: Clock } = {}): Promise<G
   };
 
   const handler = (req: EmulatorRequest): Reply | undefined => {
-    if (req.method !== 'GET') return error(404, 'Not Found');
+    const graph = req.path === '/graphql';
+    if (req.method !== (graph ? 'POST' : 'GET')) return error(404, 'Not Found');
     const auth = String(req.headers['authorization'] ?? '');
     const bearer = /^(?:Bearer|token) (.+)$/.exec(auth)?.[1];
     const grant = bearer === undefined ? undefined : tokens.get(bearer);
     if (!grant) return error(401, 'Bad credentials');
     remaining--;
+    if (graph) return graphReply(grant, req);
     const org = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/members$/.exec(req.path);
     if (org) return teamReply(grant, `${org[1]}/${org[2]}`.toLowerCase(), req.query);
     const m = /^\/repos\/([^/]+)\/([^/]+)(?:\/(.*))?$/.exec(req.path);
@@ -180,12 +219,7 @@ export async function startGitHubApi(options: { clock?: Clock } = {}): Promise<G
       string | undefined,
     ];
     const repo = find(owner, name);
-    const visible =
-      repo !== undefined &&
-      (repo.visibility === 'public' ||
-        grant.repositories === 'all' ||
-        grant.repositories.some((r) => r.toLowerCase() === repo.fullName.toLowerCase()));
-    if (!repo || !visible) return error(404, 'Not Found');
+    if (!visibleTo(grant, repo)) return error(404, 'Not Found');
     if (rest === undefined) {
       return ok({
         id: Number(repo.id),
@@ -230,6 +264,31 @@ export async function startGitHubApi(options: { clock?: Clock } = {}): Promise<G
     return error(404, 'Not Found');
   };
 
+  const visibleTo = (grant: TokenGrant, repo: Repo | undefined): repo is Repo =>
+    repo !== undefined &&
+    (repo.visibility === 'public' ||
+      grant.repositories === 'all' ||
+      grant.repositories.some((r) => r.toLowerCase() === repo.fullName.toLowerCase()));
+
+  const graphReply = (grant: TokenGrant, req: EmulatorRequest): Reply => {
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(req.rawBody.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      return error(400, 'Problems parsing JSON');
+    }
+    return ok(
+      executeGraphql(body, {
+        find: (owner, name) => {
+          const repo = find(owner, name);
+          return visibleTo(grant, repo) ? repo : undefined;
+        },
+        contents: (repo) => grant.contents === 'read' || (repo as Repo).visibility === 'public',
+        blobSha,
+      }),
+    );
+  };
+
   const teamReply = (grant: TokenGrant, key: string, query: URLSearchParams): Reply => {
     if (grant.members === 'none') return error(403, 'Resource not accessible by integration');
     const members = teams.get(key);
@@ -268,7 +327,7 @@ export async function startGitHubApi(options: { clock?: Clock } = {}): Promise<G
 
   const server = await startServer(handler, {
     ...(options.clock ? { clock: options.clock } : {}),
-    faultReply: (kind) => faultReply(String(kind)),
+    faultReply: (kind, req) => faultReply(String(kind), req),
   });
 
   const api: GitHubApi = {
@@ -283,8 +342,8 @@ export async function startGitHubApi(options: { clock?: Clock } = {}): Promise<G
         id: opts.id ?? String(100000 + repos.size),
         defaultBranch,
         visibility: opts.visibility ?? 'private',
-        branches: new Map([[defaultBranch, root]]),
-        commits: new Map([[root, new Map()]]),
+        branches: new Map(opts.empty ? [] : [[defaultBranch, root]]),
+        commits: new Map(opts.empty ? [] : [[root, new Map()]]),
       });
     },
     commit(fullName, files, opts = {}) {
@@ -333,6 +392,21 @@ export async function startGitHubApi(options: { clock?: Clock } = {}): Promise<G
     },
     team(orgSlash, members) {
       teams.set(orgSlash.toLowerCase(), [...members]);
+    },
+    readOf: (fullName) => (req) => {
+      const want = fullName.toLowerCase();
+      if (req.path !== '/graphql')
+        return (
+          req.path.toLowerCase() === `/repos/${want}` ||
+          req.path.toLowerCase().startsWith(`/repos/${want}/`)
+        );
+      try {
+        const v = (JSON.parse(req.body) as { variables?: { owner?: string; name?: string } })
+          .variables;
+        return `${v?.owner}/${v?.name}`.toLowerCase() === want;
+      } catch {
+        return false;
+      }
     },
     requests: server.requests,
     faults: server.faults,
