@@ -344,7 +344,14 @@ async function bytesOf(
 ): Promise<Buffer | undefined> {
   if (at.file.kind === 'read') return at.file.file.bytes;
   if (at.file.kind === 'absent') return undefined;
-  return (await gh.file(repository, path, at.commit, MAX_POLICY_BYTES))?.bytes;
+  const file = await gh.file(repository, path, at.commit, MAX_POLICY_BYTES);
+  // GraphQL showed an entry there: a 404 now is not "no policy".
+  if (!file)
+    throw new GitHubApiError(
+      `GitHub's GraphQL API shows ${path} at ${repository}@${at.commit}, but its contents API says there is no such file.`,
+      'bad-answer',
+    );
+  return file.bytes;
 }
 
 /** `OWNER/REPO/PATH@REF` of the workflow file that defines the job. */

@@ -129,6 +129,23 @@ describe('policy-source: default-branch', () => {
     ]);
   });
 
+  it('a file GraphQL showed, which the contents API then says is not there, is an error, never "no policy"', async () => {
+    github.repo('acme/latin1-gone', { id: '15' });
+    github.commit('acme/latin1-gone', { [FILE]: Buffer.from('# caf\xe9\nversion: 1\n', 'latin1') });
+    github.faults.next('not-found', 1, /\/contents\//);
+    const err = await failure(
+      loadTrustedPolicy(settings({ required: false }), {
+        ...CLAIMS,
+        repository: 'acme/latin1-gone',
+        repository_id: '15',
+      }),
+    );
+    expect(err.message).toMatch(
+      /GraphQL API shows \.github\/jit-policy\.yml at acme\/latin1-gone@[0-9a-f]{40}, but its contents API says there is no such file/,
+    );
+    expect(err.message).toMatch(/never taken as no policy/);
+  });
+
   it('a directory where the file should be is an error, never "no policy"', async () => {
     github.repo('acme/dir', { id: '12' });
     github.commit('acme/dir', { [`${FILE}/x.yml`]: POLICY });
