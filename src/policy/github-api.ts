@@ -7,7 +7,13 @@ import {
   type FetchLike,
 } from './http.js';
 import type { HeaderReader } from '../http/node-fetch.js';
-import { gitBlobSha, GitHubApiError, resetTime, type RepoFile } from './github-types.js';
+import {
+  gitBlobSha,
+  GitHubApiError,
+  isCommitSha,
+  resetTime,
+  type RepoFile,
+} from './github-types.js';
 import {
   COMMIT_AND_FILE,
   graphqlError,
@@ -17,7 +23,17 @@ import {
   readCommit,
   readHead,
   type CommitFile,
+  type FileAt,
 } from './github-graphql.js';
+
+/** Repository metadata and refs are small. */
+const MAX_METADATA_BYTES = 256 * 1024;
+
+const isUnsupported = (err: unknown) =>
+  err instanceof GitHubApiError && err.failure === 'unsupported';
+
+const fileRead = (file: RepoFile | undefined): FileAt =>
+  file ? { kind: 'read', file } : { kind: 'absent' };
 
 export interface GitHubApiOptions {
   /** GITHUB_API_URL, checked (https, or http on loopback), without a trailing slash. */
@@ -38,25 +54,72 @@ export interface GitHubApiOptions {
 export class GitHubApi {
   constructor(private readonly opts: GitHubApiOptions) {}
 
-  /** The default branch's head and the file at `path` there, in one GraphQL query. */
+  /**
+   * The default branch's head and the file at `path` there, in one GraphQL query; on a server
+   * whose schema lacks a field the query asks (an older GitHub Enterprise Server), in the three
+   * REST reads the query replaces.
+   */
   async defaultBranchHead(repo: string, path: string, maxBytes: number): Promise<CommitFile> {
-    const data = await this.graphql(HEAD_AND_FILE, { ...ownerName(repo), path }, maxBytes);
-    return readHead(data, repo, path, maxBytes);
+    try {
+      const data = await this.graphql(HEAD_AND_FILE, { ...ownerName(repo), path }, maxBytes);
+      return readHead(data, repo, path, maxBytes);
+    } catch (err) {
+      if (!isUnsupported(err)) throw err;
+    }
+    const { id, defaultBranch } = await this.repository(repo);
+    const commit = await this.branchCommit(repo, defaultBranch);
+    return {
+      id,
+      branch: defaultBranch,
+      commit,
+      file: fileRead(await this.file(repo, path, commit, maxBytes)),
+    };
   }
 
-  /** A commit of the repository and the file at `path` there, in one GraphQL query. */
+  /** A commit of the repository and the file at `path` there, as defaultBranchHead reads. */
   async commitFile(
     repo: string,
     commit: string,
     path: string,
     maxBytes: number,
   ): Promise<CommitFile> {
-    const data = await this.graphql(
-      COMMIT_AND_FILE,
-      { ...ownerName(repo), oid: commit, path },
-      maxBytes,
-    );
-    return readCommit(data, repo, commit, path, maxBytes);
+    try {
+      const variables = { ...ownerName(repo), oid: commit, path };
+      const data = await this.graphql(COMMIT_AND_FILE, variables, maxBytes);
+      return readCommit(data, repo, commit, path, maxBytes);
+    } catch (err) {
+      if (!isUnsupported(err)) throw err;
+    }
+    // A 404 for the file means "no such file" only once the repository and the commit are
+    // readable: GitHub answers 404, not 403, for a repository the token may not see.
+    const { id } = await this.repository(repo);
+    await this.commit(repo, commit);
+    return { id, commit, file: fileRead(await this.file(repo, path, commit, maxBytes)) };
+  }
+
+  private async repository(repo: string): Promise<{ id: string; defaultBranch: string }> {
+    const body = await this.getJson(`/repos/${pathOf(repo)}`, MAX_METADATA_BYTES, 'repository');
+    const defaultBranch = body['default_branch'];
+    if (typeof defaultBranch !== 'string' || defaultBranch === '')
+      throw this.badAnswer(`/repos/${repo}`, 'no default_branch');
+    if (!Number.isSafeInteger(body['id'])) throw this.badAnswer(`/repos/${repo}`, 'no id');
+    return { id: String(body['id']), defaultBranch };
+  }
+
+  /** The commit a branch points at now. */
+  private async branchCommit(repo: string, branch: string): Promise<string> {
+    const path = `/repos/${pathOf(repo)}/git/ref/heads/${pathOf(branch)}`;
+    const body = await this.getJson(path, MAX_METADATA_BYTES, 'branch');
+    const sha = (body['object'] as { sha?: unknown } | undefined)?.sha;
+    if (typeof sha !== 'string' || !isCommitSha(sha)) throw this.badAnswer(path, 'no commit sha');
+    return sha;
+  }
+
+  /** Fails unless the commit exists and the token may read the repository's contents. */
+  private async commit(repo: string, sha: string): Promise<void> {
+    const path = `/repos/${pathOf(repo)}/git/commits/${sha}`;
+    const body = await this.getJson(path, MAX_METADATA_BYTES, 'commit');
+    if (body['sha'] !== sha) throw this.badAnswer(path, `a commit other than ${sha}`);
   }
 
   /**

@@ -154,6 +154,11 @@ export function graphqlError(
   const text = first?.['message'];
   const message = typeof text === 'string' ? text.slice(0, 200).replace(/[\r\n]+/g, ' ') : '?';
   const said = `GraphQL ${type ?? 'error'} from ${url}: "${message}"`;
+  if (!type && obj(first?.['extensions'])?.['code'] === 'undefinedField')
+    return new GitHubApiError(
+      `This server's GraphQL schema lacks a field (${said}).`,
+      'unsupported',
+    );
   switch (type) {
     case 'NOT_FOUND':
       return new GitHubApiError(`${said}.`, 'not-found');

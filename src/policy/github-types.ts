@@ -13,7 +13,9 @@ export type ApiFailure =
   | 'rate-limited'
   | 'unreachable'
   | 'server'
-  | 'bad-answer';
+  | 'bad-answer'
+  /** The server's GraphQL schema lacks a field the query asks: its REST API is asked instead. */
+  | 'unsupported';
 
 export class GitHubApiError extends Error {
   override name = 'GitHubApiError';

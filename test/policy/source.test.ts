@@ -397,6 +397,64 @@ describe('policy-source: workflow', () => {
   });
 });
 
+describe('a server whose GraphQL schema lacks Commit.file (an older GitHub Enterprise Server)', () => {
+  let legacy: GitHubApi;
+  let head: string;
+  beforeAll(async () => {
+    legacy = await startGitHubApi({ graphqlSchema: 'withoutCommitFile' });
+    legacy.repo('acme/site', { id: '690133524' });
+    head = legacy.commit('acme/site', { [FILE]: POLICY });
+    legacy.repo('acme/bare', { id: '5' });
+  });
+  afterAll(() => legacy.close());
+  const on = (over: Partial<PolicySourceSettings> = {}) =>
+    settings({ apiUrl: legacy.url, githubToken: legacy.token, ...over });
+  const asked = (before: number) =>
+    legacy.requests.slice(before).map((r) => `${r.method} ${r.path}?${r.query}`);
+
+  it('default-branch: the query is refused by the schema, and the three REST reads it replaces are made', async () => {
+    const before = legacy.requests.length;
+    const t = await loadTrustedPolicy(on(), CLAIMS);
+    expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
+    expect(t.origin).toMatchObject({ ref: 'refs/heads/main', commit: head });
+    expect(asked(before)).toEqual([
+      'POST /graphql?',
+      'GET /repos/acme/site?',
+      'GET /repos/acme/site/git/ref/heads/main?',
+      `GET /repos/acme/site/contents/${FILE}?ref=${head}`,
+    ]);
+  });
+
+  it('workflow: the repository, the pinned commit and the file, through REST', async () => {
+    const before = legacy.requests.length;
+    const t = await loadTrustedPolicy(on({ mode: 'workflow' }), {
+      ...CLAIMS,
+      job_workflow_ref: 'acme/site/.github/workflows/ci.yml@refs/heads/main',
+      job_workflow_sha: head,
+    });
+    expect(t.policy?.rules.map((r) => r.name)).toEqual(['deploy-main']);
+    expect(asked(before)).toEqual([
+      'POST /graphql?',
+      'GET /repos/acme/site?',
+      `GET /repos/acme/site/git/commits/${head}?`,
+      `GET /repos/acme/site/contents/${FILE}?ref=${head}`,
+    ]);
+  });
+
+  it('no file there is no policy; a token without contents permission still refuses', async () => {
+    const t = await loadTrustedPolicy(on(), {
+      ...CLAIMS,
+      repository: 'acme/bare',
+      repository_id: '5',
+    });
+    expect(t.policy).toBeUndefined();
+    legacy.grant('ghs_no_contents', { contents: 'none' });
+    const err = await failure(loadTrustedPolicy(on({ githubToken: 'ghs_no_contents' }), CLAIMS));
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect(err.message).toMatch(/may not read acme\/site's contents \(HTTP 403/);
+  });
+});
+
 describe('policy-source: workspace', () => {
   it('on a push, reads the checkout', async () => {
     checkout(ANYTHING);

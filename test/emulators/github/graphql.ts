@@ -7,7 +7,7 @@
  */
 import { buildSchema, GraphQLError, graphqlSync, type ExecutionResult } from 'graphql';
 
-const SCHEMA = buildSchema(`
+const SDL = `
   scalar GitObjectID
   type Query {
     repository(owner: String!, name: String!, followRenames: Boolean = true): Repository
@@ -47,7 +47,13 @@ const SCHEMA = buildSchema(`
     type: String!
     object: GitObject
   }
-`);
+`;
+
+/** GitHub's schema for these fields; an older server's, without `Commit.file`, when asked. */
+const SCHEMAS = {
+  current: buildSchema(SDL),
+  withoutCommitFile: buildSchema(SDL.replace(/^ *file\(path: String!\): TreeEntry\n/m, '')),
+};
 
 /** What the REST emulator holds of one repository, as far as these fields need. */
 export interface GraphRepo {
@@ -77,12 +83,16 @@ class TypedError extends GraphQLError {
   }
 }
 
-export function executeGraphql(body: Record<string, unknown>, access: GraphAccess): object {
+export function executeGraphql(
+  body: Record<string, unknown>,
+  access: GraphAccess,
+  schema: keyof typeof SCHEMAS = 'current',
+): object {
   const { query, variables } = body;
   if (typeof query !== 'string')
     return { errors: [{ message: 'A query attribute must be specified and must be a string.' }] };
   const result = graphqlSync({
-    schema: SCHEMA,
+    schema: SCHEMAS[schema],
     source: query,
     rootValue: root(access),
     ...(variables && typeof variables === 'object'
@@ -163,6 +173,14 @@ function shape(result: ExecutionResult): object {
   if (!result.errors) return { data: result.data };
   const errors = result.errors.map((e) => {
     const type = e.originalError instanceof TypedError ? e.originalError.type : undefined;
+    // graphql-ruby's words and code for a field the schema lacks, as GitHub answers them.
+    const lacks = /^Cannot query field "(\w+)" on type "(\w+)"\./.exec(e.message);
+    if (lacks)
+      return {
+        ...e.toJSON(),
+        message: `Field '${lacks[1]}' doesn't exist on type '${lacks[2]}'`,
+        extensions: { code: 'undefinedField', typeName: lacks[2], fieldName: lacks[1] },
+      };
     return { ...(type ? { type } : {}), ...e.toJSON() };
   });
   return 'data' in result ? { data: result.data, errors } : { errors };

@@ -108,7 +108,13 @@ export interface GitHubApi {
 const DOCS = 'https://docs.github.com/rest';
 const RATE_LIMIT = 5000;
 
-export async function startGitHubApi(options: { clock?: Clock } = {}): Promise<GitHubApi> {
+export async function startGitHubApi(
+  options: {
+    clock?: Clock;
+    /** An older GitHub Enterprise Server, whose GraphQL schema has no `Commit.file`. */
+    graphqlSchema?: 'current' | 'withoutCommitFile';
+  } = {},
+): Promise<GitHubApi> {
   const repos = new Map<string, Repo>();
   const token = `ghs_${randomBytes(18).toString('base64url')}`;
   const tokens = new Map<string, TokenGrant>([
@@ -278,14 +284,18 @@ export async function startGitHubApi(options: { clock?: Clock } = {}): Promise<G
       return error(400, 'Problems parsing JSON');
     }
     return ok(
-      executeGraphql(body, {
-        find: (owner, name) => {
-          const repo = find(owner, name);
-          return visibleTo(grant, repo) ? repo : undefined;
+      executeGraphql(
+        body,
+        {
+          find: (owner, name) => {
+            const repo = find(owner, name);
+            return visibleTo(grant, repo) ? repo : undefined;
+          },
+          contents: (repo) => grant.contents === 'read' || (repo as Repo).visibility === 'public',
+          blobSha,
         },
-        contents: (repo) => grant.contents === 'read' || (repo as Repo).visibility === 'public',
-        blobSha,
-      }),
+        options.graphqlSchema,
+      ),
     );
   };
 
