@@ -124,7 +124,7 @@ export class GitHubApi {
 
   /**
    * A file at a commit through the contents API, or undefined when that commit has no such file (a
-   * clean 404): for the bytes GraphQL's text cannot carry.
+   * clean 404): for the bytes GraphQL's text cannot carry, and on a server without the query.
    */
   async file(
     repo: string,

@@ -140,7 +140,8 @@ function fileAt(entry: unknown, repo: string, path: string, maxBytes: number): F
 
 /**
  * GraphQL's refusals come in a 200, typed: NOT_FOUND for a repository the token cannot see,
- * FORBIDDEN for one whose contents it may not read, RATE_LIMITED. Anything else (a field this
+ * FORBIDDEN for one whose contents it may not read, RATE_LIMIT for the primary rate limit
+ * (RATE_LIMITED in GitHub's older answers and docs). Anything else (a field this
  * server's schema lacks, say) is an answer the policy cannot be read from.
  */
 export function graphqlError(
@@ -164,6 +165,7 @@ export function graphqlError(
       return new GitHubApiError(`${said}.`, 'not-found');
     case 'FORBIDDEN':
       return new GitHubApiError(`${said}.`, 'forbidden');
+    case 'RATE_LIMIT':
     case 'RATE_LIMITED':
       return new GitHubApiError(
         `GitHub's API rate limit is exhausted${resetTime(headers)} (${said}).`,

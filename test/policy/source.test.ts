@@ -521,7 +521,7 @@ describe('API failures never mean "no policy"', () => {
   });
 
   it.each([
-    ['rate-limit', /rate limit is exhausted until .*GraphQL RATE_LIMITED/],
+    ['rate-limit', /rate limit is exhausted until .*GraphQL RATE_LIMIT from/],
     ['rate-limit-429', /rate limit is exhausted until .*HTTP 429/],
   ])('%s: fails at once, says when it resets', async (fault, why) => {
     github.faults.next(fault, 1, '/graphql');
@@ -530,6 +530,22 @@ describe('API failures never mean "no policy"', () => {
     expect(err.message).toMatch(why);
     expect(err.message).toMatch(/GitHub App token/);
     expect(github.requests.length - before).toBe(1);
+  });
+
+  it('RATE_LIMITED, the type older answers give, is the rate limit too', async () => {
+    const err = await failure(
+      loadTrustedPolicy(settings(), CLAIMS, {
+        fetch: async () =>
+          Response.json(
+            { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] },
+            { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1893456000' } },
+          ),
+      }),
+    );
+    expect(err.message).toMatch(
+      /rate limit is exhausted until 2030-01-01T00:00:00\.000Z \(GraphQL RATE_LIMITED from/,
+    );
+    expect(err.message).toMatch(/GitHub App token/);
   });
 
   it('a repository GraphQL cannot resolve is an error that says what token to grant, never "no policy"', async () => {

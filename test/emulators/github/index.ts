@@ -170,8 +170,17 @@ export async function startGitHubApi(
       case 'not-found':
         return typed('NOT_FOUND', "Could not resolve to a Repository with the name 'x/y'.");
       case 'rate-limit':
+        // As GitHub sends it now (githubkit#271): type RATE_LIMIT, a code, and no data.
         return {
-          ...typed('RATE_LIMITED', 'API rate limit exceeded for installation ID 1234.'),
+          ...ok({
+            errors: [
+              {
+                type: 'RATE_LIMIT',
+                code: 'graphql_rate_limit',
+                message: 'API rate limit already exceeded for installation ID 1234.',
+              },
+            ],
+          }),
           headers: {
             ...rateHeaders(),
             'x-ratelimit-remaining': '0',
