@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Job, StepResult } from '../harness/job.ts';
+import { startGitHubApi } from '../emulators/github/index.ts';
 import {
   awsInputs,
   awsJob,
@@ -262,6 +263,43 @@ describe('a policy that cannot be read refuses, whatever policy-required says', 
     expect(step.timedOut).toBe(false);
     expectRefusedBeforeAws(step, before);
     expect(errorsOf(step)).toMatch(/took longer than 300 ms/);
+  });
+});
+
+describe('an older GitHub Enterprise Server, whose GraphQL schema lacks Commit.file', () => {
+  it("reads the default branch's policy through REST, and it decides as the query's would", async () => {
+    const legacy = await startGitHubApi({ graphqlSchema: 'withoutCommitFile' });
+    try {
+      const { repository, repository_id } = world.oidc.claims();
+      legacy.repo(repository, { id: repository_id });
+      const head = legacy.commit(repository, { [FILE]: TRUSTED });
+      const allowed = await runStep({
+        claims: { event_name: 'push' },
+        inputs: { export: '', run: USE_AWS, duration: '10m' },
+        env: legacy.env,
+      });
+      expect(allowed.exitCode, errorsOf(allowed)).toBe(0);
+      expect(allowed.summary).toContain('**Policy: allowed** by rule <code>deploy-main</code>');
+      expect(legacy.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        'POST /graphql',
+        `GET /repos/${repository}`,
+        `GET /repos/${repository}/git/ref/heads/main`,
+        `GET /repos/${repository}/contents/${FILE}`,
+      ]);
+      const record = ledgerEvents(allowed).find((e) => e['phase'] === 'allowed')!;
+      expect(record['policy']).toMatchObject({
+        policySource: 'default-branch',
+        policyCommit: head,
+      });
+      // The same policy still refuses what it does not allow.
+      const before = stsCalls();
+      issuedBefore = world.aws.issued.length;
+      const denied = await runStep({ env: legacy.env });
+      expectRefusedBeforeAws(denied, before);
+      expect(errorsOf(denied)).toMatch(/event_name is 'pull_request'/);
+    } finally {
+      await legacy.close();
+    }
   });
 });
 
