@@ -3,12 +3,8 @@ import { join } from 'node:path';
 import { errorMessage, RevocationError } from '../errors.js';
 import type { IdTokenSource } from '../runner/oidc.js';
 import type { Runner } from '../runner/runner.js';
-import {
-  loadProvider,
-  type CloseMethod,
-  type ProviderId,
-  type ServerSideClose,
-} from '../providers/provider.js';
+import { closerOf } from '../providers/closers.js';
+import { type CloseMethod, type ProviderId, type ServerSideClose } from '../providers/provider.js';
 import type { Recorder } from './recorder.js';
 
 export interface CloseDeps {
@@ -60,7 +56,7 @@ export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<
   const { runner } = deps;
   const problems: string[] = [];
   const dir = join(deps.privateDir, target.id);
-  const provider = await loadProvider(target.provider);
+  const provider = closerOf(target.provider);
   let server: ServerSideClose;
   let revocationFailed = false;
   try {

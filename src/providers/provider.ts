@@ -145,21 +145,30 @@ export interface ServerSideClose {
 }
 
 /**
+ * What closing needs of a cloud, apart from the rest of its provider: a post step loads only
+ * this. `close` does what the cloud allows server-side (the runner-side scrub is the engine's);
+ * `readHandle` checks a handle read back from the ledger, which any step can write.
+ */
+export interface Closer<H extends CloseHandle = CloseHandle> {
+  readonly id: ProviderId;
+  /** Every variable a delivery of this cloud may export: all are emptied at closing, whatever the ledger says. */
+  readonly envNames: readonly string[];
+  close(handle: H, ctx: CloseContext): Promise<ServerSideClose>;
+  readHandle(raw: unknown): H;
+}
+
+/**
  * One cloud, in the pipeline's order. `plan` is pure (no network) and throws ConfigurationError
  * on any bad input; `issue` makes the exchange; `deliver` shapes what tools read (the engine
- * writes it); `close` does what the cloud allows server-side (the runner-side scrub is the
- * engine's). `readHandle` checks a handle read back from the ledger, which any step can write.
+ * writes it); closing is its `Closer`'s.
  */
 export interface Provider<
   S = unknown,
   C extends Credential = Credential,
   H extends CloseHandle = CloseHandle,
-> {
-  readonly id: ProviderId;
+> extends Closer<H> {
   /** Names of the step outputs `export: outputs` sets, for action.yml and the README. */
   readonly outputNames: readonly string[];
-  /** Every variable a delivery of this cloud may export: all are emptied at closing, whatever the ledger says. */
-  readonly envNames: readonly string[];
   /** May be async, to load a parser only when the input that needs it is given. */
   plan(inputs: Inputs, common: CommonSettings, env: NodeJS.ProcessEnv): Plan<S> | Promise<Plan<S>>;
   /**
@@ -169,11 +178,10 @@ export interface Provider<
   prepare?(plan: Plan<S>): void;
   issue(plan: Plan<S>, ctx: IssueContext): Promise<Issued<C, H>>;
   deliver(plan: Plan<S>, credential: C, ctx: DeliverContext): Promise<Delivery>;
-  close(handle: H, ctx: CloseContext): Promise<ServerSideClose>;
-  readHandle(raw: unknown): H;
 }
 
 export type AnyProvider = Provider<unknown, Credential, CloseHandle>;
+export type AnyCloser = Closer<CloseHandle>;
 
 export async function loadProvider(id: ProviderId): Promise<AnyProvider> {
   // Lazy, so that an AWS step never loads the Azure or Google SDKs.

@@ -1,27 +1,18 @@
 import { join } from 'node:path';
 import { CloudError } from '../../errors.js';
 import { formatDuration } from '../../runner/inputs.js';
-import {
-  expiryClose,
-  handleObject,
-  handleString,
-  optionalHandleString,
-  type CloseHandle,
-  type Credential,
-  type Delivery,
-  type Provider,
-} from '../provider.js';
+import type { Credential, Delivery, Provider } from '../provider.js';
+import { awsCloser, type AwsHandle } from './close.js';
 import { buildSessionPolicy, policyDigest } from './session-policy.js';
 import {
   accountOf,
   DEFAULT_ATTEMPTS,
   DEFAULT_DURATION,
-  endpointProblem,
   parseAwsSettings,
   type AwsSettings,
 } from './settings.js';
-import type { RevokeTarget } from './revoke.js';
-import { ROLE_ARN } from './arn.js';
+
+export type { AwsHandle };
 
 export const AWS_OUTPUTS = {
   accessKeyId: 'aws-access-key-id',
@@ -47,39 +38,9 @@ export interface AwsCredential extends Credential {
   readonly sessionToken: string;
 }
 
-/** What closing needs: when AWS refuses the session, and whom to ask to deny it sooner. */
-export interface AwsHandle extends CloseHandle {
-  readonly stsExpiration: string;
-  readonly enforcedEnd: string | null;
-  readonly revoke: {
-    readonly roleArn: string;
-    readonly revokeRole: string;
-    readonly assumedRoleId: string;
-    readonly audience: string;
-    readonly region: string;
-    /** The endpoints the grant was issued through, when not AWS's own: closing uses these. */
-    readonly stsEndpoint?: string;
-    readonly iamEndpoint?: string;
-    /** AWS_USE_FIPS_ENDPOINT / AWS_USE_DUALSTACK_ENDPOINT at issue, when true. */
-    readonly fips?: true;
-    readonly dualStack?: true;
-  } | null;
-}
-
-const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
-
 export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
-  id: 'aws',
+  ...awsCloser,
   outputNames: Object.values(AWS_OUTPUTS),
-  envNames: [
-    'AWS_ACCESS_KEY_ID',
-    'AWS_SECRET_ACCESS_KEY',
-    'AWS_SESSION_TOKEN',
-    'AWS_REGION',
-    'AWS_DEFAULT_REGION',
-    'AWS_CONFIG_FILE',
-    'AWS_SHARED_CREDENTIALS_FILE',
-  ],
 
   plan(inputs, common, env) {
     const s = parseAwsSettings(inputs, common, env);
@@ -233,45 +194,6 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
       unset: COMPETING,
     };
   },
-
-  async close(handle, ctx) {
-    // A session already past its expiry needs no deny; otherwise, with a revoker, refuse it now.
-    const stsExpiry = new Date(handle.stsExpiration);
-    if (handle.revoke && stsExpiry > ctx.now) {
-      const { revokeSession } = await import('./revoke.js');
-      const target: RevokeTarget = {
-        ...handle.revoke,
-        grantId: ctx.grantId,
-        sessionExpiresAt: handle.stsExpiration,
-      };
-      return revokeSession(target, ctx);
-    }
-    const why = handle.enforcedEnd
-      ? 'AWS cannot delete session credentials; its session policy makes AWS refuse them from the time shown'
-      : 'AWS cannot delete session credentials; STS refuses them from the time shown';
-    return expiryClose(ctx, why);
-  },
-
-  readHandle(raw) {
-    const h = handleObject(raw, 'aws');
-    const revoke =
-      h['revoke'] === null || h['revoke'] === undefined ? null : handleObject(h['revoke'], 'aws');
-    return {
-      stsExpiration: handleString(h, 'stsExpiration', ISO),
-      enforcedEnd: optionalHandleString(h, 'enforcedEnd', ISO) ?? null,
-      revoke: revoke && {
-        roleArn: handleString(revoke, 'roleArn', ROLE_ARN),
-        revokeRole: handleString(revoke, 'revokeRole', ROLE_ARN),
-        assumedRoleId: handleString(revoke, 'assumedRoleId', /^[A-Z0-9]{8,}:[\w+=,.@-]{2,64}$/),
-        audience: handleString(revoke, 'audience', /^[\x21-\x7e]{1,256}$/),
-        region: handleString(revoke, 'region', /^[a-z0-9-]{1,32}$/),
-        ...handleEndpoint(revoke, 'stsEndpoint'),
-        ...handleEndpoint(revoke, 'iamEndpoint'),
-        ...handleFlag(revoke, 'fips'),
-        ...handleFlag(revoke, 'dualStack'),
-      },
-    };
-  },
 };
 
 /**
@@ -296,29 +218,4 @@ function describeScope(s: AwsSettings, windowEnd: Date | undefined): string {
   if (s.managedPolicies.length) parts.push(`${s.managedPolicies.length} managed session policies`);
   if (windowEnd) parts.push(`denied after ${windowEnd.toISOString()} (aws:CurrentTime)`);
   return parts.join('; ');
-}
-
-/**
- * An endpoint on a handle read back from the record: any step can write the ledger, so it passes
- * the checks the endpoint variables get at issue, or the handle is refused.
- */
-function handleEndpoint(
-  h: Record<string, unknown>,
-  key: 'stsEndpoint' | 'iamEndpoint',
-): Partial<Record<typeof key, string>> {
-  const value = optionalHandleString(h, key);
-  if (value === undefined) return {};
-  if (endpointProblem(value))
-    throw new Error(`the close handle's '${key}' is not a usable endpoint`);
-  return { [key]: value };
-}
-
-/** A flag recorded only when true; anything else on a handle is refused. */
-function handleFlag(
-  h: Record<string, unknown>,
-  key: 'fips' | 'dualStack',
-): Partial<Record<typeof key, true>> {
-  if (h[key] === undefined) return {};
-  if (h[key] !== true) throw new Error(`the close handle's '${key}' is malformed`);
-  return { [key]: true };
 }

@@ -1,10 +1,10 @@
 import { ConfigurationError } from '../../errors.js';
-import { isLoopbackHost } from '../../policy/issuer.js';
 import type { Inputs } from '../../runner/inputs.js';
 import { formatDuration } from '../../runner/inputs.js';
 import type { CommonSettings } from '../provider.js';
 import { httpTimeoutMs } from '../retry.js';
 import { POLICY_ARN, ROLE_ARN } from './arn.js';
+import { endpointProblem } from './endpoint.js';
 import type { EndpointVariant } from './client-config.js';
 import { checkPolicySize, parseSessionPolicy, STS_MIN_DURATION } from './session-policy.js';
 
@@ -341,14 +341,6 @@ function variableInEffect(
 ): { name: string; value: string } | undefined {
   const name = names.find((n) => env[n]);
   return name === undefined ? undefined : { name, value: env[name]! };
-}
-
-/** Why an endpoint may not be used: not an http(s) URL, or plain http off loopback. */
-export function endpointProblem(value: string): 'not-url' | 'clear-text' | undefined {
-  const url = URL.parse(value) ?? undefined;
-  if (!url || !/^https?:$/.test(url.protocol)) return 'not-url';
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return 'clear-text';
-  return undefined;
 }
 
 /**

@@ -7,12 +7,9 @@ import { privateDir, privateSubdir, writePrivateFile } from '../../runner/temp.j
 import type { AzureSettings } from './settings.js';
 import { cachedTokens, widenTokenCache, type GrantToken, type MsalCache } from './token-cache.js';
 import { toolProxyEnv } from '../../runner/proxy.js';
+import { AZ_ENV } from './names.js';
 
-/**
- * Variables the Azure CLI reads for the grant's login. CP1 is the CAE capability: without
- * this variable (checked for presence) az asks for CAE tokens, which live up to a day.
- */
-export const AZ_ENV = { AZURE_IDENTITY_DISABLE_CP1: '1' } as const;
+export { AZ_ENV };
 
 export interface AzLogin {
   readonly configDir: string;

@@ -1,12 +1,12 @@
 import { privateSubdir } from '../../runner/temp.js';
 import type { Delivery } from '../provider.js';
-import { AZ_ENV, type AzLogin } from './cli.js';
+import type { AzLogin } from './cli.js';
+import { ACCESS_TOKEN_VAR, AZ_ENV } from './names.js';
+
+export { ACCESS_TOKEN_VAR };
 import { CLOUDS, type AzureSettings } from './settings.js';
 
 export const AZURE_OUTPUTS = { accessToken: 'azure-access-token' } as const;
-
-/** Our own name for the bearer token: no Azure tool reads an access token from the environment. */
-export const ACCESS_TOKEN_VAR = 'AZURE_ACCESS_TOKEN';
 
 /**
  * Inherited variables that would make a tool sign in as someone else than the grant: secrets,

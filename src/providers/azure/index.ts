@@ -1,16 +1,10 @@
 import { decodeJwt } from 'jose';
 import { ID_TOKEN_REQUEST_TOKEN, ID_TOKEN_URL } from '../../runner/oidc-env.js';
-import {
-  expiryClose,
-  handleObject,
-  type CloseHandle,
-  type Credential,
-  type Provider,
-} from '../provider.js';
+import type { Credential, Provider } from '../provider.js';
+import { azureCloser, NOT_REVOCABLE, type AzureHandle } from './close.js';
 import { httpTimeoutMs } from '../retry.js';
-import { AZ_ENV, azLogin } from './cli.js';
+import { azLogin } from './cli.js';
 import {
-  ACCESS_TOKEN_VAR,
   AZURE_OUTPUTS,
   COMPETING,
   deliveryEnv,
@@ -19,9 +13,7 @@ import {
 } from './deliver.js';
 import { MAX_TOKEN_SECONDS, parseAzureSettings, type AzureSettings } from './settings.js';
 
-export const NOT_REVOCABLE =
-  'Entra ID access tokens cannot be revoked (continuous access evaluation covers Microsoft Graph only); ' +
-  'a normal, non-CAE token was asked for, so Entra accepts it until the time shown';
+export { NOT_REVOCABLE, type AzureHandle };
 
 /** Non-secret claims of Entra's access token, for the record; an opaque token has none. */
 function tokenClaims(token: string): Record<string, string> {
@@ -54,26 +46,9 @@ export interface AzureCredential extends Credential {
   readonly assertion: string | undefined;
 }
 
-export interface AzureHandle extends CloseHandle {
-  readonly azLogin: boolean;
-}
-
 export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle> = {
-  id: 'azure',
+  ...azureCloser,
   outputNames: Object.values(AZURE_OUTPUTS),
-  envNames: [
-    ACCESS_TOKEN_VAR,
-    'AZURE_CONFIG_DIR',
-    ...Object.keys(AZ_ENV),
-    'AZURE_TENANT_ID',
-    'AZURE_CLIENT_ID',
-    'AZURE_SUBSCRIPTION_ID',
-    'AZURE_AUTHORITY_HOST',
-    'AZURE_TOKEN_CREDENTIALS',
-    'ARM_USE_CLI',
-    'ARM_TENANT_ID',
-    'ARM_SUBSCRIPTION_ID',
-  ],
 
   plan(inputs, common, env) {
     const s = parseAzureSettings(inputs, common, env);
@@ -176,17 +151,5 @@ export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle
       expiresAt: login?.expiresAt,
       notes,
     };
-  },
-
-  async close(handle, ctx) {
-    const az = handle.azLogin
-      ? "; the grant's Azure CLI login and token cache were deleted with its directory"
-      : '';
-    return expiryClose(ctx, `${NOT_REVOCABLE}${az}`);
-  },
-
-  readHandle(raw) {
-    const h = handleObject(raw, 'azure');
-    return { azLogin: h['azLogin'] === true };
   },
 };

@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./getSSOTokenFromFile-Di6tgFK2.cjs"),t=require("./aws-sts-BImb-6_Y.cjs"),n={getFileRecord(){return t.Ft},interceptFile(e,n){t.Ft[e]=Promise.resolve(n)},getTokenRecord(){return e.n},interceptToken(t,n){e.n[t]=n}};Object.defineProperty(exports,"t",{enumerable:!0,get:function(){return n}});
