@@ -21,8 +21,8 @@ import { build, type CodeSplittingGroup, type RolldownOutput } from 'rolldown';
  * - A package's default import of a Node builtin as the builtin itself (builtinDefaults below),
  *   and its TypeScript-compiled namespace import too (builtinNamespaces below).
  * - node:fs/promises functions taken when first called (lazyPromisesFs below).
- * - Packages a client imports only for paths the action never takes, left out (absentPackages
- *   below).
+ * - Modules a client imports only for paths the action never takes, left out, a stand-in in
+ *   their place (standIns and STAND_INS below).
  * - A few chunks by the part of a step that loads them, not one per set of `import()`s
  *   (stepChunks below).
  */
@@ -61,7 +61,7 @@ export async function bundle(
       builtinDefaults(),
       builtinNamespaces(),
       lazyPromisesFs(),
-      absentPackages({ jsonwebtoken: /[\\/]node_modules[\\/]@azure[\\/]msal-node[\\/]/ }),
+      standIns(STAND_INS),
     ],
     output: {
       dir,
@@ -184,32 +184,94 @@ function builtinNamespaces() {
   };
 }
 
+/** A module in place of another, for one importer: `code` is its whole source. */
+interface StandIn {
+  readonly from: RegExp;
+  readonly code: string;
+}
+
 /**
- * A package that a client imports only for a path the action never takes, left out of the bundle:
- * `importer` (a package directory) gets a module in its place whose every property read throws,
- * saying so. msal-node imports `jsonwebtoken` only to sign a client assertion from a certificate;
- * the action's assertion is the GitHub token (src/providers/azure/entra.ts gives MSAL no
- * certificate), so nothing is ever signed. Even loaded lazily, its code (with semver, jws and
- * lodash helpers) in MSAL's chunk cost a cold Azure main step 24 M instructions (408 → 384 M).
+ * Modules a client imports only for paths the action never takes, each left out of the bundle for
+ * the importers `from` matches, with a stand-in in its place (`STAND_INS` below). What is never
+ * run still costs a step its parsing, some 55 µs a KiB on this machine, and what its module does
+ * at load (bench/FIRST-STEP.md).
  */
-function absentPackages(absent: Readonly<Record<string, RegExp>>) {
-  const prefix = '\0absent-package:';
+function standIns(list: Readonly<Record<string, StandIn>>) {
+  const prefix = '\0stand-in:';
   return {
-    name: 'absent-packages',
+    name: 'stand-ins',
     resolveId(source: string, importer: string | undefined) {
-      const from = Object.hasOwn(absent, source) ? absent[source] : undefined;
-      return from && importer && from.test(importer) ? prefix + source : null;
+      const s = Object.hasOwn(list, source) ? list[source] : undefined;
+      return s && importer && s.from.test(importer) ? prefix + source : null;
     },
     load(id: string) {
-      if (!id.startsWith(prefix)) return null;
-      const why = JSON.stringify(
-        `${id.slice(prefix.length)} is not in jit-credentials' bundle: the action signs no client assertion`,
-      );
-      // The bundler's interop asks for __esModule when the importer loads; any other read is a use.
-      return `module.exports = new Proxy({}, { get: (_, key) => { if (key === '__esModule' || typeof key === 'symbol') return undefined; throw new Error(${why}); } });\n`;
+      return id.startsWith(prefix) ? list[id.slice(prefix.length)]!.code : null;
     },
   };
 }
+
+/** A CommonJS module whose every property read throws `why`: for code that must never run. */
+function absent(name: string, why: string): string {
+  const message = JSON.stringify(`${name} is not in jit-credentials' bundle: ${why}`);
+  // The bundler's interop asks for __esModule when the importer loads; any other read is a use.
+  return `module.exports = new Proxy({}, { get: (_, key) => { if (key === '__esModule' || typeof key === 'symbol') return undefined; throw new Error(${message}); } });\n`;
+}
+
+/** Matches a module id under node_modules/ that starts with `path` (slashes either way). */
+const nodeModules = (path: string) =>
+  new RegExp(`[\\\\/]node_modules[\\\\/]${path.replaceAll('/', '[\\\\/]').replaceAll('.', '\\.')}`);
+
+const STAND_INS: Record<string, StandIn> = {
+  // msal-node signs a client assertion from a certificate with it; the action's assertion is the
+  // GitHub token (src/providers/azure/entra.ts gives MSAL no certificate). Even loaded lazily, its
+  // code (with semver, jws and lodash helpers) cost a cold Azure main step 24 M instructions.
+  jsonwebtoken: {
+    from: nodeModules('@azure/msal-node/'),
+    code: absent('jsonwebtoken', 'the action signs no client assertion'),
+  },
+  // The clients' Node handler: every AWS client the action makes is given its own
+  // (src/providers/aws/client-config.ts, http-handler.ts), which answers with bytes, so the
+  // handler's stream collector is never asked either. `create` is what the client's runtime
+  // configuration calls with the handler it was given.
+  '@smithy/node-http-handler': {
+    from: nodeModules('@aws-sdk/client-'),
+    code: `export class NodeHttpHandler {
+  static create(handler) {
+    if (typeof handler?.handle === 'function') return handler;
+    throw new Error('jit-credentials gives every AWS client its own request handler');
+  }
+}
+export const streamCollector = () => {
+  throw new Error('jit-credentials answers the AWS clients with bytes, never a stream');
+};
+`,
+  },
+  // The default credential chain (environment, files, SSO, IMDS, ...): the action's clients sign
+  // with the credentials they are given, or not at all (AssumeRoleWithWebIdentity).
+  '@aws-sdk/credential-provider-node': {
+    from: nodeModules('@aws-sdk/client-'),
+    code: `export const defaultProvider = () => () => {
+  throw new Error('jit-credentials gives every AWS client that signs its credentials');
+};
+`,
+  },
+  // google-auth-library's debug log, on only when GOOGLE_SDK_NODE_LOGGING names it: its module
+  // sets up colours for process.stderr at load, which makes the stream (some 1 ms of a Google main
+  // step). What it would log is each request's headers and each answer's body, the tokens among
+  // them; the action's Google calls go through no client that logs (src/providers/gcp/exchange.ts).
+  'google-logging-utils': {
+    from: nodeModules('google-auth-library/'),
+    code: `const off = () => {};
+const logger = Object.assign(off, { debug: off, info: off, warn: off, error: off, sublog: () => logger });
+exports.log = () => logger;
+`,
+  },
+  // Its crypto for browsers (with base64-js), taken only where `window.crypto.subtle` exists.
+  './browser/crypto': {
+    from: nodeModules('google-auth-library/build/src/crypto/crypto.js'),
+    code: absent('google-auth-library/build/src/crypto/browser/crypto', 'the action runs on Node'),
+  },
+};
 
 /**
  * `import { readFile } from "node:fs/promises"` in a package becomes a function that takes

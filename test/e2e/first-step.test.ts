@@ -4,7 +4,7 @@
  * `process.moduleLoadList` at exit (a preload writes them out); no time is measured.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,10 +25,23 @@ beforeAll(async () => {
   preload = path.join(dir, 'modules.cjs');
   writeFileSync(
     preload,
-    `process.on('exit', () => {
+    `const streams = [];
+for (const name of ['stdout', 'stderr']) {
+  const d = Object.getOwnPropertyDescriptor(process, name);
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: d.enumerable,
+    get() {
+      if (!streams.includes(name)) streams.push(name);
+      return d.get.call(this);
+    },
+  });
+}
+process.on('exit', () => {
   const { writeFileSync } = require('node:fs');
   writeFileSync(process.env.MODULES_OUT, process.moduleLoadList.join('\\n'));
   writeFileSync(process.env.MODULES_OUT + '.files', Object.keys(require.cache).join('\\n'));
+  writeFileSync(process.env.MODULES_OUT + '.streams', streams.join('\\n'));
 });\n`,
   );
 });
@@ -42,6 +55,11 @@ const traced = (name: string) => ({
   MODULES_OUT: path.join(dir, name),
 });
 const modules = (name: string) => readFileSync(path.join(dir, name), 'utf8').split('\n');
+/** Which of process.stdout and process.stderr the step asked for (each is made when first asked). */
+const streams = (name: string) =>
+  readFileSync(path.join(dir, `${name}.streams`), 'utf8')
+    .split('\n')
+    .filter(Boolean);
 /** The files of dist/ a step loaded, chunks named without their hash, in the order loaded. */
 const chunks = (name: string) =>
   readFileSync(path.join(dir, `${name}.files`), 'utf8')
@@ -68,6 +86,27 @@ const layout = (provider: string, exchange: string) => ({
 });
 
 describe('the first step of a job loads only what it uses', () => {
+  it('dist/ holds none of the client code that only paths the action never takes would run', () => {
+    const dist = path.join(import.meta.dirname, '../../dist');
+    const bundle = readdirSync(dist)
+      .filter((f) => f.endsWith('.cjs'))
+      .map((f) => readFileSync(path.join(dist, f), 'utf8'))
+      .join('\n');
+    // scripts/bundle.ts, STAND_INS: a string of each module left out, and of a stand-in.
+    const gone = {
+      '@smithy/node-http-handler': 'socketAcquisitionWarningTimeout',
+      '@aws-sdk/credential-provider-node': 'Could not load credentials from any providers',
+      'google-logging-utils': 'GOOGLE_SDK_NODE_LOGGING',
+      "google-auth-library's browser crypto": 'class BrowserCrypto',
+      jsonwebtoken: 'JsonWebTokenError',
+    };
+    for (const [module, text] of Object.entries(gone)) {
+      expect(bundle.includes(text), `${module} is in dist/`).toBe(false);
+    }
+    const standIn = 'jit-credentials gives every AWS client its own request handler';
+    expect(bundle.includes(standIn), 'the handler stand-in is in dist/').toBe(true);
+  });
+
   it("AWS main never loads undici (fetch's classes) nor fs/promises (the SDK's config-file reader), and its post no TLS at all", async () => {
     const job = await awsJob(world);
     const main = await job.runStep({
@@ -133,6 +172,9 @@ describe('the first step of a job loads only what it uses', () => {
       // Nor web streams and File, which gaxios asks of each request body.
       expect(m).not.toContain('NativeModule internal/webstreams/readablestream');
       expect(m).not.toContain('NativeModule internal/file');
+      // Nor process.stderr, a stream that google-auth-library's debug log made at load for its
+      // colours (scripts/bundle.ts, STAND_INS): the step writes nothing there.
+      expect(streams('gcp-main')).not.toContain('stderr');
       const post = await job.runPost(main, { env: traced('gcp-post') });
       expect(post.exitCode, post.stderr + post.stdout).toBe(0);
       // It did close the grant and say so: the log lines reached the runner through fd 1.

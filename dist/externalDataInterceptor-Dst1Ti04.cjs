@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./getSSOTokenFromFile-C5gV48CN.cjs"),t=require("./aws-sts-Bb1BrHee.cjs"),n={getFileRecord(){return t.Ft},interceptFile(e,n){t.Ft[e]=Promise.resolve(n)},getTokenRecord(){return e.n},interceptToken(t,n){e.n[t]=n}};Object.defineProperty(exports,"t",{enumerable:!0,get:function(){return n}});
