@@ -22,7 +22,8 @@ import { build, type CodeSplittingGroup, type RolldownOutput } from 'rolldown';
  *   and its TypeScript-compiled namespace import too (builtinNamespaces below).
  * - node:fs/promises functions taken when first called (lazyPromisesFs below).
  * - Modules a client imports only for paths the action never takes, left out, a stand-in in
- *   their place (standIns and STAND_INS below).
+ *   their place (standIns and STAND_INS below). Not for the benchmark's floors (`standIns:
+ *   false`), which measure an SDK as it comes.
  * - A few chunks by the part of a step that loads them, not one per set of `import()`s
  *   (stepChunks below).
  */
@@ -30,6 +31,7 @@ export async function bundle(
   root: string,
   input: Record<string, string>,
   dir: string,
+  { standIns: withStandIns = true }: { readonly standIns?: boolean } = {},
 ): Promise<Set<string>> {
   const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as {
     compilerOptions: { paths?: Record<string, string[]> };
@@ -61,7 +63,7 @@ export async function bundle(
       builtinDefaults(),
       builtinNamespaces(),
       lazyPromisesFs(),
-      standIns(STAND_INS),
+      ...(withStandIns ? [standIns(STAND_INS)] : []),
     ],
     output: {
       dir,
