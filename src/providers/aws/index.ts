@@ -12,8 +12,6 @@ import {
   type AwsSettings,
 } from './settings.js';
 
-export type { AwsHandle };
-
 export const AWS_OUTPUTS = {
   accessKeyId: 'aws-access-key-id',
   secretAccessKey: 'aws-secret-access-key',

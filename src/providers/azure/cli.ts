@@ -9,8 +9,6 @@ import { cachedTokens, widenTokenCache, type GrantToken, type MsalCache } from '
 import { toolProxyEnv } from '../../runner/proxy.js';
 import { AZ_ENV } from './names.js';
 
-export { AZ_ENV };
-
 export interface AzLogin {
   readonly configDir: string;
   /** Access tokens az can hand out (secret), to be masked like the grant's own. */

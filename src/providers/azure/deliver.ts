@@ -2,8 +2,6 @@ import { privateSubdir } from '../../runner/temp.js';
 import type { Delivery } from '../provider.js';
 import type { AzLogin } from './cli.js';
 import { ACCESS_TOKEN_VAR, AZ_ENV } from './names.js';
-
-export { ACCESS_TOKEN_VAR };
 import { CLOUDS, type AzureSettings } from './settings.js';
 
 export const AZURE_OUTPUTS = { accessToken: 'azure-access-token' } as const;

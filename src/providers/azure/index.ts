@@ -13,8 +13,6 @@ import {
 } from './deliver.js';
 import { MAX_TOKEN_SECONDS, parseAzureSettings, type AzureSettings } from './settings.js';
 
-export { NOT_REVOCABLE, type AzureHandle };
-
 /** Non-secret claims of Entra's access token, for the record; an opaque token has none. */
 function tokenClaims(token: string): Record<string, string> {
   try {

@@ -21,8 +21,6 @@ import {
 } from './settings.js';
 import { jwtExpiry } from './jwt-expiry.js';
 
-export { ID_TOKEN_VARIABLE, PROJECT_VARIABLES, TOKEN_VARIABLES, type GcpHandle };
-
 export const GCP_OUTPUTS = { accessToken: 'gcp-access-token', idToken: 'gcp-id-token' } as const;
 
 /** Variables that would make a tool pick other (often long-lived) credentials than the grant's. */
