@@ -401,6 +401,27 @@ describe('Google workload identity provider', () => {
     );
   });
 
+  it('keeps an alternation inside the anchors: a search matches no more than the policy', () => {
+    const p = parsePolicy(
+      `version: 1\nrules:\n  - name: r\n    when: { repository: acme/site, ref: '^refs/heads/main|refs/tags/v[0-9]+$' }\n    allow: { provider: gcp, service-account: a@p.iam.gserviceaccount.com, max-duration: 5m }\n`,
+      'p.yml',
+    );
+    const cond = (exportGcp(p).document as any).attributeCondition as string;
+    for (const ref of [
+      'refs/heads/main',
+      'refs/tags/v12',
+      'refs/heads/main-attacker',
+      'refs/heads/evil/refs/tags/v1',
+      'xrefs/tags/v1',
+    ]) {
+      const claims = { repository: 'acme/site', ref };
+      expect(celAllows(cond, claims), ref).toBe(claimMatches(p, claims).matched.length > 0);
+    }
+    expect(celAllows(cond, { repository: 'acme/site', ref: 'refs/heads/main-attacker' })).toBe(
+      false,
+    );
+  });
+
   it('quotes values safely', () => {
     const p = parsePolicy(
       `version: 1\nrules:\n  - name: q\n    when: { repository: acme/site, ref: "refs/heads/it's\\\\x" }\n    allow: { provider: gcp, service-account: a@p.iam.gserviceaccount.com, max-duration: 5m }\n`,

@@ -84,7 +84,12 @@ function cel(c: Condition, notes: string[], rule: string): string {
   return parts.length === 1 ? parts[0]! : `(${parts.join(' || ')})`;
 }
 
-/** CEL's matches() is RE2 and unanchored: globs become anchored regexes; JS-only syntax is flagged. */
+/**
+ * CEL's matches() is an RE2 search, not a whole-value match: globs become anchored regexes, and a
+ * pattern's body is grouped inside its anchors, since in `^main|v1$` the alternation binds looser
+ * than the anchors (a search would accept `main-anything`, which the policy refuses). JS-only
+ * syntax is flagged.
+ */
 function re2(m: Matcher, notes: string[], rule: string, claim: string): string {
   if (m.kind === 'glob') return globToRegExp(m.source).source.replace(/\[\\s\\S\]/g, '.');
   if (/\(\?<?[=!]|\\[1-9]|\\k</.test(m.source)) {
@@ -92,5 +97,6 @@ function re2(m: Matcher, notes: string[], rule: string, claim: string): string {
       `rule '${rule}': the '${claim}' pattern uses lookaround or backreferences, which Google's RE2 rejects; rewrite it before applying`,
     );
   }
-  return m.source;
+  // compileMatcher accepts a pattern only when it starts with ^ and ends with an unescaped $.
+  return `^(?:${m.source.slice(1, -1)})$`;
 }
