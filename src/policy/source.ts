@@ -26,21 +26,14 @@ export const DEFAULT_API_URL = 'https://api.github.com';
 export const MAX_POLICY_BYTES = 256 * 1024;
 
 /**
- * Events whose checkout may hold files nobody has reviewed: the pull request's merge or head
- * commit (pull_request*, merge_group), or whatever a comment or a finished run points the job
- * at (issue_comment, workflow_run). On these, a workspace policy counts only when it is
- * byte-identical to the default branch's. `push` is not here: a push to a branch trusts
- * whoever may push to it, which branch protection decides; prefer `default-branch` there too.
+ * The only events whose checkout a workspace policy may decide as it is: what a push, a
+ * schedule or a manual dispatch checks out was pushed to the repository, so it trusts whoever
+ * may push to that branch (branch protection decides; prefer `default-branch` there too). On
+ * every other event an outsider can steer the checkout: a pull request's merge or head commit,
+ * whatever a comment, an issue, a check or a finished run names; there the workspace policy
+ * counts only when it is byte-identical to the default branch's.
  */
-export const UNTRUSTED_CHECKOUT_EVENTS: readonly string[] = [
-  'pull_request',
-  'pull_request_target',
-  'pull_request_review',
-  'pull_request_review_comment',
-  'merge_group',
-  'issue_comment',
-  'workflow_run',
-];
+export const TRUSTED_CHECKOUT_EVENTS: readonly string[] = ['push', 'schedule', 'workflow_dispatch'];
 
 export interface PolicySourceSettings {
   readonly mode: PolicySourceMode;
@@ -65,8 +58,9 @@ export function readPolicySourceSettings(
   const mode = inputs.oneOf(POLICY_INPUT.source, POLICY_SOURCES, 'default-branch')!;
   const given = inputs.optional(POLICY_INPUT.policy);
   const path = given === undefined ? DEFAULT_POLICY_FILE : repositoryPath(given);
-  // The input defaults to the job's token; a workflow may also hand one over as GITHUB_TOKEN,
-  // which no earlier step can set (the runner refuses GITHUB_* names in GITHUB_ENV).
+  // The input defaults to the job's token; a workflow may also hand one over as GITHUB_TOKEN.
+  // An earlier step can set that one through GITHUB_ENV, but gains nothing: the API address and
+  // the repository come from the runner's own variables, and any token reads the same answers.
   const githubToken =
     inputs.optional(POLICY_INPUT.githubToken) ?? (env['GITHUB_TOKEN'] || undefined);
   if (githubToken === undefined && mode !== 'workspace') {
@@ -408,9 +402,9 @@ async function fromWorkspace(
     path: settings.path,
     location: `workspace:${settings.path}`,
   };
-  if (!UNTRUSTED_CHECKOUT_EVENTS.includes(event)) return { bytes: local, origin: checkout };
-  // Whoever opened the pull request (or wrote the comment) wrote this checkout: only the
-  // default branch's bytes count, and the checkout may not differ from them.
+  if (TRUSTED_CHECKOUT_EVENTS.includes(event)) return { bytes: local, origin: checkout };
+  // Whoever opened the pull request (or wrote the comment, or named the ref) may have written
+  // this checkout: only the default branch's bytes count, and the checkout may not differ.
   const trusted = await fromDefaultBranch(settings, claims, deps);
   const same =
     local === undefined

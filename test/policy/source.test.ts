@@ -467,19 +467,39 @@ describe('policy-source: workspace', () => {
     });
   });
 
-  it.each(['pull_request', 'pull_request_target', 'issue_comment', 'workflow_run', 'merge_group'])(
-    'on %s, refuses a checkout that differs from the default branch',
-    async (event) => {
-      checkout(ANYTHING);
-      const err = await failure(
-        loadTrustedPolicy(settings({ mode: 'workspace' }), { ...CLAIMS, event_name: event }),
-      );
-      expect(err).toBeInstanceOf(ConfigurationError);
-      expect(err.message).toMatch(
-        new RegExp(`on a ${event} event: the checkout's .* differs from the default branch's`),
-      );
-    },
-  );
+  it.each(['schedule', 'workflow_dispatch'])('on %s, reads the checkout', async (event) => {
+    checkout(ANYTHING);
+    const t = await loadTrustedPolicy(settings({ mode: 'workspace' }), {
+      ...CLAIMS,
+      event_name: event,
+    });
+    expect(t.policy?.rules.map((r) => r.name)).toEqual(['anything']);
+  });
+
+  it.each([
+    'pull_request',
+    'pull_request_target',
+    'issue_comment',
+    'workflow_run',
+    'merge_group',
+    // Not the pull request family, and still steered by outsiders: a ChatOps job on an issue
+    // or discussion, a check or status carrying a fork's head, a dispatch payload naming a ref.
+    'issues',
+    'discussion_comment',
+    'check_run',
+    'check_suite',
+    'status',
+    'repository_dispatch',
+  ])('on %s, refuses a checkout that differs from the default branch', async (event) => {
+    checkout(ANYTHING);
+    const err = await failure(
+      loadTrustedPolicy(settings({ mode: 'workspace' }), { ...CLAIMS, event_name: event }),
+    );
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect(err.message).toMatch(
+      new RegExp(`on a ${event} event: the checkout's .* differs from the default branch's`),
+    );
+  });
 
   it('on pull_request, refuses a checkout that deleted the file', async () => {
     const err = await failure(
