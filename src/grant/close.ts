@@ -67,6 +67,7 @@ export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<
       expiresAt: target.expiresAt,
       dir: existsSync(dir) ? dir : undefined,
       idToken: deps.idToken,
+      mask: (secret) => runner.mask(secret),
       env: deps.env,
       handleTrusted: target.trusted,
     });

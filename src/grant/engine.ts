@@ -121,6 +121,7 @@ export async function runGrant(
       token,
       idToken: deps.idToken,
       now: deps.now,
+      mask: (secret) => runner.mask(secret),
     });
   } catch (err) {
     record('denied', { by: 'cloud', error: errorMessage(err), ...tokenRecord });

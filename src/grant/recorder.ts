@@ -6,6 +6,7 @@ import {
   type Ledger,
 } from './ledger.js';
 import type { ProviderId } from '../providers/provider.js';
+import { redactDeep } from '../runner/redact.js';
 
 /**
  * Writes events to the job's ledger and keeps the ones this process wrote: what this step
@@ -19,9 +20,14 @@ export class Recorder {
     private readonly now: () => Date,
   ) {}
 
+  /**
+   * Every secret this process masked is taken out first: cloud errors are recorded as said, and
+   * an endpoint may quote the token it was sent.
+   */
   append(event: GrantEvent): void {
-    this.ledger.append(event);
-    this.events.push(event);
+    const safe = redactDeep(event);
+    this.ledger.append(safe);
+    this.events.push(safe);
   }
 
   /** An event of one grant, stamped now. */

@@ -57,6 +57,11 @@ export interface IssueContext {
   /** Mints further GitHub OIDC tokens, already masked, for any later exchange. */
   readonly idToken: IdTokenSource;
   readonly now: () => Date;
+  /**
+   * Masks a secret at once: a token that exists only between two calls (Google's federated
+   * token) is masked on arrival, since the next call's error may quote it.
+   */
+  readonly mask: (secret: string) => void;
 }
 
 /**
@@ -124,6 +129,8 @@ export interface CloseContext {
   readonly dir: string | undefined;
   /** Mints a GitHub OIDC token (e.g. to assume a revoker role); throws when the job has none. */
   readonly idToken: IdTokenSource;
+  /** Masks a secret the closing obtains or reads (a revoker's session, the grant's own keys). */
+  readonly mask: (secret: string) => void;
   readonly env: NodeJS.ProcessEnv;
   /**
    * True when the handle is this job's own record of the grant (the main step's state or

@@ -2,6 +2,7 @@ import { ConfigurationError, errorMessage } from '../errors.js';
 import { boundedGet, jsonObject, ResponseTooLargeError, type FetchLike } from '../policy/http.js';
 import { httpTimeoutMs, isNetworkError, withRetry } from '../providers/retry.js';
 import { ID_TOKEN_REQUEST_TOKEN, ID_TOKEN_URL } from './oidc-env.js';
+import { rememberSecret } from './redact.js';
 import { setSecret } from './workflow-commands.js';
 
 /**
@@ -130,4 +131,10 @@ async function requestToken(
 }
 
 export const githubIdTokenSource: IdTokenSource = (audience, options) =>
-  createIdTokenSource({ env: process.env, mask: (token) => setSecret(token) })(audience, options);
+  createIdTokenSource({
+    env: process.env,
+    mask: (token) => {
+      rememberSecret(token);
+      setSecret(token);
+    },
+  })(audience, options);

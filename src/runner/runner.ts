@@ -1,5 +1,6 @@
 import { EOL } from 'node:os';
 import type { Logger } from './logger.js';
+import { redact, rememberSecret } from './redact.js';
 import * as commands from './workflow-commands.js';
 
 /**
@@ -10,7 +11,10 @@ export interface Runner {
   readonly log: Logger;
   /** `''` when unset, as the runner passes unset inputs. */
   input(name: string): string;
-  /** Masks `value` (and the forms the runner does not derive itself) from now on. */
+  /**
+   * Masks `value` from now on: the runner's masker for the log and the summary, and this
+   * process's own redaction of whatever else it writes (src/runner/redact.ts).
+   */
   mask(value: string): void;
   setOutput(name: string, value: string): void;
   exportVariable(name: string, value: string): void;
@@ -22,11 +26,13 @@ export interface Runner {
   env(name: string): string | undefined;
 }
 
+// Every message is redacted: cloud errors quote what they were sent, and the runner's masker
+// works line by line (a secret split over two lines would pass it).
 export const coreLogger: Logger = {
-  debug: (m) => commands.issueCommand('debug', {}, m),
-  info: (m) => commands.writeStdout(m + EOL),
-  warning: (m) => commands.issueCommand('warning', {}, m),
-  error: (m) => commands.issueCommand('error', {}, m),
+  debug: (m) => commands.issueCommand('debug', {}, redact(m)),
+  info: (m) => commands.writeStdout(redact(m) + EOL),
+  warning: (m) => commands.issueCommand('warning', {}, redact(m)),
+  error: (m) => commands.issueCommand('error', {}, redact(m)),
 };
 
 export function actionsRunner(): Runner {
@@ -42,9 +48,9 @@ export function actionsRunner(): Runner {
     appendSummary: async (markdown) => {
       // The summary file passes through the runner's masker, but write nothing secret anyway.
       if (!process.env['GITHUB_STEP_SUMMARY']) return;
-      commands.appendSummary(markdown);
+      commands.appendSummary(redact(markdown));
     },
-    fail: (message) => commands.setFailed(message),
+    fail: (message) => commands.setFailed(redact(message)),
     env: (name) => process.env[name],
   };
 }
@@ -56,5 +62,6 @@ export function actionsRunner(): Runner {
  */
 function maskSecret(value: string): void {
   if (value.trim().length < 4) return;
+  rememberSecret(value);
   commands.setSecret(value);
 }

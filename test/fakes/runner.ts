@@ -8,6 +8,7 @@
  *   runner.outputs; runner.exported; runner.state; runner.summary; runner.failures; runner.log.text();
  */
 import { RecordingLogger } from '../../src/runner/logger.ts';
+import { rememberSecret } from '../../src/runner/redact.ts';
 import type { Runner } from '../../src/runner/runner.ts';
 
 export class FakeRunner implements Runner {
@@ -33,6 +34,8 @@ export class FakeRunner implements Runner {
   }
   mask(value: string): void {
     this.masks.push(value);
+    // As the real boundary does: what this process records is redacted of it from now on.
+    rememberSecret(value);
   }
   setOutput(name: string, value: string): void {
     this.outputs[name] = value;

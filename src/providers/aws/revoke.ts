@@ -161,6 +161,7 @@ export async function revokeSession(
 
     // 3. Proof: the session's own keys, refused with an explicit deny.
     const keys = ctx.dir ? readCredentialsFile(ctx.dir) : undefined;
+    if (keys) for (const secret of [keys.secretAccessKey, keys.sessionToken]) ctx.mask(secret);
     const bound = verifySeconds(ctx.env);
     const started = clock();
     const outcome: ProbeOutcome | undefined = keys
@@ -352,6 +353,8 @@ async function assumeRevoker(
   if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
     throw new CloudError('AWS STS answered without credentials for the revoker role.');
   }
+  // The revoker may write any deny on the role: masked before an IAM error can quote it.
+  for (const secret of [c.SecretAccessKey, c.SessionToken]) ctx.mask(secret);
   return {
     accessKeyId: c.AccessKeyId,
     secretAccessKey: c.SecretAccessKey,

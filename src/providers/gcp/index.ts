@@ -116,13 +116,18 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
     const jwt = ctx.token;
     const requestedAt = ctx.now();
     const secrets: string[] = [];
+    // Masked as each arrives: the next call's error may quote the token it was sent.
+    const keep = (token: string) => {
+      ctx.mask(token);
+      secrets.push(token);
+    };
     let delivered: Token;
     let federatedExpiry: Date | undefined;
     try {
       const federated = await exchanger.federate(jwt);
       if (!federated.accessToken)
         throw new CloudError('Google STS answered without an access token; nothing was issued.');
-      secrets.push(federated.accessToken);
+      keep(federated.accessToken);
       // Google's federated token does not outlive the GitHub token it was made from.
       federatedExpiry = earliest(federated.expiresAt, jwtExpiry(jwt));
       if (s.serviceAccount && s.idToken) {
@@ -131,7 +136,7 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
           throw new CloudError(
             'Google IAM Credentials answered without a readable ID token; nothing was issued.',
           );
-        secrets.push(id.accessToken);
+        keep(id.accessToken);
         delivered = id;
       } else if (s.serviceAccount) {
         const sa = await exchanger.impersonate(federated.accessToken, s.serviceAccount);
@@ -139,7 +144,7 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
           throw new CloudError(
             'Google IAM Credentials answered without an access token; nothing was issued.',
           );
-        secrets.push(sa.accessToken);
+        keep(sa.accessToken);
         delivered = {
           accessToken: sa.accessToken,
           expiresAt: sa.expiresAt ?? new Date(requestedAt.getTime() + s.duration * 1000),
@@ -153,7 +158,7 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
           throw new CloudError(
             'Google STS answered the downscoping call without a token; nothing was issued.',
           );
-        secrets.push(down.accessToken);
+        keep(down.accessToken);
         // A downscoped token never outlives its source.
         delivered = {
           accessToken: down.accessToken,
@@ -273,9 +278,7 @@ export const gcpProvider: Provider<GcpSettings, GcpCredential, GcpHandle> = {
         files: [],
         outputs: {},
         unset: [...COMPETING, 'METADATA_SERVER_DETECTION'],
-        notes: [
-          `Application Default Credentials: a metadata server on ${server.host} served the token to the command only, and stopped with it.`,
-        ],
+        notes: [server.note],
       };
     }
     return { env, files: [], outputs: {}, unset: [...COMPETING] };

@@ -103,7 +103,7 @@ describe('revokeSession against the AWS emulator', () => {
     const x = await world();
     const g = await grantFor(x, 'aws-00000000a1');
     const other = await grantFor(x, 'aws-00000000a2');
-    const { ctx, tokens } = context(x, g.dir);
+    const { ctx, tokens, masked } = context(x, g.dir);
     const result = await revokeSession(g.target, ctx, emulatedTime(x));
     expect(result).toMatchObject({ method: 'revoked', verified: true });
     const name = `jit-revoke.aws-00000000a1.${g.target.sessionExpiresAt.replace(/[-:]|\.000/g, '')}`;
@@ -130,6 +130,13 @@ describe('revokeSession against the AWS emulator', () => {
     // The revoker was assumed with its own session name; it wrote, listed, and read back at the end.
     const revokerSession = x.e.aws.issued.find((c) => c.roleArn === REVOKER)!;
     expect(revokerSession.sessionName).toBe('jit-revoke.aws-00000000a1');
+    // Its keys may write any deny on the role, and the probe reads the grant's own: all masked.
+    expect(masked).toEqual([
+      revokerSession.secretAccessKey,
+      revokerSession.sessionToken,
+      g.keys.secretAccessKey,
+      g.keys.sessionToken,
+    ]);
     expect(iamCalls(x)).toEqual(['PutRolePolicy 200', 'ListRolePolicies 200', 'GetRolePolicy 200']);
     // The probe first asks whose keys these are, then makes the call a deny refuses.
     const stsCalls = x.e.aws.requests

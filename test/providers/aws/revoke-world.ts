@@ -122,13 +122,16 @@ export function context(
   grantDir: string | undefined,
   extraEnv: Record<string, string> = {},
   handleTrusted = true,
-): { ctx: CloseContext; log: RecordingLogger; tokens: string[] } {
+): { ctx: CloseContext; log: RecordingLogger; tokens: string[]; masked: string[] } {
   const log = new RecordingLogger();
   const tokens: string[] = [];
+  const masked: string[] = [];
   return {
     log,
     tokens,
+    masked,
     ctx: {
+      mask: (secret) => masked.push(secret),
       log,
       grantId: 'aws-00000000a1',
       now: w.e.clock.now(),

@@ -20,6 +20,7 @@ const closeCtx = (now: Date, expiresAt: Date) => ({
   idToken: async () => {
     throw new Error('closing an Azure grant mints no token');
   },
+  mask: () => undefined,
   env: {},
   handleTrusted: true,
 });
@@ -314,6 +315,7 @@ describe('azureProvider', () => {
     const { credential: c, handle } = await azureProvider.issue(plan as never, {
       log,
       grantId: 'azure-1',
+      mask: () => undefined,
       token: await mint()('api://AzureADTokenExchange'),
       idToken: mint(),
       now: () => clock.now(),

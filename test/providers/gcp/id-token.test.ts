@@ -130,6 +130,7 @@ describe('issue, deliver and close', () => {
     const issued = await gcpProvider.issue(plan, {
       log: new RecordingLogger(),
       grantId: 'gcp-0123456789',
+      mask: () => undefined,
       token,
       idToken: (aud) => oidc.mint({}, { audience: aud }),
       now: () => clock.now(),
@@ -174,6 +175,7 @@ describe('issue, deliver and close', () => {
         expiresAt: credential.expiresAt,
         dir: undefined,
         idToken: async () => '',
+        mask: () => undefined,
         env: {},
         handleTrusted: true,
       },

@@ -58,9 +58,10 @@ async function settings(
   );
 }
 
-function ctx(log = new RecordingLogger()): Omit<IssueContext, 'token'> {
+function ctx(log = new RecordingLogger(), masked: string[] = []): Omit<IssueContext, 'token'> {
   return {
     log,
+    mask: (secret) => masked.push(secret),
     grantId: 'gcp-test',
     idToken: async (audience) => {
       const t = await oidc.mint({}, { audience });
@@ -200,6 +201,19 @@ describe('issue', () => {
     expect(msg).toContain(
       `gcloud iam service-accounts add-iam-policy-binding ${other} --role=roles/iam.workloadIdentityUser --member=principalSet://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/github/attribute.repository/acme/site`,
     );
+  });
+
+  it('masks the federated token as it arrives, before a later call that fails can quote it', async () => {
+    const masked: string[] = [];
+    const other = 'other-sa@acme-site.iam.gserviceaccount.com';
+    const err = await issue(
+      await settings({ 'service-account': other }),
+      ctx(undefined, masked),
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CloudError);
+    const federated = google.issued.at(-1)!;
+    expect(google.token(federated)!.kind).toBe('federated');
+    expect(masked).toEqual([federated]);
   });
 
   it('explains an audience the provider does not accept', async () => {

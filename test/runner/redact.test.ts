@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { forgetSecrets, redact, redactDeep, rememberSecret } from '../../src/runner/redact.ts';
+import { Recorder } from '../../src/grant/recorder.ts';
+import type { GrantEvent, Ledger } from '../../src/grant/ledger.ts';
+
+const jwtLike = () =>
+  ['eyJhbGciOiJSUzI1NiJ9', randomBytes(180), randomBytes(256)]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.');
+
+afterEach(forgetSecrets);
+
+describe('redact', () => {
+  it('leaves text alone while nothing is registered', () => {
+    const token = jwtLike();
+    expect(redact(`quoted ${token}`)).toBe(`quoted ${token}`);
+  });
+
+  it('takes out a registered secret and its encoded forms', () => {
+    const secret = randomBytes(30).toString('base64');
+    rememberSecret(secret);
+    for (const form of [
+      secret,
+      Buffer.from(secret).toString('base64'),
+      encodeURIComponent(secret),
+      JSON.stringify(secret).slice(1, -1),
+    ]) {
+      // A base64 form's last characters depend on the bytes after it: they may stay.
+      const out = redact(`before ${form} after`);
+      expect(out, form).toMatch(/^before \*\*\*[A-Za-z0-9+/=]{0,3} after$/);
+    }
+  });
+
+  it('takes out a secret split over two lines, both halves, as the line-by-line masker cannot', () => {
+    const token = jwtLike();
+    rememberSecret(token);
+    const half = Math.floor(token.length / 2);
+    const text = `AccessDenied for ${token.slice(0, half)}\n${token.slice(half)} (request x)`;
+    const out = redact(text);
+    expect(out).toBe('AccessDenied for ***\n*** (request x)');
+  });
+
+  it('takes out a quoted piece of 16 characters or more of a long secret, not shorter ones', () => {
+    const token = jwtLike();
+    rememberSecret(token);
+    const piece = token.slice(100, 130);
+    expect(redact(`…${piece}…`)).toBe('…***…');
+    const short = token.slice(200, 212);
+    expect(redact(`…${short}…`)).toBe(`…${short}…`);
+  });
+
+  it('matches a short secret whole only', () => {
+    const key = 'ASIAEXAMPLEKEY123456';
+    rememberSecret(key);
+    expect(redact(`id ${key}.`)).toBe('id ***.');
+    expect(redact(`id ${key.slice(0, 16)}`)).toBe(`id ${key.slice(0, 16)}`);
+  });
+
+  it('redacts strings at any depth of an event and keeps everything else', () => {
+    const token = jwtLike();
+    rememberSecret(token);
+    const event = {
+      phase: 'denied',
+      error: `STS said ${token}`,
+      facts: { nested: [`x ${token}`, 3, true] },
+      count: 2,
+    };
+    expect(redactDeep(event)).toEqual({
+      phase: 'denied',
+      error: 'STS said ***',
+      facts: { nested: ['x ***', 3, true] },
+      count: 2,
+    });
+  });
+});
+
+describe('Recorder', () => {
+  it('writes no registered secret to the ledger, nor keeps one in its own events', () => {
+    const token = jwtLike();
+    rememberSecret(token);
+    const written: GrantEvent[] = [];
+    const ledger = { append: (e: GrantEvent) => written.push(e) } as unknown as Ledger;
+    const recorder = new Recorder(ledger, () => new Date(0));
+    recorder.record({ id: 'aws-0123456789', provider: 'aws' }, 'denied', {
+      by: 'cloud',
+      error: `Not authorized for token ${token.slice(0, 300)}\n${token.slice(300)}`,
+    });
+    expect(JSON.stringify(written)).not.toContain(token.slice(0, 16));
+    expect(JSON.stringify(written)).not.toContain(token.slice(300, 316));
+    expect(written[0]!['error']).toBe('Not authorized for token ***\n***');
+    expect(recorder.states()[0]!.error).toBe('Not authorized for token ***\n***');
+  });
+});
