@@ -54,15 +54,19 @@ function firstSet(env: NodeJS.ProcessEnv, names: string[]): [string, string] | u
   return undefined;
 }
 
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const PERCENT_ENCODE =
+  "percent-encode any '/', '\\', '?', '#', '@' or '%' in the user and password (as %2F, %5C, %3F, %23, %40, %25)";
+
 /** A proxy URL as users write it (`proxy:3128` means http://proxy:3128); refused when unusable. */
 export function parseProxyUrl(value: string, source: string): URL {
-  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+  const text = SCHEME.test(value) ? value : `http://${value}`;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     throw new ConfigurationError(
-      `Invalid proxy '${redactProxyText(value)}' in ${source}: expected a URL such as http://proxy.example:3128.`,
+      `Invalid proxy '${redactProxyText(value)}' in ${source}: expected a URL such as http://proxy.example:3128${value.includes('@') ? `; ${PERCENT_ENCODE}` : ''}.`,
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -73,7 +77,30 @@ export function parseProxyUrl(value: string, source: string): URL {
   if (!url.hostname) {
     throw new ConfigurationError(`Invalid proxy '${redactProxy(url)}' in ${source}: no host.`);
   }
+  // `http://user:3128/pw@proxy` parses, with host `user` and the rest of the password as a path.
+  if ((url.pathname + url.search + url.hash).includes('@')) {
+    throw new ConfigurationError(
+      `Invalid proxy '${redactProxyText(value)}' in ${source}: the user info ends before the last '@'; ${PERCENT_ENCODE}.`,
+    );
+  }
+  if (
+    decodeOrUndefined(url.username) === undefined ||
+    decodeOrUndefined(url.password) === undefined
+  ) {
+    throw new ConfigurationError(
+      `Invalid proxy '${redactProxy(url)}' in ${source}: its user or password has a '%' that starts no percent-escape (%XX); percent-encode the password (% as %25).`,
+    );
+  }
   return url;
+}
+
+/** decodeURIComponent, or undefined for a malformed escape (`%zz`) instead of a URIError. */
+function decodeOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export function parseNoProxy(value: string | undefined): NoProxyRule[] {
@@ -177,8 +204,39 @@ export function redactProxy(url: URL): string {
   return `${url.protocol}//***@${url.host}`;
 }
 
+/**
+ * A proxy value that may not parse, for messages: everything between the scheme (or the start)
+ * and the last `@` goes. The last one, because the password may hold `/`, a backslash, `?`, `#` or `@`,
+ * which a URL parser takes for the end of the user info; a path with `@` is cut too, which only
+ * loses what a proxy URL should not have.
+ */
 export function redactProxyText(text: string): string {
-  return text.replace(/\/\/[^/@]*@/, '//***@').replace(/^[^/@:]*:[^/@]*@/, '***@');
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^]*@/i, '$1***@');
+}
+
+/**
+ * The password of a proxy value as written (between the first `:` after the scheme and the last
+ * `@`), read without a URL parser: it is masked before parsing can fail and print anything.
+ */
+function rawProxyPassword(value: string): string | undefined {
+  const userinfo = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^]*)@/i.exec(value)?.[1];
+  const colon = userinfo?.indexOf(':') ?? -1;
+  return colon >= 0 ? userinfo!.slice(colon + 1) || undefined : undefined;
+}
+
+/** The secrets of the proxy variables as written, to mask before they are parsed. */
+function rawProxySecrets(env: NodeJS.ProcessEnv): string[] {
+  const out = new Set<string>();
+  for (const name of [PROXY_INPUT_ENV, 'https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']) {
+    const value = env[name]?.trim();
+    const password = value && rawProxyPassword(value);
+    if (!password) continue;
+    out.add(password);
+    const decoded = decodeOrUndefined(password);
+    if (decoded) out.add(decoded);
+    out.add(value);
+  }
+  return [...out];
 }
 
 /** The secrets a proxy URL holds (its password, and the whole URL), to mask before any log. */
@@ -187,8 +245,8 @@ export function proxySecrets(settings: ProxySettings): string[] {
   for (const url of [settings.https, settings.http]) {
     if (!url?.password) continue;
     out.add(url.password);
-    const decoded = decodeURIComponent(url.password);
-    out.add(decoded);
+    const decoded = decodeOrUndefined(url.password);
+    if (decoded) out.add(decoded);
     out.add(url.href);
   }
   return [...out];
@@ -202,10 +260,7 @@ const agents = new Map<string, http.Agent>();
  * proxy secret the first time, before any request can carry or print it.
  */
 export function processProxySettings(mask?: (secret: string) => void): ProxySettings {
-  if (!current) {
-    current = readProxySettings(process.env);
-    if (mask) for (const secret of proxySecrets(current)) mask(secret);
-  }
+  current ??= readMasked(process.env, mask);
   return current;
 }
 
@@ -215,9 +270,22 @@ export function processProxySettings(mask?: (secret: string) => void): ProxySett
  */
 export function initProxy(env: NodeJS.ProcessEnv, mask: (secret: string) => void): ProxySettings {
   resetProxySettings();
-  current = readProxySettings(env);
-  for (const secret of proxySecrets(current)) mask(secret);
+  current = readMasked(env, mask);
   return current;
+}
+
+/**
+ * The settings of `env`, each proxy's secrets masked as written before parsing, then as parsed.
+ * Before: a value that does not parse is quoted (redacted) in the error, and how to redact a
+ * value the parser cannot read is a guess.
+ */
+function readMasked(env: NodeJS.ProcessEnv, mask?: (secret: string) => void): ProxySettings {
+  if (!mask) return readProxySettings(env);
+  const masked = new Set(rawProxySecrets(env));
+  for (const secret of masked) mask(secret);
+  const settings = readProxySettings(env);
+  for (const secret of proxySecrets(settings)) if (!masked.has(secret)) mask(secret);
+  return settings;
 }
 
 /** Tests only: forget the settings and agents read so far. */

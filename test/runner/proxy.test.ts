@@ -6,11 +6,13 @@ import { boundedGet } from '../../src/policy/http.ts';
 import {
   agentFor,
   bypassesProxy,
+  initProxy,
   parseNoProxy,
   proxyFor,
   proxySecrets,
   readProxySettings,
   redactProxy,
+  redactProxyText,
   resetProxySettings,
   toolProxyEnv,
 } from '../../src/runner/proxy.ts';
@@ -127,6 +129,68 @@ describe('proxy settings from the environment', () => {
     expect(proxySecrets(s)).toEqual(
       expect.arrayContaining(['s3cr%40t', 's3cr@t', 'http://alice:s3cr%40t@p:3128/']),
     );
+  });
+});
+
+describe('a proxy password the URL parser cannot take', () => {
+  afterEach(() => resetProxySettings());
+
+  /** What initProxy masked and the message it refused with, for one HTTPS_PROXY value. */
+  function init(env: NodeJS.ProcessEnv): { masked: string[]; error: unknown } {
+    const masked: string[] = [];
+    try {
+      initProxy(env, (secret) => masked.push(secret));
+      return { masked, error: undefined };
+    } catch (error) {
+      return { masked, error };
+    }
+  }
+
+  it.each([
+    ['http://user:s3cr/et@proxy.corp:3128', 'http://***@proxy.corp:3128'],
+    ['user:s3cr/et@proxy.corp:3128', '***@proxy.corp:3128'],
+    ['http://user:s3cr\\et@proxy.corp:3128', 'http://***@proxy.corp:3128'],
+    ['http://user:s3cr?et@proxy.corp:3128', 'http://***@proxy.corp:3128'],
+    ['http://us@er:s3cr/et@proxy.corp:3128', 'http://***@proxy.corp:3128'],
+  ])('%s: refused without its password, which is masked first', (value, redacted) => {
+    expect(redactProxyText(value)).toBe(redacted);
+    for (const env of [{ HTTPS_PROXY: value }, { 'INPUT_HTTP-PROXY': value }]) {
+      const { masked, error } = init(env);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      const message = (error as Error).message;
+      expect(message).not.toMatch(/s3cr|et@/);
+      expect(message).toContain(redacted);
+      expect(message).toMatch(/percent-encode/);
+      expect(masked).toEqual(expect.arrayContaining([value]));
+      expect(masked.some((m) => m.includes('s3cr') && !m.includes('proxy.corp'))).toBe(true);
+    }
+  });
+
+  it('refuses a password whose "/" made the URL parser read the rest as a path', () => {
+    const value = 'http://user:3128/et@proxy.corp:3128';
+    const { masked, error } = init({ HTTPS_PROXY: value });
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain('http://***@proxy.corp:3128');
+    expect((error as Error).message).not.toContain('3128/et');
+    expect(masked).toContain('3128/et');
+  });
+
+  it('refuses a malformed percent escape in the password by its variable, without quoting it', () => {
+    const { masked, error } = init({ https_proxy: 'http://user:ab%zzcd@proxy.corp:3128' });
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const message = (error as Error).message;
+    expect(message).toContain('https_proxy');
+    expect(message).toMatch(/percent-encode the password/);
+    expect(message).not.toContain('ab%zz');
+    expect(masked).toContain('ab%zzcd');
+  });
+
+  it('masks nothing and redacts nothing for a proxy without credentials', () => {
+    expect(redactProxyText('http://[bad')).toBe('http://[bad');
+    expect(init({ HTTPS_PROXY: 'http://proxy.corp:3128' })).toEqual({
+      masked: [],
+      error: undefined,
+    });
   });
 });
 

@@ -40,14 +40,14 @@ export const gcpCloser: Closer<GcpHandle> = {
   envNames: [...TOKEN_VARIABLES, ID_TOKEN_VARIABLE, ...PROJECT_VARIABLES, 'CLOUDSDK_CONFIG'],
   async close(handle, ctx) {
     // Before the scrub: the command has ended, and nothing may fetch the token any more.
-    const served = handle.metadataServer
+    const server = handle.metadataServer
       ? await (await import('./metadata-server.js')).stopMetadataServers()
       : undefined;
     const closed = expiryCloseOf(handle, ctx);
-    if (served === undefined) return closed;
+    if (server === undefined) return closed;
     return {
       ...closed,
-      note: `${closed.note}; the loopback metadata server answered ${served} token request(s) and is stopped`,
+      note: `${closed.note}; the loopback metadata server answered ${server.served} token request(s), refused ${server.refused} request(s) from processes of other OS users, and is stopped`,
     };
   },
 
