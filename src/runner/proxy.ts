@@ -331,6 +331,9 @@ function newAgent(url: URL, proxy: URL | undefined): http.Agent {
   // again, about 2 ms of a first step's seven or eight connections (bench/FIRST-STEP.md).
   return new (process.getBuiltinModule('node:https').Agent)({
     ...options,
+    // Whatever NODE_TLS_REJECT_UNAUTHORIZED says: an earlier step can set it through GITHUB_ENV,
+    // with a proxy of its own, to answer for GitHub's API (the policy) or the cloud.
+    rejectUnauthorized: true,
     secureContext: process.getBuiltinModule('node:tls').createSecureContext(),
   });
 }

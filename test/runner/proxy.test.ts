@@ -335,6 +335,26 @@ describe('https through the agent', () => {
       rmSync(other.dir, { recursive: true, force: true });
     }
   });
+
+  it('checks certificates even when NODE_TLS_REJECT_UNAUTHORIZED=0, which an earlier step can set', async () => {
+    vi.stubEnv('NODE_TLS_REJECT_UNAUTHORIZED', '0');
+    const other = createTestCa('untrusted CA', 'ec');
+    const stranger = await startServer(() => ({ body: {} }), {
+      tls: { key: other.keyPem, cert: other.certPem },
+    });
+    try {
+      const agent = agentFor(stranger.url, readProxySettings({}));
+      await expect(
+        new Promise((resolve, reject) =>
+          https.get(`${stranger.url}/x`, { agent }, resolve).on('error', reject),
+        ),
+      ).rejects.toThrow(/self-signed|unable to verify|issuer certificate/i);
+    } finally {
+      vi.unstubAllEnvs();
+      await stranger.close();
+      rmSync(other.dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('proxy variables for the tools the action runs (az login)', () => {
