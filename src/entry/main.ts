@@ -9,6 +9,7 @@ import { loadProvider } from '../providers/provider.js';
 import { frontRunner, type Front } from '../fronts/front.js';
 import { Inputs } from '../runner/inputs.js';
 import { checkIdTokenAvailable, githubIdTokenSource, type IdTokenSource } from '../runner/oidc.js';
+import { droppedInShort } from '../runner/command.js';
 import { actionsRunner, type Runner } from '../runner/runner.js';
 import { privateDir, runnerTempOf } from '../runner/temp.js';
 import { watchCancel } from '../runner/cancel.js';
@@ -95,7 +96,7 @@ function report(outcome: GrantOutcome, settings: EngineSettings, runner: Runner)
   }
   if (outcome.dropped?.length) {
     runner.fail(
-      `The command wrote an issued credential to ${outcome.dropped.join(', ')}; those lines were not passed on.`,
+      `What the command wrote to its file commands was refused (the errors above say why): ${outcome.dropped.map(droppedInShort).join(', ')}.`,
     );
   }
   if (outcome.exitCode !== undefined && outcome.exitCode !== 0) {

@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors.js';
-import { signalGroup } from '../runner/child.js';
+import { killMarkedProcesses, MARKER_VALUE, signalGroup } from '../runner/child.js';
 import type { IdTokenSource } from '../runner/oidc.js';
 import type { Runner } from '../runner/runner.js';
 import { privateDir } from '../runner/temp.js';
@@ -40,6 +40,30 @@ export interface JobClose {
   readonly ledgerPath: string;
 }
 
+/** Kills the command's process group, then what it left outside it that still carries its marker. */
+function endCommand(own: OpenGrant): string[] {
+  const notes: string[] = [];
+  if (signalGroup(own.processGroup, 'SIGKILL')) {
+    notes.push(
+      `The main step ended before its \`run:\` command did; the command's process group ${own.processGroup} was killed before the grant was closed.`,
+    );
+  }
+  // The state is data written by this action's main step; a malformed marker is not looked for.
+  if (typeof own.commandMarker === 'string' && MARKER_VALUE.test(own.commandMarker)) {
+    const n = killMarkedProcesses({
+      marker: own.commandMarker,
+      secrets: [],
+      processGroup: own.processGroup,
+    });
+    if (n > 0) {
+      notes.push(
+        `The command had left ${n === 1 ? '1 process' : `${n} processes`} outside its process group running (setsid or job control); ${n === 1 ? 'it was' : 'they were'} killed before the grant was closed.`,
+      );
+    }
+  }
+  return notes;
+}
+
 /**
  * Closes again every grant of the job (or those named), whatever the ledger says of them: the
  * ledger is a log that any step can write, so every closer redoes the runner-side work and
@@ -53,14 +77,8 @@ export async function closeJobGrants(
   const own = decodeOpenGrant(runner.getState(STATE.grant));
   const closedByMain = runner.getState(STATE.closed) !== '';
   const notes: string[] = [];
-  if (own?.processGroup !== undefined && !closedByMain) {
-    // Main died while its command ran: end whatever of the command is left before closing its grant.
-    if (signalGroup(own.processGroup, 'SIGKILL')) {
-      notes.push(
-        `The main step ended before its \`run:\` command did; the command's process group ${own.processGroup} was killed before the grant was closed.`,
-      );
-    }
-  }
+  // Main died while its command ran: end whatever of the command is left before closing its grant.
+  if (own?.processGroup !== undefined && !closedByMain) notes.push(...endCommand(own));
   const dir = privateDir(deps.env['RUNNER_TEMP']);
   const ledger = new Ledger(ledgerPath(dir));
   const read = ledger.read();

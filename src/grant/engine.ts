@@ -43,7 +43,7 @@ export interface GrantOutcome {
   readonly closed?: CloseResult;
   /** Exit code of the `run:` command. */
   readonly exitCode?: number;
-  /** File-command entries of the command that were dropped for holding a secret. */
+  /** File-command entries of the command that were refused (IsolatedResult.dropped). */
   readonly dropped?: readonly string[];
 }
 
@@ -282,9 +282,12 @@ async function useAndClose(
         unset: delivery.unset ?? [],
         dir,
         secrets: [...credential.secrets, ...(delivery.secrets ?? [])],
-        // The group is in the state before the command can do anything worth closing.
-        onStart: (group) =>
-          deps.runner.saveState(STATE.grant, encodeOpenGrant({ ...open, processGroup: group })),
+        // The group and marker are in the state before the command can do anything worth closing.
+        onStart: (group, marker) =>
+          deps.runner.saveState(
+            STATE.grant,
+            encodeOpenGrant({ ...open, processGroup: group, commandMarker: marker }),
+          ),
       },
       deps.runner,
     );
@@ -295,6 +298,7 @@ async function useAndClose(
       exitCode: result.exitCode,
       ...(result.signal ? { signal: result.signal } : {}),
       ...(result.dropped.length ? { dropped: result.dropped } : {}),
+      ...(result.killedOutsideGroup ? { killedOutsideGroup: result.killedOutsideGroup } : {}),
     });
   } finally {
     // Closed from what this process holds, whatever the command did to the files it could reach.

@@ -24,6 +24,8 @@ export interface OpenGrant {
   readonly handle: CloseHandle;
   /** The `run:` command's process group, while it may be running. */
   readonly processGroup?: number;
+  /** The value of the command's COMMAND_MARKER variable (src/runner/command.ts), with processGroup. */
+  readonly commandMarker?: string;
 }
 
 export function encodeOpenGrant(g: OpenGrant): string {

@@ -1,9 +1,10 @@
 import { closeSync, openSync, readSync, fstatSync, constants as fs } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand, type CommandResult } from './child.js';
+import { COMMAND_MARKER, killMarkedProcesses, runCommand, type CommandResult } from './child.js';
 import { parseKeyValues, parsePaths } from './file-commands.js';
 import type { Runner } from './runner.js';
 import { holdsSecret } from './secret-forms.js';
+import { recordStepFiles, takeBackStepWrites, type StepFileRecord } from './step-files.js';
 import { writePrivateFile } from './temp.js';
 
 /**
@@ -25,6 +26,14 @@ const FILES = {
 /** A command may write at most this much to each file; more is dropped with an error. */
 const MAX_FILE_BYTES = 1 << 20;
 
+/** What `dropped` says in place of a name: a name is user text and may itself be the secret. */
+const DROPPED = {
+  nameHoldsIt: '(an entry whose name holds it)',
+  direct: "(written directly to the step's file)",
+  notRegular: '(not a regular file)',
+  over: `(over ${MAX_FILE_BYTES} bytes)`,
+} as const;
+
 export interface IsolatedCommand {
   readonly script: string;
   readonly shell: string;
@@ -38,12 +47,21 @@ export interface IsolatedCommand {
   readonly dir: string;
   /** Every value issued for the grant: a file-command line holding one is dropped. */
   readonly secrets: readonly string[];
-  readonly onStart?: (processGroup: number) => void;
+  /**
+   * Called once the command's process group exists, before the command starts, with the value of
+   * its COMMAND_MARKER variable: what the post step needs to end it should this process die.
+   */
+  readonly onStart?: (processGroup: number, marker: string) => void;
 }
 
 export interface IsolatedResult extends CommandResult {
-  /** File-command entries dropped because they held an issued secret, by file and name. */
+  /**
+   * File-command entries refused, as `FILE:name`, or `FILE:(why)` where the name is not shown
+   * (it holds the secret, or the command wrote to the step's own file directly).
+   */
   readonly dropped: readonly string[];
+  /** Processes the command left running outside its process group, killed after it ended. */
+  readonly killedOutsideGroup: number;
 }
 
 /**
@@ -52,6 +70,7 @@ export interface IsolatedResult extends CommandResult {
  * that carries an issued secret.
  */
 export async function runIsolated(cmd: IsolatedCommand, runner: Runner): Promise<IsolatedResult> {
+  const marker = process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex');
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(cmd.baseEnv)) {
     if (!WITHHELD.test(name) && !WITHHELD_NAMES.includes(name)) env[name] = value;
@@ -63,23 +82,58 @@ export async function runIsolated(cmd: IsolatedCommand, runner: Runner): Promise
     env[variable] = path;
   }
   Object.assign(env, cmd.grantEnv);
+  env[COMMAND_MARKER] = marker;
+  let group: number | undefined;
+  let stepFiles: StepFileRecord[] = [];
   const result = await runCommand({
     script: cmd.script,
     shell: cmd.shell,
     env,
     cwd: cmd.cwd,
-    onStart: cmd.onStart,
+    onStart: (pgid) => {
+      group = pgid;
+      cmd.onStart?.(pgid, marker);
+      // After onStart's own write to the state, before the command may run.
+      stepFiles = recordStepFiles(cmd.baseEnv);
+    },
   });
-  const dropped = await forwardFileCommands(cmd, runner);
-  return { ...result, dropped };
+  // Before the step's files are checked: nothing of the command may write to them after.
+  const killedOutsideGroup = killMarkedProcesses({
+    marker,
+    secrets: cmd.secrets,
+    processGroup: group,
+  });
+  if (killedOutsideGroup > 0) runner.log.warning(outsideGroupWarning(killedOutsideGroup));
+  const dropped = takeBackDirectWrites(stepFiles, runner);
+  dropped.push(...(await forwardFileCommands(cmd, runner)));
+  for (const d of dropped) runner.log.error(droppedMessage(d));
+  return { ...result, dropped, killedOutsideGroup };
+}
+
+function outsideGroupWarning(n: number): string {
+  const them = n === 1 ? '1 process' : `${n} processes`;
+  return (
+    `The command left ${them} outside its process group running (setsid or job control); ` +
+    `${n === 1 ? 'it was' : 'they were'} killed.`
+  );
+}
+
+function takeBackDirectWrites(records: readonly StepFileRecord[], runner: Runner): string[] {
+  const { written, problems } = takeBackStepWrites(records);
+  for (const p of problems) runner.log.error(p);
+  return written.map((file) => `${file}:${DROPPED.direct}`);
 }
 
 async function forwardFileCommands(cmd: IsolatedCommand, runner: Runner): Promise<string[]> {
   const dropped: string[] = [];
   const read = (file: string) => readBounded(join(cmd.dir, `command-${file}`), file, dropped);
+  const holds = (text: string) => holdsSecret(text, cmd.secrets);
   const pass = (file: string, name: string, value: string) => {
-    if (!holdsSecret(name + '\n' + value, cmd.secrets)) return true;
-    dropped.push(`${file}:${name}`);
+    // Joined both ways: split at the '=' the runner splits at, or at a line of a heredoc.
+    if (!holds(name + '=' + value) && !holds(name + '\n' + value)) return true;
+    // The name is shown only when the value alone holds the secret and the name no piece of it.
+    const shown = holds(value) && !holds(name) && !holdsPieceOf(name, cmd.secrets);
+    dropped.push(`${file}:${shown ? name : DROPPED.nameHoldsIt}`);
     return false;
   };
   for (const [kind, set] of [
@@ -87,7 +141,10 @@ async function forwardFileCommands(cmd: IsolatedCommand, runner: Runner): Promis
     ['GITHUB_OUTPUT', (n: string, v: string) => runner.setOutput(n, v)],
   ] as const) {
     const { entries, error } = parseKeyValues(read(FILES[kind]));
-    if (error) runner.log.error(`The command's ${kind} file could not be read: ${error}.`);
+    if (error) {
+      const said = holds(error) ? 'a line that holds an issued credential is malformed' : error;
+      runner.log.error(`The command's ${kind} file could not be read: ${said}.`);
+    }
     for (const e of entries) if (pass(kind, e.name, e.value)) set(e.name, e.value);
   }
   for (const dir of parsePaths(read(FILES.GITHUB_PATH))) {
@@ -99,13 +156,50 @@ async function forwardFileCommands(cmd: IsolatedCommand, runner: Runner): Promis
     if (pass('GITHUB_STEP_SUMMARY', 'summary', summary))
       await runner.appendSummary(`#### Written by the \`run:\` command\n\n${summary}\n`);
   }
-  for (const d of dropped) {
-    runner.log.error(
-      `The command wrote an issued credential to ${d.replace(':', " as '")}'; that line was not passed on. ` +
-        'A credential must not outlive the command: use it inside the command only.',
-    );
-  }
   return dropped;
+}
+
+/** Whether `text` holds 8 or more consecutive characters of a secret (a name that is half of one). */
+function holdsPieceOf(text: string, secrets: readonly string[]): boolean {
+  const PIECE = 8;
+  return secrets.some((s) => {
+    for (let i = 0; i + PIECE <= s.length; i++)
+      if (text.includes(s.slice(i, i + PIECE))) return true;
+    return false;
+  });
+}
+
+/** A `dropped` entry as `[file, name or why]`. */
+function splitDropped(entry: string): [string, string] {
+  const i = entry.indexOf(':');
+  return [entry.slice(0, i), entry.slice(i + 1)];
+}
+
+/** A `dropped` entry in short, for a list: `GITHUB_ENV 'NAME'` or `GITHUB_ENV (why)`. */
+export function droppedInShort(entry: string): string {
+  const [file, what] = splitDropped(entry);
+  return what.startsWith('(') ? `${file} ${what}` : `${file} '${what}'`;
+}
+
+/** The error line for one `dropped` entry: what happened, and what to change. */
+export function droppedMessage(entry: string): string {
+  const [file, what] = splitDropped(entry);
+  const useInside = 'A credential must not outlive the command: use it inside the command only.';
+  switch (what) {
+    case DROPPED.direct:
+      return (
+        `The command wrote to the step's own ${file} file directly (not to the $${file} it was given); ` +
+        'what it wrote was removed. Write to the file the variable names: only that one is passed on, once checked for credentials.'
+      );
+    case DROPPED.nameHoldsIt:
+      return `The command wrote an issued credential to ${file} in the name of an entry; that line was not passed on. ${useInside}`;
+    case DROPPED.notRegular:
+      return `The command replaced its ${file} file with something other than a regular file; nothing of it was passed on.`;
+    case DROPPED.over:
+      return `The command wrote more than ${MAX_FILE_BYTES} bytes to ${file}; nothing of it was passed on.`;
+    default:
+      return `The command wrote an issued credential to ${file} as '${what}'; that line was not passed on. ${useInside}`;
+  }
 }
 
 /** Reads at most MAX_FILE_BYTES of a regular file, never through a symlink. */
@@ -116,18 +210,18 @@ function readBounded(path: string, file: string, dropped: string[]): string {
   } catch (err) {
     // Gone is nothing written; replaced by a link is refused and said.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
-      dropped.push(`${file}:(not a regular file)`);
+      dropped.push(`${file}:${DROPPED.notRegular}`);
     return '';
   }
   try {
     if (!fstatSync(fd).isFile()) {
-      dropped.push(`${file}:(not a regular file)`);
+      dropped.push(`${file}:${DROPPED.notRegular}`);
       return '';
     }
     const buf = Buffer.alloc(MAX_FILE_BYTES + 1);
     const n = readSync(fd, buf, 0, buf.length, 0);
     if (n > MAX_FILE_BYTES) {
-      dropped.push(`${file}:(over ${MAX_FILE_BYTES} bytes)`);
+      dropped.push(`${file}:${DROPPED.over}`);
       return '';
     }
     return buf.subarray(0, n).toString('utf8');

@@ -1,7 +1,11 @@
 /**
  * The forms a secret can take in text the runner does not mask for us: the value itself, its
- * base64 and base64url at every byte alignment (inside a longer blob), and its URL- and
- * JSON-escaped forms. The leak canary searches the same forms.
+ * base64 and base64url at every byte alignment (inside a longer blob), its hex in either case,
+ * and its URL- and JSON-escaped forms. The leak canary searches the same forms.
+ *
+ * This is a guard against accidents (a tool that prints or exports what it was given), not
+ * against a command set on smuggling a credential out: that one can always choose an encoding
+ * or a split no list of forms foresees.
  */
 export function secretForms(secret: string): string[] {
   const forms = new Set<string>([secret]);
@@ -10,6 +14,9 @@ export function secretForms(secret: string): string[] {
     forms.add(trimmedBase64(bytes.subarray(shift), 'base64'));
     forms.add(trimmedBase64(bytes.subarray(shift), 'base64url'));
   }
+  const hex = bytes.toString('hex');
+  forms.add(hex);
+  forms.add(hex.toUpperCase());
   forms.add(encodeURIComponent(secret));
   forms.add(JSON.stringify(secret).slice(1, -1));
   // A very short form would match unrelated text by chance.
@@ -22,7 +29,20 @@ function trimmedBase64(bytes: Buffer, alphabet: 'base64' | 'base64url'): string 
   return bytes.length % 3 === 0 ? s : s.slice(0, -1);
 }
 
-/** True when `text` holds any of `secrets` in any of their forms. */
+const withoutWhitespace = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * True when `text` holds any of `secrets` in any of their forms, also once all whitespace is
+ * taken out of both: a value split over the lines of a heredoc, or wrapped as base64 tools wrap
+ * it, is still the secret.
+ */
 export function holdsSecret(text: string, secrets: readonly string[]): boolean {
-  return secrets.some((s) => secretForms(s).some((form) => text.includes(form)));
+  const joined = withoutWhitespace(text);
+  return secrets.some((s) =>
+    secretForms(s).some((form) => {
+      if (text.includes(form)) return true;
+      const bare = withoutWhitespace(form);
+      return bare.length >= 6 && joined.includes(bare);
+    }),
+  );
 }

@@ -41,6 +41,25 @@ function groupAlive(group: number): boolean {
   return false;
 }
 
+/** Alive and not a zombie: /proc/<pid>/stat field 3. */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Ends a process a failing test left behind. */
+function kill(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone, as it should be.
+  }
+}
+
 const ledgerOf = (job: { runnerTemp: string }) =>
   path.join(job.runnerTemp, 'jit-credentials', 'ledger.jsonl');
 
@@ -176,6 +195,22 @@ describe('what the run: command can reach', () => {
     await job.cleanup();
   });
 
+  it('a GITHUB_ENV line whose name is the secret is dropped without its name reaching the ledger or the log', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'name',
+      inputs: awsInputs({ run: 'echo "${AWS_SECRET_ACCESS_KEY}=1" >> "$GITHUB_ENV"' }),
+    });
+    expect(main.exitCode).not.toBe(0);
+    expect(main.envWrites).toEqual({});
+    expect(ledgerEvents(main).find((e) => e['phase'] === 'used')).toMatchObject({
+      dropped: ['GITHUB_ENV:(an entry whose name holds it)'],
+    });
+    expect(leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [])).toEqual([]);
+    await job.cleanup();
+  });
+
   it('SIGKILL of the main step while its command runs: post ends the command before closing, and says so', async () => {
     const job = await awsJob(world);
     const marker = path.join(job.workspace, 'still-running');
@@ -195,6 +230,99 @@ describe('what the run: command can reach', () => {
     const group = Number(/process group (\d+)/.exec(post.summary)![1]);
     while (groupAlive(group)) await new Promise((r) => setImmediate(r));
     expect(existsSync(marker)).toBe(true);
+    await job.cleanup();
+  });
+
+  it("writes to the step's real file-command files (paths from /proc/$PPID/environ) are taken back and fail the step", async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'direct',
+      inputs: awsInputs({
+        run: [
+          'real() { tr "\\0" "\\n" < /proc/$PPID/environ | sed -n "s/^$1=//p"; }',
+          'echo "STOLEN=$AWS_SECRET_ACCESS_KEY" >> "$(real GITHUB_ENV)"',
+          'echo "stolen=$AWS_SESSION_TOKEN" >> "$(real GITHUB_OUTPUT)"',
+          'echo "# $AWS_SECRET_ACCESS_KEY" >> "$(real GITHUB_STEP_SUMMARY)"',
+          'echo "grant=forged" >> "$(real GITHUB_STATE)"',
+          'echo "BUILD=42" >> "$GITHUB_ENV"',
+        ].join('\n'),
+      }),
+    });
+    expect(main.exitCode).not.toBe(0);
+    expect(main.envWrites).toEqual({ BUILD: '42' });
+    expect(main.outputs['stolen']).toBeUndefined();
+    // The state post reads is main's own, not the forged line.
+    expect(JSON.parse(main.state['grant']!)).toMatchObject({ mode: 'run' });
+    const errors = main.annotations
+      .filter((a) => a.level === 'error')
+      .map((a) => a.message)
+      .join('\n');
+    for (const file of ['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE'])
+      expect(errors).toContain(`The command wrote to the step's own ${file} file directly`);
+    expect(leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [])).toEqual([]);
+    await job.cleanup();
+  });
+
+  it('processes it started outside its process group (setsid, set -m) are killed before the grant is closed', async () => {
+    const job = await awsJob(world);
+    const pids = [path.join(job.workspace, 'setsid'), path.join(job.workspace, 'jobs')];
+    const survivor = (start: string, pidFile: string) =>
+      `${start} 'echo $$ > "${pidFile}.tmp"; mv "${pidFile}.tmp" "${pidFile}"; while :; do sleep 0.1; done' </dev/null >/dev/null 2>&1 &`;
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'daemon',
+      inputs: awsInputs({
+        run: [
+          survivor('setsid sh -c', pids[0]!),
+          survivor('set -m; sh -c', pids[1]!),
+          `until [ -e "${pids[0]}" ] && [ -e "${pids[1]}" ]; do sleep 0.01; done`,
+        ].join('\n'),
+      }),
+    });
+    const survivors = pids.map((f) => Number(readFileSync(f, 'utf8')));
+    try {
+      expect(main.exitCode, main.stderr).toBe(0);
+      expect(main.annotations.map((a) => a.message).join('\n')).toMatch(
+        /The command left \d+ processes outside its process group running \(setsid or job control\); they were killed\./,
+      );
+      const used = ledgerEvents(main).find((e) => e['phase'] === 'used')!;
+      expect(used['killedOutsideGroup']).toBeGreaterThanOrEqual(2);
+      // Killed before the step ended; gone once the kernel has reaped them (bounded by the test's timeout).
+      while (survivors.some(alive)) await new Promise((r) => setImmediate(r));
+    } finally {
+      for (const pid of survivors) kill(pid);
+    }
+    await job.cleanup();
+  });
+
+  it('SIGKILL of the main step after its command daemonised: post kills what carries its marker too', async () => {
+    const job = await awsJob(world);
+    const pidFile = path.join(job.workspace, 'survivor');
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'killed-daemon',
+      inputs: awsInputs({
+        run: [
+          `setsid sh -c 'echo $$ > "${pidFile}.tmp"; mv "${pidFile}.tmp" "${pidFile}"; while :; do sleep 0.1; done' </dev/null >/dev/null 2>&1 &`,
+          `until [ -e "${pidFile}" ]; do sleep 0.01; done`,
+          'kill -KILL $PPID; sleep 30',
+        ].join('\n'),
+      }),
+    });
+    const survivor = Number(readFileSync(pidFile, 'utf8'));
+    try {
+      expect(main.signal ?? main.exitCode).toBeTruthy();
+      const post = await job.runPost(main);
+      expect(post.exitCode).toBe(0);
+      expect(post.summary).toMatch(/process group \d+ was killed before the grant was closed/);
+      expect(post.summary).toMatch(
+        /The command had left \d+ process(es)? outside its process group running \(setsid or job control\)/,
+      );
+      while (alive(survivor)) await new Promise((r) => setImmediate(r));
+    } finally {
+      kill(survivor);
+    }
     await job.cleanup();
   });
 

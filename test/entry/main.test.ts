@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ledger, ledgerPath } from '../../src/grant/ledger.ts';
@@ -53,10 +53,38 @@ describe('main, run: (in process)', () => {
       ].join('\n'),
     });
     expect(main.exported).toEqual({ FINE: '1' });
-    expect(main.failures.join('\n')).toMatch(/GITHUB_ENV:LEAK, GITHUB_ENV:ENCODED/);
+    expect(main.failures.join('\n')).toContain("GITHUB_ENV 'LEAK', GITHUB_ENV 'ENCODED'");
     expect(main.log.text()).toMatch(/wrote an issued credential to GITHUB_ENV as 'LEAK'/);
     expect(phases(main.outputs['grant-id']!).at(-1)).toBe('closed');
   });
+
+  it.runIf(existsSync('/proc/self/environ'))(
+    'kills what the command left outside its process group, warns, and records it with the use',
+    async () => {
+      const ready = join(w.temp, `survivor-${process.pid}-${Date.now()}`);
+      const main = await w.main({
+        run:
+          `setsid bash -c 'echo $$ > "${ready}.tmp"; mv "${ready}.tmp" "${ready}"; while :; do sleep 0.05; done' </dev/null >/dev/null 2>&1 &\n` +
+          `until [ -e "${ready}" ]; do sleep 0.01; done`,
+      });
+      const survivor = Number(readFileSync(ready, 'utf8'));
+      try {
+        process.kill(survivor, 'SIGKILL');
+      } catch {
+        // Killed by the step, as it should be.
+      }
+      expect(main.failures).toEqual([]);
+      expect(main.log.text()).toMatch(
+        /The command left \d+ process(es)? outside its process group running/,
+      );
+      const id = main.outputs['grant-id']!;
+      const used = ledger()
+        .read()
+        .events.find((e) => e.grant === id && e.phase === 'used') as Record<string, unknown>;
+      expect(used['killedOutsideGroup']).toBeGreaterThanOrEqual(1);
+      expect(decodeOpenGrant(main.state['grant']!)?.commandMarker).toMatch(/^[0-9a-f]{32}$/);
+    },
+  );
 
   it('passes the exit code through and still closes', async () => {
     const main = await w.main({ run: 'exit 7' });

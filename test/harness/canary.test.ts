@@ -41,6 +41,15 @@ describe('findLeaks', () => {
     expect(leaks.map((l) => l.form)).toEqual(['json']);
   });
 
+  it('finds the hex form, in either case', () => {
+    const hex = Buffer.from(secret).toString('hex');
+    const leaks = findLeaks([secret], { lower: `x${hex}y`, upper: hex.toUpperCase() });
+    expect(leaks.map((l) => [l.channel, l.form])).toEqual([
+      ['lower', 'hex'],
+      ['upper', 'hex'],
+    ]);
+  });
+
   it('counts repeats', () => {
     expect(findLeaks([secret], { c: `${secret}\n${secret}` })[0]!.count).toBe(2);
   });

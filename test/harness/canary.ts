@@ -1,5 +1,5 @@
 /**
- * The leak canary: looks for secret values (and their base64, URL- and JSON-escaped forms) in
+ * The leak canary: looks for secret values (and their base64, hex, URL- and JSON-escaped forms) in
  * every channel a job can leave them in, and reports where without ever printing them.
  *
  *   const leaks = findLeaks([...oidc.issued, oidc.requestToken, ...sts.issuedSecrets], await jobChannels(job));
@@ -19,7 +19,7 @@
 import type { Job, StepResult } from './job.ts';
 import { trimmedBase64 } from './masker.ts';
 
-export type LeakForm = 'raw' | 'base64' | 'base64url' | 'url' | 'json';
+export type LeakForm = 'raw' | 'base64' | 'base64url' | 'hex' | 'url' | 'json';
 
 export interface Leak {
   /** The first 4 characters and an ellipsis: enough to tell secrets apart, too little to use. */
@@ -37,7 +37,7 @@ export function secretLabel(secret: string): string {
   return `${secret.slice(0, 4)}…`;
 }
 
-/** The forms under which `secret` can sit in a text; base64 at all three byte alignments. */
+/** The forms under which `secret` can sit in a text, as src/runner/secret-forms.ts has them. */
 export function searchForms(secret: string): Array<{ form: LeakForm; text: string }> {
   const forms: Array<{ form: LeakForm; text: string }> = [{ form: 'raw', text: secret }];
   const bytes = Buffer.from(secret, 'utf8');
@@ -45,6 +45,8 @@ export function searchForms(secret: string): Array<{ form: LeakForm; text: strin
     forms.push({ form: 'base64', text: trimmedBase64(bytes.subarray(shift), 'base64') });
     forms.push({ form: 'base64url', text: trimmedBase64(bytes.subarray(shift), 'base64url') });
   }
+  forms.push({ form: 'hex', text: bytes.toString('hex') });
+  forms.push({ form: 'hex', text: bytes.toString('hex').toUpperCase() });
   forms.push({ form: 'url', text: encodeURIComponent(secret) });
   forms.push({ form: 'json', text: JSON.stringify(secret).slice(1, -1) });
   // Drop forms identical to an earlier one (a URL-safe secret's url form is itself) and any too short to mean anything.

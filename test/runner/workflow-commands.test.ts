@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { forgetSecrets } from '../../src/runner/redact.ts';
 import { actionsRunner } from '../../src/runner/runner.ts';
 import { stdoutSink, writeStdout } from '../../src/runner/workflow-commands.ts';
 import { parseKeyValueFile } from '../harness/file-commands.ts';
@@ -37,6 +38,8 @@ afterEach(() => {
   process.env = saved;
   rmSync(dir, { recursive: true, force: true });
   vi.restoreAllMocks();
+  // A masked value is also redacted from what this process writes next: not across tests.
+  forgetSecrets();
 });
 
 /** What `fn` writes to stdout, through process.stdout or straight to fd 1. */
