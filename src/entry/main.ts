@@ -10,6 +10,7 @@ import { frontRunner, type Front } from '../fronts/front.js';
 import { Inputs } from '../runner/inputs.js';
 import { checkIdTokenAvailable, githubIdTokenSource, type IdTokenSource } from '../runner/oidc.js';
 import { droppedInShort } from '../runner/command.js';
+import { mdCode } from '../runner/markdown.js';
 import { actionsRunner, type Runner } from '../runner/runner.js';
 import { privateDir, runnerTempOf } from '../runner/temp.js';
 import { watchCancel } from '../runner/cancel.js';
@@ -72,6 +73,15 @@ export async function runMain(deps: MainDeps): Promise<void> {
     await runner.appendSummary(
       summaryBlock(title(settings, env), recorder.states(), extras(rendered), deps.now()),
     );
+    // The command's own summary comes after the record, so that nothing it wrote can precede,
+    // imitate or hide it.
+    if (outcome.commandSummary) {
+      await runner
+        .appendSummary(outcome.commandSummary)
+        .catch((e: unknown) =>
+          runner.log.warning(`The command's summary could not be written: ${errorMessage(e)}`),
+        );
+    }
     report(outcome, settings, runner);
   } catch (err) {
     if (err instanceof PolicyRefusal) rendered = err.decision.rendered;
@@ -112,7 +122,7 @@ function report(outcome: GrantOutcome, settings: EngineSettings, runner: Runner)
 }
 
 function title(settings: EngineSettings, env: NodeJS.ProcessEnv): string {
-  const step = env['GITHUB_ACTION'] ? ` · step \`${env['GITHUB_ACTION']}\`` : '';
+  const step = env['GITHUB_ACTION'] ? ` · step ${mdCode(env['GITHUB_ACTION'])}` : '';
   return `🔑 jit-credentials · ${settings.provider} · ${settings.mode}${step}`;
 }
 

@@ -1,13 +1,19 @@
+import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { killMarkedProcesses, MARKER_VALUE, signalGroup } from '../runner/child.js';
 import type { IdTokenSource } from '../runner/oidc.js';
+import { initProxy } from '../runner/proxy.js';
 import type { Runner } from '../runner/runner.js';
-import { privateDir } from '../runner/temp.js';
+import { PRIVATE_DIR, privateDir, runnerTempOf } from '../runner/temp.js';
+import { closerOf } from '../providers/closers.js';
+import { PROVIDER_IDS } from '../providers/provider.js';
 import { closeGrant, type CloseResult, type CloseTarget } from './close.js';
 import {
+  ClosingLedger,
   foldEvents,
-  Ledger,
+  type Ledger,
   ledgerPath,
+  type LedgerRead,
   type GrantEvent,
   type GrantState,
   isOpen,
@@ -38,6 +44,11 @@ export interface JobClose {
   readonly unknown: string[];
   readonly notes: string[];
   readonly ledgerPath: string;
+  /** What was wrong with the ledger, when it could not be read or written: a step tampered with it. */
+  readonly ledgerProblems: string[];
+  /** Lines of the ledger that are not events of ours, and whether it was cut at its size limit. */
+  readonly skipped: number;
+  readonly truncated: boolean;
 }
 
 /** Kills the command's process group, then what it left outside it that still carries its marker. */
@@ -67,7 +78,9 @@ function endCommand(own: OpenGrant): string[] {
 /**
  * Closes again every grant of the job (or those named), whatever the ledger says of them: the
  * ledger is a log that any step can write, so every closer redoes the runner-side work and
- * checks the cloud itself. A grant this action's main step issued is taken from its state.
+ * checks the cloud itself. A grant this action's main step issued is taken from its state and
+ * closed whatever the ledger is: one that cannot be read counts as empty, appends that fail are
+ * kept in memory, and both are reported (`ledgerProblems`) for the step to fail on.
  */
 export async function closeJobGrants(
   deps: JobCloseDeps,
@@ -79,9 +92,9 @@ export async function closeJobGrants(
   const notes: string[] = [];
   // Main died while its command ran: end whatever of the command is left before closing its grant.
   if (own?.processGroup !== undefined && !closedByMain) notes.push(...endCommand(own));
-  const dir = privateDir(deps.env['RUNNER_TEMP']);
-  const ledger = new Ledger(ledgerPath(dir));
-  const read = ledger.read();
+  const { dir, unusable } = openPrivateDir(deps.env['RUNNER_TEMP']);
+  const ledger = new ClosingLedger(ledgerPath(dir), unusable);
+  const read = readLedger(ledger, unusable);
   if (read.skipped || read.truncated) {
     runner.log.warning(
       `The ledger ${ledger.path} holds ${read.skipped} line(s) that are not jit-credentials events${read.truncated ? ' and was cut at its size limit' : ''}; they were skipped. Some step of this job wrote them.`,
@@ -95,8 +108,8 @@ export async function closeJobGrants(
   const recorder = new Recorder(ledger, deps.now);
   const results: CloseResult[] = [];
   for (const t of targets) {
-    recordExportUse(t, own, before, recorder, deps);
     try {
+      recordExportUse(t, own, before, recorder, deps);
       results.push(
         await closeGrant(t, {
           runner,
@@ -105,6 +118,7 @@ export async function closeJobGrants(
           idToken: deps.idToken,
           env: deps.env,
           privateDir: dir,
+          ...(unusable === undefined ? {} : { privateDirUnusable: unusable }),
           by: deps.by,
         }),
       );
@@ -112,6 +126,10 @@ export async function closeJobGrants(
       runner.log.warning(`Grant ${t.id} could not be closed: ${errorMessage(err)}`);
     }
   }
+  const ledgerProblems = [
+    ...(read.problem ? [read.problem] : []),
+    ...ledger.failures.map((why) => `could not be written (${why})`),
+  ];
   return {
     own,
     closedByMain,
@@ -121,17 +139,79 @@ export async function closeJobGrants(
     unknown,
     notes,
     ledgerPath: ledger.path,
+    ledgerProblems,
+    skipped: read.skipped,
+    truncated: read.truncated,
   };
 }
 
-/** The grants worth a block: left open by the ledger's account, missing from it, or contradicted. */
+/**
+ * RUNNER_TEMP/jit-credentials, checked as every step checks it. When a step put something else
+ * there, closing goes on without it (the variables and the cloud do not need it), and says why.
+ */
+function openPrivateDir(runnerTemp: string | undefined): { dir: string; unusable?: string } {
+  const path = join(runnerTempOf(runnerTemp), PRIVATE_DIR);
+  try {
+    return { dir: privateDir(runnerTemp) };
+  } catch (err) {
+    return { dir: path, unusable: errorMessage(err) };
+  }
+}
+
+/** The ledger's events; one that cannot be read is closed as empty, and the problem is kept. */
+function readLedger(
+  ledger: Ledger,
+  unusable: string | undefined,
+): LedgerRead & { readonly problem?: string } {
+  const empty = { events: [], skipped: 0, truncated: false };
+  if (unusable !== undefined) {
+    return { ...empty, problem: `could not be read or written (${unusable})` };
+  }
+  try {
+    return ledger.read();
+  } catch (err) {
+    return { ...empty, problem: `could not be read (${errorMessage(err)})` };
+  }
+}
+
+/**
+ * The grants worth a block: the step's own grant unless its main step closed it (what the ledger
+ * says of it is no reason to stay silent: any step can append a `closed` line), and others left
+ * open by the ledger's account, missing from it, or contradicted.
+ */
 export function worthShowing(job: JobClose, contradicted: ReadonlySet<string>): Set<string> {
   const ids = new Set<string>();
   for (const r of job.results) {
     const was = job.before.find((g) => g.id === r.id);
-    if (!was || isOpen(was) || contradicted.has(r.id) || r.problems.length) ids.add(r.id);
+    const ownNews = r.id === job.own?.id && !job.closedByMain;
+    if (ownNews || !was || isOpen(was) || contradicted.has(r.id) || r.problems.length)
+      ids.add(r.id);
   }
   return ids;
+}
+
+/** Names that hold a credential itself (keys, tokens): emptied wherever their value came from. */
+const CREDENTIAL_NAME = /(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|ACCESS_TOKEN|ID_TOKEN)$/;
+
+/**
+ * Empties every credential variable of every cloud still set in this step's environment, whatever
+ * the ledger names: lines can be deleted, or pushed past the size limit, to hide a grant that the
+ * job still holds. Settings (a region, a project, a tenant) stay, unless they point into this
+ * action's directory: the job's own `env:` may have set them, and later steps still need them.
+ * Returns the names emptied.
+ */
+export function emptyEveryCloudVariable(runner: Runner, env: NodeJS.ProcessEnv): string[] {
+  const temp = env['RUNNER_TEMP'];
+  const ours = temp ? join(temp, PRIVATE_DIR) : undefined;
+  const isOurs = (value: string) => !!ours && (value === ours || value.startsWith(`${ours}/`));
+  const names = PROVIDER_IDS.flatMap((id) => closerOf(id).envNames).filter((n) => {
+    const value = env[n];
+    return !!value && (CREDENTIAL_NAME.test(n) || isOurs(value));
+  });
+  const emptied = [...new Set(names)];
+  // GITHUB_ENV cannot unset a variable; an empty value is what later steps will see.
+  for (const name of emptied) runner.exportVariable(name, '');
+  return emptied;
 }
 
 /**
@@ -147,9 +227,14 @@ function recordExportUse(
   deps: JobCloseDeps,
 ): void {
   const g = before.find((s) => s.id === t.id);
-  const mode = own?.id === t.id ? own.mode : g?.mode;
+  const mine = own?.id === t.id ? own : undefined;
+  const mode = mine ? mine.mode : g?.mode;
   if (mode !== 'env' && mode !== 'outputs') return;
-  if (!g || (g.phase !== 'delivered' && g.phase !== 'used')) return;
+  // Main saves the variables it exported to its state only once delivered: that says so for a
+  // ledger that could not be read.
+  const delivered = g ? g.phase === 'delivered' || g.phase === 'used' : !!mine?.envNames.length;
+  if (!delivered) return;
+  const from = mine?.issuedAt ?? g?.issuedAt;
   const step = deps.env['GITHUB_ACTION'] ?? '';
   const closer =
     deps.by === 'post'
@@ -162,9 +247,23 @@ function recordExportUse(
   recorder.record(t, 'used', {
     by: deps.by,
     mode,
-    ...(g.issuedAt ? { from: g.issuedAt } : {}),
+    ...(typeof from === 'string' ? { from } : {}),
     until: deps.now().toISOString(),
     step,
     note: `${reach}, until ${closer} closed it; the runner does not say which steps read it, nor what the cloud saw`,
   });
+}
+
+/**
+ * The proxy settings, read before any request. Any step can set them through GITHUB_ENV: one
+ * that does not parse must not stop the closing (the runner-side scrub needs no network), so it
+ * is said, and fails the step, after it.
+ */
+export function startProxy(runner: Runner, env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    initProxy(env, (secret) => runner.mask(secret));
+    return undefined;
+  } catch (err) {
+    return `The proxy settings of this step could not be read (${errorMessage(err)}). Closing went on: emptying the variables needs no network; a request to a cloud fails on the same error. Find the step that set them through GITHUB_ENV.`;
+  }
 }

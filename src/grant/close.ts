@@ -4,7 +4,12 @@ import { errorMessage, RevocationError } from '../errors.js';
 import type { IdTokenSource } from '../runner/oidc.js';
 import type { Runner } from '../runner/runner.js';
 import { closerOf } from '../providers/closers.js';
-import { type CloseMethod, type ProviderId, type ServerSideClose } from '../providers/provider.js';
+import {
+  type CloseMethod,
+  type Credential,
+  type ProviderId,
+  type ServerSideClose,
+} from '../providers/provider.js';
 import type { Recorder } from './recorder.js';
 
 export interface CloseDeps {
@@ -16,6 +21,11 @@ export interface CloseDeps {
   readonly env: NodeJS.ProcessEnv;
   /** RUNNER_TEMP/jit-credentials, already checked. */
   readonly privateDir: string;
+  /**
+   * Set when privateDir is not a usable directory of ours (a step put a file or a symlink there):
+   * the grant's files are not looked for or deleted through it, and the close says so.
+   */
+  readonly privateDirUnusable?: string;
   /** Which action closed it, for the record. */
   readonly by: 'main' | 'post' | 'revoke';
 }
@@ -31,6 +41,8 @@ export interface CloseTarget {
   readonly envNames: readonly string[];
   /** True when the target came from this job's own state or memory, not from the ledger. */
   readonly trusted: boolean;
+  /** The credential as issued, when this process holds it (main): in memory only, never recorded. */
+  readonly credential?: Credential;
 }
 
 export interface CloseResult {
@@ -56,6 +68,7 @@ export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<
   const { runner } = deps;
   const problems: string[] = [];
   const dir = join(deps.privateDir, target.id);
+  const reachable = deps.privateDirUnusable === undefined;
   const provider = closerOf(target.provider);
   let server: ServerSideClose;
   let revocationFailed = false;
@@ -65,11 +78,12 @@ export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<
       grantId: target.id,
       now: deps.now(),
       expiresAt: target.expiresAt,
-      dir: existsSync(dir) ? dir : undefined,
+      dir: reachable && existsSync(dir) ? dir : undefined,
       idToken: deps.idToken,
       mask: (secret) => runner.mask(secret),
       env: deps.env,
       handleTrusted: target.trusted,
+      ...(target.credential ? { issuedCredential: target.credential } : {}),
     });
   } catch (err) {
     revocationFailed = err instanceof RevocationError;
@@ -85,17 +99,13 @@ export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<
         : 'the cloud refuses it at its expiry',
     };
   }
+  server = ledgerExpiryIsAClaim(server, target);
   const emptied = new Set(target.envNames);
   // Whatever the ledger says of its delivery: any variable of this cloud that is set now is emptied.
   if (!target.trusted) for (const n of provider.envNames) if (deps.env[n]) emptied.add(n);
   // GITHUB_ENV cannot unset a variable; an empty value is what later steps will see.
   for (const name of emptied) runner.exportVariable(name, '');
-  try {
-    rmSync(dir, { recursive: true, force: true });
-    if (existsSync(dir)) problems.push(`directory ${dir} is still there`);
-  } catch (err) {
-    problems.push(`could not delete ${dir}: ${errorMessage(err)}`);
-  }
+  problems.push(...deleteGrantDir(dir, reachable, server));
   const closedAt = deps.now().toISOString();
   deps.recorder.append({
     time: closedAt,
@@ -120,5 +130,34 @@ export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<
     ...server,
     problems,
     revocationFailed,
+  };
+}
+
+/** The grant's private directory, deleted and checked gone; or why it could not be. */
+function deleteGrantDir(dir: string, reachable: boolean, server: ServerSideClose): string[] {
+  if (!reachable) {
+    const cloud = `${server.method}${server.verified ? ' and verified' : ''}`;
+    return [
+      `${cloud} and its variables emptied, but its files under ${dir} could not be reached, so were not deleted: the directory above it is not one this action made (see the step's error)`,
+    ];
+  }
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    return existsSync(dir) ? [`directory ${dir} is still there`] : [];
+  } catch (err) {
+    return [`could not delete ${dir}: ${errorMessage(err)}`];
+  }
+}
+
+/**
+ * A grant known only from the ledger has the ledger's expiry, which any step can write: a time
+ * in the past there proves nothing about the cloud. Only the trusted record may say `expired`.
+ */
+function ledgerExpiryIsAClaim(server: ServerSideClose, target: CloseTarget): ServerSideClose {
+  if (target.trusted || server.method !== 'expired') return server;
+  return {
+    ...server,
+    method: 'expires',
+    note: `${server.note}; the expiry ${target.expiresAt.toISOString()} is the ledger's claim, which any step of the job can write, and this step did not see the cloud refuse it`,
   };
 }

@@ -45,6 +45,11 @@ export interface GrantOutcome {
   readonly exitCode?: number;
   /** File-command entries of the command that were refused (IsolatedResult.dropped). */
   readonly dropped?: readonly string[];
+  /**
+   * The command's step summary as it is to be shown (IsolatedResult.summary): appended after
+   * the action's own record, never before it.
+   */
+  readonly commandSummary?: string;
 }
 
 /**
@@ -185,7 +190,7 @@ export async function runGrant(
     }));
   } finally {
     // An export that failed half-way is closed at once: nothing half-delivered stays behind.
-    if (!delivered && settings.mode !== 'run') await closeOwn(open, deps);
+    if (!delivered && settings.mode !== 'run') await closeOwn(open, deps, credential);
   }
 }
 
@@ -302,12 +307,23 @@ async function useAndClose(
     });
   } finally {
     // Closed from what this process holds, whatever the command did to the files it could reach.
-    closed = await closeOwn(open, deps);
+    closed = await closeOwn(open, deps, credential);
   }
-  return { open, closed, exitCode: result.exitCode, dropped: result.dropped };
+  return {
+    open,
+    closed,
+    exitCode: result.exitCode,
+    dropped: result.dropped,
+    ...(result.summary ? { commandSummary: result.summary } : {}),
+  };
 }
 
-async function closeOwn(open: OpenGrant, deps: EngineDeps): Promise<CloseResult> {
+/** `credential` is what issue returned, still in memory: closing proves itself with it, not with files. */
+async function closeOwn(
+  open: OpenGrant,
+  deps: EngineDeps,
+  credential: Credential,
+): Promise<CloseResult> {
   const closed = await closeGrant(
     {
       id: open.id,
@@ -316,6 +332,7 @@ async function closeOwn(open: OpenGrant, deps: EngineDeps): Promise<CloseResult>
       expiresAt: new Date(open.expiresAt),
       envNames: open.envNames,
       trusted: true,
+      credential,
     },
     {
       runner: deps.runner,

@@ -6,6 +6,7 @@ import {
   type DeliveryMode,
   type ProviderId,
 } from '../providers/provider.js';
+import { errorMessage } from '../errors.js';
 import { appendLine, PRIVATE_DIR, readCapped } from '../runner/temp.js';
 
 export type GrantPhase =
@@ -136,6 +137,35 @@ export class Ledger {
   }
 }
 
+/**
+ * The ledger as the closers write it: best effort. Any step can break the file (a directory or a
+ * FIFO in its place, a hard link), and closing must not wait on it: an event that could not be
+ * appended stays in the Recorder's memory, and why is kept here for the step to report.
+ */
+export class ClosingLedger extends Ledger {
+  /** Why appends failed, each reason once. */
+  readonly failures: string[] = [];
+
+  /** `unusable`: why the ledger's directory is not used at all. */
+  constructor(
+    path: string,
+    private readonly unusable?: string,
+  ) {
+    super(path);
+  }
+
+  override append(event: GrantEvent): void {
+    // Its directory was refused: the reader reports that once; nothing is written through it.
+    if (this.unusable !== undefined) return;
+    try {
+      super.append(event);
+    } catch (err) {
+      const why = errorMessage(err);
+      if (!this.failures.includes(why)) this.failures.push(why);
+    }
+  }
+}
+
 /** The events of a ledger's text: each line untrusted, only well-formed events of ours kept. */
 export function parseLedgerText(text: string): { events: GrantEvent[]; skipped: number } {
   const events: GrantEvent[] = [];
@@ -173,6 +203,8 @@ function parseEvent(line: string): GrantEvent | undefined {
 
 export function foldEvents(events: readonly GrantEvent[]): GrantState[] {
   const byId = new Map<string, GrantState>();
+  // The phases each grant has had a line of: what was asked, issued and delivered is set once.
+  const seen = new Map<string, Set<GrantPhase>>();
   for (const e of events) {
     let g = byId.get(e.grant);
     if (!g) {
@@ -186,8 +218,12 @@ export function foldEvents(events: readonly GrantEvent[]): GrantState[] {
         notes: [],
       };
       byId.set(e.grant, g);
+      seen.set(e.grant, new Set());
     }
-    if (g.provider === e.provider) applyEvent(g, e);
+    if (g.provider !== e.provider) continue;
+    const phases = seen.get(e.grant)!;
+    applyEvent(g, e, !phases.has(e.phase));
+    phases.add(e.phase);
   }
   return [...byId.values()];
 }
@@ -199,7 +235,8 @@ const num = (f: Record<string, unknown>, k: string) =>
 const strings = (v: unknown) =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
 
-function applyEvent(g: GrantState, e: GrantEvent): void {
+/** `first`: this is the grant's first line of its phase. */
+function applyEvent(g: GrantState, e: GrantEvent, first: boolean): void {
   const f0 = e as Record<string, unknown>;
   // An approval annotates the grant; it is not a step of its life, so the phase stays.
   if (e.phase === 'approved') {
@@ -208,7 +245,7 @@ function applyEvent(g: GrantState, e: GrantEvent): void {
   }
   if (e.phase === 'used') g.use = readUseField(f0) ?? g.use;
   // What was asked and issued is set once: a later line cannot rewrite the issuance.
-  if ((e.phase === 'issued' && g.issuedAt) || (e.phase === 'requested' && g.step)) return;
+  if (!first && (e.phase === 'issued' || e.phase === 'requested')) return;
   // A closed grant stays closed: a late or repeated event must not reopen it.
   if (g.phase === 'closed' && e.phase !== 'closed') return;
   g.phase = e.phase;
@@ -216,22 +253,12 @@ function applyEvent(g: GrantState, e: GrantEvent): void {
   g.step = str(f, 'step') ?? g.step;
   const mode = str(f, 'mode');
   if (mode && (DELIVERY_MODES as readonly string[]).includes(mode)) g.mode = mode as DeliveryMode;
-  g.principal = str(f, 'principal') ?? g.principal;
-  g.scope = str(f, 'scope') ?? g.scope;
-  g.scopeDigest = str(f, 'scopeDigest') ?? g.scopeDigest;
-  g.requestedTtl = num(f, 'requestedTtl') ?? g.requestedTtl;
-  g.effectiveTtl = num(f, 'effectiveTtl') ?? g.effectiveTtl;
+  applyIssuance(g, e, first);
   g.tokenSha256 = str(f, 'tokenSha256') ?? g.tokenSha256;
   g.error = str(f, 'error') ?? g.error;
   g.exitCode = num(f, 'exitCode') ?? g.exitCode;
   g.sessionName = str(f, 'sessionName') ?? g.sessionName;
   g.notes = strings(f['notes']) ?? g.notes;
-  if (e.phase === 'issued') {
-    g.issuedAt = e.time;
-    g.handle = f['handle'];
-  }
-  if ((e.phase === 'issued' || e.phase === 'delivered') && str(f, 'expiresAt'))
-    g.expiresAt = str(f, 'expiresAt');
   if (e.phase === 'closed' || e.phase === 'close-failed') {
     g.closedAt = e.time;
     const method = str(f, 'method');
@@ -250,6 +277,37 @@ function applyEvent(g: GrantState, e: GrantEvent): void {
   if (f['claims'] && typeof f['claims'] === 'object') g.claims = objectOf(f['claims']);
   if (f['policy'] && typeof f['policy'] === 'object') g.policy = objectOf(f['policy']);
 }
+
+/**
+ * Who and what a grant is, and when the cloud refuses it, come from the lines the step that
+ * issued it wrote first: the request, the first issuance, and the first delivery, which may only
+ * move the expiry later (a tool's own token outliving the credential). Any later line saying
+ * otherwise was appended by someone else, and is not shown as the grant's.
+ */
+function applyIssuance(g: GrantState, e: GrantEvent, first: boolean): void {
+  const f = e as Record<string, unknown>;
+  // The issued principal (the session) is more precise than the one asked for: never replaced by it.
+  if (e.phase === 'issued' || (e.phase === 'requested' && g.issuedAt === undefined)) {
+    g.principal = str(f, 'principal') ?? g.principal;
+    g.scope = str(f, 'scope') ?? g.scope;
+    g.scopeDigest = str(f, 'scopeDigest') ?? g.scopeDigest;
+  }
+  if (e.phase === 'requested') g.requestedTtl = num(f, 'requestedTtl') ?? g.requestedTtl;
+  if (e.phase === 'issued') {
+    g.effectiveTtl = num(f, 'effectiveTtl') ?? g.effectiveTtl;
+    g.issuedAt = e.time;
+    g.handle = f['handle'];
+    g.expiresAt = str(f, 'expiresAt') ?? g.expiresAt;
+  }
+  const later = str(f, 'expiresAt');
+  if (e.phase === 'delivered' && first && later && isLater(later, g.expiresAt)) g.expiresAt = later;
+}
+
+const isLater = (iso: string, than: string | undefined): boolean => {
+  const t = Date.parse(iso);
+  const before = than === undefined ? NaN : Date.parse(than);
+  return !Number.isNaN(t) && (Number.isNaN(before) || t > before);
+};
 
 const APPROVAL_STATUSES = ['approved', 'rejected', 'none', 'unavailable'] as const;
 

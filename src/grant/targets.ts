@@ -39,20 +39,25 @@ const validDate = (iso: string | undefined) => {
 
 /**
  * What reviewers see: the ledger's story of each grant, with how it ended replaced by what this
- * step itself did and saw. A claim of the ledger that this step's own check contradicts is said.
+ * step itself did and saw, and the step's own grant as its trusted record tells it. A claim of
+ * the ledger that this step's own check contradicts is said.
  */
 export function displayStates(
   events: readonly GrantEvent[],
   before: readonly GrantState[],
   results: readonly CloseResult[],
+  own?: OpenGrant,
 ): { states: GrantState[]; contradicted: Set<string> } {
   const states = foldEvents(events);
+  if (own) showAsIssued(states, own);
   const contradicted = new Set<string>();
   for (const r of results) {
     const said = before.find((s) => s.id === r.id);
-    // The ledger claimed the cloud refuses it now, and this step found that it does not.
+    // The ledger claimed the cloud refuses it now, and this step found that it does not. Only
+    // the trusted record knows when it expires: for another grant `expired` is the ledger's word.
     const claimed =
-      said?.phase === 'closed' && (said.verified === true || said.closeMethod === 'expired');
+      said?.phase === 'closed' &&
+      (said.verified === true || (said.closeMethod === 'expired' && r.id === own?.id));
     // A deny found in place counts as refusal: a later closer has no keys left to probe with.
     if (claimed && r.method === 'expires') contradicted.add(r.id);
     const g = states.find((s) => s.id === r.id);
@@ -65,4 +70,29 @@ export function displayStates(
     if (r.problems.length) g.error = r.problems.join('; ');
   }
   return { states, contradicted };
+}
+
+/**
+ * The step's own grant shown as main recorded it in the state, whatever later ledger lines say
+ * of its principal, lifetime, delivery and variables; missing from the ledger, it is added.
+ */
+function showAsIssued(states: GrantState[], own: OpenGrant): void {
+  let g = states.find((s) => s.id === own.id);
+  if (!g) {
+    g = {
+      id: own.id,
+      provider: own.provider,
+      phase: 'issued',
+      step: '',
+      envNames: [],
+      details: {},
+      notes: [],
+    };
+    states.unshift(g);
+  }
+  if (typeof own.principal === 'string') g.principal = own.principal;
+  if (typeof own.issuedAt === 'string') g.issuedAt = own.issuedAt;
+  g.expiresAt = own.expiresAt;
+  g.mode = own.mode;
+  g.envNames = own.envNames.filter((n): n is string => typeof n === 'string');
 }

@@ -137,6 +137,12 @@ export interface CloseContext {
    * memory); false when it was read from the ledger, which any step can write.
    */
   readonly handleTrusted: boolean;
+  /**
+   * The credential as issued, when this process still holds it (the main step closing its own
+   * grant, `run:` above all): a check proves the close with it rather than with files the command
+   * could have replaced. Kept in memory only: never in the handle, the state or the ledger.
+   */
+  readonly issuedCredential?: Credential;
 }
 
 export interface ServerSideClose {

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, fstatSync, constants as fs } from 'node:
 import { join } from 'node:path';
 import { COMMAND_MARKER, killMarkedProcesses, runCommand, type CommandResult } from './child.js';
 import { parseKeyValues, parsePaths } from './file-commands.js';
+import { codeBlock } from './markdown.js';
 import type { Runner } from './runner.js';
 import { holdsSecret } from './secret-forms.js';
 import { recordStepFiles, takeBackStepWrites, type StepFileRecord } from './step-files.js';
@@ -25,6 +26,13 @@ const FILES = {
 
 /** A command may write at most this much to each file; more is dropped with an error. */
 const MAX_FILE_BYTES = 1 << 20;
+
+/**
+ * At most this much of the step summary is the command's, as shown. The runner uploads no step
+ * summary over 1 MiB, dropping the action's record with it, so the command gets a fraction and
+ * the action's own blocks keep the rest. Over it, nothing of the command's is shown.
+ */
+const MAX_SUMMARY_BYTES = 128 << 10;
 
 /** What `dropped` says in place of a name: a name is user text and may itself be the secret. */
 const DROPPED = {
@@ -62,12 +70,18 @@ export interface IsolatedResult extends CommandResult {
   readonly dropped: readonly string[];
   /** Processes the command left running outside its process group, killed after it ended. */
   readonly killedOutsideGroup: number;
+  /**
+   * What the command wrote to its step summary, as inert Markdown under a heading that says whose
+   * it is (or a note that it was too long to show), for the caller to append after the action's
+   * own record: the record comes first, whatever the command wrote. Undefined when it wrote none.
+   */
+  readonly summary?: string;
 }
 
 /**
  * Runs the command with the grant and nothing that lets it outlive the step, then passes on
- * what it wrote to GITHUB_ENV, GITHUB_OUTPUT, GITHUB_PATH and the step summary, except any entry
- * that carries an issued secret.
+ * what it wrote to GITHUB_ENV, GITHUB_OUTPUT and GITHUB_PATH, except any entry that carries an
+ * issued secret, and returns what it wrote to its step summary for the caller to append.
  */
 export async function runIsolated(cmd: IsolatedCommand, runner: Runner): Promise<IsolatedResult> {
   const marker = process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex');
@@ -105,9 +119,9 @@ export async function runIsolated(cmd: IsolatedCommand, runner: Runner): Promise
   });
   if (killedOutsideGroup > 0) runner.log.warning(outsideGroupWarning(killedOutsideGroup));
   const dropped = takeBackDirectWrites(stepFiles, runner);
-  dropped.push(...(await forwardFileCommands(cmd, runner)));
+  const summary = forwardFileCommands(cmd, runner, dropped);
   for (const d of dropped) runner.log.error(droppedMessage(d));
-  return { ...result, dropped, killedOutsideGroup };
+  return { ...result, dropped, killedOutsideGroup, ...(summary ? { summary } : {}) };
 }
 
 function outsideGroupWarning(n: number): string {
@@ -124,9 +138,17 @@ function takeBackDirectWrites(records: readonly StepFileRecord[], runner: Runner
   return written.map((file) => `${file}:${DROPPED.direct}`);
 }
 
-async function forwardFileCommands(cmd: IsolatedCommand, runner: Runner): Promise<string[]> {
-  const dropped: string[] = [];
-  const read = (file: string) => readBounded(join(cmd.dir, `command-${file}`), file, dropped);
+/**
+ * Passes on the command's GITHUB_ENV, GITHUB_OUTPUT and GITHUB_PATH entries, adding what it
+ * refuses to `dropped`; returns its step summary as it is to be shown, if it wrote one.
+ */
+function forwardFileCommands(
+  cmd: IsolatedCommand,
+  runner: Runner,
+  dropped: string[],
+): string | undefined {
+  const read = (file: string) =>
+    textOf(readBounded(join(cmd.dir, `command-${file}`), file, dropped), file, dropped);
   const holds = (text: string) => holdsSecret(text, cmd.secrets);
   const pass = (file: string, name: string, value: string) => {
     // Joined both ways: split at the '=' the runner splits at, or at a line of a heredoc.
@@ -150,13 +172,41 @@ async function forwardFileCommands(cmd: IsolatedCommand, runner: Runner): Promis
   for (const dir of parsePaths(read(FILES.GITHUB_PATH))) {
     if (pass('GITHUB_PATH', dir, '')) runner.addPath(dir);
   }
-  const summary = read(FILES.GITHUB_STEP_SUMMARY);
-  if (summary.trim() !== '') {
-    // Headed as the command's, so that it cannot pass for the action's own record.
-    if (pass('GITHUB_STEP_SUMMARY', 'summary', summary))
-      await runner.appendSummary(`#### Written by the \`run:\` command\n\n${summary}\n`);
-  }
-  return dropped;
+  const summary = readBounded(
+    join(cmd.dir, `command-${FILES.GITHUB_STEP_SUMMARY}`),
+    'GITHUB_STEP_SUMMARY',
+    dropped,
+    MAX_SUMMARY_BYTES,
+  );
+  if ('oversize' in summary) return summaryNotShown(summary.oversize, runner);
+  if (summary.text.trim() === '' || !pass('GITHUB_STEP_SUMMARY', 'summary', summary.text)) return;
+  const shown = commandSummary(summary.text);
+  if (Buffer.byteLength(shown) > MAX_SUMMARY_BYTES)
+    return summaryNotShown(Buffer.byteLength(summary.text), runner);
+  return shown;
+}
+
+/**
+ * The command's summary as text in a code block, under a heading that says whose it is: it
+ * cannot pass for the action's record, hide it (an open `<!--`), or restyle the page.
+ */
+function commandSummary(text: string): string {
+  // After a blank line: a heading right after the record's closing `</details>` would be part
+  // of that HTML block, not a heading.
+  return (
+    '\n#### Text written by the `run:` command to its step summary (shown as written, not rendered)' +
+    `\n\n${codeBlock(text)}`
+  );
+}
+
+/** Said in the summary and as a warning: nothing of an oversized summary is passed on. */
+function summaryNotShown(bytes: number, runner: Runner): string {
+  const said =
+    `The \`run:\` command wrote ${bytes} bytes to its step summary; none of it is shown. At most ` +
+    `${MAX_SUMMARY_BYTES} bytes of it are, so that the step's summary stays under the runner's ` +
+    "1 MiB limit with the action's record in it. Write less there, or upload it as an artifact.";
+  runner.log.warning(said);
+  return `\n#### Text written by the \`run:\` command to its step summary: not shown\n\n${said}\n`;
 }
 
 /** Whether `text` holds 8 or more consecutive characters of a secret (a name that is half of one). */
@@ -202,8 +252,23 @@ export function droppedMessage(entry: string): string {
   }
 }
 
-/** Reads at most MAX_FILE_BYTES of a regular file, never through a symlink. */
-function readBounded(path: string, file: string, dropped: string[]): string {
+/** A command's file as read: its text, or, when it is over the limit, only its size. */
+type FileRead = { readonly text: string } | { readonly oversize: number };
+
+/** The text of a file that must fit its limit: an oversized one is dropped and said. */
+function textOf(read: FileRead, file: string, dropped: string[]): string {
+  if ('text' in read) return read.text;
+  dropped.push(`${file}:${DROPPED.over}`);
+  return '';
+}
+
+/** Reads at most `max` bytes of a regular file, never through a symlink. */
+function readBounded(
+  path: string,
+  file: string,
+  dropped: string[],
+  max = MAX_FILE_BYTES,
+): FileRead {
   let fd: number;
   try {
     fd = openSync(path, fs.O_RDONLY | fs.O_NOFOLLOW);
@@ -211,20 +276,18 @@ function readBounded(path: string, file: string, dropped: string[]): string {
     // Gone is nothing written; replaced by a link is refused and said.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
       dropped.push(`${file}:${DROPPED.notRegular}`);
-    return '';
+    return { text: '' };
   }
   try {
-    if (!fstatSync(fd).isFile()) {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
       dropped.push(`${file}:${DROPPED.notRegular}`);
-      return '';
+      return { text: '' };
     }
-    const buf = Buffer.alloc(MAX_FILE_BYTES + 1);
+    const buf = Buffer.alloc(max + 1);
     const n = readSync(fd, buf, 0, buf.length, 0);
-    if (n > MAX_FILE_BYTES) {
-      dropped.push(`${file}:${DROPPED.over}`);
-      return '';
-    }
-    return buf.subarray(0, n).toString('utf8');
+    if (n > max) return { oversize: Math.max(n, stat.size) };
+    return { text: buf.subarray(0, n).toString('utf8') };
   } finally {
     closeSync(fd);
   }

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDenyingTrap } from '../emulators/aws/trap.ts';
+import { fakeRevocation } from '../emulators/aws/fake-revocation.ts';
+import { createTestCa } from '../emulators/entra/ca.ts';
+import { startProxy } from '../emulators/proxy.ts';
 import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
 import { createJob, type StepResult } from '../harness/job.ts';
 import {
@@ -112,8 +115,11 @@ describe('AWS revoke-role', () => {
     for (const name of Object.keys(main.envWrites)) expect(job.env[name]).toBe('');
     await expectRefusedBeforeExpiry(index);
 
+    // Post shows its own grant whatever the ledger says (a `closed` line could be forged): the
+    // deny is still in place, and revoke deleted the keys post would have probed with.
     const post = await job.runPost(main);
-    expect(post.stdout, post.summary + post.stderr).toContain('no open grants left to close');
+    expect(post.exitCode, post.summary + post.stderr).toBe(0);
+    expect(post.summary).toMatch(/1 grant: 1 revoked, not verified/);
     const leaks = leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [
       /^main:creds:envWrites$/,
     ]);
@@ -194,6 +200,52 @@ describe('AWS revoke-role', () => {
     } finally {
       await trap.close();
     }
+  });
+
+  it('a later step exports a proxy that fakes the revocation, and a CA of its own: post still denies, says "not verified" and names the proxy', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'creds',
+      inputs: awsInputs({ export: 'env', 'revoke-role': REVOKER_ROLE }),
+    });
+    expect(main.exitCode, main.stderr).toBe(0);
+    const index = lastDeploySession();
+    const liar = fakeRevocation();
+    const proxy = await startProxy({ intercept: liar.intercept });
+    const ca = createTestCa("a later step's CA", 'ec');
+    try {
+      // For AWS's https endpoints the CA is what would let the proxy answer in AWS's name.
+      const later = await job.runStep({
+        entry: 'test/e2e/fixtures/shell-step.mjs',
+        id: 'later',
+        env: {
+          STEP_SCRIPT: `printf 'http_proxy=${proxy.url}\nNODE_EXTRA_CA_CERTS=${ca.caPath}\n' >> "$GITHUB_ENV"`,
+        },
+      });
+      expect(later.exitCode).toBe(0);
+      const post = await job.runPost(main);
+      expect(post.exitCode, post.stderr + post.stdout).toBe(0);
+      expect(liar.faked).toEqual(expect.arrayContaining(['PutRolePolicy', 'GetAccessKeyInfo']));
+      const closed = closedEvent(main);
+      expect(closed).toMatchObject({ phase: 'closed', method: 'revoked', verified: false });
+      expect(String(closed['note'])).toContain(
+        `revoked, not verified: the proxy/CA settings changed since issue (STS proxy: none at issue, ${proxy.url} (http_proxy) now; ` +
+          `IAM proxy: none at issue, ${proxy.url} (http_proxy) now; extra CA certificates (NODE_EXTRA_CA_CERTS): none at issue, SHA-256 `,
+      );
+      expect(closed['answeredBy']).toBe(
+        `IAM and STS at ${world.aws.url} through the proxy ${proxy.url} (http_proxy)`,
+      );
+      expect(post.summary).toMatch(/1 grant: 1 revoked, not verified/);
+      expect(post.summary).not.toMatch(/verified \(|\(verified/);
+      expect(post.stdout).toContain('the proxy/CA settings changed since issue');
+      // AWS never got the deny, and the record does not say it did.
+      expect(await s3GetWith(world, index)).toMatch(/^(allowed|NoSuchKey)/);
+    } finally {
+      await proxy.close();
+      rmSync(ca.dir, { recursive: true, force: true });
+    }
+    await job.cleanup();
   });
 
   it('a revoker whose trust policy refuses the job: close-failed, a warning that says what to fix, the runner still scrubbed', async () => {

@@ -3,13 +3,23 @@
  * forged, null and torn ledger lines, a command that writes its secret to GITHUB_ENV, a main
  * step killed while its command runs, and a command that reads the action's environment.
  */
-import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLeaks, jobChannels, leaksOutside } from '../harness/canary.ts';
+import { renderGfm } from '../runner/gfm.ts';
 import {
   awsInputs,
   awsJob,
+  errorsOf,
   issuedSecrets,
   ledgerEvents,
   REVOKER_ROLE,
@@ -138,7 +148,9 @@ describe('a ledger any step can write', () => {
       id: 'revoke',
       inputs: {},
     });
-    expect(revoke.exitCode).toBe(0);
+    // A line that is not an event of ours may hide grants from revoke: it closes, and fails.
+    expect(revoke.exitCode).toBe(1);
+    expect(errorsOf(revoke)).toMatch(/holds 1 line\(s\) that are not jit-credentials events/);
     expect(revoke.outputs['closed']!.split(',').sort()).toEqual(
       [first.outputs['grant-id'], second.outputs['grant-id']].sort(),
     );
@@ -158,6 +170,51 @@ describe('a ledger any step can write', () => {
       .map((e) => e['phase']);
     // `used` is actions/revoke saying how long the export stayed reachable, before it closed it.
     expect(phases).toEqual(['requested', 'allowed', 'issued', 'delivered', 'used', 'closed']);
+    await job.cleanup();
+  });
+});
+
+describe('a ledger a step broke (F2)', () => {
+  it('ledger.jsonl replaced by a directory: post still revokes and scrubs its own grant, writes its block, and fails', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'creds',
+      inputs: awsInputs({ export: 'env', 'revoke-role': REVOKER_ROLE }),
+    });
+    expect(main.exitCode, main.stderr).toBe(0);
+    const session = world.aws.issued.findLastIndex((c) => c.roleArn !== REVOKER_ROLE);
+    // What a later step does: rm "$L"; mkdir "$L".
+    rmSync(ledgerOf(job));
+    mkdirSync(ledgerOf(job));
+    const post = await job.runPost(main);
+    expect(post.exitCode).toBe(1);
+    expect(errorsOf(post)).toMatch(
+      /ledger .*ledger\.jsonl was tampered with: .*not a regular file/s,
+    );
+    for (const name of Object.keys(main.envWrites)) expect(post.envWrites[name], name).toBe('');
+    expect(post.summary).toContain(main.outputs['grant-id']!);
+    expect(post.summary).toMatch(/was tampered with/);
+    expect(await s3GetWith(world, session)).toMatch(/^AccessDenied: .*explicit deny/);
+    await job.cleanup();
+  });
+
+  it('RUNNER_TEMP/jit-credentials replaced by a file: post empties the variables, says the files were out of reach, and fails', async () => {
+    const job = await awsJob(world);
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'creds',
+      inputs: awsInputs({ export: 'env' }),
+    });
+    expect(main.exitCode, main.stderr).toBe(0);
+    const dir = path.dirname(ledgerOf(job));
+    rmSync(dir, { recursive: true });
+    writeFileSync(dir, '');
+    const post = await job.runPost(main);
+    expect(post.exitCode).toBe(1);
+    expect(errorsOf(post)).toMatch(/was tampered with: .*jit-credentials: it is not a directory/s);
+    for (const name of Object.keys(main.envWrites)) expect(post.envWrites[name], name).toBe('');
+    expect(post.summary).toMatch(/could not be reached, so were not deleted/);
     await job.cleanup();
   });
 });
@@ -190,8 +247,33 @@ describe('what the run: command can reach', () => {
     expect(main.outputs['ok']).toBe('yes');
     expect(main.outputs['B64']).toBeUndefined();
     expect(main.stdout).toContain('no-state\nno-runtime\nno-oidc');
-    expect(main.summary).toContain('Written by the `run:` command');
+    expect(main.summary).toMatch(/written by the `run:` command[\s\S]*# command summary/);
     expect(leaksOutside(findLeaks(issuedSecrets(world), await jobChannels(job)), [])).toEqual([]);
+    await job.cleanup();
+  });
+
+  it("its own step summary comes after the action's record, as text: a forged record and an open <!-- hide nothing", async () => {
+    const job = await awsJob(world);
+    const forged = [
+      '### 🔑 jit-credentials · aws · run · step `deploy`',
+      '',
+      '**1 grant: 1 revoked and verified**',
+      '',
+      '<!--',
+    ].join('\n');
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'forger',
+      inputs: awsInputs({ run: `cat >> "$GITHUB_STEP_SUMMARY" <<'EOF'\n${forged}\nEOF` }),
+    });
+    expect(main.exitCode, main.stderr).toBe(0);
+    const real = main.summary.indexOf('**1 grant: 1 closed on the runner');
+    expect(real).toBeGreaterThanOrEqual(0);
+    expect(main.summary.indexOf('written by the `run:` command')).toBeGreaterThan(real);
+    // What a reader sees outside code blocks: the real record, and nothing of the forgery.
+    const page = renderGfm(main.summary).replace(/<pre>[\s\S]*?<\/pre>/g, '');
+    expect(page).toContain('1 grant: 1 closed on the runner');
+    expect(page).not.toMatch(/revoked and verified|<!--/);
     await job.cleanup();
   });
 

@@ -23,6 +23,23 @@ export interface ProxyOptions {
   readonly refuse?: readonly string[];
   /** `user:password` every request must carry in Proxy-Authorization (Basic). */
   readonly auth?: string;
+  /**
+   * Answers a forwarded (absolute-form http) request itself instead of forwarding it, when it
+   * returns an answer: a proxy that lies (it sees and can forge what plain http carries).
+   */
+  readonly intercept?: (request: InterceptedRequest) => ProxyAnswer | undefined;
+}
+
+export interface InterceptedRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly body: Buffer;
+}
+
+export interface ProxyAnswer {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body: string;
 }
 
 export interface TestProxy {
@@ -81,22 +98,35 @@ export async function startProxy(options: ProxyOptions = {}): Promise<TestProxy>
     delete headers['proxy-connection'];
     // As real proxies do (RFC 9110 §7.6.3): the target's log then tells proxied requests apart.
     headers['via'] = PROXY_VIA;
-    const upstream = http.request(
-      {
-        host: target.hostname,
-        port: target.port || 80,
-        method: req.method,
-        path: target.pathname + target.search,
-        headers,
-      },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    upstream.on('socket', (s) => s.on('connect', () => upstreamPorts.add(s.localPort ?? 0)));
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
+    const forward = (body?: Buffer) => {
+      const upstream = http.request(
+        {
+          host: target.hostname,
+          port: target.port || 80,
+          method: req.method,
+          path: target.pathname + target.search,
+          headers,
+        },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
+      upstream.on('socket', (s) => s.on('connect', () => upstreamPorts.add(s.localPort ?? 0)));
+      upstream.on('error', () => res.writeHead(502).end());
+      if (body) upstream.end(body);
+      else req.pipe(upstream);
+    };
+    const { intercept } = options;
+    if (!intercept) return forward();
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const answer = intercept({ method: req.method ?? 'GET', url: target, body });
+      if (!answer) return forward(body);
+      res.writeHead(answer.status, answer.headers ?? {}).end(answer.body);
+    });
   });
   server.on('connect', (req: http.IncomingMessage, client: Duplex, head: Buffer) => {
     sockets.add(client);

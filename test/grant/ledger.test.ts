@@ -120,6 +120,33 @@ describe('Ledger', () => {
     });
   });
 
+  it('takes principal, scope and expiry from the first issuance; a delivery may only move the expiry later, once', () => {
+    const at = (phase: string, fields: Record<string, unknown>): GrantEvent =>
+      ({ ...base, time: '2026-11-23T18:00:02.000Z', grant: G1, phase, ...fields }) as GrantEvent;
+    const folded = (...events: GrantEvent[]) =>
+      foldEvents([issued(G1, { scope: 'role s' }), ...events])[0];
+    const forged = {
+      principal: 'arn:forged',
+      scope: 'forged',
+      expiresAt: '2026-11-23T18:00:03.000Z',
+    };
+    for (const phase of ['delivered', 'used', 'closed', 'close-failed', 'requested']) {
+      expect(folded(at(phase, forged)), phase).toMatchObject({
+        principal: 'arn:p',
+        scope: 'role s',
+        expiresAt: '2026-11-23T18:05:01.000Z',
+      });
+    }
+    // A tool's own token outliving the credential (what main writes on delivery) is kept ...
+    const later = '2026-11-23T18:10:01.000Z';
+    expect(folded(at('delivered', { expiresAt: later }))?.expiresAt).toBe(later);
+    // ... but only the first delivery's, and never an earlier one.
+    expect(
+      folded(at('delivered', {}), at('delivered', { expiresAt: '2099-01-01T00:00:00.000Z' }))
+        ?.expiresAt,
+    ).toBe('2026-11-23T18:05:01.000Z');
+  });
+
   it('is private to the job user and never written through a symlink', () => {
     const l = fresh();
     l.append(issued(G1));

@@ -154,3 +154,18 @@ describe('htmlText', () => {
     expect(html).toContain('Record of &#60;img src=x onerror=alert(1)&#62;&#34; </summary>');
   });
 });
+
+describe('invisible characters', () => {
+  // A branch name with U+202E shows the rest of its table cell reversed; zero-width characters
+  // make two different values look the same.
+  const INVISIBLE = [
+    ...'\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff',
+  ];
+  it.each(INVISIBLE.map((c) => [c.codePointAt(0)!.toString(16), c]))(
+    'U+%s is taken out by mdText and mdCode',
+    (_code, c) => {
+      expect(mdText(`main${c}x`)).toBe('mainx');
+      expect(mdCode(`${c}main`)).toBe('<code>main</code>');
+    },
+  );
+});

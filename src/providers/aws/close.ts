@@ -26,10 +26,20 @@ export interface AwsHandle extends CloseHandle {
     /** AWS_USE_FIPS_ENDPOINT / AWS_USE_DUALSTACK_ENDPOINT at issue, when true. */
     readonly fips?: true;
     readonly dualStack?: true;
+    /**
+     * The network path at issue (revoke-network.ts): the proxy for STS and IAM, without its
+     * password, and the digest of the extra CAs trusted; absent when direct and none.
+     */
+    readonly stsProxy?: string;
+    readonly iamProxy?: string;
+    readonly extraCa?: string;
   } | null;
 }
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+/** A proxy's origin as redactProxy writes it: no path, no password (`***@` at most). */
+const REDACTED_PROXY = /^https?:\/\/(\*\*\*@)?[\w.:[\]-]{1,260}$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export const awsCloser: Closer<AwsHandle> = {
   id: 'aws',
@@ -77,6 +87,9 @@ export const awsCloser: Closer<AwsHandle> = {
         ...handleEndpoint(revoke, 'iamEndpoint'),
         ...handleFlag(revoke, 'fips'),
         ...handleFlag(revoke, 'dualStack'),
+        ...optionalField(revoke, 'stsProxy', REDACTED_PROXY),
+        ...optionalField(revoke, 'iamProxy', REDACTED_PROXY),
+        ...optionalField(revoke, 'extraCa', SHA256_HEX),
       },
     };
   },
@@ -95,6 +108,16 @@ function handleEndpoint(
   if (endpointProblem(value))
     throw new Error(`the close handle's '${key}' is not a usable endpoint`);
   return { [key]: value };
+}
+
+/** A string recorded only when set, of a known shape; anything else on a handle is refused. */
+function optionalField<K extends string>(
+  h: Record<string, unknown>,
+  key: K,
+  pattern: RegExp,
+): Partial<Record<K, string>> {
+  const value = optionalHandleString(h, key, pattern);
+  return value === undefined ? {} : ({ [key]: value } as Partial<Record<K, string>>);
 }
 
 /** A flag recorded only when true; anything else on a handle is refused. */

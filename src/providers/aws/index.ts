@@ -3,6 +3,7 @@ import { CloudError } from '../../errors.js';
 import { formatDuration } from '../../runner/inputs.js';
 import type { Credential, Delivery, Provider } from '../provider.js';
 import { awsCloser, type AwsHandle } from './close.js';
+import type { NetworkPath } from './revoke-network.js';
 import { buildSessionPolicy, policyDigest } from './session-policy.js';
 import {
   accountOf,
@@ -98,6 +99,7 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
     const stsExpiry = c.Expiration;
     const expiresAt = windowEnd && windowEnd < stsExpiry ? windowEnd : stsExpiry;
     const assumedRoleId = out.AssumedRoleUser?.AssumedRoleId ?? '';
+    const network = s.revokeRole && assumedRoleId ? await networkAtIssue(s) : {};
     const credential: AwsCredential = {
       principal: out.AssumedRoleUser?.Arn ?? s.role,
       expiresAt,
@@ -147,6 +149,7 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
               ...(s.iamEndpoint ? { iamEndpoint: s.iamEndpoint } : {}),
               ...(s.variant?.fips ? { fips: true as const } : {}),
               ...(s.variant?.dualStack ? { dualStack: true as const } : {}),
+              ...network,
             }
           : null,
     };
@@ -193,6 +196,15 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
     };
   },
 };
+
+/**
+ * How this step reaches STS and IAM (proxy, extra CAs), for closing to compare: a proof of the
+ * revocation counts only over the same path. Loaded with revoke-role only.
+ */
+async function networkAtIssue(s: AwsSettings): Promise<NetworkPath> {
+  const { networkNow, serviceUrls } = await import('./revoke-network.js');
+  return networkNow(serviceUrls(s.region, s.variant, s.endpoint, s.iamEndpoint)).path;
+}
 
 /**
  * allowed-account-ids, again on the answer: the role ARN was checked before the call, and the

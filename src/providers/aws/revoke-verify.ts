@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { errorMessage } from '../../errors.js';
@@ -7,20 +7,95 @@ import { awsClientConfig, type EndpointVariant } from './client-config.js';
 /** Default bound on waiting for IAM to apply the deny; JIT_CREDENTIALS_REVOKE_VERIFY_SECONDS overrides it. */
 export const DEFAULT_VERIFY_SECONDS = 60;
 
+/**
+ * Three keys and a [default] line: a few KiB even with the longest session tokens STS issues
+ * (a packed session policy makes them grow). Anything larger was not written by deliver.
+ */
+export const MAX_CREDENTIALS_FILE_BYTES = 16 << 10;
+
 export interface SessionKeys {
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
   readonly sessionToken: string;
 }
 
-/** The [default] profile of the grant's own credentials file (written by deliver). */
-export function readCredentialsFile(dir: string): SessionKeys | undefined {
-  let text: string;
+/** The keys of a credentials file, or why there are none to probe with. */
+export type CredentialsRead =
+  | { readonly keys: SessionKeys; readonly problem?: undefined }
+  | { readonly keys?: undefined; readonly problem: string };
+
+// Absent on Windows; there the fstat checks alone apply.
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+// A FIFO would block open(2), on the main thread, until something opens its other end.
+const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+/**
+ * The [default] profile of the grant's own credentials file (written by deliver), for the post
+ * step, which holds no keys of its own. The directory is the `run:` command's and every later
+ * step's to change: a FIFO in the file's place would block the step until the job's timeout,
+ * a link to /dev/zero would be read until memory runs out. So: no link followed, a regular file
+ * of the job's user only, and no more than a credentials file holds.
+ */
+export function readCredentialsFile(dir: string): CredentialsRead {
+  const path = join(dir, 'credentials');
+  let fd: number;
   try {
-    text = readFileSync(join(dir, 'credentials'), 'utf8');
-  } catch {
-    return undefined;
+    fd = openSync(path, constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { problem: `the grant's credentials file ${path} was not there` };
+    if (code === 'ELOOP')
+      return { problem: `the grant's credentials file ${path} is a symbolic link` };
+    return {
+      problem: `the grant's credentials file ${path} could not be opened (${code ?? errorMessage(err)})`,
+    };
   }
+  try {
+    const unusable = unusableFile(fstatSync(fd));
+    if (unusable) return { problem: `the grant's credentials file ${path} ${unusable}` };
+    const buf = Buffer.alloc(MAX_CREDENTIALS_FILE_BYTES + 1);
+    let got = 0;
+    // One byte past the cap tells a file that grew since fstat from one that fits.
+    for (let n = 1; n > 0 && got < buf.length; got += n)
+      n = readSync(fd, buf, got, buf.length - got, null);
+    if (got > MAX_CREDENTIALS_FILE_BYTES) {
+      return {
+        problem: `the grant's credentials file ${path} is larger than ${MAX_CREDENTIALS_FILE_BYTES} bytes`,
+      };
+    }
+    const keys = parseCredentials(buf.subarray(0, got).toString('utf8'));
+    return keys
+      ? { keys }
+      : { problem: `the grant's credentials file ${path} holds no session keys` };
+  } catch (err) {
+    return {
+      problem: `the grant's credentials file ${path} could not be read (${errorMessage(err)})`,
+    };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Why a file the action wrote itself is not that file any more, or undefined. */
+function unusableFile(st: Stats): string | undefined {
+  if (!st.isFile()) return `is not a regular file (${fileKind(st)})`;
+  const me = process.getuid?.();
+  if (me !== undefined && st.uid !== me)
+    return `belongs to uid ${st.uid}, not the job's user (${me})`;
+  if (st.size > MAX_CREDENTIALS_FILE_BYTES)
+    return `is larger than ${MAX_CREDENTIALS_FILE_BYTES} bytes`;
+  return undefined;
+}
+
+function fileKind(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isSocket()) return 'a socket';
+  if (st.isDirectory()) return 'a directory';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a file';
+}
+
+function parseCredentials(text: string): SessionKeys | undefined {
   const values = new Map<string, string>();
   for (const line of text.split('\n')) {
     const m = /^\s*([a-z_]+)\s*=\s*(\S+)\s*$/.exec(line);

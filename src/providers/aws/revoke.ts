@@ -22,8 +22,17 @@ import {
   probeUntilDenied,
   readCredentialsFile,
   verifySeconds,
+  type CredentialsRead,
   type ProbeOutcome,
+  type SessionKeys,
 } from './revoke-verify.js';
+import {
+  networkChange,
+  networkNow,
+  serviceUrls,
+  type NetworkNow,
+  type NetworkPath,
+} from './revoke-network.js';
 import { ROLE_ARN } from './arn.js';
 import { endpointVariant, envEndpoints, envEndpointValues, type AwsSettings } from './settings.js';
 import type { EndpointVariant } from './client-config.js';
@@ -32,8 +41,11 @@ import { assumeRole } from './sts.js';
 /** STS's minimum: the revoker needs a few calls and the probe's bound, nothing more. */
 const REVOKER_SESSION_SECONDS = 900;
 
-/** What closing needs to deny one AWS session; read from the grant's record, so checked here. */
-export interface RevokeTarget {
+/**
+ * What closing needs to deny one AWS session; read from the grant's record, so checked here.
+ * Its NetworkPath is how the grant's calls reached AWS at issue (no proxy, no extra CA when absent).
+ */
+export interface RevokeTarget extends NetworkPath {
   readonly grantId: string;
   /** The role whose session is denied (its inline policies receive the deny). */
   readonly roleArn: string;
@@ -57,6 +69,8 @@ export interface RevokeTarget {
 export interface RevokeDeps {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly clock?: () => number;
+  /** The digest of the extra CA certificates this process trusts (revoke-network.ts), for tests. */
+  readonly extraCa?: () => string | undefined;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -126,6 +140,8 @@ export async function revokeSession(
   const variant: EndpointVariant = ctx.handleTrusted
     ? { fips: target.fips === true, dualStack: target.dualStack === true }
     : endpointVariant(ctx.env);
+  const net = networkNow(serviceUrls(region, variant, stsEndpoint, iamEndpoint), deps.extraCa);
+  const moved = closeNetwork(target, net, ctx);
 
   // 1. The revoker's session, from its own trust policy.
   const creds = await assumeRevoker(target, ctx, {
@@ -160,7 +176,7 @@ export async function revokeSession(
     const written = writtenNote(name, target, expiry, pruned);
 
     // 3. Proof: the session's own keys, refused with an explicit deny.
-    const keys = ctx.dir ? readCredentialsFile(ctx.dir) : undefined;
+    const { keys, problem } = probeKeys(ctx);
     if (keys) for (const secret of [keys.secretAccessKey, keys.sessionToken]) ctx.mask(secret);
     const bound = verifySeconds(ctx.env);
     const started = clock();
@@ -195,7 +211,9 @@ export async function revokeSession(
             note: `the session expired (${expiry.toISOString()}) while it was being revoked; its deny '${name}' is gone`,
           },
           used,
+          net,
           ctx.handleTrusted,
+          moved,
         );
       }
       throw fail(
@@ -203,10 +221,13 @@ export async function revokeSession(
           `Find what deletes or replaces inline policies of ${roleArn} (CloudTrail: DeleteRolePolicy), and close again.`,
       );
     }
+    const found = verdict(outcome, problem, kept, written, waited, bound, expiry);
     return answeredAt(
-      verdict(outcome, kept, written, waited, bound, expiry),
+      unverifiedIfMoved(found, written, moved),
       used,
+      net,
       ctx.handleTrusted,
+      moved,
     );
   } finally {
     iam.destroy();
@@ -241,21 +262,123 @@ function closeEndpoints(target: RevokeTarget, ctx: CloseContext): Endpoints {
   return { stsEndpoint: issued.STS, iamEndpoint: issued.IAM };
 }
 
-/** The record says who answered when it was not AWS's own endpoints. */
-function answeredAt(close: ServerSideClose, used: Endpoints, trusted: boolean): ServerSideClose {
-  const services = new Map<string, string[]>();
-  for (const [service, url] of [
-    ['IAM', used.iamEndpoint],
-    ['STS', used.stsEndpoint],
-  ] as const) {
-    if (url) services.set(url, [...(services.get(url) ?? []), service]);
+/**
+ * The keys to prove the deny with: those the main step holds in memory for its own grant, else
+ * the grant's credentials file (post, revoke), read only if it is still the file deliver wrote.
+ */
+function probeKeys(ctx: CloseContext): CredentialsRead {
+  const held = ctx.issuedCredential as Partial<SessionKeys> | undefined;
+  if (held?.accessKeyId && held.secretAccessKey && held.sessionToken) {
+    const { accessKeyId, secretAccessKey, sessionToken } = held;
+    return { keys: { accessKeyId, secretAccessKey, sessionToken } };
   }
-  if (services.size === 0) return close;
-  const at = [...services].map(([url, names]) => `${names.join(' and ')} at ${url}`).join(', ');
-  const why = trusted
-    ? 'the endpoint it was issued through'
-    : "the environment's endpoint override";
+  return ctx.dir
+    ? readCredentialsFile(ctx.dir)
+    : { problem: "the grant's credentials file was not there" };
+}
+
+/**
+ * The proxy and extra CAs of this step against those the grant was issued through. For the job's
+ * own record of the grant a change is said, and the revocation is still made through the path
+ * this step has (the recorded proxy's password is not kept, nor could another CA be un-trusted),
+ * but a proof that came back over it is not called verified: the proxy could have answered
+ * "denied" itself. A ledger line is any step's to write, so for it the environment decides.
+ */
+function closeNetwork(
+  target: RevokeTarget,
+  net: NetworkNow,
+  ctx: CloseContext,
+): string | undefined {
+  if (!ctx.handleTrusted) return undefined;
+  const moved = networkChange(target, net);
+  if (moved) {
+    ctx.log.warning(
+      `Closing ${target.assumedRoleId}: the proxy/CA settings changed since issue (${moved}). ` +
+        "The deny is written through them, but AWS's answers over them do not verify it. " +
+        'If the change is wanted, make it before the step that issues the grant; otherwise find the step that ' +
+        'set https_proxy, http_proxy or NODE_EXTRA_CA_CERTS through GITHUB_ENV.',
+    );
+  }
+  return moved;
+}
+
+/** A proof that came over another network path than the grant's is no proof: the deny stands, "verified" does not. */
+function unverifiedIfMoved(
+  close: ServerSideClose,
+  written: string,
+  moved: string | undefined,
+): ServerSideClose {
+  if (!moved) return close;
+  if (!close.verified)
+    return {
+      ...close,
+      note: `${close.note}; the proxy/CA settings changed since issue (${moved})`,
+    };
+  return {
+    method: 'revoked',
+    verified: false,
+    note: `${written}; revoked, not verified: the proxy/CA settings changed since issue (${moved}), so the explicit deny the probe got may not be AWS's`,
+  };
+}
+
+/**
+ * The record says who carried the answers when it was not AWS's own endpoints directly (an
+ * endpoint override, a proxy, or both), and why those: "verified" never stands bare then.
+ */
+function answeredAt(
+  close: ServerSideClose,
+  used: Endpoints,
+  net: NetworkNow,
+  trusted: boolean,
+  moved: string | undefined,
+): ServerSideClose {
+  const at = routes(used, net);
+  if (!at) return close;
+  const why = carriers(used, net, trusted, moved);
   return { ...close, note: `${close.note} (answered by ${at}: ${why})`, answeredBy: at };
+}
+
+/** `IAM and STS at http://127.0.0.1:4566 through the proxy http://proxy:3128 (https_proxy)`, or ''. */
+function routes(used: Endpoints, net: NetworkNow): string {
+  const byRoute = new Map<string, string[]>();
+  for (const [service, url, proxy] of [
+    ['IAM', used.iamEndpoint, net.iam],
+    ['STS', used.stsEndpoint, net.sts],
+  ] as const) {
+    const via =
+      proxy && `through the proxy ${proxy.url}${proxy.source ? ` (${proxy.source})` : ''}`;
+    const route = [url && `at ${url}`, via].filter(Boolean).join(' ');
+    if (route) byRoute.set(route, [...(byRoute.get(route) ?? []), service]);
+  }
+  return [...byRoute].map(([route, names]) => `${names.join(' and ')} ${route}`).join(', ');
+}
+
+/** Why the answers came that way, and what the proxy could have done with them. */
+function carriers(
+  used: Endpoints,
+  net: NetworkNow,
+  trusted: boolean,
+  moved: string | undefined,
+): string {
+  const why: string[] = [];
+  if (used.iamEndpoint || used.stsEndpoint)
+    why.push(
+      trusted ? 'the endpoint it was issued through' : "the environment's endpoint override",
+    );
+  if (net.iam || net.sts) {
+    why.push(
+      !trusted
+        ? "the environment's proxy"
+        : moved
+          ? 'not the network path it was issued through'
+          : 'the proxy it was issued through',
+    );
+    if (net.path.extraCa)
+      why.push(
+        "extra CA certificates are trusted (NODE_EXTRA_CA_CERTS), so the proxy could answer over TLS in AWS's name",
+      );
+  }
+  return why.join('; ');
 }
 
 /**
@@ -365,6 +488,7 @@ async function assumeRevoker(
 /** Verified only when AWS refused the session's own call with an explicit deny and the deny was still there after. */
 function verdict(
   outcome: ProbeOutcome | undefined,
+  noKeys: string | undefined,
   kept: true | string,
   written: string,
   waited: string,
@@ -375,7 +499,7 @@ function verdict(
   const revoked = (note: string): ServerSideClose => ({ method: 'revoked', verified: false, note });
   if (!outcome) {
     return revoked(
-      `${written}; not verified: the grant's credentials file was not there to probe with${recheck}`,
+      `${written}; not verified: ${noKeys ?? "the grant's credentials file was not there"}, so there were no keys of the session to probe with${recheck}`,
     );
   }
   switch (outcome.refused) {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import type { RevokeTarget } from '../../../src/providers/aws/revoke.ts';
+import { networkNow, serviceUrls } from '../../../src/providers/aws/revoke-network.ts';
 import type { CloseContext } from '../../../src/providers/provider.ts';
 import { RecordingLogger } from '../../../src/runner/logger.ts';
 import {
@@ -113,6 +114,8 @@ export async function grantFor(
       // As main records them when AWS_ENDPOINT_URL names the emulator (context()'s env).
       stsEndpoint: w.e.aws.url,
       iamEndpoint: w.e.aws.url,
+      // And the network path, as main records it: this process's proxy and extra CAs.
+      ...networkNow(serviceUrls('eu-west-1', undefined, w.e.aws.url, w.e.aws.url)).path,
     },
   };
 }
