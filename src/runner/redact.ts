@@ -11,25 +11,33 @@ const known = new Map<string, Pieces>();
 
 /** A run of this many characters of a secret, found anywhere, is taken for part of it. */
 const PIECE = 16;
+/**
+ * The secret's windows of STEP characters at every STEP-th position: a run of PIECE = 2 × STEP
+ * characters it shares with a text always holds one of them whole, so looking for these few in
+ * the text (natively, with indexOf) finds every such run.
+ */
+const STEP = PIECE / 2;
 /** Shorter secrets are matched whole only: a 16-character piece of them would be most of it. */
 const PIECES_FROM = 32;
 const REDACTED = '***';
 
 interface Pieces {
+  readonly secret: string;
   readonly forms: readonly string[];
-  readonly pieces: ReadonlySet<string> | undefined;
+  /** Windows at 0, STEP, 2 × STEP, …, when the secret is long enough to be found in pieces. */
+  readonly anchors: readonly string[] | undefined;
 }
 
 /** Registers `secret` for redaction; called wherever a secret is masked. */
 export function rememberSecret(secret: string): void {
   if (secret.length < 6 || known.has(secret)) return;
   const forms = secretForms(secret).sort((a, b) => b.length - a.length);
-  let pieces: Set<string> | undefined;
+  let anchors: string[] | undefined;
   if (secret.length >= PIECES_FROM) {
-    pieces = new Set();
-    for (let i = 0; i + PIECE <= secret.length; i++) pieces.add(secret.slice(i, i + PIECE));
+    anchors = [];
+    for (let i = 0; i + STEP <= secret.length; i += STEP) anchors.push(secret.slice(i, i + STEP));
   }
-  known.set(secret, { forms, pieces });
+  known.set(secret, { secret, forms, anchors });
 }
 
 /** Tests only: forget what was registered. */
@@ -41,9 +49,9 @@ export function forgetSecrets(): void {
 export function redact(text: string): string {
   if (known.size === 0 || text.length < 6) return text;
   let out = text;
-  for (const { forms, pieces } of known.values()) {
-    for (const form of forms) if (out.includes(form)) out = out.replaceAll(form, REDACTED);
-    if (pieces && out.length >= PIECE) out = withoutPieces(out, pieces);
+  for (const entry of known.values()) {
+    for (const form of entry.forms) if (out.includes(form)) out = out.replaceAll(form, REDACTED);
+    if (entry.anchors && out.length >= PIECE) out = withoutPieces(out, entry);
   }
   return out;
 }
@@ -51,33 +59,65 @@ export function redact(text: string): string {
 /** Values of an event, strings redacted at any depth; anything else as it is. */
 export function redactDeep<T>(value: T): T {
   if (known.size === 0) return value;
+  // One look at all of its text first: nearly every event holds no secret, and is kept as it is.
+  const strings: string[] = [];
+  collect(value, strings);
+  const text = strings.join('\n');
+  if (redact(text) === text) return value;
   return walk(value) as T;
 }
+
+function collect(value: unknown, into: string[]): void {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) for (const v of value) collect(v, into);
+  else if (isPlainObject(value)) for (const v of Object.values(value)) collect(v, into);
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 
 function walk(value: unknown): unknown {
   if (typeof value === 'string') return redact(value);
   if (Array.isArray(value)) return value.map(walk);
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (isPlainObject(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
   }
   return value;
 }
 
-/** Replaces each maximal run of `text` covered by 16-character pieces of one secret. */
-function withoutPieces(text: string, pieces: ReadonlySet<string>): string {
-  let out = '';
-  let copied = 0;
-  let i = 0;
-  while (i + PIECE <= text.length) {
-    if (!pieces.has(text.slice(i, i + PIECE))) {
-      i++;
-      continue;
+/** Replaces each run of 16 or more characters that `text` shares with the secret. */
+function withoutPieces(text: string, { secret, anchors }: Pieces): string {
+  const runs: Run[] = [];
+  anchors!.forEach((anchor, k) => {
+    for (let t = text.indexOf(anchor); t >= 0; t = text.indexOf(anchor, t + 1)) {
+      const run = sharedRun(text, t, secret, k * STEP);
+      if (run.end - run.start >= PIECE) runs.push(run);
     }
-    let end = i + PIECE;
-    while (end < text.length && pieces.has(text.slice(end - PIECE + 1, end + 1))) end++;
-    out += text.slice(copied, i) + REDACTED;
-    copied = end;
-    i = end;
+  });
+  if (!runs.length) return text;
+  runs.sort((x, y) => x.start - y.start);
+  let out = '';
+  let copied = -1;
+  for (const run of runs) {
+    if (run.end <= copied) continue;
+    // Runs that overlap or touch are taken out as one.
+    if (run.start > copied) out += text.slice(Math.max(copied, 0), run.start) + REDACTED;
+    copied = run.end;
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  return out + text.slice(copied);
+}
+
+interface Run {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The run around text[t, t + STEP) = secret[s, s + STEP) that both share, in text positions. */
+function sharedRun(text: string, t: number, secret: string, s: number): Run {
+  let start = t;
+  for (let j = s; start > 0 && j > 0 && text[start - 1] === secret[j - 1]; j--) start--;
+  let end = t + STEP;
+  for (let j = s + STEP; end < text.length && j < secret.length && text[end] === secret[j]; j++)
+    end++;
+  return { start, end };
 }

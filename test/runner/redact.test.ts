@@ -92,3 +92,27 @@ describe('Recorder', () => {
     expect(recorder.states()[0]!.error).toBe('Not authorized for token ***\n***');
   });
 });
+
+describe('redact, pieces at any offset', () => {
+  it('finds every run of 16 or more characters wherever it starts, and leaves 15', () => {
+    const token = jwtLike();
+    rememberSecret(token);
+    for (let offset = 0; offset < 24; offset++) {
+      for (const length of [15, 16, 17, 40]) {
+        const piece = token.slice(100 + offset, 100 + offset + length);
+        const text = `${'#'.repeat(offset)}${piece}+`;
+        const out = redact(text);
+        expect(out, `${offset}/${length}`).toBe(length < 16 ? text : `${'#'.repeat(offset)}***+`);
+      }
+    }
+  });
+
+  it('two pieces side by side, and a piece right after a whole form', () => {
+    const token = jwtLike();
+    rememberSecret(token);
+    const a = token.slice(10, 40);
+    const b = token.slice(300, 330);
+    expect(redact(`${a}${b}`)).toMatch(/^(\*\*\*)+$/);
+    expect(redact(`${token} ${a}`)).toBe('*** ***');
+  });
+});
