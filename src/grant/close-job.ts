@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
-import { killMarkedProcesses, MARKER_VALUE, signalGroup } from '../runner/child.js';
+import { signalGroup } from '../runner/child.js';
 import type { IdTokenSource } from '../runner/oidc.js';
 import { initProxy } from '../runner/proxy.js';
 import type { Runner } from '../runner/runner.js';
@@ -52,7 +52,7 @@ export interface JobClose {
 }
 
 /** Kills the command's process group, then what it left outside it that still carries its marker. */
-function endCommand(own: OpenGrant): string[] {
+async function endCommand(own: OpenGrant): Promise<string[]> {
   const notes: string[] = [];
   if (signalGroup(own.processGroup, 'SIGKILL')) {
     notes.push(
@@ -60,6 +60,7 @@ function endCommand(own: OpenGrant): string[] {
     );
   }
   // The state is data written by this action's main step; a malformed marker is not looked for.
+  const { killMarkedProcesses, MARKER_VALUE } = await import('../runner/survivors.js');
   if (typeof own.commandMarker === 'string' && MARKER_VALUE.test(own.commandMarker)) {
     const n = killMarkedProcesses({
       marker: own.commandMarker,
@@ -91,7 +92,7 @@ export async function closeJobGrants(
   const closedByMain = runner.getState(STATE.closed) !== '';
   const notes: string[] = [];
   // Main died while its command ran: end whatever of the command is left before closing its grant.
-  if (own?.processGroup !== undefined && !closedByMain) notes.push(...endCommand(own));
+  if (own?.processGroup !== undefined && !closedByMain) notes.push(...(await endCommand(own)));
   const { dir, unusable } = openPrivateDir(deps.env['RUNNER_TEMP']);
   const ledger = new ClosingLedger(ledgerPath(dir), unusable);
   const read = readLedger(ledger, unusable);

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, fstatSync, constants as fs } from 'node:fs';
 import { join } from 'node:path';
-import { COMMAND_MARKER, killMarkedProcesses, runCommand, type CommandResult } from './child.js';
+import { runCommand, type CommandResult } from './child.js';
+import { COMMAND_MARKER, killMarkedProcesses } from './survivors.js';
 import { parseKeyValues, parsePaths } from './file-commands.js';
 import { codeBlock } from './markdown.js';
 import type { Runner } from './runner.js';
