@@ -110,7 +110,7 @@ function ending(g: GrantState): string {
       if (g.closeMethod === 'revoked') {
         return g.verified
           ? `revoked ${time(g.closedAt)}: the cloud refuses it (verified${proxyOf(g.answeredBy) ? ` through the proxy ${code(proxyOf(g.answeredBy))}` : ''})`
-          : `revoked ${time(g.closedAt)}: deny written, refusal not seen; it expires ${time(g.expiresAt)}`;
+          : `revoked ${time(g.closedAt)}: deny written; the closing step saw no refusal (its record says why); it expires ${time(g.expiresAt)}`;
       }
       if (g.closeMethod === 'expired') return `expired ${time(g.expiresAt)}${off}`;
       return `the cloud accepts it until ${time(g.expiresAt)} (cannot be revoked)${off}`;

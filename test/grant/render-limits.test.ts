@@ -148,3 +148,31 @@ describe('lines made of every grant', () => {
     expect(text).toMatch(/```\n\nThe timeline shows the first 50 of 5000 grants\.$/);
   });
 });
+
+describe('how a revocation ended', () => {
+  const revoked = (verified: boolean): GrantState => ({
+    id: 'aws-00000000b1',
+    provider: 'aws',
+    phase: 'closed',
+    step: 'creds',
+    closeMethod: 'revoked',
+    verified,
+    closedAt: '2026-12-02T03:43:14.000Z',
+    expiresAt: '2026-12-02T03:53:12.000Z',
+    closeNote: "not verified: the grant's credentials file was not there",
+    envNames: [],
+    details: {},
+    notes: [],
+  });
+
+  it('verified: the cloud refuses it; not verified: the closing step saw no refusal, and why is in the record', () => {
+    expect(summaryBlock('t', [revoked(true)])).toContain(
+      'revoked 03:43:14Z: the cloud refuses it (verified)',
+    );
+    const block = summaryBlock('t', [revoked(false)]);
+    expect(block).toContain(
+      'revoked 03:43:14Z: deny written; the closing step saw no refusal (its record says why); it expires 03:53:12Z',
+    );
+    expect(block).toContain("- closing: not verified: the grant's credentials file was not there");
+  });
+});
