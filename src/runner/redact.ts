@@ -45,10 +45,16 @@ export function forgetSecrets(): void {
   known.clear();
 }
 
+/** More than a step writes in one piece; beyond it, text is cut before it is looked at. */
+const MAX_TEXT = 1 << 20;
+
 /** `text` with every registered secret, in each of its forms or in pieces, replaced by `***`. */
 export function redact(text: string): string {
   if (known.size === 0 || text.length < 6) return text;
-  let out = text;
+  let out =
+    text.length > MAX_TEXT
+      ? `${text.slice(0, MAX_TEXT)}… (${text.length - MAX_TEXT} more characters not shown)`
+      : text;
   for (const entry of known.values()) {
     for (const form of entry.forms) if (out.includes(form)) out = out.replaceAll(form, REDACTED);
     if (entry.anchors && out.length >= PIECE) out = withoutPieces(out, entry);
@@ -88,10 +94,16 @@ function walk(value: unknown): unknown {
 /** Replaces each run of 16 or more characters that `text` shares with the secret. */
 function withoutPieces(text: string, { secret, anchors }: Pieces): string {
   const runs: Run[] = [];
+  // Where a run was found already: a window inside it is not followed again, so that text made
+  // of near-copies of the secret costs time in its length, not its length times the secret's.
+  let covered: Uint8Array | undefined;
   anchors!.forEach((anchor, k) => {
     for (let t = text.indexOf(anchor); t >= 0; t = text.indexOf(anchor, t + 1)) {
+      if (covered?.[t]) continue;
       const run = sharedRun(text, t, secret, k * STEP);
-      if (run.end - run.start >= PIECE) runs.push(run);
+      if (run.end - run.start < PIECE) continue;
+      runs.push(run);
+      (covered ??= new Uint8Array(text.length)).fill(1, run.start, run.end);
     }
   });
   if (!runs.length) return text;

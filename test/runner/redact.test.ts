@@ -116,3 +116,24 @@ describe('redact, pieces at any offset', () => {
     expect(redact(`${token} ${a}`)).toBe('*** ***');
   });
 });
+
+describe('redact, hostile text', () => {
+  it('near-copies of a secret, many of them: each copy is taken out around the changed character', () => {
+    const token = jwtLike();
+    rememberSecret(token);
+    const mid = Math.floor(token.length / 2);
+    const near = `${token.slice(0, mid)}#${token.slice(mid + 1)}`;
+    const copies = 200;
+    const out = redact(`${near}\n`.repeat(copies));
+    expect(out).toBe('***#***\n'.repeat(copies));
+  });
+
+  it('text over 1 MiB is cut before it is looked at, and says so', () => {
+    const token = jwtLike();
+    rememberSecret(token);
+    const out = redact(`${token} ${'x'.repeat(1 << 20)}`);
+    expect(out.startsWith('*** x')).toBe(true);
+    expect(out).toMatch(/… \(\d+ more characters not shown\)$/);
+    expect(out.length).toBeLessThan((1 << 20) + 100);
+  });
+});
