@@ -32,7 +32,8 @@ export async function runPost(
         `Closed grant ${r.id} (${r.provider}): ${r.method}${r.verified ? ', verified' : ''}.`,
       );
     const tampered = tamperedLedger(job);
-    if (shown.size === 0 && !tampered) {
+    const warnings = [job.stateProblem, tampered].filter((w) => w !== undefined);
+    if (shown.size === 0 && !warnings.length) {
       runner.log.info(
         `jit-credentials: no open grants left to close; ${job.results.length} closed grant(s) of this job were checked again.`,
       );
@@ -43,7 +44,7 @@ export async function runPost(
           '🔒 jit-credentials · end of job',
           states.filter((g) => shown.has(g.id)),
           [
-            ...(tampered ? [`⚠️ ${tampered}`] : []),
+            ...warnings.map((w) => `⚠️ ${w}`),
             ...job.notes,
             ...[...contradicted].map(
               (id) =>
@@ -60,7 +61,7 @@ export async function runPost(
     }
     const failures = [
       ...(proxyProblem ? [proxyProblem] : []),
-      ...(tampered ? [tampered] : []),
+      ...warnings,
       ...job.results
         .filter((r) => r.revocationFailed)
         .map((r) => `Grant ${r.id}: ${r.problems.join('; ')}`),

@@ -46,10 +46,15 @@ export interface JobClose {
   readonly ledgerPath: string;
   /** What was wrong with the ledger, when it could not be read or written: a step tampered with it. */
   readonly ledgerProblems: string[];
+  /** Set when the action's state holds a grant record this action did not write. */
+  readonly stateProblem: string | undefined;
   /** Lines of the ledger that are not events of ours, and whether it was cut at its size limit. */
   readonly skipped: number;
   readonly truncated: boolean;
 }
+
+const STATE_REWRITTEN =
+  "The grant record the main step saved in the action's state is not one this action writes: a step of this job rewrote GITHUB_STATE (a `run:` command can, before it kills the main step), so this step cannot tell which grant was its own. Grants the ledger names were closed; one it no longer names may be open until the cloud's expiry.";
 
 /** Kills the command's process group, then what it left outside it that still carries its marker. */
 async function endCommand(own: OpenGrant): Promise<string[]> {
@@ -88,7 +93,9 @@ export async function closeJobGrants(
   only?: readonly string[],
 ): Promise<JobClose> {
   const { runner } = deps;
-  const own = decodeOpenGrant(runner.getState(STATE.grant));
+  const saved = runner.getState(STATE.grant);
+  const own = decodeOpenGrant(saved);
+  const stateProblem = saved && !own ? STATE_REWRITTEN : undefined;
   const closedByMain = runner.getState(STATE.closed) !== '';
   const notes: string[] = [];
   // Main died while its command ran: end whatever of the command is left before closing its grant.
@@ -141,6 +148,7 @@ export async function closeJobGrants(
     notes,
     ledgerPath: ledger.path,
     ledgerProblems,
+    stateProblem,
     skipped: read.skipped,
     truncated: read.truncated,
   };

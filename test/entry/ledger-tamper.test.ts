@@ -232,3 +232,22 @@ describe('F7: appended lines do not rewrite what post and revoke show', () => {
     await w.post(main);
   });
 });
+
+describe('the action state rewritten', () => {
+  it('a grant record this action did not write, and the ledger gone: post fails and says so', async () => {
+    const main = await w.main({ export: 'env' });
+    // What a run: command can do through /proc/$PPID/environ before it kills the main step.
+    main.state['grant'] = 'x';
+    rmSync(ledgerFile());
+    const post = await w.post(main);
+    expect(post.failures.join('\n')).toMatch(/rewrote GITHUB_STATE/);
+    expect(post.summary).toMatch(/⚠️ The grant record the main step saved/);
+  });
+
+  it("no state at all (the step never issued) is no one's doing: no failure", async () => {
+    const main = await w.main({ export: 'env' });
+    delete main.state['grant'];
+    const post = await w.post(main);
+    expect(post.failures.join('\n')).not.toMatch(/GITHUB_STATE/);
+  });
+});
