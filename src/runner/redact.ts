@@ -76,7 +76,12 @@ export function redactDeep<T>(value: T): T {
 function collect(value: unknown, into: string[]): void {
   if (typeof value === 'string') into.push(value);
   else if (Array.isArray(value)) for (const v of value) collect(v, into);
-  else if (isPlainObject(value)) for (const v of Object.values(value)) collect(v, into);
+  else if (isPlainObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      into.push(k);
+      collect(v, into);
+    }
+  }
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -86,7 +91,8 @@ function walk(value: unknown): unknown {
   if (typeof value === 'string') return redact(value);
   if (Array.isArray(value)) return value.map(walk);
   if (isPlainObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    // Keys too: a variable's name, a fact's name, can be anyone's text.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), walk(v)]));
   }
   return value;
 }

@@ -75,6 +75,16 @@ describe('redact', () => {
   });
 });
 
+describe('redactDeep, keys', () => {
+  it('takes a secret out of an object key as well as its values', () => {
+    const token = jwtLike();
+    rememberSecret(token);
+    expect(redactDeep({ facts: { [token]: 'x', kept: token.slice(0, 40) } })).toEqual({
+      facts: { '***': 'x', kept: '***' },
+    });
+  });
+});
+
 describe('Recorder', () => {
   it('writes no registered secret to the ledger, nor keeps one in its own events', () => {
     const token = jwtLike();
