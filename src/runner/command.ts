@@ -1,4 +1,3 @@
-import { closeSync, openSync, readSync, fstatSync, constants as fs } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand, type CommandResult } from './child.js';
 import { COMMAND_MARKER, killMarkedProcesses } from './survivors.js';
@@ -7,7 +6,7 @@ import { codeBlock } from './markdown.js';
 import type { Runner } from './runner.js';
 import { holdsSecret } from './secret-forms.js';
 import { recordStepFiles, takeBackStepWrites, type StepFileRecord } from './step-files.js';
-import { writePrivateFile } from './temp.js';
+import { readCapped, writePrivateFile, type CappedRead } from './temp.js';
 
 /**
  * What a `run:` command must never receive: the action's inputs and state, the runner's tokens
@@ -148,8 +147,13 @@ function forwardFileCommands(
   runner: Runner,
   dropped: string[],
 ): string | undefined {
-  const read = (file: string) =>
-    textOf(readBounded(join(cmd.dir, `command-${file}`), file, dropped), file, dropped);
+  // Said by the variable the command was given (GITHUB_ENV), not by the file's name.
+  const read = (variable: keyof typeof FILES) =>
+    textOf(
+      readBounded(join(cmd.dir, `command-${FILES[variable]}`), variable, dropped),
+      variable,
+      dropped,
+    );
   const holds = (text: string) => holdsSecret(text, cmd.secrets);
   const pass = (file: string, name: string, value: string) => {
     // Joined both ways: split at the '=' the runner splits at, or at a line of a heredoc.
@@ -163,14 +167,14 @@ function forwardFileCommands(
     ['GITHUB_ENV', (n: string, v: string) => runner.exportVariable(n, v)],
     ['GITHUB_OUTPUT', (n: string, v: string) => runner.setOutput(n, v)],
   ] as const) {
-    const { entries, error } = parseKeyValues(read(FILES[kind]));
+    const { entries, error } = parseKeyValues(read(kind));
     if (error) {
       const said = holds(error) ? 'a line that holds an issued credential is malformed' : error;
       runner.log.error(`The command's ${kind} file could not be read: ${said}.`);
     }
     for (const e of entries) if (pass(kind, e.name, e.value)) set(e.name, e.value);
   }
-  for (const dir of parsePaths(read(FILES.GITHUB_PATH))) {
+  for (const dir of parsePaths(read('GITHUB_PATH'))) {
     if (pass('GITHUB_PATH', dir, '')) runner.addPath(dir);
   }
   const summary = readBounded(
@@ -263,33 +267,25 @@ function textOf(read: FileRead, file: string, dropped: string[]): string {
   return '';
 }
 
-/** Reads at most `max` bytes of a regular file, never through a symlink. */
+/**
+ * Reads at most `max` bytes of one of the command's files through readCapped: never through a
+ * link, never blocking on a FIFO the command put in its place, only a regular file of the job's
+ * user. Anything else is refused and said.
+ */
 function readBounded(
   path: string,
   file: string,
   dropped: string[],
   max = MAX_FILE_BYTES,
 ): FileRead {
-  let fd: number;
+  let read: CappedRead | undefined;
   try {
-    fd = openSync(path, fs.O_RDONLY | fs.O_NOFOLLOW);
-  } catch (err) {
-    // Gone is nothing written; replaced by a link is refused and said.
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
-      dropped.push(`${file}:${DROPPED.notRegular}`);
+    read = readCapped(path, max);
+  } catch {
+    dropped.push(`${file}:${DROPPED.notRegular}`);
     return { text: '' };
   }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) {
-      dropped.push(`${file}:${DROPPED.notRegular}`);
-      return { text: '' };
-    }
-    const buf = Buffer.alloc(max + 1);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    if (n > max) return { oversize: Math.max(n, stat.size) };
-    return { text: buf.subarray(0, n).toString('utf8') };
-  } finally {
-    closeSync(fd);
-  }
+  // Gone is nothing written.
+  if (!read) return { text: '' };
+  return read.truncated ? { oversize: read.size } : { text: read.text };
 }

@@ -161,6 +161,20 @@ function stepFiles(root: string) {
   return files;
 }
 
+describe("the command's own file-command files", () => {
+  it('a FIFO in place of one is refused at once, not waited on', async () => {
+    // Only so that a reader that waits (as one did) ends at all: a writer from outside the
+    // command's group and marker, 10 s on. Nothing here times anything.
+    const writer =
+      'env -u JIT_CREDENTIALS_COMMAND -u S setsid timeout 20 sh -c \'sleep 10; echo X=1 > "$0"\' "$f" </dev/null >/dev/null 2>&1 &';
+    const { result, runner } = await run({
+      script: `f="$GITHUB_ENV"; rm -f "$f"; mkfifo "$f"; ${writer}`,
+    });
+    expect(result.dropped).toEqual(['GITHUB_ENV:(not a regular file)']);
+    expect(runner.exported).toEqual({});
+  });
+});
+
 describe("D. the step's real file-command files", () => {
   it('what the command appended, overwrote or replaced is taken back, and the step is told', async () => {
     const root = scratch();
