@@ -1,7 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { errorMessage } from '../../errors.js';
+import { readCapped, UnsafePathError, type CappedRead } from '../../runner/temp.js';
 import { awsClientConfig, type EndpointVariant } from './client-config.js';
 
 /** Default bound on waiting for IAM to apply the deny; JIT_CREDENTIALS_REVOKE_VERIFY_SECONDS overrides it. */
@@ -24,67 +25,39 @@ export type CredentialsRead =
   | { readonly keys: SessionKeys; readonly problem?: undefined }
   | { readonly keys?: undefined; readonly problem: string };
 
-// Absent on Windows; there the fstat checks alone apply.
-const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-// A FIFO would block open(2), on the main thread, until something opens its other end.
-const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
-
 /**
  * The [default] profile of the grant's own credentials file (written by deliver), for the post
  * step, which holds no keys of its own. The directory is the `run:` command's and every later
- * step's to change: a FIFO in the file's place would block the step until the job's timeout,
- * a link to /dev/zero would be read until memory runs out. So: no link followed, a regular file
- * of the job's user only, and no more than a credentials file holds.
+ * step's to change: a FIFO in the file's place would block the step until the job's timeout, a
+ * link to /dev/zero would be read until memory runs out. readCapped opens no link and blocks on
+ * no FIFO, takes a regular file of the job's user only, and no more than a credentials file holds.
  */
 export function readCredentialsFile(dir: string): CredentialsRead {
   const path = join(dir, 'credentials');
-  let fd: number;
+  const said = (what: string): CredentialsRead => ({
+    problem: `the grant's credentials file ${path} ${what}`,
+  });
+  let file: CappedRead | undefined;
   try {
-    fd = openSync(path, constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    file = readCapped(path, MAX_CREDENTIALS_FILE_BYTES);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { problem: `the grant's credentials file ${path} was not there` };
-    if (code === 'ELOOP')
-      return { problem: `the grant's credentials file ${path} is a symbolic link` };
-    return {
-      problem: `the grant's credentials file ${path} could not be opened (${code ?? errorMessage(err)})`,
-    };
+    return said(
+      err instanceof UnsafePathError ? whatItIs(path) : `could not be read (${errorMessage(err)})`,
+    );
   }
-  try {
-    const unusable = unusableFile(fstatSync(fd));
-    if (unusable) return { problem: `the grant's credentials file ${path} ${unusable}` };
-    const buf = Buffer.alloc(MAX_CREDENTIALS_FILE_BYTES + 1);
-    let got = 0;
-    // One byte past the cap tells a file that grew since fstat from one that fits.
-    for (let n = 1; n > 0 && got < buf.length; got += n)
-      n = readSync(fd, buf, got, buf.length - got, null);
-    if (got > MAX_CREDENTIALS_FILE_BYTES) {
-      return {
-        problem: `the grant's credentials file ${path} is larger than ${MAX_CREDENTIALS_FILE_BYTES} bytes`,
-      };
-    }
-    const keys = parseCredentials(buf.subarray(0, got).toString('utf8'));
-    return keys
-      ? { keys }
-      : { problem: `the grant's credentials file ${path} holds no session keys` };
-  } catch (err) {
-    return {
-      problem: `the grant's credentials file ${path} could not be read (${errorMessage(err)})`,
-    };
-  } finally {
-    closeSync(fd);
-  }
+  if (!file) return said('was not there');
+  if (file.truncated) return said(`is larger than ${MAX_CREDENTIALS_FILE_BYTES} bytes`);
+  const keys = parseCredentials(file.text);
+  return keys ? { keys } : said('holds no session keys');
 }
 
-/** Why a file the action wrote itself is not that file any more, or undefined. */
-function unusableFile(st: Stats): string | undefined {
+/** Why readCapped refused the path, for the record: what is there instead of the file. */
+function whatItIs(path: string): string {
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  if (!st) return 'was not there';
+  if (st.isSymbolicLink()) return 'is a symbolic link';
   if (!st.isFile()) return `is not a regular file (${fileKind(st)})`;
-  const me = process.getuid?.();
-  if (me !== undefined && st.uid !== me)
-    return `belongs to uid ${st.uid}, not the job's user (${me})`;
-  if (st.size > MAX_CREDENTIALS_FILE_BYTES)
-    return `is larger than ${MAX_CREDENTIALS_FILE_BYTES} bytes`;
-  return undefined;
+  return `belongs to uid ${st.uid}, not the job's user`;
 }
 
 function fileKind(st: Stats): string {

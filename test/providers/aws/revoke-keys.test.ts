@@ -64,10 +64,9 @@ describe("post: the grant's credentials file, read only when it is a small regul
     rmSync(file);
     execFileSync('mkfifo', [file]);
     unblockLater(file, 3000);
-    const started = Date.now();
+    // Before the fix the main thread sat in open(2) until the writer above came, then read what
+    // it wrote and said the file held no keys: the note below is what tells the two apart.
     const result = await revokeSession(g.target, context(x, g.dir).ctx, emulatedTime(x));
-    // Before the fix the main thread sat in open(2) until the writer above came (3 s).
-    expect(Date.now() - started).toBeLessThan(2500);
     expect(result).toMatchObject({ method: 'revoked', verified: false });
     expect(result.note).toMatch(
       /not verified: the grant's credentials file .*credentials is not a regular file \(a FIFO\)/,
@@ -125,7 +124,7 @@ describe('main: the keys it holds in memory, whatever the files say', () => {
     const world = (job = await startJobWorld());
     const marker = join(world.temp, 'fifo-at');
     // The command makes the FIFO and says where; a writer outside the action opens it after
-    // 5 s (bounded) so that the old behaviour ends.
+    // 5 s, only so that the old behaviour (blocked in open(2)) ends; no assertion times anything.
     const watcher = spawn(
       'timeout',
       [
@@ -138,14 +137,12 @@ describe('main: the keys it holds in memory, whatever the files say', () => {
       { detached: true, stdio: 'ignore' },
     );
     watcher.unref();
-    const started = Date.now();
     const main = await world.main({
       'revoke-role': REVOKER,
       run: `f="$AWS_SHARED_CREDENTIALS_FILE"; rm -f "$f"; mkfifo "$f"; echo "$f" > "${marker}"`,
     });
-    const took = Date.now() - started;
+    // Before the fix main read the FIFO once the writer came and found no keys in it: not verified.
     expect(main.failures).toEqual([]);
-    expect(took).toBeLessThan(4500);
     expect(main.summary).toMatch(/1 grant: 1 revoked and verified/);
   }, 30_000);
 });
