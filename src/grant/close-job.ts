@@ -199,9 +199,6 @@ export function worthShowing(job: JobClose, contradicted: ReadonlySet<string>): 
   return ids;
 }
 
-/** Names that hold a credential itself (keys, tokens): emptied wherever their value came from. */
-const CREDENTIAL_NAME = /(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|ACCESS_TOKEN|ID_TOKEN)$/;
-
 /**
  * Empties every credential variable of every cloud still set in this step's environment, whatever
  * the ledger names: lines can be deleted, or pushed past the size limit, to hide a grant that the
@@ -213,9 +210,12 @@ export function emptyEveryCloudVariable(runner: Runner, env: NodeJS.ProcessEnv):
   const temp = env['RUNNER_TEMP'];
   const ours = temp ? join(temp, PRIVATE_DIR) : undefined;
   const isOurs = (value: string) => !!ours && (value === ours || value.startsWith(`${ours}/`));
-  const names = PROVIDER_IDS.flatMap((id) => closerOf(id).envNames).filter((n) => {
-    const value = env[n];
-    return !!value && (CREDENTIAL_NAME.test(n) || isOurs(value));
+  const names = PROVIDER_IDS.flatMap((id) => {
+    const closer = closerOf(id);
+    return closer.envNames.filter((n) => {
+      const value = env[n];
+      return !!value && (closer.credentialNames.includes(n) || isOurs(value));
+    });
   });
   const emptied = [...new Set(names)];
   // GITHUB_ENV cannot unset a variable; an empty value is what later steps will see.

@@ -166,6 +166,11 @@ export interface Closer<H extends CloseHandle = CloseHandle> {
   readonly id: ProviderId;
   /** Every variable a delivery of this cloud may export: all are emptied at closing, whatever the ledger says. */
   readonly envNames: readonly string[];
+  /**
+   * Those of envNames that hold a credential itself (keys, tokens), not a setting: emptied by
+   * actions/revoke wherever their value came from.
+   */
+  readonly credentialNames: readonly string[];
   close(handle: H, ctx: CloseContext): Promise<ServerSideClose>;
   readHandle(raw: unknown): H;
 }

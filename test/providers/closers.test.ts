@@ -24,3 +24,21 @@ describe('each cloud closes the same way from a post step and from its main step
     expect(closer.envNames.length).toBeGreaterThan(0);
   });
 });
+
+// actions/revoke empties these wherever they came from; the rest only when they point into the
+// action's own directory, as the job's own `env:` may have set a region or a project.
+describe("each cloud's credential variables", () => {
+  it.each(PROVIDER_IDS)('%s: some of its variables, none of them a setting', (id) => {
+    const closer = closerOf(id);
+    expect(closer.credentialNames.length).toBeGreaterThan(0);
+    for (const name of closer.credentialNames) {
+      expect(closer.envNames).toContain(name);
+      expect(name).toMatch(/KEY|TOKEN/);
+    }
+    expect(closer.credentialNames).not.toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/REGION|PROJECT|TENANT|SUBSCRIPTION|CLIENT_ID/),
+      ]),
+    );
+  });
+});

@@ -52,6 +52,7 @@ export const awsCloser: Closer<AwsHandle> = {
     'AWS_CONFIG_FILE',
     'AWS_SHARED_CREDENTIALS_FILE',
   ],
+  credentialNames: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
   async close(handle, ctx) {
     // A session already past its expiry needs no deny; otherwise, with a revoker, refuse it now.
     const stsExpiry = new Date(handle.stsExpiration);

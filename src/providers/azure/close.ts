@@ -24,6 +24,7 @@ export const azureCloser: Closer<AzureHandle> = {
     'ARM_TENANT_ID',
     'ARM_SUBSCRIPTION_ID',
   ],
+  credentialNames: [ACCESS_TOKEN_VAR],
   async close(handle, ctx) {
     const az = handle.azLogin
       ? "; the grant's Azure CLI login and token cache were deleted with its directory"

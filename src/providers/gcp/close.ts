@@ -38,6 +38,7 @@ export interface GcpHandle extends CloseHandle {
 export const gcpCloser: Closer<GcpHandle> = {
   id: 'gcp',
   envNames: [...TOKEN_VARIABLES, ID_TOKEN_VARIABLE, ...PROJECT_VARIABLES, 'CLOUDSDK_CONFIG'],
+  credentialNames: [...TOKEN_VARIABLES, ID_TOKEN_VARIABLE],
   async close(handle, ctx) {
     // Before the scrub: the command has ended, and nothing may fetch the token any more.
     const server = handle.metadataServer
