@@ -61,7 +61,11 @@ export function actionsRunner(): Runner {
  * value is enough. A very short value is skipped: masking it would blank unrelated output.
  */
 function maskSecret(value: string): void {
-  if (value.trim().length < 4) return;
+  if (value.trim().length < 4 || masked.has(value)) return;
+  masked.add(value);
   rememberSecret(value);
   commands.setSecret(value);
 }
+
+/** Masked once: a provider masks a token as it arrives, and the engine masks what issue returned. */
+const masked = new Set<string>();

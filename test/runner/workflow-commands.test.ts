@@ -95,6 +95,10 @@ describe('workflow commands as @actions/core writes them', () => {
       stdout(() => core.setSecret(`secret-${TRICKY}`)),
     );
     expect(stdout(() => runner.mask('abc'))).toBe('');
+    // A token masked as it arrives, then again with what issue returned: told to the runner once.
+    const once = `once-${TRICKY}`;
+    expect(stdout(() => runner.mask(once))).toBe(stdout(() => core.setSecret(once)));
+    expect(stdout(() => runner.mask(once))).toBe('');
     process.exitCode = undefined;
   });
 
