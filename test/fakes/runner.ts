@@ -8,7 +8,7 @@
  *   runner.outputs; runner.exported; runner.state; runner.summary; runner.failures; runner.log.text();
  */
 import { RecordingLogger } from '../../src/runner/logger.ts';
-import { rememberSecret } from '../../src/runner/redact.ts';
+import { forgetSecrets, rememberSecret } from '../../src/runner/redact.ts';
 import type { Runner } from '../../src/runner/runner.ts';
 
 export class FakeRunner implements Runner {
@@ -27,7 +27,12 @@ export class FakeRunner implements Runner {
     readonly environment: NodeJS.ProcessEnv = {},
     /** STATE_* as the runner hands them to a post step. */
     readonly savedState: Record<string, string> = {},
-  ) {}
+  ) {
+    // A runner stands for one step, a process of its own: it starts knowing no secret. The suite
+    // runs many files in one worker (isolate: false), and a value masked in one (an account id)
+    // would otherwise be redacted from another's record.
+    forgetSecrets();
+  }
 
   input(name: string): string {
     return this.inputs[name] ?? '';

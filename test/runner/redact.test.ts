@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { forgetSecrets, redact, redactDeep, rememberSecret } from '../../src/runner/redact.ts';
 import { Recorder } from '../../src/grant/recorder.ts';
+import { FakeRunner } from '../fakes/runner.ts';
 import type { GrantEvent, Ledger } from '../../src/grant/ledger.ts';
 
 const jwtLike = () =>
@@ -145,5 +146,15 @@ describe('redact, hostile text', () => {
     expect(out.startsWith('*** x')).toBe(true);
     expect(out).toMatch(/… \(\d+ more characters not shown\)$/);
     expect(out.length).toBeLessThan((1 << 20) + 100);
+  });
+});
+
+describe('one step, one process', () => {
+  it("a value one step masked (an account id) is not redacted from the next step's text", () => {
+    // The suite runs many files in one worker: a fake runner is a new step, as a new process is.
+    new FakeRunner().mask('123456789012');
+    expect(redact('arn:aws:iam::123456789012:role/x')).toBe('arn:aws:iam::***:role/x');
+    new FakeRunner();
+    expect(redact('arn:aws:iam::123456789012:role/x')).toBe('arn:aws:iam::123456789012:role/x');
   });
 });
