@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import * as promisesFs from 'node:fs/promises';
+import * as https from 'node:https';
 import { join } from 'node:path';
 import { build, type CodeSplittingGroup, type RolldownOutput } from 'rolldown';
 
@@ -63,6 +64,7 @@ export async function bundle(
       builtinDefaults(),
       builtinNamespaces(),
       lazyPromisesFs(),
+      lazyHttps(),
       ...(withStandIns ? [standIns(STAND_INS)] : []),
     ],
     output: {
@@ -301,6 +303,45 @@ function lazyPromisesFs() {
         const bindings = pairs.map(
           ([imported, local = imported]) =>
             `${local} = (...args) => process.getBuiltinModule("node:fs/promises").${imported}(...args)`,
+        );
+        return `const ${bindings.join(', ')};`;
+      });
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * `import { Agent as HTTPSAgent } from 'https'` in a package becomes a constructor that takes
+ * node:https when first called. gaxios imports it at load for mutual TLS, which the action never
+ * asks of it, and node:https brings node:tls and Node's root certificates (read on a thread of
+ * their own as soon as tls loads): some 20 ms of CPU, and 7 to 8 ms of a Google main step whose
+ * endpoints are plain HTTP (bench/FIRST-STEP.md). Over HTTPS the action's own agents load it
+ * anyway (src/runner/proxy.ts). Only a binding used as `new X(` alone is rewritten, so nothing
+ * can tell the stand-in from the class; any other use keeps the import as it is.
+ */
+function lazyHttps() {
+  const statement = /^import\s*\{([^}]*)\}\s*from\s*(["'])(?:node:)?https\2;?$/gm;
+  return {
+    name: 'lazy-https',
+    transform(code: string, id: string) {
+      if (!/[\\/]node_modules[\\/]/.test(id) || !/from\s*["'](node:)?https["']/.test(code))
+        return null;
+      const out = code.replace(statement, (whole: string, names: string) => {
+        const pairs = names
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean)
+          .map((n) => n.split(/\s+as\s+/) as [string, string?]);
+        const onlyConstructed = pairs.every(([imported, local = imported]) => {
+          const uses = code.match(new RegExp(`\\b${local}\\b`, 'g'))?.length ?? 0;
+          const constructed = code.match(new RegExp(`\\bnew\\s+${local}\\s*\\(`, 'g'))?.length ?? 0;
+          return typeof https[imported as 'Agent'] === 'function' && uses === constructed + 1;
+        });
+        if (!onlyConstructed) return whole;
+        const bindings = pairs.map(
+          ([imported, local = imported]) =>
+            `${local} = function (...args) { return new (process.getBuiltinModule("node:https").${imported})(...args); }`,
         );
         return `const ${bindings.join(', ')};`;
       });

@@ -172,6 +172,9 @@ describe('the first step of a job loads only what it uses', () => {
       // Nor web streams and File, which gaxios asks of each request body.
       expect(m).not.toContain('NativeModule internal/webstreams/readablestream');
       expect(m).not.toContain('NativeModule internal/file');
+      // Nor node:https and tls (Node's root certificates with them) when no endpoint is https:
+      // gaxios imports https's Agent at load for mutual TLS (scripts/bundle.ts, lazyHttps).
+      expect(m.filter((x) => /^NativeModule (https|tls)$/.test(x))).toEqual([]);
       // Nor process.stderr, a stream that google-auth-library's debug log made at load for its
       // colours (scripts/bundle.ts, STAND_INS): the step writes nothing there.
       expect(streams('gcp-main')).not.toContain('stderr');
