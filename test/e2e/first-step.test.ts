@@ -7,8 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock } from '../emulators/clock.ts';
+import { createTestCa } from '../emulators/entra/ca.ts';
 import { startGitHubApi } from '../emulators/github/index.ts';
 import { startGoogleEmulator } from '../emulators/google/index.ts';
 import { startOidcIssuer } from '../emulators/oidc.ts';
@@ -195,6 +197,71 @@ describe('the first step of a job loads only what it uses', () => {
       await google.close();
       await github.close();
       await oidc.close();
+    }
+  });
+
+  it('Google Cloud main over HTTPS, as on a runner: every request through TLS, the job’s extra CA trusted', async () => {
+    // Every emulator serves HTTPS (test/emulators/http.ts, EMULATOR_TLS_DIR) with a certificate
+    // of a throw-away CA that the step trusts through NODE_EXTRA_CA_CERTS and this process
+    // through its default CAs (the Google emulator reads the issuer's keys itself).
+    const ca = createTestCa('jit-credentials first-step CA', 'ec');
+    const roots = getCACertificates('default');
+    setDefaultCACertificates([...roots, ca.caPem]);
+    process.env['EMULATOR_TLS_DIR'] = ca.dir;
+    const clock = new Clock();
+    const started: Array<{ close(): Promise<void> }> = [];
+    try {
+      const oidc = await startOidcIssuer({ clock });
+      started.push(oidc);
+      const github = await startGitHubApi({ clock });
+      started.push(github);
+      github.repo('acme/site', { id: oidc.claims().repository_id });
+      const google = await startGoogleEmulator({ clock, issuer: oidc.issuer });
+      started.push(google);
+      delete process.env['EMULATOR_TLS_DIR'];
+      expect([oidc.issuer, google.stsUrl]).toEqual([
+        expect.stringMatching(/^https:/),
+        expect.stringMatching(/^https:/),
+      ]);
+      const sa = 'deploy@acme-site.iam.gserviceaccount.com';
+      google.serviceAccounts[sa] = {
+        workloadIdentityUsers: [google.repositoryMember('acme/site')],
+      };
+      const job = await createJob({
+        idToken: oidc.forJob,
+        env: { ...google.env, ...github.env, NODE_EXTRA_CA_CERTS: ca.caPath },
+        context: { sha: github.head('acme/site') },
+      });
+      const main = await job.runStep({
+        action: 'action.yml',
+        id: 'deploy',
+        inputs: {
+          provider: 'gcp',
+          'oidc-issuer': oidc.issuer,
+          'workload-identity-provider': google.provider,
+          'service-account': sa,
+          export: 'env',
+        },
+        env: traced('gcp-tls-main'),
+      });
+      expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+      expect(modules('gcp-tls-main')).toContain('NativeModule tls');
+      // Both of Google's calls were answered, over TLS (the emulator serves nothing else).
+      expect(google.requests.map((r) => r.path)).toEqual([
+        '/v1/token',
+        expect.stringMatching(/:generateAccessToken$/),
+      ]);
+      // The token the emulator issued is the one delivered, and post empties it.
+      expect(main.envWrites['CLOUDSDK_AUTH_ACCESS_TOKEN']).toMatch(/^ya29\./);
+      const post = await job.runPost(main, {});
+      expect(post.exitCode, post.stderr + post.stdout).toBe(0);
+      expect(post.envWrites['CLOUDSDK_AUTH_ACCESS_TOKEN']).toBe('');
+      await job.cleanup();
+    } finally {
+      delete process.env['EMULATOR_TLS_DIR'];
+      setDefaultCACertificates(roots);
+      for (const s of started.reverse()) await s.close();
+      rmSync(ca.dir, { recursive: true, force: true });
     }
   });
 

@@ -87,7 +87,7 @@ export interface ServerOptions {
 /**
  * HTTPS for every emulator started while EMULATOR_TLS_DIR names a directory holding server.key
  * and server.pem (createTestCa's), as every endpoint a runner talks to is: the benchmark's TLS
- * rounds only; tests never set it.
+ * rounds, and test/e2e/first-step.test.ts's step over HTTPS.
  */
 function benchTls(): ServerOptions['tls'] {
   const dir = process.env['EMULATOR_TLS_DIR'];
