@@ -35,7 +35,7 @@ if (temp?.startsWith('/') && process.getuid) {
     // No cache, or one that cannot be used safely: it only costs time.
   }
 }
-if (/^https:/i.test(process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '')) {
+if (/^https:/i.test(process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '') || process.env.INPUT_PROVIDER?.trim() === 'azure') {
   process.getBuiltinModule('node:https');
 }
 // A rejection ends the step as an uncaught error, as a top-level await did; run() reports its own.

@@ -51,9 +51,19 @@ const entries = ['main', 'post', 'revoke', 'scan', 'cli', 'aws', 'azure', 'gcp']
 // A grant's first request is GitHub's token, over https on every runner. Loading node:https
 // starts reading the root certificates on a thread of their own; loaded here, before the bundle,
 // that thread is done by the time the request needs them, instead of the request waiting for it
-// (about 4.5 ms of a 2-core machine's first TLS connection, bench/FIRST-STEP.md).
+// (about 4.5 ms of a 2-core machine's first TLS connection, bench/FIRST-STEP.md). An Azure grant
+// needs TLS whatever GitHub's address is: Entra ID, which MSAL asks, is https only.
 const GRANT_ENTRIES = ['main', 'aws', 'azure', 'gcp'];
-const tlsHeadStart = `if (/^https:/i.test(process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '')) {
+const tokenOverHttps = `/^https:/i.test(process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '')`;
+const needsTls = {
+  main: `${tokenOverHttps} || process.env.INPUT_PROVIDER?.trim() === 'azure'`,
+  aws: tokenOverHttps,
+  gcp: tokenOverHttps,
+};
+const tlsHeadStart = (entry) =>
+  entry === 'azure'
+    ? `process.getBuiltinModule('node:https');\n`
+    : `if (${needsTls[entry]}) {
   process.getBuiltinModule('node:https');
 }
 `;
@@ -102,7 +112,7 @@ ${cacheFor(entry)}
     // No cache, or one that cannot be used safely: it only costs time.
   }
 }
-${GRANT_ENTRIES.includes(entry) ? tlsHeadStart : ''}// A rejection ends the step as an uncaught error, as a top-level await did; run() reports its own.
+${GRANT_ENTRIES.includes(entry) ? tlsHeadStart(entry) : ''}// A rejection ends the step as an uncaught error, as a top-level await did; run() reports its own.
 require('./index.cjs').run('${entry}');
 `;
 // The CLI runs on whatever Node a developer has: it checks the version before the bundle, which

@@ -289,7 +289,7 @@ describe('the first step of a job loads only what it uses', () => {
     }
   });
 
-  it("a grant's entry loads node:https before the bundle when GitHub's token is https, and only then", () => {
+  it("a grant's entry loads node:https before the bundle when GitHub's token is https or the grant is Azure's, and only then", () => {
     // Stops the step where the stub hands over to the bundle, telling whether https is loaded.
     const probe = path.join(dir, 'head-start.cjs');
     writeFileSync(
@@ -303,15 +303,25 @@ M.prototype.require = function (id) {
   return req.apply(this, arguments);
 };\n`,
     );
-    const httpsBeforeBundle = (entry: string, tokenUrl: string) =>
+    const httpsBeforeBundle = (entry: string, tokenUrl: string, provider = '') =>
       execFileSync(process.execPath, [`--require=${probe}`, path.join('dist', entry)], {
-        env: { PATH: process.env['PATH'], ACTIONS_ID_TOKEN_REQUEST_URL: tokenUrl },
+        env: {
+          PATH: process.env['PATH'],
+          ACTIONS_ID_TOKEN_REQUEST_URL: tokenUrl,
+          INPUT_PROVIDER: provider,
+        },
         encoding: 'utf8',
       });
     const https = 'https://pipelines.actions.githubusercontent.com/x/idtoken?api-version=2.0';
+    const http = 'http://127.0.0.1:1/token';
     for (const entry of ['main.js', 'aws.js', 'azure.js', 'gcp.js'])
       expect(httpsBeforeBundle(entry, https), entry).toBe('true');
-    expect(httpsBeforeBundle('main.js', 'http://127.0.0.1:1/token')).toBe('false');
+    for (const entry of ['main.js', 'aws.js', 'gcp.js'])
+      expect(httpsBeforeBundle(entry, http), entry).toBe('false');
+    expect(httpsBeforeBundle('main.js', http, 'gcp')).toBe('false');
+    // Entra ID is https only: an Azure grant needs TLS whatever GitHub's address is.
+    expect(httpsBeforeBundle('azure.js', http)).toBe('true');
+    expect(httpsBeforeBundle('main.js', http, 'azure')).toBe('true');
     // Post and revoke usually make no request at all.
     expect(httpsBeforeBundle('post.js', https)).toBe('false');
     expect(httpsBeforeBundle('revoke.js', https)).toBe('false');
