@@ -334,8 +334,11 @@ function lazyHttps() {
           .filter(Boolean)
           .map((n) => n.split(/\s+as\s+/) as [string, string?]);
         const onlyConstructed = pairs.every(([imported, local = imported]) => {
-          const uses = code.match(new RegExp(`\\b${local}\\b`, 'g'))?.length ?? 0;
-          const constructed = code.match(new RegExp(`\\bnew\\s+${local}\\s*\\(`, 'g'))?.length ?? 0;
+          // An identifier may hold `$`, which \b does not take for part of a word.
+          const name = local.replace(/\$/g, '\\$');
+          const uses = code.match(new RegExp(`(?<![\\w$.])${name}(?![\\w$])`, 'g'))?.length ?? 0;
+          const constructed =
+            code.match(new RegExp(`(?<![\\w$.])new\\s+${name}\\s*\\(`, 'g'))?.length ?? 0;
           return typeof https[imported as 'Agent'] === 'function' && uses === constructed + 1;
         });
         if (!onlyConstructed) return whole;
