@@ -1,7 +1,7 @@
 /**
  * The forms a secret can take in text the runner does not mask for us: the value itself, its
  * base64 and base64url at every byte alignment (inside a longer blob), its hex in either case,
- * and its URL- and JSON-escaped forms. The leak canary searches the same forms.
+ * and its URL- and JSON-escaped forms (`/` escaped or not). The leak canary searches the same forms.
  *
  * This is a guard against accidents (a tool that prints or exports what it was given), not
  * against a command set on smuggling a credential out: that one can always choose an encoding
@@ -18,7 +18,10 @@ export function secretForms(secret: string): string[] {
   forms.add(hex);
   forms.add(hex.toUpperCase());
   forms.add(encodeURIComponent(secret));
-  forms.add(JSON.stringify(secret).slice(1, -1));
+  const json = JSON.stringify(secret).slice(1, -1);
+  forms.add(json);
+  // JSON as PHP's json_encode and some Java writers quote it, `/` as `\/`: AWS keys hold `/`.
+  forms.add(json.replaceAll('/', '\\/'));
   // A very short form would match unrelated text by chance.
   return [...forms].filter((f) => f.length >= 6);
 }

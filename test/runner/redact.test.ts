@@ -33,6 +33,13 @@ describe('redact', () => {
     }
   });
 
+  it('takes out a secret quoted as JSON with `/` escaped, though no 16 characters of it stay in a row', () => {
+    const secret = 'AbCdEfGhIj/KlMnOpQrSt/UvWxYz0123/456789abcd';
+    rememberSecret(secret);
+    const escaped = secret.replaceAll('/', '\\/');
+    expect(redact(`{"SecretAccessKey":"${escaped}"}`)).toBe('{"SecretAccessKey":"***"}');
+  });
+
   it('takes out a secret split over two lines, both halves, as the line-by-line masker cannot', () => {
     const token = jwtLike();
     rememberSecret(token);

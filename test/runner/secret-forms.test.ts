@@ -9,6 +9,8 @@ describe('holdsSecret', () => {
     expect(holdsSecret(`x ${secret} y`, [secret])).toBe(true);
     expect(holdsSecret(Buffer.from(`ab${secret}`).toString('base64'), [secret])).toBe(true);
     expect(holdsSecret(encodeURIComponent(secret), [secret])).toBe(true);
+    // `/` escaped, as PHP's json_encode writes it.
+    expect(holdsSecret(`{"k":"${secret.replaceAll('/', '\\/')}"}`, [secret])).toBe(true);
     expect(holdsSecret('nothing here', [secret])).toBe(false);
   });
 
