@@ -277,6 +277,15 @@ exports.log = () => logger;
   },
 };
 
+/** `a, b as c` of a named import: [imported, local] pairs, local left out when the same. */
+function importedNames(names: string): Array<[string, string?]> {
+  return names
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean)
+    .map((n) => n.split(/\s+as\s+/) as [string, string?]);
+}
+
 /**
  * `import { readFile } from "node:fs/promises"` in a package becomes a function that takes
  * node:fs/promises when first called. The AWS SDK's shared-config reader imports it at load,
@@ -292,11 +301,7 @@ function lazyPromisesFs() {
     transform(code: string, id: string) {
       if (!/[\\/]node_modules[\\/]/.test(id) || !code.includes('node:fs/promises')) return null;
       const out = code.replace(statement, (whole: string, names: string) => {
-        const pairs = names
-          .split(',')
-          .map((n) => n.trim())
-          .filter(Boolean)
-          .map((n) => n.split(/\s+as\s+/) as [string, string?]);
+        const pairs = importedNames(names);
         // A non-function (`constants`) would break only when used: such an import stays as it is.
         if (pairs.some(([imported]) => typeof promisesFs[imported as 'open'] !== 'function'))
           return whole;
@@ -328,11 +333,7 @@ function lazyHttps() {
       if (!/[\\/]node_modules[\\/]/.test(id) || !/from\s*["'](node:)?https["']/.test(code))
         return null;
       const out = code.replace(statement, (whole: string, names: string) => {
-        const pairs = names
-          .split(',')
-          .map((n) => n.trim())
-          .filter(Boolean)
-          .map((n) => n.split(/\s+as\s+/) as [string, string?]);
+        const pairs = importedNames(names);
         const onlyConstructed = pairs.every(([imported, local = imported]) => {
           // An identifier may hold `$`, which \b does not take for part of a word.
           const name = local.replace(/\$/g, '\\$');
