@@ -319,11 +319,11 @@ function lazyPromisesFs() {
 /**
  * `import { Agent as HTTPSAgent } from 'https'` in a package becomes a constructor that takes
  * node:https when first called. gaxios imports it at load for mutual TLS, which the action never
- * asks of it, and node:https brings node:tls and Node's root certificates (read on a thread of
- * their own as soon as tls loads): some 20 ms of CPU, and 7 to 8 ms of a Google main step whose
- * endpoints are plain HTTP (bench/FIRST-STEP.md). Over HTTPS the action's own agents load it
- * anyway (src/runner/proxy.ts). Only a binding used as `new X(` alone is rewritten, so nothing
- * can tell the stand-in from the class; any other use keeps the import as it is.
+ * asks of it, and node:https brings node:tls and Node's root certificates, read on a thread of
+ * their own as soon as tls loads (45 M instructions) and waited for: 8 to 12 ms of a Google
+ * main step whose endpoints are plain HTTP (bench/FIRST-STEP.md). Over HTTPS the action's own
+ * agents load it anyway (src/runner/proxy.ts). Only a binding used as `new X(` alone is
+ * rewritten, so nothing can tell the stand-in from the class; any other use keeps the import.
  */
 function lazyHttps() {
   const statement = /^import\s*\{([^}]*)\}\s*from\s*(["'])(?:node:)?https\2;?$/gm;
