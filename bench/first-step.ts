@@ -587,7 +587,7 @@ export async function benchFirstStep(): Promise<string> {
   return [
     '### The first step of a job, against the peers',
     '',
-    `Medians of ${RUNS} rounds; in each round every contender runs once, in a rotating order, against the same emulators. "Cold": a new job, so no compile cache; the first grant of a job writes none (most jobs grant once), the second writes it and a third, "warm", starts from it; each job runs main, post, then the second and third main and their posts. Peers: the released bundles in \`shared/peers\`, run through their own action.yml. Ratio: ours ÷ peer wall time in the same round, the median over the rounds (Azure: ours − \`node -e ''\` in the same round).`,
+    `Medians of ${RUNS} rounds; in each round every contender runs once, in a rotating order, against the same emulators. "Cold": a new job, so no compile cache; the first grant of a job writes none (most jobs grant once), the second writes it and a third, "warm", starts from it; each job runs main, post, then the second and third main and their posts. Peers: the released bundles in \`shared/peers\`, run through their own action.yml. Ratio: ours ÷ peer wall time in the same round, the median over the rounds (Azure: ours − \`node -e ''\` in the same round); beside each target, in how many rounds it held.`,
     '',
     '| step | ours ms | peer ms | ratio | target | CPU ms ours / peer | peak RSS MiB ours / peer |',
     '|---|---:|---:|---:|---|---:|---:|',
