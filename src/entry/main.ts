@@ -1,3 +1,4 @@
+import { closedLine } from '../grant/close.js';
 import { runGrant, PolicyRefusal, type GrantOutcome } from '../grant/engine.js';
 import { createJudge, PolicyUnavailable } from '../grant/decide.js';
 import { Ledger, ledgerPath } from '../grant/ledger.js';
@@ -100,6 +101,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
 }
 
 function report(outcome: GrantOutcome, settings: EngineSettings, runner: Runner): void {
+  if (outcome.closed) runner.log.info(closedLine(outcome.closed));
   const problems = outcome.closed?.problems ?? [];
   if (outcome.closed?.revocationFailed) {
     runner.fail(`Grant ${outcome.closed.id}: ${problems.join('; ')}`);

@@ -1,4 +1,5 @@
 import { closeJobGrants, type JobClose, startProxy, worthShowing } from '../grant/close-job.js';
+import { closedLine } from '../grant/close.js';
 import { exposureLine, summaryBlock, timeline, verdict } from '../grant/render.js';
 import { displayStates } from '../grant/targets.js';
 import { errorMessage } from '../errors.js';
@@ -27,10 +28,7 @@ export async function runPost(
     const job = await closeJobGrants({ runner, env, now, idToken, by: 'post' });
     const { states, contradicted } = displayStates(job.events, job.before, job.results, job.own);
     const shown = worthShowing(job, contradicted);
-    for (const r of job.results)
-      runner.log.info(
-        `Closed grant ${r.id} (${r.provider}): ${r.method}${r.verified ? ', verified' : ''}.`,
-      );
+    for (const r of job.results) runner.log.info(closedLine(r));
     const tampered = tamperedLedger(job);
     const warnings = [job.stateProblem, tampered].filter((w) => w !== undefined);
     if (shown.size === 0 && !warnings.length) {

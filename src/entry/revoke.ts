@@ -5,6 +5,7 @@ import {
   startProxy,
   worthShowing,
 } from '../grant/close-job.js';
+import { closedLine } from '../grant/close.js';
 import { summaryBlock } from '../grant/render.js';
 import { displayStates } from '../grant/targets.js';
 import { errorMessage } from '../errors.js';
@@ -40,8 +41,7 @@ export async function runRevoke(
     // Grants the ledger already showed closed were scrubbed again, silently: only news is reported.
     const closed = worthShowing(job, contradicted);
     runner.setOutput('closed', [...closed].join(','));
-    for (const r of job.results)
-      runner.log.info(`Closed grant ${r.id}: ${r.method}${r.verified ? ', verified' : ''}.`);
+    for (const r of job.results) runner.log.info(closedLine(r));
     const notes = [
       ...leftOverNote(leftOver),
       ...[...contradicted].map(

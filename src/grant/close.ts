@@ -60,6 +60,15 @@ export interface CloseResult {
 }
 
 /**
+ * The step log's line for a closed grant. The job summary takes any step's text, text that looks
+ * like this action's blocks included, and does not say which step wrote what; a step's log is
+ * written by that step alone, so each closing is said there too, in one form everywhere.
+ */
+export function closedLine(r: CloseResult): string {
+  return `Closed grant ${r.id} (${r.provider}): ${r.method}${r.verified ? ', verified' : ''}.`;
+}
+
+/**
  * Closes one grant: server-side first (a revocation check may read the grant's files), then
  * nothing reachable left on the runner (variables emptied, the private directory deleted and
  * checked gone), then the record. Safe to repeat: every closer redoes all of it.

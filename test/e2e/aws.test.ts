@@ -49,6 +49,8 @@ describe('AWS, run: delivery', () => {
     expect(phases).toEqual(['requested', 'allowed', 'issued', 'delivered', 'used', 'closed']);
     const closed = ledgerEvents(main).at(-1)!;
     expect(closed).toMatchObject({ method: 'expires', verified: false });
+    // And in the step's log, after the command's output: no other step writes there.
+    expect(main.stdout).toContain(`Closed grant ${main.outputs['grant-id']!} (aws): expires.`);
 
     // Outputs and summary.
     expect(main.outputs['grant-id']).toMatch(/^aws-[0-9a-f]{10}$/);

@@ -42,6 +42,8 @@ describe('main, run: (in process)', () => {
     expect(existsSync(join(w.temp, 'jit-credentials', id))).toBe(false);
     expect(main.summary).toContain('1 grant: 1 closed on the runner');
     expect(main.summary).toContain('run (exit 0)');
+    // Said in the step's log too, which no other step can write (the summary takes anyone's text).
+    expect(main.log.text()).toContain(`Closed grant ${id} (aws): expires.`);
   });
 
   it("drops a line that carries an issued secret from the command's GITHUB_ENV, and fails the step naming it", async () => {
@@ -101,6 +103,9 @@ describe('main, run: (in process)', () => {
       .events.find((e) => e.grant === main.outputs['grant-id'] && e.phase === 'closed')!;
     expect(closed).toMatchObject({ by: 'main', method: 'revoked', verified: true });
     expect(main.summary).toContain('1 revoked and verified');
+    expect(main.log.text()).toContain(
+      `Closed grant ${main.outputs['grant-id']!} (aws): revoked, verified.`,
+    );
   });
 });
 
