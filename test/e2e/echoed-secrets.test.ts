@@ -7,13 +7,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Clock } from '../emulators/clock.ts';
-import { startGitHubApi, type GitHubApi } from '../emulators/github/index.ts';
-import { startGoogleEmulator, type GoogleEmulator } from '../emulators/google/index.ts';
-import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
 import { findLeaks, jobChannels } from '../harness/canary.ts';
-import { createJob } from '../harness/job.ts';
 import { awsInputs, awsJob, issuedSecrets, startAwsWorld, type AwsWorld } from './aws-setup.ts';
+import { gcpInputs, gcpJob, startGcpWorld, type GcpWorld } from './gcp-setup.ts';
 
 /** Answers every request with `answer(body, headers)`, status 403. */
 async function echoServer(
@@ -81,21 +77,10 @@ describe('AWS: an STS answer that quotes the GitHub token', () => {
 });
 
 describe('Google: an IAM Credentials answer that quotes the federated token it was sent', () => {
-  const SA = 'deploy@acme-site.iam.gserviceaccount.com';
-  let oidc: OidcIssuer;
-  let google: GoogleEmulator;
-  let github: GitHubApi;
+  let world: GcpWorld;
   let iam: Awaited<ReturnType<typeof echoServer>>;
   beforeAll(async () => {
-    const clock = new Clock();
-    oidc = await startOidcIssuer({ clock });
-    github = await startGitHubApi({ clock });
-    github.repo('acme/site', { id: oidc.claims().repository_id });
-    google = await startGoogleEmulator({
-      clock,
-      issuer: oidc.issuer,
-      attributeCondition: "assertion.repository == 'acme/site'",
-    });
+    world = await startGcpWorld({ attributeCondition: "assertion.repository == 'acme/site'" });
     iam = await echoServer((_body, authorization) => ({
       type: 'application/json',
       body: JSON.stringify({
@@ -109,32 +94,21 @@ describe('Google: an IAM Credentials answer that quotes the federated token it w
   });
   afterAll(async () => {
     await iam?.close();
-    await google?.close();
-    await github?.close();
-    await oidc?.close();
+    await world?.close();
   });
 
   it('masks it as it arrives and puts it in no channel', async () => {
-    const job = await createJob({
-      idToken: oidc.forJob,
-      env: { ...google.env, ...github.env, GHA_ENDPOINT_OVERRIDE_iamcredentials: iam.url },
-    });
+    const job = await gcpJob(world, { GHA_ENDPOINT_OVERRIDE_iamcredentials: iam.url });
     const step = await job.runStep({
       entry: 'dist/main.js',
       id: 'deploy',
-      inputs: {
-        provider: 'gcp',
-        'oidc-issuer': oidc.issuer,
-        'workload-identity-provider': google.provider,
-        'service-account': SA,
-        export: 'env',
-      },
+      inputs: gcpInputs(world),
     });
     expect(step.exitCode).not.toBe(0);
-    const federated = google.issued.at(-1)!;
+    const federated = world.google.issued.at(-1)!;
     expect(step.masks).toContain(federated);
     expect(step.stdout).toMatch(/caller \*\*\* \(split: \*\*\*/);
-    expect(findLeaks([federated, ...oidc.issued], await jobChannels(job))).toEqual([]);
+    expect(findLeaks([federated, ...world.oidc.issued], await jobChannels(job))).toEqual([]);
     await job.cleanup();
   });
 });

@@ -9,14 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Clock } from '../emulators/clock.ts';
 import { createTestCa } from '../emulators/entra/ca.ts';
-import { startGitHubApi } from '../emulators/github/index.ts';
-import { startGoogleEmulator } from '../emulators/google/index.ts';
-import { startOidcIssuer } from '../emulators/oidc.ts';
-import { createJob } from '../harness/job.ts';
 import { awsInputs, awsJob, startAwsWorld, type AwsWorld } from './aws-setup.ts';
 import { azureInputs, azureJob, startAzureWorld } from './azure-setup.ts';
+import { gcpInputs, gcpJob, startGcpWorld, type GcpWorld } from './gcp-setup.ts';
 
 let world: AwsWorld;
 let dir: string;
@@ -134,30 +130,13 @@ describe('the first step of a job loads only what it uses', () => {
   });
 
   it("Google Cloud main never loads undici nor node:util's lazy properties, and its post, which makes no request, no networking at all", async () => {
-    const clock = new Clock();
-    const oidc = await startOidcIssuer({ clock });
-    const github = await startGitHubApi({ clock });
-    github.repo('acme/site', { id: oidc.claims().repository_id });
-    const google = await startGoogleEmulator({ clock, issuer: oidc.issuer });
-    const sa = 'deploy@acme-site.iam.gserviceaccount.com';
-    google.serviceAccounts[sa] = { workloadIdentityUsers: [google.repositoryMember('acme/site')] };
+    const world = await startGcpWorld();
     try {
-      const job = await createJob({
-        idToken: oidc.forJob,
-        env: { ...google.env, ...github.env },
-        context: { sha: github.head('acme/site') },
-      });
-      const inputs = {
-        provider: 'gcp',
-        'oidc-issuer': oidc.issuer,
-        'workload-identity-provider': google.provider,
-        'service-account': sa,
-        export: 'env',
-      };
+      const job = await gcpJob(world);
       const main = await job.runStep({
         action: 'action.yml',
         id: 'deploy',
-        inputs,
+        inputs: gcpInputs(world),
         env: traced('gcp-main'),
       });
       expect(main.exitCode, main.stderr + main.stdout).toBe(0);
@@ -194,9 +173,7 @@ describe('the first step of a job loads only what it uses', () => {
       expect(chunks('gcp-main').sort()).toEqual(layout('gcp', 'gcp-exchange').main);
       expect(chunks('gcp-post').sort()).toEqual(layout('gcp', 'gcp-exchange').post);
     } finally {
-      await google.close();
-      await github.close();
-      await oidc.close();
+      await world.close();
     }
   });
 
@@ -208,40 +185,20 @@ describe('the first step of a job loads only what it uses', () => {
     const roots = getCACertificates('default');
     setDefaultCACertificates([...roots, ca.caPem]);
     process.env['EMULATOR_TLS_DIR'] = ca.dir;
-    const clock = new Clock();
-    const started: Array<{ close(): Promise<void> }> = [];
+    let world: GcpWorld | undefined;
     try {
-      const oidc = await startOidcIssuer({ clock });
-      started.push(oidc);
-      const github = await startGitHubApi({ clock });
-      started.push(github);
-      github.repo('acme/site', { id: oidc.claims().repository_id });
-      const google = await startGoogleEmulator({ clock, issuer: oidc.issuer });
-      started.push(google);
+      world = await startGcpWorld();
       delete process.env['EMULATOR_TLS_DIR'];
+      const { oidc, google } = world;
       expect([oidc.issuer, google.stsUrl]).toEqual([
         expect.stringMatching(/^https:/),
         expect.stringMatching(/^https:/),
       ]);
-      const sa = 'deploy@acme-site.iam.gserviceaccount.com';
-      google.serviceAccounts[sa] = {
-        workloadIdentityUsers: [google.repositoryMember('acme/site')],
-      };
-      const job = await createJob({
-        idToken: oidc.forJob,
-        env: { ...google.env, ...github.env, NODE_EXTRA_CA_CERTS: ca.caPath },
-        context: { sha: github.head('acme/site') },
-      });
+      const job = await gcpJob(world, { NODE_EXTRA_CA_CERTS: ca.caPath });
       const main = await job.runStep({
         action: 'action.yml',
         id: 'deploy',
-        inputs: {
-          provider: 'gcp',
-          'oidc-issuer': oidc.issuer,
-          'workload-identity-provider': google.provider,
-          'service-account': sa,
-          export: 'env',
-        },
+        inputs: gcpInputs(world),
         env: traced('gcp-tls-main'),
       });
       expect(main.exitCode, main.stderr + main.stdout).toBe(0);
@@ -260,7 +217,7 @@ describe('the first step of a job loads only what it uses', () => {
     } finally {
       delete process.env['EMULATOR_TLS_DIR'];
       setDefaultCACertificates(roots);
-      for (const s of started.reverse()) await s.close();
+      await world?.close();
       rmSync(ca.dir, { recursive: true, force: true });
     }
   });
