@@ -8,7 +8,7 @@ import {
   jwtVerify,
   type JSONWebKeySet,
 } from 'jose';
-import { boundedGet, jsonObject } from './http.js';
+import { boundedGet, jsonObject, type BoundedResponse } from './http.js';
 import { checkFetchUrl, checkIssuer } from './issuer.js';
 
 export type TokenRejection =
@@ -37,7 +37,7 @@ export interface VerifyOptions {
   issuer: string;
   audience: string;
   now?: Date;
-  /** Where discovery + JWKS are kept for later steps of the job (RUNNER_TEMP/jit-credentials). */
+  /** Where the issuer's keys are kept for later runs (the CLI keeps one; a step does not). */
   cacheDir?: string;
   /** Per document, whole exchange; default 10 s. */
   timeoutMs?: number;
@@ -61,6 +61,8 @@ interface CachedKeys {
   jwksUri: string;
   jwks: JSONWebKeySet;
   fetchedAt: number;
+  /** The issuer's discovery document named jwksUri; otherwise it is the usual address. */
+  named?: boolean;
 }
 
 const memory = new Map<string, Loaded>();
@@ -77,7 +79,7 @@ export function clearKeyCache(): void {
 }
 
 /**
- * Starts reading the issuer's discovery document and keys while the token is still on its way:
+ * Starts reading the issuer's keys while the token is still on its way:
  * they depend only on the trusted issuer, never on the token. verifyGitHubToken takes the
  * result, or its failure, as if it had fetched them itself. The promise returned never rejects.
  */
@@ -103,9 +105,10 @@ export function prefetchKeys(
 
 /**
  * Verifies a GitHub Actions OIDC token: RS256 signature against the issuer's JWKS, `iss`,
- * `aud`, `exp`, `nbf`. Returns the claims. Discovery and JWKS are fetched once and kept in
- * `cacheDir`, so the later steps of a job reuse them; an unknown `kid` (key rotation) causes
- * one refetch.
+ * `aud`, `exp`, `nbf`. Returns the claims. The keys are fetched once (fetchKeys) and kept in
+ * `cacheDir`, so the later steps of a job reuse them; an unknown `kid` (key rotation), or keys
+ * from the usual address that do not verify the token, cause one read of the keys the discovery
+ * document names.
  */
 export async function verifyGitHubToken(
   token: string,
@@ -121,16 +124,17 @@ export async function verifyGitHubToken(
   }
   const now = opts.now ?? new Date();
   const timeoutMs = opts.timeoutMs ?? FETCH_TIMEOUT_MS;
+  const named = () => keysFor(issuer, opts.cacheDir, now, true, timeoutMs);
   let keys = await keysFor(issuer, opts.cacheDir, now, false, timeoutMs);
   if (
     kid !== undefined &&
     !hasKid(keys.entry.jwks, kid) &&
-    keys.entry.fetchedAt < now.getTime() - 1000
+    (keys.entry.named !== true || keys.entry.fetchedAt < now.getTime() - 1000)
   ) {
-    keys = await keysFor(issuer, opts.cacheDir, now, true, timeoutMs);
+    keys = await named();
   }
-  try {
-    const { payload } = await jwtVerify(token, keys.keySet, {
+  const check = (keySet: Loaded['keySet']) =>
+    jwtVerify(token, keySet, {
       issuer,
       audience: opts.audience,
       algorithms: ALGORITHMS,
@@ -138,11 +142,27 @@ export async function verifyGitHubToken(
       currentDate: now,
       requiredClaims: ['exp', 'iat', 'sub'],
     });
-    return payload as Record<string, unknown>;
+  try {
+    return (await check(keys.keySet)).payload as Record<string, unknown>;
+  } catch (err) {
+    if (keys.entry.named === true || !refusedByKeys(err)) {
+      throw explain(err, issuer, opts.audience, now, keys.entry.jwksUri);
+    }
+  }
+  // Keys read at the usual address that do not verify the token: the discovery document names
+  // the ones that decide.
+  keys = await named();
+  try {
+    return (await check(keys.keySet)).payload as Record<string, unknown>;
   } catch (err) {
     throw explain(err, issuer, opts.audience, now, keys.entry.jwksUri);
   }
 }
+
+const refusedByKeys = (err: unknown) =>
+  err instanceof errors.JWSSignatureVerificationFailed ||
+  err instanceof errors.JWKSNoMatchingKey ||
+  err instanceof errors.JWKSMultipleMatchingKeys;
 
 function precheck(token: string, issuer: string): { alg: string; kid: string | undefined } {
   let header: ReturnType<typeof decodeProtectedHeader>;
@@ -271,7 +291,9 @@ async function keysFor(
       return loaded;
     }
   }
-  const entry = await fetchKeys(issuer, now, timeoutMs);
+  const entry = force
+    ? await keysNamedBy(issuer, now, timeoutMs)
+    : await fetchKeys(issuer, now, timeoutMs);
   if (cacheDir) await writeCache(cacheDir, cacheFile(cacheDir, issuer), entry);
   const loaded = { entry, keySet: createLocalJWKSet(entry.jwks) };
   memory.set(issuer, loaded);
@@ -326,20 +348,19 @@ async function writeCache(dir: string, path: string, entry: CachedKeys): Promise
   await rename(tmp, path);
 }
 
-async function getJson(
+/** One read of the issuer, bounded in size and time; any HTTP answer is returned. */
+async function getDocument(
   url: string,
   what: string,
   timeoutMs: number,
   signal?: AbortSignal,
-): Promise<Record<string, unknown>> {
-  const label = `The OIDC ${what}`;
-  let res: Awaited<ReturnType<typeof boundedGet>>;
+): Promise<BoundedResponse> {
   try {
-    res = await boundedGet(url, {
+    return await boundedGet(url, {
       headers: { accept: 'application/json' },
       timeoutMs,
       maxBytes: MAX_DOCUMENT_BYTES,
-      what: label,
+      what: `The OIDC ${what}`,
       ...(signal ? { signal } : {}),
     });
   } catch (err) {
@@ -347,38 +368,64 @@ async function getJson(
       cause: err,
     });
   }
-  if (res.status !== 200)
-    throw new Error(`Could not fetch the OIDC ${what} from ${url}: HTTP ${res.status}.`);
-  return jsonObject(res.body, label, url);
 }
 
+async function getJson(
+  url: string,
+  what: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<Record<string, unknown>> {
+  const res = await getDocument(url, what, timeoutMs, signal);
+  if (res.status !== 200)
+    throw new Error(`Could not fetch the OIDC ${what} from ${url}: HTTP ${res.status}.`);
+  return jsonObject(res.body, `The OIDC ${what}`, url);
+}
+
+/** The body as a JSON object, or undefined when it is not one. */
+function parsedObject(body: Buffer): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The issuer's keys. GitHub and GitHub Enterprise Server keep them at `<issuer>/.well-known/jwks`,
+ * on the issuer's own origin, the address their discovery document names: read there alone, they
+ * cost one request on one connection (one TLS handshake fewer than reading the document beside
+ * them). The document decides when that address answers with anything but a key set, and when a
+ * token names a key the set lacks (verifyGitHubToken). A read that fails or times out fails: the
+ * document is on the same host.
+ */
 async function fetchKeys(
   issuer: string,
   now: Date,
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<CachedKeys> {
-  // GitHub and GitHub Enterprise Server keep their keys here: asked at the same time as the
-  // discovery document, and used only when the document names exactly this address.
   const usual = `${issuer}/.well-known/jwks`;
-  const unused = new AbortController();
-  const guessSignal = signal ? AbortSignal.any([signal, unused.signal]) : unused.signal;
-  const atUsual = getJson(usual, 'JWKS', timeoutMs, guessSignal);
-  atUsual.catch(() => undefined);
-  try {
-    return await keysNamedBy(issuer, now, timeoutMs, { usual, atUsual }, signal);
-  } finally {
-    // Ends the guess when it was not used (or discovery failed): it must not keep the step alive.
-    unused.abort();
-  }
+  const res = await getDocument(usual, 'JWKS', timeoutMs, signal);
+  const jwks = res.status === 200 ? parsedObject(res.body) : undefined;
+  if (!Array.isArray(jwks?.['keys'])) return keysNamedBy(issuer, now, timeoutMs, signal);
+  return {
+    issuer,
+    jwksUri: usual,
+    jwks: jwks as unknown as JSONWebKeySet,
+    fetchedAt: now.getTime(),
+  };
 }
 
+/** The keys at the address the issuer's discovery document names, read now. */
 async function keysNamedBy(
   issuer: string,
   now: Date,
   timeoutMs: number,
-  guess: { usual: string; atUsual: Promise<Record<string, unknown>> },
-  signal: AbortSignal | undefined,
+  signal?: AbortSignal,
 ): Promise<CachedKeys> {
   const discoveryUrl = `${issuer}/.well-known/openid-configuration`;
   const discovery = await getJson(discoveryUrl, 'discovery document', timeoutMs, signal);
@@ -388,9 +435,13 @@ async function keysNamedBy(
     );
   }
   const jwksUri = checkFetchUrl(discovery['jwks_uri'], 'jwks_uri');
-  const jwks = await (jwksUri === guess.usual
-    ? guess.atUsual
-    : getJson(jwksUri, 'JWKS', timeoutMs, signal));
+  const jwks = await getJson(jwksUri, 'JWKS', timeoutMs, signal);
   if (!Array.isArray(jwks['keys'])) throw new Error(`The JWKS at ${jwksUri} has no 'keys' list.`);
-  return { issuer, jwksUri, jwks: jwks as unknown as JSONWebKeySet, fetchedAt: now.getTime() };
+  return {
+    issuer,
+    jwksUri,
+    jwks: jwks as unknown as JSONWebKeySet,
+    fetchedAt: now.getTime(),
+    named: true,
+  };
 }

@@ -35,11 +35,9 @@ rules:
 const stsCalls = () =>
   w.env.aws.requests.filter((r) => r.action === 'AssumeRoleWithWebIdentity').length;
 /** The action's own reads (the emulated STS reads the issuer's keys too). */
-const discoveryReads = () =>
+const keyReads = () =>
   w.env.oidc.requests.filter(
-    (r) =>
-      r.path === '/.well-known/openid-configuration' &&
-      r.headers['user-agent'] === 'jit-credentials',
+    (r) => r.path === '/.well-known/jwks' && r.headers['user-agent'] === 'jit-credentials',
   ).length;
 
 const policyReads = () => github.requests.filter(github.readOf('acme/site')).length;
@@ -78,20 +76,20 @@ describe('main overlaps the token request', () => {
     const order: string[] = [];
     watchToken(order);
     clearKeyCache(); // a new step is a new process
-    const d0 = discoveryReads();
+    const k0 = keyReads();
     const p0 = policyReads();
     const m = await main();
     expect(m.failures).toEqual([]);
     // The SDK's load holds the event loop: it waits until the reads started meanwhile (the
-    // issuer's discovery document and keys at once, the repository) have all left.
+    // issuer's keys, the repository) have all left.
     expect(order[0]).toBe('token requested');
-    expect(order).toContain('SDK loading: 3 reads made, 0 not yet sent');
+    expect(order).toContain('SDK loading: 2 reads made, 0 not yet sent');
     expect(order.slice(1, 3)).toContain('policy read started');
     expect(order[3]).toBe('token received');
     // One query for the repository, its head and the file: the read ahead was the one used.
     expect(policyReads() - p0).toBe(1);
     // Read ahead once, and that read is the one the verification used.
-    expect(discoveryReads() - d0).toBe(1);
+    expect(keyReads() - k0).toBe(1);
     expect(m.exported['AWS_ACCESS_KEY_ID']).toMatch(/^ASIA/);
   });
 
@@ -135,17 +133,15 @@ describe('main overlaps the token request', () => {
     clearKeyCache(); // a new step is a new process
     const reads = () =>
       w.env.oidc.requests.filter(
-        (r) =>
-          r.path === '/.well-known/openid-configuration' &&
-          r.headers['user-agent'] === 'jit-credentials',
+        (r) => r.path === '/.well-known/jwks' && r.headers['user-agent'] === 'jit-credentials',
       );
     const r0 = reads().length;
-    w.env.oidc.faults.next('hang', 1, '/.well-known/openid-configuration');
+    w.env.oidc.faults.next('hang', 1, '/.well-known/jwks');
     const [saved, idToken] = [{ ...w.jobEnv }, w.idToken];
     Object.assign(w.jobEnv, { JIT_CREDENTIALS_HTTP_TIMEOUT_MS: '60000' });
     w.idToken = async (_audience, options) => {
       queueMicrotask(() => options?.onSent?.());
-      // The runner refuses once the issuer's discovery document has been asked (and hangs).
+      // The runner refuses once the issuer's keys have been asked (and hang).
       await vi.waitFor(() => expect(reads().length).toBe(r0 + 1), { timeout: 30_000 });
       throw new Error('the runner refused the token request');
     };
