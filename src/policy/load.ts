@@ -24,7 +24,12 @@ import {
   suggestClaim,
 } from './claims.js';
 import { MAX_POLICY_DURATION, formatDuration, parseDuration } from './duration.js';
-import { compileMatcher, matchesAnything } from './matcher.js';
+import {
+  compileMatcher,
+  loadPatternEngine,
+  matchesAnything,
+  PatternEngineNeeded,
+} from './matcher.js';
 import { isLogin } from './approvals.js';
 import type {
   ApprovalRequirement,
@@ -97,9 +102,21 @@ export async function loadPolicy(
     }
     throw new ConfigurationError(`Cannot read policy file '${path}': ${(err as Error).message}`);
   }
+  return readPolicy(bytes, path);
+}
+
+/** parsePolicy, with the pattern engine loaded first when the policy turns out to need it. */
+export async function readPolicy(bytes: Buffer | string, path: string): Promise<LoadedPolicy> {
+  try {
+    return parsePolicy(bytes, path);
+  } catch (err) {
+    if (!(err instanceof PatternEngineNeeded)) throw err;
+  }
+  await loadPatternEngine();
   return parsePolicy(bytes, path);
 }
 
+/** Parses and checks a policy; one with `^...$` patterns needs loadPatternEngine to have run. */
 export function parsePolicy(bytes: Buffer | string, path: string): LoadedPolicy {
   const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
   const digest = createHash('sha256').update(buf).digest('hex');

@@ -1,5 +1,25 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 import type { Matcher } from './types.js';
+
+/**
+ * RE2 (re2js, about 140 KiB) is loaded only for a policy that has patterns: most have exact
+ * values and globs only, and loading it costs the step that reads the policy about 25 M
+ * instructions (bench/FIRST-STEP.md).
+ */
+let re2: typeof RE2JS | undefined;
+
+/** Loads the pattern engine that compileMatcher needs for `^...$` values. */
+export async function loadPatternEngine(): Promise<void> {
+  re2 ??= (await import('re2js')).RE2JS;
+}
+
+/** compileMatcher met a pattern before loadPatternEngine had run: load it and compile again. */
+export class PatternEngineNeeded extends Error {
+  override name = 'PatternEngineNeeded';
+  constructor() {
+    super('A pattern was compiled before the pattern engine was loaded (loadPatternEngine).');
+  }
+}
 
 /** Longer claim values are not GitHub's; refusing them keeps every match cheap. */
 export const MAX_MATCHED_LENGTH = 4096;
@@ -14,16 +34,18 @@ export const MAX_MATCHED_LENGTH = 4096;
  * - a glob: contains `*` (any run of characters, `/` and `:` included) or `?` (one character),
  *   the same meaning AWS `StringLike` and Azure `matches` give them, so rules export faithfully;
  * - otherwise an exact, case-sensitive string.
- * Returns an error message (without position) when the value cannot be used.
+ * Returns an error message (without position) when the value cannot be used. Throws
+ * PatternEngineNeeded for a pattern when the engine is not loaded yet.
  */
 export function compileMatcher(source: string): Matcher | string {
   if (source.startsWith('^')) {
     if (!source.endsWith('$') || source.endsWith('\\$')) {
       return `pattern '${source}' starts with ^ but does not end with $: patterns must be anchored at both ends (write '${source}$' or use a glob)`;
     }
+    if (!re2) throw new PatternEngineNeeded();
     let re: RE2JS;
     try {
-      re = RE2JS.compile(source);
+      re = re2.compile(source);
     } catch (err) {
       const why = (err as Error).message.replace(/^error parsing regexp: /, '');
       return `pattern '${source}' is not a valid RE2 regular expression (${why}); lookaround and backreferences are not supported, as they cannot be matched in linear time`;

@@ -254,8 +254,8 @@ export async function loadTrustedPolicy(
       `The policy file at ${origin.location} is ${bytes.length} bytes; at most ${MAX_POLICY_BYTES} are read. Nothing was asked of the cloud.`,
     );
   }
-  const { parsePolicy } = await import('./load.js');
-  const policy = parsePolicy(bytes, origin.location);
+  const { readPolicy } = await import('./load.js');
+  const policy = await readPolicy(bytes, origin.location);
   return { policy, origin, digest: `sha256:${policy.digest}`, warnings };
 }
 

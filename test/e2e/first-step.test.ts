@@ -10,7 +10,7 @@ import path from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCa } from '../emulators/entra/ca.ts';
-import { awsInputs, awsJob, startAwsWorld, type AwsWorld } from './aws-setup.ts';
+import { awsInputs, awsJob, ROLE, startAwsWorld, type AwsWorld } from './aws-setup.ts';
 import { azureInputs, azureJob, startAzureWorld } from './azure-setup.ts';
 import { gcpInputs, gcpJob, startGcpWorld, type GcpWorld } from './gcp-setup.ts';
 
@@ -243,6 +243,41 @@ describe('the first step of a job loads only what it uses', () => {
       expect(modules('azure-post')).not.toContain('NativeModule _http_client');
     } finally {
       await azure.close();
+    }
+  });
+
+  it('a policy loads its reader (yaml), and RE2 only when the policy has a ^...$ pattern', async () => {
+    const FILE = '.github/jit-policy.yml';
+    const policy = (ref: string) => `version: 1
+rules:
+  - name: deploy
+    when: { repository: acme/site, ref: '${ref}' }
+    allow: { provider: aws, role: ${ROLE}, max-duration: 1h }
+`;
+    const grant = async (name: string, ref: string) => {
+      const sha = world.github.commit('acme/site', { [FILE]: policy(ref) });
+      const job = await awsJob(world, { context: { sha } });
+      const main = await job.runStep({
+        action: 'action.yml',
+        id: 'deploy',
+        inputs: awsInputs({ export: 'outputs' }),
+        env: traced(name),
+      });
+      await job.cleanup();
+      expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+      expect(main.summary).toContain('**Policy: allowed** by rule <code>deploy</code>');
+      return chunks(name).sort();
+    };
+    try {
+      const reader = ['dist', 'load'];
+      const plain = [...layout('aws', 'aws-sts').main, ...reader].sort();
+      expect(await grant('policy-glob', 'refs/heads/*')).toEqual(plain);
+      // re2js, bundled from its build/ directory.
+      expect(await grant('policy-pattern', '^refs/heads/(main|release)$')).toEqual(
+        [...plain, 'build'].sort(),
+      );
+    } finally {
+      world.github.commit('acme/site', { [FILE]: null });
     }
   });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPatternEngine } from '../../src/policy/matcher.ts';
 import {
   decide,
   decidePartial,
@@ -7,6 +8,9 @@ import {
   renderDecision,
   type PolicyRequest,
 } from '../../src/policy/index.ts';
+
+// Policies here have ^...$ patterns, which a step loads the engine for (readPolicy).
+beforeAll(loadPatternEngine);
 
 const ISSUE_EXAMPLE = readFileSync(new URL('./fixtures/valid/issue-example.yml', import.meta.url));
 const policy = parsePolicy(ISSUE_EXAMPLE, '.github/jit-policy.yml');

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { loadPatternEngine } from '../../src/policy/matcher.ts';
 import { deriveClaims } from '../emulators/oidc.ts';
 import { parsePolicy } from '../../src/policy/index.ts';
 import { matchingRules as claimMatches } from '../../src/policy/decide.ts';
 import { exportAws, exportAzure, exportGcp } from '../../src/policy/export/index.ts';
 import type { LoadedPolicy } from '../../src/policy/types.ts';
+
+// Policies here have ^...$ patterns, which a step loads the engine for (readPolicy); some are
+// parsed while the tests are collected.
+await loadPatternEngine();
 
 /**
  * Exports are checked two ways: against the shape each cloud documents (IAM trust policy

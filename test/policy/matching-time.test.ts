@@ -5,10 +5,14 @@
  * more; the linear matcher takes well under 10 ms): they catch a backtracking engine, not a
  * slow machine.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPatternEngine } from '../../src/policy/matcher.ts';
 import { compileMatcher, globMatches } from '../../src/policy/matcher.ts';
 import { decide, parsePolicy } from '../../src/policy/index.ts';
 import type { Matcher } from '../../src/policy/types.ts';
+
+// Policies here have ^...$ patterns, which a step loads the engine for (readPolicy).
+beforeAll(loadPatternEngine);
 
 const BOUND_MS = 500;
 

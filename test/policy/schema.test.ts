@@ -1,9 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPatternEngine } from '../../src/policy/matcher.ts';
 import { parse } from 'yaml';
 import { MATCHABLE_CLAIMS } from '../../src/policy/claims.ts';
 import { parsePolicy } from '../../src/policy/index.ts';
 import { schema, validate } from './schema-validate.ts';
+
+// Policies here have ^...$ patterns, which a step loads the engine for (readPolicy).
+beforeAll(loadPatternEngine);
 
 const dir = new URL('./fixtures/', import.meta.url);
 const files = (sub: string) =>

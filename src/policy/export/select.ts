@@ -48,8 +48,9 @@ export function rulesFor(
 function pinWorkflow(rule: Rule, workflowRef: string | undefined): Rule {
   if (workflowRef === undefined || rule.when.some((c) => c.claim === 'job_workflow_ref'))
     return rule;
-  const m = compileMatcher(workflowRef);
-  if (typeof m === 'string' || m.kind === 'regex') {
+  // A pattern is refused before it is compiled: the pattern engine may not be loaded.
+  const m = workflowRef.startsWith('^') ? undefined : compileMatcher(workflowRef);
+  if (m === undefined || typeof m === 'string' || m.kind === 'regex') {
     throw new ConfigurationError(
       `--workflow-ref '${workflowRef}' must be an exact job_workflow_ref or a * glob, such as acme/platform/.github/workflows/deploy.yml@refs/heads/main.`,
     );
