@@ -9,7 +9,9 @@
  * With --floors, the floors of bench/floors/ too (bundled like dist/), each run straight under
  * valgrind with the variables bench/first-step.ts gives them.
  *
- *   node bench/callgrind.ts [aws] [gcp] [azure] [--peers] [--floors]
+ * With --policy, the repository's default branch holds a policy that allows the step (AWS, Google).
+ *
+ *   node bench/callgrind.ts [aws] [gcp] [azure] [--peers] [--floors] [--policy]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +30,7 @@ import {
 const args = process.argv.slice(2);
 const withPeers = args.includes('--peers');
 const withFloors = args.includes('--floors');
+const policy = args.includes('--policy');
 const clouds = args.filter((a) => !a.startsWith('--'));
 const want = (name: string) => clouds.length === 0 || clouds.includes(name);
 
@@ -128,8 +131,8 @@ const floors = path.join(dir, 'floors');
 try {
   if (withFloors) await bundleFloors(floors);
   for (const [name, make] of [
-    ['aws', () => awsCloud(notes)],
-    ['gcp', () => gcpCloud(notes)],
+    ['aws', () => awsCloud(notes, { policy })],
+    ['gcp', () => gcpCloud(notes, { policy })],
     ['azure', () => azureCloud()],
   ] as const) {
     if (!want(name)) continue;

@@ -95,8 +95,33 @@ function trustEnv(
   };
 }
 
-export async function awsCloud(notes: string[]): Promise<Cloud> {
+/**
+ * A policy on the default branch as most repositories would write one: a rule naming the
+ * repository and the branch, allowing one principal.
+ */
+const POLICY_FILE = '.github/jit-policy.yml';
+const policyFor = (allow: string) => `version: 1
+rules:
+  - name: deploy
+    when:
+      repository: acme/site
+      ref: refs/heads/main
+    allow:
+      ${allow}
+      max-duration: 1h
+`;
+
+/** With `policy`, the repository's default branch holds a policy that allows the step. */
+interface WorldOptions {
+  readonly policy?: boolean;
+}
+
+export async function awsCloud(notes: string[], options: WorldOptions = {}): Promise<Cloud> {
   const world = await startAwsWorld();
+  if (options.policy)
+    world.github.commit('acme/site', {
+      [POLICY_FILE]: policyFor(`provider: aws\n      role: ${ROLE}`),
+    });
   const action = peerAction('configure-aws-credentials-v6.2.3', notes);
   return {
     name: 'AWS',
@@ -122,13 +147,17 @@ export async function awsCloud(notes: string[]): Promise<Cloud> {
   };
 }
 
-export async function gcpCloud(notes: string[]): Promise<Cloud> {
+export async function gcpCloud(notes: string[], options: WorldOptions = {}): Promise<Cloud> {
   const action = peerAction('google-github-actions-auth-v3.0.0', notes);
   const clock = new Clock();
   const oidc = await startOidcIssuer({ clock });
   // Every grant reads the repository's policy first: its REST API, with no policy on main.
   const github = await startGitHubApi({ clock });
   github.repo('acme/site', { id: oidc.claims().repository_id });
+  if (options.policy)
+    github.commit('acme/site', {
+      [POLICY_FILE]: policyFor(`provider: gcp\n      service-account: ${SA}`),
+    });
   const google = await startGoogleEmulator({ clock, issuer: oidc.issuer });
   google.serviceAccounts[SA] = { workloadIdentityUsers: [google.repositoryMember('acme/site')] };
   return {
@@ -514,6 +543,17 @@ async function tlsRows(make: () => Promise<Cloud>, probe: Probe): Promise<string
   }
 }
 
+/**
+ * The same first step with a policy on the default branch: ours reads it in the same GraphQL
+ * query either way, and with one, also parses and checks it (yaml) before deciding.
+ */
+async function policyRows(
+  make: (options: WorldOptions) => Promise<Cloud>,
+  probe: Probe,
+): Promise<string[]> {
+  return pairedRows(await make({ policy: true }), probe, probe.env);
+}
+
 /** Cold main and post, ours and the peer alternating, on `cloud` (closed after). */
 async function pairedRows(
   cloud: Cloud,
@@ -552,6 +592,7 @@ export async function benchFirstStep(): Promise<string> {
   const loadRows: string[] = [];
   const latency: string[] = [];
   const overTls: string[] = [];
+  const withPolicy: string[] = [];
   try {
     await bundleFloors(floors);
     for (const make of [() => awsCloud(notes), () => gcpCloud(notes), () => azureCloud()]) {
@@ -580,6 +621,9 @@ export async function benchFirstStep(): Promise<string> {
     process.stderr.write('bench: first step over TLS…\n');
     for (const make of [() => awsCloud([]), () => gcpCloud([])])
       overTls.push(...(await tlsRows(make, probe)));
+    process.stderr.write('bench: first step with a policy…\n');
+    for (const make of [(o: WorldOptions) => awsCloud([], o), (o: WorldOptions) => gcpCloud([], o)])
+      withPolicy.push(...(await policyRows(make, probe)));
   } finally {
     probe.dispose();
     rmSync(floors, { recursive: true, force: true });
@@ -593,7 +637,7 @@ export async function benchFirstStep(): Promise<string> {
     '|---|---:|---:|---:|---|---:|---:|',
     ...stepRows,
     '',
-    'Floors, cold, whole processes (ms): Node itself; the same HTTP calls over node:http, no SDK (as the peers send them); the SDK alone making the call (bench/floors/, bundled like dist/); the SDK after what the trust model reads and checks first (the job’s token, the issuer’s discovery document and keys, the default branch’s policy: repository, head, file; the token verified with jose; bench/floors/trust.ts), which no peer does, with Google’s two calls sent as our step sends them (gaxios over node:http, src/http/node-fetch.ts) where the SDK-alone floor takes gaxios as it comes (on node-fetch); then the whole steps, and ours less that last floor, our own code, paired by round; and what a target leaves for our own work, a floor ÷ the peer’s step, paired by round like the ratios. Load average at the start → end of each cloud.',
+    'Floors, cold, whole processes (ms): Node itself; the same HTTP calls over node:http, no SDK (as the peers send them); the SDK alone making the call (bench/floors/, bundled like dist/); the SDK after what the trust model reads and checks first (the job’s token, the issuer’s keys, the default branch’s policy: repository, head, file; the token verified with jose; bench/floors/trust.ts), which no peer does, with Google’s two calls sent as our step sends them (gaxios over node:http, src/http/node-fetch.ts) where the SDK-alone floor takes gaxios as it comes (on node-fetch); then the whole steps, and ours less that last floor, our own code, paired by round; and what a target leaves for our own work, a floor ÷ the peer’s step, paired by round like the ratios. Load average at the start → end of each cloud.',
     '',
     "| cloud | `node -e ''` | node:http, no SDK | SDK alone | SDK after the trust model's reads | ours main cold | ours − that floor | peer main cold | SDK alone ÷ peer main | SDK after the reads ÷ peer main | `node -e ''` ÷ peer post | load |",
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
@@ -610,6 +654,12 @@ export async function benchFirstStep(): Promise<string> {
     '| step | ours ms | peer ms | ratio | CPU ms ours / peer |',
     '|---|---:|---:|---:|---:|',
     ...overTls,
+    '',
+    `With a policy: the repository's default branch holds \`${POLICY_FILE}\` with one rule (the repository and the branch, exact; one principal), which allows the step; every row above is measured without one, as the peers have none (medians of ${Math.max(1, Math.round(RUNS / 2))} rounds, ours and the peer alternating; loopback, plain HTTP). Ours reads the policy in the same query either way; with one, it also loads its reader and checks the file before deciding.`,
+    '',
+    '| step | ours ms | peer ms | ratio | CPU ms ours / peer |',
+    '|---|---:|---:|---:|---:|',
+    ...withPolicy,
     '',
     'What each step loads (module-load hook; dist/ files or the peer bundle). Before: the ncc build of the same sources (commit 96750e2, SDKs in their CommonJS builds, chunks not minified).',
     '',

@@ -2,7 +2,7 @@
  * Replays one step of a job, many times, to compare builds within a few ms (bench/FIRST-STEP.md):
  * instruction counts move by ±10 M between runs of a small step, whole benchmarks by more.
  *
- *   node bench/replay.ts <aws|gcp|azure> <main|post> [runs] [--tls] [DIR | NAME=VALUE]...
+ *   node bench/replay.ts <aws|gcp|azure> <main|post> [runs] [--tls] [--policy] [DIR | NAME=VALUE]...
  *
  * The job's directory is copied before the main step (main: a cold step, no compile cache) or
  * after it (post), with the step's environment as the harness set it. Each round then starts, in
@@ -12,7 +12,8 @@
  * post, each DIR's main step runs once first, as the job's first grant, and that DIR's posts start
  * from a copy of their own holding whatever compile cache its main left, as a real job's would
  * (none, for a build whose first grant writes none). Prints the median wall time of each, spawn to
- * exit, in ms. With --tls, every endpoint is HTTPS, as on a runner (first-step.ts's overTls).
+ * exit, in ms. With --tls, every endpoint is HTTPS, as on a runner (first-step.ts's overTls); with
+ * --policy, the repository's default branch holds a policy that allows the step (AWS and Google).
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,10 +23,13 @@ import { median } from './measure.ts';
 
 const argv = process.argv.slice(2);
 const tls = argv.includes('--tls');
-const [cloudName, phase, runsArg, ...variantArgs] = argv.filter((a) => a !== '--tls');
+const policy = argv.includes('--policy');
+const [cloudName, phase, runsArg, ...variantArgs] = argv.filter(
+  (a) => a !== '--tls' && a !== '--policy',
+);
 if (!['aws', 'gcp', 'azure'].includes(cloudName ?? '') || !['main', 'post'].includes(phase ?? '')) {
   console.error(
-    'usage: node bench/replay.ts <aws|gcp|azure> <main|post> [runs] [--tls] [DIR | NAME=VALUE]...',
+    'usage: node bench/replay.ts <aws|gcp|azure> <main|post> [runs] [--tls] [--policy] [DIR | NAME=VALUE]...',
   );
   process.exit(2);
 }
@@ -61,7 +65,11 @@ const FILE_COMMANDS = [
 ];
 
 const make = () =>
-  cloudName === 'aws' ? awsCloud([]) : cloudName === 'gcp' ? gcpCloud([]) : azureCloud();
+  cloudName === 'aws'
+    ? awsCloud([], { policy })
+    : cloudName === 'gcp'
+      ? gcpCloud([], { policy })
+      : azureCloud();
 const secure = tls ? await overTls(make) : undefined;
 // The throw-away CA goes however the replay ends, a failed step included.
 if (secure) process.on('exit', secure.dispose);
