@@ -545,13 +545,23 @@ async function tlsRows(make: () => Promise<Cloud>, probe: Probe): Promise<string
 
 /**
  * The same first step with a policy on the default branch: ours reads it in the same GraphQL
- * query either way, and with one, also parses and checks it (yaml) before deciding.
+ * query either way, and with one, also parses and checks it (yaml) before deciding. Also what
+ * our main step then loads.
  */
 async function policyRows(
   make: (options: WorldOptions) => Promise<Cloud>,
   probe: Probe,
-): Promise<string[]> {
-  return pairedRows(await make({ policy: true }), probe, probe.env);
+): Promise<{ rows: string[]; loadRow: string }> {
+  const cloud = await make({ policy: true });
+  let main: { files: number; kib: number };
+  try {
+    main = (await loaded(cloud, 'ours')).main;
+  } catch (err) {
+    await cloud.close();
+    throw err;
+  }
+  const loadRow = `| ${cloud.name} main, with a policy | – | ${main.files} files, ${main.kib.toFixed(0)} KiB | – |`;
+  return { rows: await pairedRows(cloud, probe, probe.env), loadRow };
 }
 
 /** Cold main and post, ours and the peer alternating, on `cloud` (closed after). */
@@ -622,8 +632,14 @@ export async function benchFirstStep(): Promise<string> {
     for (const make of [() => awsCloud([]), () => gcpCloud([])])
       overTls.push(...(await tlsRows(make, probe)));
     process.stderr.write('bench: first step with a policy…\n');
-    for (const make of [(o: WorldOptions) => awsCloud([], o), (o: WorldOptions) => gcpCloud([], o)])
-      withPolicy.push(...(await policyRows(make, probe)));
+    for (const make of [
+      (o: WorldOptions) => awsCloud([], o),
+      (o: WorldOptions) => gcpCloud([], o),
+    ]) {
+      const { rows, loadRow } = await policyRows(make, probe);
+      withPolicy.push(...rows);
+      loadRows.push(loadRow);
+    }
   } finally {
     probe.dispose();
     rmSync(floors, { recursive: true, force: true });
