@@ -2,7 +2,12 @@ import { errorMessage } from '../errors.js';
 import type { ApprovalRecord } from '../policy/approvals.js';
 import { judge, trustedIssuer, prefetchKeys } from '../policy/gate.js';
 import { renderPolicyFailure } from '../policy/render.js';
-import { readPolicySourceSettings, startEarlyRead, type EarlyRead } from '../policy/source.js';
+import {
+  readPolicySourceSettings,
+  startEarlyRead,
+  warmPolicyReader,
+  type EarlyRead,
+} from '../policy/source.js';
 import type { GrantRequest } from '../providers/provider.js';
 import { Inputs } from '../runner/inputs.js';
 import type { Runner } from '../runner/runner.js';
@@ -28,6 +33,8 @@ export interface Judge {
    * of the repository the job says it is in. Sends no token; decides nothing.
    */
   prepare?(): void;
+  /** Uses what is left of the wait once the SDK is loading: warms the policy's reader. */
+  warm?(): void;
   judge(request: GrantRequest, token: string): Promise<Decision>;
   /** Ends what prepare started and no decision took (the token never came, or named another repository). */
   cancel?(): void;
@@ -68,6 +75,7 @@ export function createJudge(
       void prefetchKeys(issuer, source.timeoutMs, unused.signal);
       early = startEarlyRead(source, env);
     },
+    warm: () => void warmPolicyReader(source),
     cancel: () => {
       unused.abort();
       early?.cancel();

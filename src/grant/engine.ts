@@ -72,6 +72,7 @@ async function tokenUsingTheWait(
   void sent
     .then(requestsSent)
     .then(load)
+    .then(() => judge.warm?.())
     .catch(() => undefined);
   try {
     return await tokenRequest;

@@ -436,6 +436,23 @@ function originOf(
  * synchronously (node:fs/promises costs a step a few ms to load), and without blocking: the
  * checkout is the pull request's, and a FIFO there must not hold the step.
  */
+/**
+ * Parses the checkout's copy of the policy, when there is one, and keeps nothing of it: the
+ * policy that decides is still the one read from where the job cannot change it, but once the
+ * token has come its parse runs on compiled code (yaml's functions, compiled on their first
+ * call, are most of what a policy costs a cold step). For the wait for the token; never fails.
+ */
+export async function warmPolicyReader(settings: PolicySourceSettings): Promise<void> {
+  try {
+    const local = readWorkspaceFile(settings);
+    if (local === undefined || local.length > MAX_POLICY_BYTES) return;
+    const { readPolicy } = await import('./load.js');
+    await readPolicy(local, settings.path);
+  } catch {
+    // A copy that cannot be read or parsed has warmed what it could; the policy read decides.
+  }
+}
+
 function readWorkspaceFile(settings: PolicySourceSettings): Buffer | undefined {
   let bytes: Buffer | undefined;
   try {

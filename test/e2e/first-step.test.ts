@@ -4,7 +4,15 @@
  * `process.moduleLoadList` at exit (a preload writes them out); no time is measured.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
@@ -246,7 +254,7 @@ describe('the first step of a job loads only what it uses', () => {
     }
   });
 
-  it('a policy loads its reader (yaml), and RE2 only when the policy has a ^...$ pattern', async () => {
+  it("a policy loads its reader (yaml), and RE2 only when a policy has a ^...$ pattern: the default branch's, or the checkout's copy that warms the reader", async () => {
     const FILE = '.github/jit-policy.yml';
     const policy = (ref: string) => `version: 1
 rules:
@@ -254,9 +262,15 @@ rules:
     when: { repository: acme/site, ref: '${ref}' }
     allow: { provider: aws, role: ${ROLE}, max-duration: 1h }
 `;
-    const grant = async (name: string, ref: string) => {
+    const grant = async (name: string, ref: string, checkout?: string) => {
       const sha = world.github.commit('acme/site', { [FILE]: policy(ref) });
-      const job = await awsJob(world, { context: { sha } });
+      let workspace: string | undefined;
+      if (checkout !== undefined) {
+        workspace = mkdtempSync(path.join(dir, 'checkout-'));
+        mkdirSync(path.join(workspace, '.github'));
+        writeFileSync(path.join(workspace, FILE), policy(checkout));
+      }
+      const job = await awsJob(world, { context: { sha }, ...(workspace ? { workspace } : {}) });
       const main = await job.runStep({
         action: 'action.yml',
         id: 'deploy',
@@ -274,6 +288,10 @@ rules:
       expect(await grant('policy-glob', 'refs/heads/*')).toEqual(plain);
       // re2js, bundled from its build/ directory.
       expect(await grant('policy-pattern', '^refs/heads/(main|release)$')).toEqual(
+        [...plain, 'build'].sort(),
+      );
+      // Parsed while the token was on its way, to compile the reader; the glob still decides.
+      expect(await grant('policy-checkout', 'refs/heads/*', '^refs/heads/main$')).toEqual(
         [...plain, 'build'].sort(),
       );
     } finally {

@@ -3,8 +3,11 @@
  * loading once the request has left, the issuer's keys and the job's repository's policy are
  * read, and still nothing reaches the cloud before the policy has decided.
  */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requestCounts } from '../../src/http/node-fetch.ts';
+import * as policySource from '../../src/policy/source.ts';
 import { clearKeyCache } from '../../src/policy/verify.ts';
 import { awsProvider } from '../../src/providers/aws/index.ts';
 import type { GitHubApi } from '../emulators/github/index.ts';
@@ -91,6 +94,39 @@ describe('main overlaps the token request', () => {
     // Read ahead once, and that read is the one the verification used.
     expect(keyReads() - k0).toBe(1);
     expect(m.exported['AWS_ACCESS_KEY_ID']).toMatch(/^ASIA/);
+  });
+
+  it("warms the policy's reader on the checkout's copy while the token is on its way; the default branch's copy decides", async () => {
+    github.commit('acme/site', { '.github/jit-policy.yml': policy(DEPLOY_ROLE) });
+    // The checkout's copy would refuse: only its parse is used, to compile the reader.
+    const copy = join(w.temp, '.github/jit-policy.yml');
+    mkdirSync(join(w.temp, '.github'), { recursive: true });
+    writeFileSync(copy, policy(DEPLOY_ROLE.replace('deploy', 'other')));
+    const warmed: Array<Promise<void>> = [];
+    const warm = policySource.warmPolicyReader;
+    vi.spyOn(policySource, 'warmPolicyReader').mockImplementation((settings) => {
+      const done = warm(settings);
+      warmed.push(done);
+      return done;
+    });
+    const idToken = w.idToken;
+    w.idToken = async (audience, options) => {
+      queueMicrotask(() => options?.onSent?.());
+      // The runner answers only once the warming has finished: an engine that warms only after
+      // the token would never get it (the wait gives up after 30 s, and says so).
+      await vi.waitFor(() => expect(warmed).toHaveLength(1), { timeout: 30_000 });
+      await warmed[0];
+      return idToken(audience);
+    };
+    try {
+      const m = await main();
+      expect(m.failures).toEqual([]);
+      expect(m.exported['AWS_ACCESS_KEY_ID']).toMatch(/^ASIA/);
+      expect(m.summary).toContain('differs from the policy that decided');
+    } finally {
+      w.idToken = idToken;
+      rmSync(copy);
+    }
   });
 
   it('a refusal by the policy still sends nothing to the cloud, whatever was loaded', async () => {

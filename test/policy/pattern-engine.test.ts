@@ -1,8 +1,13 @@
 /**
  * RE2 is loaded only for a policy that has `^...$` patterns (src/policy/matcher.ts): each test
- * takes fresh copies of the policy modules, so that no other test's loading counts.
+ * takes fresh copies of the policy modules, so that no other test's loading counts. The same
+ * copies show what warming the reader on the checkout's copy (warmPolicyReader) compiled.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PolicySourceSettings } from '../../src/policy/source.ts';
 
 const RULE = (ref: string) => `version: 1
 rules:
@@ -15,10 +20,12 @@ const GLOB = RULE('refs/tags/v*');
 
 let load: typeof import('../../src/policy/load.ts');
 let matcher: typeof import('../../src/policy/matcher.ts');
+let source: typeof import('../../src/policy/source.ts');
 beforeEach(async () => {
   vi.resetModules();
   load = await import('../../src/policy/load.ts');
   matcher = await import('../../src/policy/matcher.ts');
+  source = await import('../../src/policy/source.ts');
 });
 
 const refMatcher = (policy: Awaited<ReturnType<typeof load.readPolicy>>) =>
@@ -45,5 +52,37 @@ describe('the pattern engine', () => {
     await expect(load.readPolicy(RULE('^(a)\\1$'), 'policy.yml')).rejects.toThrow(
       /not a valid RE2 regular expression/,
     );
+  });
+});
+
+describe("warming the reader on the checkout's copy", () => {
+  const FILE = '.github/jit-policy.yml';
+  let workspace: string;
+  beforeEach(() => {
+    workspace = mkdtempSync(join(tmpdir(), 'jit-warm-'));
+    mkdirSync(join(workspace, '.github'));
+    return () => rmSync(workspace, { recursive: true, force: true });
+  });
+  const settings = { mode: 'default-branch', path: FILE } as PolicySourceSettings;
+  const warm = () => source.warmPolicyReader({ ...settings, workspace });
+  const stillCold = () =>
+    expect(() => load.parsePolicy(PATTERN, 'policy.yml')).toThrow(matcher.PatternEngineNeeded);
+
+  it('parses the copy: one with a pattern leaves RE2 loaded for the policy that decides', async () => {
+    writeFileSync(join(workspace, FILE), PATTERN);
+    await warm();
+    expect(load.parsePolicy(PATTERN, 'policy.yml').rules).toHaveLength(1);
+  });
+
+  it('never fails, whatever the checkout holds', async () => {
+    await expect(warm()).resolves.toBeUndefined(); // no copy
+    mkdirSync(join(workspace, FILE)); // not a regular file
+    await expect(warm()).resolves.toBeUndefined();
+    rmSync(join(workspace, FILE), { recursive: true });
+    writeFileSync(join(workspace, FILE), 'version: 1\nrules: [\n'); // not YAML
+    await expect(warm()).resolves.toBeUndefined();
+    writeFileSync(join(workspace, FILE), `# ${'x'.repeat(300 * 1024)}\n${PATTERN}`); // too large
+    await expect(warm()).resolves.toBeUndefined();
+    stillCold();
   });
 });
