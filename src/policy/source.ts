@@ -432,11 +432,6 @@ function originOf(
 }
 
 /**
- * The checkout's copy, read no further than a policy may be long; undefined when absent. Read
- * synchronously (node:fs/promises costs a step a few ms to load), and without blocking: the
- * checkout is the pull request's, and a FIFO there must not hold the step.
- */
-/**
  * Parses the checkout's copy of the policy, when there is one, and keeps nothing of it: the
  * policy that decides is still the one read from where the job cannot change it, but once the
  * token has come its parse runs on compiled code (yaml's functions, compiled on their first
@@ -453,6 +448,11 @@ export async function warmPolicyReader(settings: PolicySourceSettings): Promise<
   }
 }
 
+/**
+ * The checkout's copy, read no further than a policy may be long; undefined when absent. Read
+ * synchronously (node:fs/promises costs a step a few ms to load), and without blocking: the
+ * checkout is the pull request's, and a FIFO there must not hold the step.
+ */
 function readWorkspaceFile(settings: PolicySourceSettings): Buffer | undefined {
   let bytes: Buffer | undefined;
   try {
