@@ -369,6 +369,26 @@ describe('bounded before any decision', () => {
     expect(errorsOf(step)).toMatch(/Could not get a GitHub OIDC token .*took longer than 300 ms/);
   });
 
+  it("the issuer's keys failing at their usual address: its discovery document names them, and they decide", async () => {
+    // The action's reads only (the emulated STS reads the keys too).
+    const ours = (path: string) => (r: { path: string; headers: Record<string, unknown> }) =>
+      r.path === path && r.headers['user-agent'] === 'jit-credentials';
+    world.oidc.faults.next('status500', 1, ours('/.well-known/jwks'));
+    const reads = (path: string) => world.oidc.requests.filter(ours(path)).length;
+    const [keys, discovery] = [
+      reads('/.well-known/jwks'),
+      reads('/.well-known/openid-configuration'),
+    ];
+    const step = await runStep({
+      claims: { event_name: 'push' },
+      inputs: { export: '', run: 'true' },
+    });
+    expect(step.exitCode, errorsOf(step)).toBe(0);
+    expect(reads('/.well-known/openid-configuration') - discovery).toBe(1);
+    // The failed read, then the address the document names (the same one).
+    expect(reads('/.well-known/jwks') - keys).toBe(2);
+  });
+
   it('plain http to a non-loopback STS endpoint is refused before the token is even asked for', async () => {
     const oidcBefore = world.oidc.requests.length;
     const step = await runStep({
