@@ -18,6 +18,7 @@ import path from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCa } from '../emulators/entra/ca.ts';
+import type { Job, StepResult } from '../harness/job.ts';
 import { awsInputs, awsJob, ROLE, startAwsWorld, type AwsWorld } from './aws-setup.ts';
 import { azureInputs, azureJob, startAzureWorld } from './azure-setup.ts';
 import { gcpInputs, gcpJob, startGcpWorld, type GcpWorld } from './gcp-setup.ts';
@@ -60,6 +61,22 @@ const traced = (name: string) => ({
   NODE_OPTIONS: `--require=${preload}`,
   MODULES_OUT: path.join(dir, name),
 });
+/** This action's main step in `job`, traced as `name` (with `env` beside), expected to pass. */
+async function tracedMain(
+  job: Job,
+  inputs: Record<string, string>,
+  name: string,
+  env: Record<string, string> = {},
+): Promise<StepResult> {
+  const main = await job.runStep({
+    action: 'action.yml',
+    id: 'deploy',
+    inputs,
+    env: { ...traced(name), ...env },
+  });
+  expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+  return main;
+}
 const modules = (name: string) => readFileSync(path.join(dir, name), 'utf8').split('\n');
 /** Which of process.stdout and process.stderr the step asked for (each is made when first asked). */
 const streams = (name: string) =>
@@ -115,13 +132,7 @@ describe('the first step of a job loads only what it uses', () => {
 
   it("AWS main never loads undici (fetch's classes) nor fs/promises (the SDK's config-file reader), and its post no TLS at all", async () => {
     const job = await awsJob(world);
-    const main = await job.runStep({
-      action: 'action.yml',
-      id: 'deploy',
-      inputs: awsInputs({ export: 'env' }),
-      env: traced('main'),
-    });
-    expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+    const main = await tracedMain(job, awsInputs({ export: 'env' }), 'main');
     const post = await job.runPost(main, { env: traced('post') });
     expect(post.exitCode, post.stderr + post.stdout).toBe(0);
     await job.cleanup();
@@ -141,13 +152,7 @@ describe('the first step of a job loads only what it uses', () => {
     const world = await startGcpWorld();
     try {
       const job = await gcpJob(world);
-      const main = await job.runStep({
-        action: 'action.yml',
-        id: 'deploy',
-        inputs: gcpInputs(world),
-        env: traced('gcp-main'),
-      });
-      expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+      const main = await tracedMain(job, gcpInputs(world), 'gcp-main');
       const m = modules('gcp-main');
       // gaxios merges headers with the bundle's Headers class, not the global that loads undici.
       expect(m).toContain('NativeModule _http_client');
@@ -203,13 +208,7 @@ describe('the first step of a job loads only what it uses', () => {
         expect.stringMatching(/^https:/),
       ]);
       const job = await gcpJob(world, { NODE_EXTRA_CA_CERTS: ca.caPath });
-      const main = await job.runStep({
-        action: 'action.yml',
-        id: 'deploy',
-        inputs: gcpInputs(world),
-        env: traced('gcp-tls-main'),
-      });
-      expect(main.exitCode, main.stderr + main.stdout).toBe(0);
+      const main = await tracedMain(job, gcpInputs(world), 'gcp-tls-main');
       expect(modules('gcp-tls-main')).toContain('NativeModule tls');
       // Both of Google's calls were answered, over TLS (the emulator serves nothing else).
       expect(google.requests.map((r) => r.path)).toEqual([
@@ -234,14 +233,10 @@ describe('the first step of a job loads only what it uses', () => {
     const azure = await startAzureWorld();
     try {
       const job = await azureJob(azure);
-      const main = await job.runStep({
-        action: 'action.yml',
-        id: 'deploy',
-        inputs: azureInputs(azure, { export: 'outputs' }),
-        // semver logs each version it parses when NODE_DEBUG names it; jsonwebtoken parses Node's at load.
-        env: { ...traced('azure-main'), NODE_DEBUG: 'semver' },
+      // semver logs each version it parses when NODE_DEBUG names it; jsonwebtoken parses Node's at load.
+      const main = await tracedMain(job, azureInputs(azure, { export: 'outputs' }), 'azure-main', {
+        NODE_DEBUG: 'semver',
       });
-      expect(main.exitCode, main.stderr + main.stdout).toBe(0);
       const post = await job.runPost(main, { env: traced('azure-post') });
       expect(post.exitCode, post.stderr + post.stdout).toBe(0);
       await job.cleanup();
@@ -271,14 +266,8 @@ rules:
         writeFileSync(path.join(workspace, FILE), policy(checkout));
       }
       const job = await awsJob(world, { context: { sha }, ...(workspace ? { workspace } : {}) });
-      const main = await job.runStep({
-        action: 'action.yml',
-        id: 'deploy',
-        inputs: awsInputs({ export: 'outputs' }),
-        env: traced(name),
-      });
+      const main = await tracedMain(job, awsInputs({ export: 'outputs' }), name);
       await job.cleanup();
-      expect(main.exitCode, main.stderr + main.stdout).toBe(0);
       expect(main.summary).toContain('**Policy: allowed** by rule <code>deploy</code>');
       return chunks(name).sort();
     };
