@@ -90,10 +90,11 @@ export function prefetchKeys(
 ): Promise<void> {
   const trusted = checkIssuer(issuer);
   if (early.has(trusted) || memory.has(trusted)) return Promise.resolve();
-  const pending = fetchKeys(trusted, new Date(), timeoutMs, signal).then((entry) => ({
-    entry,
-    keySet: createLocalJWKSet(entry.jwks),
-  }));
+  const pending = fetchKeys(trusted, new Date(), timeoutMs, signal).then((entry) => {
+    const loaded = { entry, keySet: createLocalJWKSet(entry.jwks) };
+    importAhead(loaded);
+    return loaded;
+  });
   early.set(trusted, pending);
   // Settles when the read has ended, whatever its outcome: a failure is reported by the
   // verification that awaits `pending`, never as an unhandled rejection.
@@ -101,6 +102,23 @@ export function prefetchKeys(
     () => undefined,
     () => undefined,
   );
+}
+
+/** GitHub's set holds two or three keys; a set that holds more imports no more than this ahead. */
+const KEYS_IMPORTED_AHEAD = 4;
+
+/**
+ * Imports the set's RSA keys while the token may still be on its way, into the set's own cache
+ * (jose keeps each key it has imported), so that the verification then only checks the
+ * signature: on a runner, importing the first key (and loading WebCrypto) is a few ms that would
+ * otherwise come after the token. What is checked does not change: the token's `kid` and `alg`
+ * still choose the key, and a key that does not import is left for the verification to refuse.
+ */
+function importAhead({ entry, keySet }: Loaded): void {
+  for (const jwk of entry.jwks.keys.slice(0, KEYS_IMPORTED_AHEAD)) {
+    if (jwk.kty !== 'RSA' || typeof jwk.kid !== 'string') continue;
+    keySet({ alg: 'RS256', kid: jwk.kid }).catch(() => undefined);
+  }
 }
 
 /**

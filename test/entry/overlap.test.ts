@@ -5,11 +5,13 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { STSClient } from '@aws-sdk/client-sts';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requestCounts } from '../../src/http/node-fetch.ts';
 import * as policySource from '../../src/policy/source.ts';
 import { clearKeyCache } from '../../src/policy/verify.ts';
 import { awsProvider } from '../../src/providers/aws/index.ts';
+import * as sts from '../../src/providers/aws/sts.ts';
 import type { GitHubApi } from '../emulators/github/index.ts';
 import { DEPLOY_ROLE, startGitHubFor, startWorld, type World } from './world.ts';
 
@@ -126,6 +128,35 @@ describe('main overlaps the token request', () => {
     } finally {
       w.idToken = idToken;
       rmSync(copy);
+    }
+  });
+
+  it('makes the STS client while the token is on its way, and sends the call with it', async () => {
+    github.commit('acme/site', { '.github/jit-policy.yml': policy(DEPLOY_ROLE) });
+    const made: STSClient[] = [];
+    const prepareClient = sts.prepareClient;
+    vi.spyOn(sts, 'prepareClient').mockImplementation((settings, timeoutMs) => {
+      const client = prepareClient(settings, timeoutMs);
+      made.push(client);
+      return client;
+    });
+    const send = vi.spyOn(STSClient.prototype, 'send');
+    const idToken = w.idToken;
+    w.idToken = async (audience, options) => {
+      queueMicrotask(() => options?.onSent?.());
+      // The runner answers only once the client is made: an engine that made it only after the
+      // token would never get one (the wait gives up after 30 s, and says so).
+      await vi.waitFor(() => expect(made).toHaveLength(1), { timeout: 30_000 });
+      return idToken(audience);
+    };
+    try {
+      clearKeyCache();
+      const m = await main();
+      expect(m.failures).toEqual([]);
+      expect(m.exported['AWS_ACCESS_KEY_ID']).toMatch(/^ASIA/);
+      expect(send.mock.contexts).toEqual([made[0]]);
+    } finally {
+      w.idToken = idToken;
     }
   });
 

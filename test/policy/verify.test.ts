@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, generateKeyPair } from 'jose';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Clock } from '../emulators/clock.ts';
 import { startOidcIssuer, type OidcIssuer } from '../emulators/oidc.ts';
 import { ConfigurationError } from '../../src/errors.ts';
@@ -223,6 +223,45 @@ describe('prefetchKeys (keys read while the token is on its way)', () => {
     expect(claims['repository']).toBe('acme/site');
     expect(discoveryFetches() - d0).toBe(0);
     expect(jwksFetches() - j0).toBe(1);
+  });
+
+  /** Public keys imported for verifying, through the WebCrypto that jose uses. */
+  const importsFor = (importKey: { mock: { calls: unknown[][] } }) =>
+    importKey.mock.calls.filter(([format, , , , usages]) => {
+      return format === 'jwk' && Array.isArray(usages) && usages.includes('verify');
+    }).length;
+
+  it('imports the keys it read before the token comes: the verification then imports none', async () => {
+    const token = await oidc.mint({}, { audience: AUD });
+    const importKey = vi.spyOn(crypto.subtle, 'importKey');
+    try {
+      await prefetchKeys(oidc.issuer);
+      const ahead = Math.min(oidc.jwks().keys.length, 4);
+      await vi.waitFor(() => expect(importsFor(importKey)).toBe(ahead));
+      expect((await verify(token))['repository']).toBe('acme/site');
+      expect(importsFor(importKey)).toBe(ahead);
+    } finally {
+      importKey.mockRestore();
+    }
+  });
+
+  it("imports at most four keys ahead; the token's key among later ones is imported when it comes", async () => {
+    const many = await startOidcIssuer({ clock, claims: { repository: 'acme/site' } });
+    const importKey = vi.spyOn(crypto.subtle, 'importKey');
+    try {
+      for (let i = 0; i < 5; i++) await many.rotateKey();
+      expect(many.jwks().keys).toHaveLength(6);
+      // Signed with the newest key, the last of the set.
+      const token = await many.mint({}, { audience: AUD });
+      await prefetchKeys(many.issuer);
+      await vi.waitFor(() => expect(importsFor(importKey)).toBe(4));
+      const claims = await verify(token, { issuer: many.issuer });
+      expect(claims['repository']).toBe('acme/site');
+      expect(importsFor(importKey)).toBe(5);
+    } finally {
+      importKey.mockRestore();
+      await many.close();
+    }
   });
 
   it("reports a failed read ahead as the verification's own, and never as an unhandled rejection", async () => {

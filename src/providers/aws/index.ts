@@ -62,7 +62,12 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
   },
 
   prepare({ settings: s }) {
-    (s.chain ? import('./chain.js') : import('./sts.js')).catch(() => undefined);
+    if (s.chain) {
+      import('./chain.js').catch(() => undefined);
+      return;
+    }
+    // A client that cannot be made here is made, and its failure reported, in issue().
+    import('./sts.js').then((sts) => sts.prepareClient(s, s.timeoutMs)).catch(() => undefined);
   },
 
   async issue({ settings: s }, ctx) {

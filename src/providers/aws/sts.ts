@@ -57,20 +57,45 @@ export interface StsCall {
   sessionPolicy: string | undefined;
 }
 
+const clientOptions = (settings: AwsSettings, timeoutMs: number) => ({
+  region: settings.region,
+  endpoint: settings.endpoint,
+  variant: settings.variant,
+  timeoutMs,
+});
+
+/** A client made while the token was on its way (prepareClient), for the call with its options. */
+let prepared: { options: string; client: STSClient } | undefined;
+
+/**
+ * Makes the STS client while the GitHub token is on its way: resolving its configuration and
+ * building its middleware is a few ms of a first step that would otherwise come after the token.
+ * Nothing is sent; assumeRole takes this client only for the very options it was made with.
+ */
+export function prepareClient(settings: AwsSettings, timeoutMs: number): STSClient {
+  const options = clientOptions(settings, timeoutMs);
+  prepared?.client.destroy();
+  const client = new STSClient(awsClientConfig(options));
+  prepared = { options: JSON.stringify(options), client };
+  return client;
+}
+
+function clientFor(settings: AwsSettings, timeoutMs: number): STSClient {
+  const options = clientOptions(settings, timeoutMs);
+  const ready = prepared;
+  prepared = undefined;
+  if (ready?.options === JSON.stringify(options)) return ready.client;
+  ready?.client.destroy();
+  return new STSClient(awsClientConfig(options));
+}
+
 /** One AssumeRoleWithWebIdentity, retried only where another attempt can help. */
 export async function assumeRole(
   settings: AwsSettings,
   call: StsCall,
   options: { timeoutMs: number; retry?: Partial<RetryOptions>; onRetry?: RetryOptions['onRetry'] },
 ): Promise<AssumeRoleWithWebIdentityCommandOutput> {
-  const client = new STSClient(
-    awsClientConfig({
-      region: settings.region,
-      endpoint: settings.endpoint,
-      variant: settings.variant,
-      timeoutMs: options.timeoutMs,
-    }),
-  );
+  const client = clientFor(settings, options.timeoutMs);
   const command = new AssumeRoleWithWebIdentityCommand({
     RoleArn: settings.role,
     RoleSessionName: settings.sessionName,
