@@ -190,8 +190,9 @@ export interface Provider<
   /** May be async, to load a parser only when the input that needs it is given. */
   plan(inputs: Inputs, common: CommonSettings, env: NodeJS.ProcessEnv): Plan<S> | Promise<Plan<S>>;
   /**
-   * Starts loading the code issue() needs while the GitHub token is on its way; sends nothing.
-   * A load that fails here fails again, and is reported, in issue().
+   * Starts loading the code issue() needs while the GitHub token is on its way, and may make what
+   * needs nothing from the token (AWS makes its STS client); sends nothing. What fails here
+   * fails again, and is reported, in issue().
    */
   prepare?(plan: Plan<S>): void;
   issue(plan: Plan<S>, ctx: IssueContext): Promise<Issued<C, H>>;
