@@ -47,6 +47,8 @@ export class PolicyUnavailable extends Error {
     message: string,
     readonly rendered: string,
     options?: { cause?: unknown },
+    /** Whether the token verified before the failure: only then may its claims be recorded. */
+    readonly tokenVerified = false,
   ) {
     super(message, options);
   }
@@ -82,6 +84,7 @@ export function createJudge(
     },
     judge: async (request, token) => {
       let j;
+      let verified = false;
       try {
         // No key cache under RUNNER_TEMP: any step of the job could plant keys there.
         j = await judge(
@@ -94,12 +97,15 @@ export function createJudge(
           },
           token,
           request.audience,
-          { log: runner.log, ...(early ? { early } : {}) },
+          { log: runner.log, onVerified: () => (verified = true), ...(early ? { early } : {}) },
         );
       } catch (err) {
-        throw new PolicyUnavailable(errorMessage(err), renderPolicyFailure(errorMessage(err)), {
-          cause: err,
-        });
+        throw new PolicyUnavailable(
+          errorMessage(err),
+          renderPolicyFailure(errorMessage(err)),
+          { cause: err },
+          verified,
+        );
       } finally {
         // Read for another repository than the token's, or for a refused token: not waited for.
         early?.cancel();

@@ -14,7 +14,7 @@ import type { IdTokenSource } from '../runner/oidc.js';
 import type { Runner } from '../runner/runner.js';
 import { privateSubdir, writePrivateFile } from '../runner/temp.js';
 import { closeGrant, type CloseResult } from './close.js';
-import type { Decision, Judge } from './decide.js';
+import { PolicyUnavailable, type Decision, type Judge } from './decide.js';
 import type { GrantPhase } from './ledger.js';
 import type { Recorder } from './recorder.js';
 import { encodeOpenGrant, type OpenGrant } from './open-grant.js';
@@ -206,7 +206,14 @@ async function decide(
   try {
     decision = await judge.judge(request, token);
   } catch (err) {
-    record('denied', { by: 'policy', error: errorMessage(err), ...tokenRecord });
+    // Claims are recorded only from a token that verified: a forged one's are anyone's words.
+    const verified = err instanceof PolicyUnavailable && err.tokenVerified;
+    record('denied', {
+      by: 'policy',
+      error: errorMessage(err),
+      tokenSha256: tokenRecord.tokenSha256,
+      ...(verified ? { claims: tokenRecord.claims } : {}),
+    });
     throw err;
   }
   // The approval goes on record before the decision it informed, whatever that decision is.

@@ -46,16 +46,11 @@ export const REPOSITORY_CLAIMS = [
   'job_workflow_ref',
   'workflow_ref',
 ];
-/** Claims that pin the ref (or a protected environment standing for it). */
-export const REF_CLAIMS = [
-  'ref',
-  'sub',
-  'environment',
-  'job_workflow_ref',
-  'workflow_ref',
-  'base_ref',
-  'head_ref',
-];
+/**
+ * Claims that pin the ref (or a protected environment standing for it). Not `head_ref` nor
+ * `base_ref`: whoever opens a pull request names its branch and picks its base.
+ */
+export const REF_CLAIMS = ['ref', 'sub', 'environment', 'job_workflow_ref', 'workflow_ref'];
 
 /** GitHub puts strings in every claim a rule can test; numbers and booleans are compared as text. */
 export function claimText(value: unknown): string | undefined {

@@ -58,7 +58,12 @@ export async function judge(
   request: PolicyRequest,
   token: string,
   audience: string,
-  deps: PolicySourceDeps & { readonly log: Logger; readonly now?: Date },
+  deps: PolicySourceDeps & {
+    readonly log: Logger;
+    readonly now?: Date;
+    /** Told once the token has verified, before the policy is read: its claims may then be recorded. */
+    readonly onVerified?: () => void;
+  },
 ): Promise<Judgement> {
   const claims = await verifyGitHubToken(token, {
     issuer: settings.issuer,
@@ -67,6 +72,7 @@ export async function judge(
     timeoutMs: settings.source.timeoutMs,
     ...(deps.now ? { now: deps.now } : {}),
   });
+  deps.onVerified?.();
   const trusted = await loadTrustedPolicy(settings.source, claims, deps);
   for (const w of trusted.warnings) deps.log.warning(w);
   const origin = originRecord(trusted);

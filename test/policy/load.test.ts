@@ -83,6 +83,12 @@ describe('broad rules are warned about', () => {
       "rule 'r' matches any ref: add 'ref' or 'environment' to 'when'",
     ]);
   });
+  // Whoever opens a pull request names its branch and picks its base: neither pins the ref.
+  it.each(['head_ref: main', 'base_ref: main'])('only %s: still any ref', (when) => {
+    expect(warn(`{ repository: acme/site, ${when} }`)).toEqual([
+      "rule 'r' matches any ref: add 'ref' or 'environment' to 'when'",
+    ]);
+  });
   it('an empty when matches everything', () => {
     expect(warn('{}')).toHaveLength(2);
   });
