@@ -177,7 +177,8 @@ export function frontRunner(
       runner.exportVariable(name, value);
       peerOutputs({ kind: 'env', name, value });
     },
-    addPath: (dir) => runner.addPath(dir),
+    passOnVariable: (name, value) => runner.passOnVariable(name, value),
+    passOnPath: (dir) => runner.passOnPath(dir),
     saveState: (name, value) => runner.saveState(name, value),
     getState: (name) => runner.getState(name),
     async appendSummary(markdown) {

@@ -164,7 +164,7 @@ function forwardFileCommands(
     return false;
   };
   for (const [kind, set] of [
-    ['GITHUB_ENV', (n: string, v: string) => runner.exportVariable(n, v)],
+    ['GITHUB_ENV', (n: string, v: string) => runner.passOnVariable(n, v)],
     ['GITHUB_OUTPUT', (n: string, v: string) => runner.setOutput(n, v)],
   ] as const) {
     const { entries, error } = parseKeyValues(read(kind));
@@ -175,7 +175,7 @@ function forwardFileCommands(
     for (const e of entries) if (pass(kind, e.name, e.value)) set(e.name, e.value);
   }
   for (const dir of parsePaths(read('GITHUB_PATH'))) {
-    if (pass('GITHUB_PATH', dir, '')) runner.addPath(dir);
+    if (pass('GITHUB_PATH', dir, '')) runner.passOnPath(dir);
   }
   const summary = readBounded(
     join(cmd.dir, `command-${FILES.GITHUB_STEP_SUMMARY}`),

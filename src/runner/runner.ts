@@ -17,8 +17,15 @@ export interface Runner {
    */
   mask(value: string): void;
   setOutput(name: string, value: string): void;
+  /** For the job's later steps, and this process's own environment too (as @actions/core does). */
   exportVariable(name: string, value: string): void;
-  addPath(dir: string): void;
+  /**
+   * What a `run:` command wrote to its GITHUB_ENV and GITHUB_PATH, for the job's later steps only:
+   * never this process's environment, where it could move the step's own files (its summary, its
+   * state) or its endpoints before the record is written.
+   */
+  passOnVariable(name: string, value: string): void;
+  passOnPath(dir: string): void;
   saveState(name: string, value: string): void;
   getState(name: string): string;
   appendSummary(markdown: string): Promise<void>;
@@ -42,7 +49,8 @@ export function actionsRunner(): Runner {
     mask: maskSecret,
     setOutput: (name, value) => commands.setOutput(name, value),
     exportVariable: (name, value) => commands.exportVariable(name, value),
-    addPath: (dir) => commands.addPath(dir),
+    passOnVariable: (name, value) => commands.passOnVariable(name, value),
+    passOnPath: (dir) => commands.passOnPath(dir),
     saveState: (name, value) => commands.saveState(name, value),
     getState: (name) => commands.getState(name),
     appendSummary: async (markdown) => {

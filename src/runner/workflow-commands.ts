@@ -1,6 +1,5 @@
 import { accessSync, appendFileSync, constants, existsSync, writeSync } from 'node:fs';
 import { EOL } from 'node:os';
-import { delimiter } from 'node:path';
 
 /**
  * The runner's workflow and file commands, written exactly as @actions/core writes them (its
@@ -105,6 +104,11 @@ export function setOutput(name: string, value: string): void {
 
 export function exportVariable(name: string, value: string): void {
   process.env[name] = toCommandValue(value);
+  passOnVariable(name, value);
+}
+
+/** A variable for the job's later steps only, as exportVariable writes it: this process's stays. */
+export function passOnVariable(name: string, value: string): void {
   if (process.env['GITHUB_ENV']) {
     issueFileCommand('ENV', keyValueMessage(name, value));
     return;
@@ -112,10 +116,10 @@ export function exportVariable(name: string, value: string): void {
   issueCommand('set-env', { name }, value);
 }
 
-export function addPath(dir: string): void {
+/** A directory for the job's later steps' PATH, as core.addPath writes it: this process's stays. */
+export function passOnPath(dir: string): void {
   if (process.env['GITHUB_PATH']) issueFileCommand('PATH', dir);
   else issueCommand('add-path', {}, dir);
-  process.env['PATH'] = `${dir}${delimiter}${process.env['PATH']}`;
 }
 
 export function saveState(name: string, value: string): void {

@@ -252,6 +252,31 @@ describe('what the run: command can reach', () => {
     await job.cleanup();
   });
 
+  it('its GITHUB_ENV naming the step summary, the state or the outputs moves none of them: the record, state and outputs still reach the step', async () => {
+    const job = await awsJob(world);
+    const elsewhere = path.join(job.runnerTemp, 'elsewhere');
+    const main = await job.runStep({
+      action: 'action.yml',
+      id: 'mover',
+      inputs: awsInputs({
+        run: [
+          `mkdir -p '${elsewhere}'`,
+          'echo "GITHUB_STEP_SUMMARY=" >> "$GITHUB_ENV"',
+          `for f in STATE OUTPUT; do : > '${elsewhere}'/$f; echo "GITHUB_$f=${elsewhere}/$f" >> "$GITHUB_ENV"; done`,
+          `echo "/opt/elsewhere/bin" >> "$GITHUB_PATH"`,
+        ].join('\n'),
+      }),
+    });
+    expect(main.exitCode, main.stderr).toBe(0);
+    // Passed on to later steps as the command wrote them, as the runner would.
+    expect(main.envWrites['GITHUB_STEP_SUMMARY']).toBe('');
+    expect(main.summary).toMatch(/jit-credentials · aws · run[\s\S]*1 grant: 1 closed/);
+    expect(main.outputs['grant-id']).toMatch(/^aws-[0-9a-f]{10}$/);
+    expect(readFileSync(path.join(elsewhere, 'STATE'), 'utf8')).toBe('');
+    expect(readFileSync(path.join(elsewhere, 'OUTPUT'), 'utf8')).toBe('');
+    await job.cleanup();
+  });
+
   it("its own step summary comes after the action's record, as text: a forged record and an open <!-- hide nothing", async () => {
     const job = await awsJob(world);
     const forged = [

@@ -49,7 +49,10 @@ export class FakeRunner implements Runner {
     this.exported[name] = value;
     this.environment[name] = value;
   }
-  addPath(dir: string): void {
+  passOnVariable(name: string, value: string): void {
+    this.exportVariable(name, value);
+  }
+  passOnPath(dir: string): void {
     this.paths.push(dir);
   }
   saveState(name: string, value: string): void {

@@ -108,24 +108,30 @@ describe('workflow commands as @actions/core writes them', () => {
     runner.setOutput('out-1', TRICKY);
     runner.exportVariable('VAR_1', TRICKY);
     runner.saveState('state 1', TRICKY);
-    runner.addPath('/opt/tool/bin');
+    runner.passOnVariable('VAR_2', TRICKY);
+    runner.passOnPath('/opt/tool/bin');
     await runner.appendSummary(`# ${TRICKY}`);
     const ourPath = process.env['PATH'];
     const ourVar = process.env['VAR_1'];
+    const passedOn = process.env['VAR_2'];
 
     process.env = { ...saved };
     const theirs = files('core');
     core.setOutput('out-1', TRICKY);
     core.exportVariable('VAR_1', TRICKY);
     core.saveState('state 1', TRICKY);
+    core.exportVariable('VAR_2', TRICKY);
     core.addPath('/opt/tool/bin');
     await core.summary.addRaw(`# ${TRICKY}`, true).write();
     core.summary.emptyBuffer();
 
     expect(ours()).toEqual(theirs());
     expect(ours()['GITHUB_OUTPUT']).toContain('out-1<<ghadelimiter_UUID\n');
-    expect(ourPath).toBe(process.env['PATH']);
     expect(ourVar).toBe(TRICKY);
+    // What a run: command wrote is for later steps: this process's environment stays as it was.
+    expect(passedOn).toBeUndefined();
+    expect(ourPath).toBe(saved['PATH']);
+    expect(process.env['PATH']).not.toBe(saved['PATH']);
   });
 
   it("empties a variable, output or state with the runner's one-line form, which the runner reads as empty", () => {
@@ -156,7 +162,8 @@ describe('workflow commands as @actions/core writes them', () => {
       [() => runner.setOutput('o', TRICKY), () => core.setOutput('o', TRICKY)],
       [() => runner.exportVariable('V', TRICKY), () => core.exportVariable('V', TRICKY)],
       [() => runner.saveState('s', TRICKY), () => core.saveState('s', TRICKY)],
-      [() => runner.addPath('/x'), () => core.addPath('/x')],
+      [() => runner.passOnVariable('V', TRICKY), () => core.exportVariable('V', TRICKY)],
+      [() => runner.passOnPath('/x'), () => core.addPath('/x')],
       [() => runner.setOutput('', 'v'), () => core.setOutput('', 'v')],
       [() => runner.setOutput(TRICKY, 'v'), () => core.setOutput(TRICKY, 'v')],
     ];
