@@ -34,10 +34,13 @@ export interface Runner {
 }
 
 // Every message is redacted: cloud errors quote what they were sent, and the runner's masker
-// works line by line (a secret split over two lines would pass it).
+// works line by line (a secret split over two lines would pass it). An info message is one line:
+// text it quotes (an error code a cloud, or whatever answers at an endpoint a step set, sent)
+// cannot start a line of its own, which the runner would read as a workflow command
+// (`::add-mask::` of the true closing line) or which would pass for the action's own words.
 export const coreLogger: Logger = {
   debug: (m) => commands.issueCommand('debug', {}, redact(m)),
-  info: (m) => commands.writeStdout(redact(m) + EOL),
+  info: (m) => commands.writeStdout(redact(m).replace(/[\r\n]+/g, ' ') + EOL),
   warning: (m) => commands.issueCommand('warning', {}, redact(m)),
   error: (m) => commands.issueCommand('error', {}, redact(m)),
 };
