@@ -165,6 +165,8 @@ export async function runGrant(
   runner.setOutput(OUTPUT.principal, credential.principal);
 
   let delivered = false;
+  // Set once useAndClose has the grant: it closes it itself, whatever happens.
+  let running = false;
   try {
     if (deps.cancel?.cancelled) {
       throw new Error(
@@ -185,13 +187,15 @@ export async function runGrant(
       delivered = true;
       return { decision, open };
     }
+    running = true;
     return await useAndClose(open, credential, delivery, settings, dir, deps).then((r) => ({
       decision,
       ...r,
     }));
   } finally {
-    // An export that failed half-way is closed at once: nothing half-delivered stays behind.
-    if (!delivered && settings.mode !== 'run') await closeOwn(open, deps, credential);
+    // A delivery that failed half-way (an export, or a run: whose command never started) is
+    // closed at once: nothing half-delivered stays behind.
+    if (!delivered && !running) await closeOwn(open, deps, credential);
   }
 }
 

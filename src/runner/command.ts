@@ -7,14 +7,7 @@ import type { Runner } from './runner.js';
 import { holdsSecret } from './secret-forms.js';
 import { recordStepFiles, takeBackStepWrites, type StepFileRecord } from './step-files.js';
 import { readCapped, writePrivateFile, type CappedRead } from './temp.js';
-
-/**
- * What a `run:` command must never receive: the action's inputs and state, the runner's tokens
- * (OIDC minting, artifact, cache and results services) and the step's own file commands.
- */
-const WITHHELD =
-  /^(INPUT_|STATE_|ACTIONS_ID_TOKEN_REQUEST_|ACTIONS_RUNTIME_|ACTIONS_CACHE_|ACTIONS_RESULTS_)/;
-const WITHHELD_NAMES = ['GITHUB_STATE'];
+import { withoutRunnerSecrets } from './withheld.js';
 
 /** The command's own file commands, read back and filtered before they reach the step's. */
 const FILES = {
@@ -85,10 +78,7 @@ export interface IsolatedResult extends CommandResult {
  */
 export async function runIsolated(cmd: IsolatedCommand, runner: Runner): Promise<IsolatedResult> {
   const marker = process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex');
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(cmd.baseEnv)) {
-    if (!WITHHELD.test(name) && !WITHHELD_NAMES.includes(name)) env[name] = value;
-  }
+  const env = withoutRunnerSecrets(cmd.baseEnv);
   for (const name of cmd.unset) delete env[name];
   for (const [variable, file] of Object.entries(FILES)) {
     const path = join(cmd.dir, `command-${file}`);

@@ -90,6 +90,11 @@ export const awsProvider: Provider<AwsSettings, AwsCredential, AwsHandle> = {
     let chainedFrom: string | undefined;
     let out;
     if ('assumeRoleChained' in call) {
+      // The earlier session signs every call: an answer that quotes it must be redacted here too
+      // (this step's ledger and log; the runner cannot mask it split over lines).
+      const src = s.chain!.source;
+      for (const secret of [src.accessKeyId, src.secretAccessKey, src.sessionToken])
+        ctx.mask(secret);
       const chained = await call.assumeRoleChained(s, sessionPolicy, options);
       chainedFrom = chained.source;
       out = chained.output;

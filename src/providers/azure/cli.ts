@@ -8,6 +8,7 @@ import type { AzureSettings } from './settings.js';
 import { cachedTokens, widenTokenCache, type GrantToken, type MsalCache } from './token-cache.js';
 import { toolProxyEnv } from '../../runner/proxy.js';
 import { AZ_ENV } from './names.js';
+import { withoutRunnerSecrets } from '../../runner/withheld.js';
 
 export interface AzLogin {
   readonly configDir: string;
@@ -143,7 +144,13 @@ export async function azLogin(
   );
   warmCaches(configDir, env, 'in');
   const started = Date.now();
-  const azEnv = { ...env, ...toolProxyEnv(env), ...AZ_ENV, AZURE_CONFIG_DIR: configDir };
+  // As the run: command: no runtime token (ACTIONS_RUNTIME_TOKEN is the OIDC request token's value), inputs or state.
+  const azEnv = {
+    ...withoutRunnerSecrets(env),
+    ...toolProxyEnv(env),
+    ...AZ_ENV,
+    AZURE_CONFIG_DIR: configDir,
+  };
   const args = [
     'login',
     '--service-principal',
