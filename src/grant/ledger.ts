@@ -201,6 +201,16 @@ function parseEvent(line: string): GrantEvent | undefined {
   return ok ? (e as GrantEvent) : undefined;
 }
 
+const DECIDED: readonly GrantPhase[] = ['allowed', 'denied', 'issued'];
+/** The phases whose first line says what decided a grant and what it is: never a later line. */
+const SAYS_WHAT_IT_IS: readonly GrantPhase[] = [
+  'requested',
+  'allowed',
+  'denied',
+  'issued',
+  'delivered',
+];
+
 export function foldEvents(events: readonly GrantEvent[]): GrantState[] {
   const byId = new Map<string, GrantState>();
   // The phases each grant has had a line of: what was asked, issued and delivered is set once.
@@ -222,6 +232,8 @@ export function foldEvents(events: readonly GrantEvent[]): GrantState[] {
     }
     if (g.provider !== e.provider) continue;
     const phases = seen.get(e.grant)!;
+    // The step that decides records the approval before its decision: one after it is not its.
+    if (e.phase === 'approved' && DECIDED.some((p) => phases.has(p))) continue;
     applyEvent(g, e, !phases.has(e.phase));
     phases.add(e.phase);
   }
@@ -240,7 +252,7 @@ function applyEvent(g: GrantState, e: GrantEvent, first: boolean): void {
   const f0 = e as Record<string, unknown>;
   // An approval annotates the grant; it is not a step of its life, so the phase stays.
   if (e.phase === 'approved') {
-    g.approval = readApprovalField(f0['approval']) ?? g.approval;
+    if (first) g.approval = readApprovalField(f0['approval']) ?? g.approval;
     return;
   }
   if (e.phase === 'used') g.use = readUseField(f0) ?? g.use;
@@ -254,11 +266,9 @@ function applyEvent(g: GrantState, e: GrantEvent, first: boolean): void {
   const mode = str(f, 'mode');
   if (mode && (DELIVERY_MODES as readonly string[]).includes(mode)) g.mode = mode as DeliveryMode;
   applyIssuance(g, e, first);
-  g.tokenSha256 = str(f, 'tokenSha256') ?? g.tokenSha256;
   g.error = str(f, 'error') ?? g.error;
   g.exitCode = num(f, 'exitCode') ?? g.exitCode;
-  g.sessionName = str(f, 'sessionName') ?? g.sessionName;
-  g.notes = strings(f['notes']) ?? g.notes;
+  if (first && SAYS_WHAT_IT_IS.includes(e.phase)) applyDecision(g, f);
   if (e.phase === 'closed' || e.phase === 'close-failed') {
     g.closedAt = e.time;
     const method = str(f, 'method');
@@ -271,6 +281,17 @@ function applyEvent(g: GrantState, e: GrantEvent, first: boolean): void {
   }
   const envNames = strings(f['envNames']);
   if (envNames) g.envNames = [...new Set([...g.envNames, ...envNames])];
+}
+
+/**
+ * What decided a grant (the token, its claims, the policy) and what the cloud said of it (facts,
+ * notes, the session), from the first line of each phase that records them: a later line was
+ * appended by someone else (any step can write the ledger), and is not shown as the grant's.
+ */
+function applyDecision(g: GrantState, f: Record<string, unknown>): void {
+  g.tokenSha256 = str(f, 'tokenSha256') ?? g.tokenSha256;
+  g.sessionName = str(f, 'sessionName') ?? g.sessionName;
+  g.notes = strings(f['notes']) ?? g.notes;
   for (const [k, v] of Object.entries(objectOf(f['facts']))) {
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') g.details[k] = v;
   }

@@ -203,6 +203,49 @@ describe('F7: appended lines do not rewrite what post and revoke show', () => {
     expect(post.summary).toContain(`expires ${hhmmss(realExpiry)}Z`);
   });
 
+  it("an approval after the decision, and claims, policy, facts and notes on a later line: none is shown as the grant's", async () => {
+    const main = await w.main({ export: 'env' });
+    const id = main.outputs['grant-id']!;
+    // The job's token has no environment: no review was read, none is on record.
+    expect(main.summary).not.toMatch(/Approval of/);
+    const now = new Date().toISOString();
+    appendFileSync(
+      ledgerFile(),
+      line({
+        grant: id,
+        phase: 'approved',
+        approval: {
+          status: 'approved',
+          environment: 'production',
+          reviews: [{ login: 'alice', state: 'approved', comment: 'ship it' }],
+          readAt: now,
+        },
+      }) +
+        line({
+          grant: id,
+          phase: 'delivered',
+          claims: { ref: 'refs/heads/main', environment: 'production', actor: 'release-bot' },
+          policy: { decision: 'allowed', rule: 'production-reviewed' },
+          facts: { roleArn: 'arn:aws:iam::123456789012:role/read-only-docs' },
+          notes: ['Approved by the change board.'],
+        }),
+    );
+    const post = await w.post(main);
+    expect(post.failures).toEqual([]);
+    for (const forged of [
+      'alice',
+      'release-bot',
+      'production-reviewed',
+      'read-only-docs',
+      'change board',
+    ])
+      expect(post.summary).not.toContain(forged);
+    // What the step that issued it recorded first is still shown.
+    expect(post.summary).toContain(main.outputs['grant-id']!);
+    expect(post.summary).toContain('<code>actor</code>=<code>octocat</code>');
+    expect(post.summary).toContain('roleArn: <code>arn:aws:iam::123456789012:role/deploy</code>');
+  });
+
   it('revoke does not call a grant expired on a forged past expiry', async () => {
     const main = await w.main({ export: 'env' });
     const id = main.outputs['grant-id']!;

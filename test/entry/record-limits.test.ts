@@ -3,7 +3,7 @@
  * the `run:` command's own summary (F1), nor by ledger lines any step can write (F8). GitHub's
  * runner uploads no step summary over 1 MiB, so size is part of the record's integrity.
  */
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ledger, ledgerPath } from '../../src/grant/ledger.ts';
@@ -136,16 +136,12 @@ describe("F8: ledger lines cannot push post's block past the runner's limit", ()
     freshLedger();
     const main = await w.main({ export: 'env' });
     const id = main.outputs['grant-id']!;
-    appendFileSync(
-      ledger().path,
-      JSON.stringify({
-        time: new Date().toISOString(),
-        grant: id,
-        phase: 'delivered',
-        provider: 'aws',
-        notes: Array(300).fill('n'.repeat(4000)),
-      }) + '\n',
-    );
+    // Rewritten, not appended: only the grant's first delivery line is read for its notes.
+    const lines = readFileSync(ledger().path, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes(`"grant":"${id}"`) && l.includes('"delivered"'));
+    const delivered = JSON.parse(lines[at]!) as Record<string, unknown>;
+    lines[at] = JSON.stringify({ ...delivered, notes: Array(300).fill('n'.repeat(4000)) });
+    writeFileSync(ledger().path, lines.join('\n'));
     const post = await w.post(main);
     expect(post.exported['AWS_SECRET_ACCESS_KEY']).toBe('');
     expect(bytes(post.summary)).toBeLessThan(300 * 1024);
