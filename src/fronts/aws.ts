@@ -227,7 +227,15 @@ function prepareAws(given: Given): FrontPlan {
     }
     inputs['export'] = 'outputs';
   }
-  if (given.boolean('disable-retry', false)) inputs['retry-max-attempts'] = '1';
+  if (given.boolean('disable-retry', false)) {
+    const attempts = given.value('retry-max-attempts');
+    if (attempts !== undefined && attempts !== '1') {
+      throw new ConfigurationError(
+        `'disable-retry: true' and 'retry-max-attempts: ${attempts}' contradict each other. Remove one of the two.`,
+      );
+    }
+    inputs['retry-max-attempts'] = '1';
+  }
   given.boolean('role-skip-session-tagging', false);
   const mirror = outputCredentials && !run && toEnv && exportTo !== 'outputs';
   const mask = given.boolean('mask-aws-account-id', false);

@@ -132,7 +132,6 @@ export function frontRunner(
         checkKnown(front, env);
         checkRefusals(front, given);
         const p = front.prepare?.(given) ?? {};
-        p.start?.(runner);
         prepared = { plan: p };
       } catch (error) {
         prepared = { error };
@@ -140,6 +139,15 @@ export function frontRunner(
     }
     if ('error' in prepared) throw prepared.error;
     return prepared.plan;
+  };
+
+  // The engine's first write (the ledger output) comes after every input was checked and before
+  // anything is asked: the door's own side effects (unset-current-credentials) wait for it.
+  let started = false;
+  const start = (): void => {
+    if (started || !prepared || 'error' in prepared) return;
+    started = true;
+    prepared.plan.start?.(runner);
   };
 
   const peerOutputs = (event: EngineEvent): void => {
@@ -170,10 +178,12 @@ export function frontRunner(
     },
     mask: (value) => runner.mask(value),
     setOutput(name, value) {
+      start();
       runner.setOutput(name, value);
       peerOutputs({ kind: 'output', name, value });
     },
     exportVariable(name, value) {
+      start();
       runner.exportVariable(name, value);
       peerOutputs({ kind: 'env', name, value });
     },

@@ -128,6 +128,13 @@ function prepareGcp(given: Given): FrontPlan {
       );
     }
     inputs['token-format'] = ours;
+    if (run && format === 'access_token') {
+      throw new ConfigurationError(
+        "actions/gcp refuses 'token_format: access_token' with 'run': the token exists only inside that command, and the " +
+          "access_token output would outlive it. Remove 'token_format' (the command gets CLOUDSDK_AUTH_ACCESS_TOKEN and " +
+          "GOOGLE_OAUTH_ACCESS_TOKEN), or remove 'run' to use the output in later steps.",
+      );
+    }
   }
   if (given.boolean('create_credentials_file', false)) {
     // What the user wants is Application Default Credentials: a run: command gets them from a

@@ -95,7 +95,8 @@ export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<
       ...(target.credential ? { issuedCredential: target.credential } : {}),
     });
   } catch (err) {
-    revocationFailed = err instanceof RevocationError;
+    revocationFailed =
+      err instanceof RevocationError || (target.trusted && asksRevocation(target.handle));
     const expired = target.expiresAt <= deps.now();
     problems.push(
       `${revocationFailed ? 'not revoked' : 'server-side close failed'}: ${errorMessage(err)}`,
@@ -140,6 +141,12 @@ export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<
     problems,
     revocationFailed,
   };
+}
+
+/** A handle of this job's own state that names a revocation (AWS revoke-role). */
+function asksRevocation(handle: unknown): boolean {
+  const revoke = (handle as { revoke?: unknown } | null)?.revoke;
+  return revoke !== undefined && revoke !== null;
 }
 
 /** The grant's private directory, deleted and checked gone; or why it could not be. */

@@ -11,6 +11,7 @@ import {
   type DeliveryMode,
   type ProviderId,
 } from '../providers/provider.js';
+import { otherCloudInput } from '../providers/inputs.js';
 
 export const INPUT = {
   provider: 'provider',
@@ -38,6 +39,13 @@ export function readCommonSettings(inputs: Inputs, env: NodeJS.ProcessEnv): Engi
   if (provider === undefined) {
     throw new ConfigurationError(
       `Input 'provider' is required: set it to one of ${PROVIDER_IDS.join(', ')}.`,
+    );
+  }
+  const other = otherCloudInput(provider, (name) => inputs.raw(name) !== undefined);
+  if (other) {
+    throw new ConfigurationError(
+      `Input '${other.name}' is for provider ${other.cloud}, and this step's provider is ${provider}: ` +
+        `it would be ignored. Remove it, or set 'provider: ${other.cloud}'.`,
     );
   }
   const run = inputs.raw(INPUT.run);
@@ -68,6 +76,12 @@ export function readCommonSettings(inputs: Inputs, env: NodeJS.ProcessEnv): Engi
       `Invalid session-name '${sessionName}'. Use 2 to 64 characters of letters, digits and + = , . @ _ -.`,
     );
   }
+  const audience = inputs.optional(INPUT.audience);
+  if (audience !== undefined && !/^[\x21-\x7e]{1,256}$/.test(audience)) {
+    throw new ConfigurationError(
+      `Invalid audience '${audience}'. Use up to 256 printable ASCII characters without spaces, such as sts.amazonaws.com.`,
+    );
+  }
   return Object.freeze({
     grantId,
     provider: provider as ProviderId,
@@ -76,7 +90,7 @@ export function readCommonSettings(inputs: Inputs, env: NodeJS.ProcessEnv): Engi
     run,
     shell,
     workingDirectory,
-    audience: inputs.optional(INPUT.audience),
+    audience,
     sessionName,
     policyPath: inputs.optional(INPUT.policy),
     oidcIssuer: inputs.optional(INPUT.oidcIssuer),

@@ -287,6 +287,20 @@ describe('the action state rewritten', () => {
     expect(post.summary).toMatch(/⚠️ The grant record the main step saved/);
   });
 
+  it('a revocation the state asks for, with a handle that cannot be read: post fails, not revoked', async () => {
+    const main = await w.main({ export: 'env', 'revoke-role': REVOKER });
+    const grant = JSON.parse(main.state['grant']!) as {
+      handle: { revoke: Record<string, unknown> };
+    };
+    // A handle main could not have written (main refuses such an audience): one from another
+    // version of the action, or a state rewritten in a way decodeOpenGrant lets through.
+    grant.handle.revoke['audience'] = 'has a space';
+    main.state['grant'] = JSON.stringify(grant);
+    const post = await w.post(main);
+    expect(post.failures.join('\n')).toMatch(/not revoked/);
+    expect(post.exported['AWS_SECRET_ACCESS_KEY']).toBe('');
+  });
+
   it("no state at all (the step never issued) is no one's doing: no failure", async () => {
     const main = await w.main({ export: 'env' });
     delete main.state['grant'];

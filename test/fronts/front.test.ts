@@ -120,6 +120,30 @@ describe('refusals', () => {
     const bad = frontStep(awsFront, { 'force-skip-oidc': 'yes' });
     expect(error(() => bad.runner.input('provider'))).toContain("Invalid force-skip-oidc 'yes'");
   });
+
+  it('actions/gcp: token_format: access_token with run: (its output would be empty: the token lives in the command)', () => {
+    const { runner } = frontStep(gcpFront, {
+      workload_identity_provider: 'projects/1/locations/global/workloadIdentityPools/p/providers/g',
+      service_account: 'deploy@acme-site.iam.gserviceaccount.com',
+      token_format: 'access_token',
+      run: 'true',
+    });
+    expect(error(() => runner.input('provider'))).toMatch(
+      /refuses 'token_format: access_token' with 'run'.*CLOUDSDK_AUTH_ACCESS_TOKEN/,
+    );
+  });
+
+  it('actions/aws: disable-retry: true beside retry-max-attempts other than 1 contradict each other', () => {
+    const { runner } = frontStep(awsFront, {
+      'role-to-assume': 'arn:aws:iam::123456789012:role/deploy',
+      'aws-region': 'eu-west-1',
+      'disable-retry': 'true',
+      'retry-max-attempts': '5',
+    });
+    expect(error(() => runner.input('provider'))).toContain(
+      "'disable-retry: true' and 'retry-max-attempts: 5' contradict each other",
+    );
+  });
 });
 
 describe('mapping', () => {

@@ -40,6 +40,16 @@ describe('readCommonSettings', () => {
       { provider: 'aws', run: 'x', 'session-name': 'has space' },
       /Invalid session-name 'has space'/,
     ],
+    // The role's trust policy may accept it, but a close handle holding it could not be read back.
+    [{ provider: 'aws', run: 'x', audience: 'https://github.com/acme ci' }, /Invalid audience/],
+    [{ provider: 'aws', run: 'x', audience: 'a'.repeat(257) }, /Invalid audience/],
+    // An input of another cloud would be ignored: a narrowing one would narrow nothing.
+    [
+      { provider: 'aws', export: 'env', 'access-boundary': '- bucket: site' },
+      /Input 'access-boundary' is for provider gcp, and this step's provider is aws: it would be ignored. Remove it, or set 'provider: gcp'/,
+    ],
+    [{ provider: 'gcp', run: 'x', 'session-policy': '{}' }, /'session-policy' is for provider aws/],
+    [{ provider: 'azure', run: 'x', scopes: 'x' }, /'scopes' is for provider gcp/],
   ])('refuses %j', (values, message) => {
     expect(() => read(values as Record<string, string>)).toThrow(message);
   });

@@ -196,7 +196,7 @@ export function translateStsError(err: unknown, settings: AwsSettings, token: st
   if (proxy) return new CloudError(`AWS STS (${where}): ${proxy}`, false, { cause: err });
   if (isRetryableStsError(err)) {
     return new CloudError(
-      `AWS STS (${where}) failed 3 times for ${settings.role}; the last error: ${code}: ${msg}`,
+      `AWS STS (${where}) failed ${settings.attempts ?? 3} time${(settings.attempts ?? 3) === 1 ? '' : 's'} for ${settings.role}; the last error: ${code}: ${msg}`,
       true,
       { cause: err },
     );

@@ -225,10 +225,18 @@ function parseIdToken(
   return { audience, includeEmail: inputs.boolean(GCP_INPUT.idTokenIncludeEmail, false) };
 }
 
-/** ID-token inputs without 'token-format: id-token' would be ignored, which must not happen silently. */
+/**
+ * ID-token inputs without 'token-format: id-token' would be ignored, which must not happen
+ * silently; `id-token-include-email: false`, the default (as the peer's docs write it), changes
+ * nothing and is let be.
+ */
 function rejectIdTokenInputs(inputs: Inputs): void {
+  const given = (name: string) =>
+    name === GCP_INPUT.idTokenIncludeEmail
+      ? inputs.boolean(name, false)
+      : inputs.optional(name) !== undefined;
   for (const name of [GCP_INPUT.idTokenAudience, GCP_INPUT.idTokenIncludeEmail]) {
-    if (inputs.optional(name) !== undefined) {
+    if (given(name)) {
       throw new ConfigurationError(
         `'${name}' applies only with 'token-format: id-token'. Add that, or remove '${name}'.`,
       );

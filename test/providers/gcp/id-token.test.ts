@@ -92,6 +92,12 @@ describe('settings', () => {
       {},
       /applies only with 'token-format: id-token'/,
     ],
+    [
+      { 'service-account': SA, 'id-token-include-email': 'true' },
+      {},
+      /'id-token-include-email' applies only with 'token-format: id-token'/,
+    ],
+    [{ 'service-account': SA, 'id-token-include-email': 'maybe' }, {}, /id-token-include-email/],
     [{ delegates: SA }, {}, /give 'service-account' too/],
     [{ 'service-account': SA, delegates: 'not-an-email' }, {}, /Invalid delegate 'not-an-email'/],
     [{ universe: 'https://apis-tpc.goog' }, {}, /Invalid universe/],
@@ -182,6 +188,12 @@ describe('issue, deliver and close', () => {
     );
     expect(closed).toMatchObject({ method: 'expires', verified: false });
     expect(closed.note).toMatch(/cannot revoke ID tokens/);
+  });
+
+  it("'id-token-include-email: false' without 'token-format: id-token' is the default, let be", async () => {
+    await expect(
+      parse({ 'service-account': SA, 'id-token-include-email': 'false' }, {}),
+    ).resolves.toBeDefined();
   });
 
   it('the email claims only when asked for', async () => {
