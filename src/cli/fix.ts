@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { readBounded } from '../scan/engine.js';
 import { verbArgs } from './args.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { findTargets } from '../scan/files.js';
@@ -53,7 +54,7 @@ export async function fixCli(argv: string[], io: CliIo): Promise<number> {
     for (const t of targets) {
       let text: string;
       try {
-        text = readFileSync(t.abs, 'utf8');
+        text = readBounded(t.abs);
       } catch (err) {
         io.stderr(`error: ${t.rel} could not be read: ${errorMessage(err)}\n`);
         broken = true;

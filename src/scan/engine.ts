@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { isMap, type Node } from 'yaml';
 import { EMPTY_CONFIG, type ScanConfig } from './config.js';
 import { repoRoot, type FileKind, type TargetFile } from './files.js';
@@ -44,7 +44,7 @@ export function scanTargets(
   for (const t of targets) {
     let text: string;
     try {
-      text = readFileSync(t.abs, 'utf8');
+      text = readBounded(t.abs);
     } catch (err) {
       const reason = `The file could not be read: ${(err as Error).message}`;
       findings.push(fileError(t.rel, reason));
@@ -55,10 +55,13 @@ export function scanTargets(
     const result = scanText(text, t.rel, t.kind, config, {
       read: (p) => {
         const abs = join(root, p);
+        // `uses: ./../x` names a file outside the repository: never read, whatever it is.
+        const rel = relative(root, abs);
+        if (rel.split(sep)[0] === '..' || isAbsolute(rel)) return undefined;
         if (!reads.has(abs)) {
           let text: string | undefined;
           try {
-            text = readFileSync(abs, 'utf8');
+            text = readBounded(abs);
           } catch {
             text = undefined;
           }
@@ -203,6 +206,28 @@ function dedupe(findings: Finding[]): Finding[] {
     if (!prev || severityRank(f.severity) > severityRank(prev.severity)) seen.set(key, f);
   }
   return [...seen.values()];
+}
+
+/** A workflow file is small: a regular file (never through a symbolic link) of at most 1 MiB. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+export function readBounded(abs: string): string {
+  const fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new Error('not a regular file');
+    if (st.size > MAX_FILE_BYTES)
+      throw new Error(`${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
+    const buf = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function fileError(file: string, message: string): Finding {

@@ -60,17 +60,14 @@ function walk(dir: string, cwd: string, out: Map<string, TargetFile>, depth: num
   for (const d of dirents) {
     const name = d.name;
     const abs = join(dir, name);
-    let isDir = d.isDirectory();
-    if (d.isSymbolicLink()) {
-      try {
-        isDir = statSync(abs).isDirectory();
-      } catch {
-        continue;
-      }
-    }
+    // A checkout's symbolic links may point anywhere on the runner (or at their own directory):
+    // the walk never follows one.
+    if (d.isSymbolicLink()) continue;
+    const isDir = d.isDirectory();
     if (isDir) {
       if (!SKIP_DIRS.has(name)) walk(abs, cwd, out, depth + 1);
     } else if (
+      d.isFile() &&
       YAML.test(name) &&
       (basename(dir) === 'workflows' || /^action\.ya?ml$/.test(name) || looksLikeWorkflow(abs))
     ) {

@@ -5,6 +5,7 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  visit,
   type Document,
   type Node,
 } from 'yaml';
@@ -63,9 +64,28 @@ export class YamlSource {
     return this.loc(range[0], range[1]);
   }
 
+  private aliasTargets?: Map<unknown, Node | undefined>;
+
+  /** Each alias's anchor, as `yaml` finds it (the last one before it), for all aliases in one walk. */
+  private target(alias: unknown): Node | undefined {
+    if (!this.aliasTargets) {
+      const targets = new Map<unknown, Node | undefined>();
+      const last = new Map<string, Node>();
+      visit(this.doc, {
+        Node: (_k, node) => {
+          if (isAlias(node)) targets.set(node, last.get(node.source));
+          else if ((node as { anchor?: string }).anchor)
+            last.set((node as { anchor: string }).anchor, node as Node);
+        },
+      });
+      this.aliasTargets = targets;
+    }
+    return this.aliasTargets.get(alias);
+  }
+
   resolve(node: unknown): Node | undefined {
     let cur = node;
-    for (let i = 0; i < 20 && isAlias(cur) && this.doc; i++) cur = cur.resolve(this.doc);
+    for (let i = 0; i < 20 && isAlias(cur) && this.doc; i++) cur = this.target(cur);
     if (isAlias(cur)) return undefined;
     return (cur ?? undefined) as Node | undefined;
   }
@@ -77,9 +97,10 @@ export class YamlSource {
     const map = this.resolve(node);
     if (!isMap(map) || depth > 10) return [];
     // Rules ask for the same mapping many times (a step's `uses`, `with`, `env`, `run`).
-    const cached = depth === 0 ? this.entryCache.get(map) : undefined;
+    const cached = this.entryCache.get(map);
     if (cached) return cached;
     const out: Entry[] = [];
+    const merged = new Set<string>();
     for (const pair of map.items) {
       const keyNode = this.resolve(pair.key);
       // With `merge: true` the parser marks `<<` with a symbol; its source is still `<<`.
@@ -91,12 +112,19 @@ export class YamlSource {
       const value = this.resolve(pair.value);
       if (key === '<<') {
         const sources = isSeq(value) ? value.items : [value];
-        for (const s of sources) out.push(...this.entries(s, depth + 1));
+        // A merged key only adds what the mapping does not have yet (YAML's merge rule), so a
+        // merge of merges stays as small as its distinct keys: no alias bomb through `<<`.
+        for (const s of sources)
+          for (const e of this.entries(s, depth + 1)) {
+            if (merged.has(e.key)) continue;
+            merged.add(e.key);
+            out.push(e);
+          }
         continue;
       }
       out.push(new Entry(this, key, (pair.key ?? undefined) as Node | undefined, value));
     }
-    if (depth === 0) this.entryCache.set(map, out);
+    this.entryCache.set(map, out);
     return out;
   }
 

@@ -213,7 +213,7 @@ export class ScriptWalker {
     for (const m of text.matchAll(re)) {
       const name = (m[1] ?? m[2])!;
       // PowerShell `$x = ...` only at the start of a statement.
-      if (m[2] && !/^(?:\s*|.*[;{]\s*)$/.test(text.slice(0, m.index))) continue;
+      if (m[2] && !statementStart(text, m.index)) continue;
       const start = m.index + m[0].length;
       const { word } = readWord(text, start);
       const site = this.site(
@@ -630,15 +630,18 @@ function expandVars(text: string, vars: Env): string {
 }
 
 function lineLength(cmd: Command, offset: number): number {
-  const line = cmd.lineOf(offset);
-  let end = offset;
-  while (end < cmd.text.length && cmd.lineOf(end) === line) end++;
-  return Math.max(1, end - offset);
+  return Math.max(1, cmd.lineEndOf(offset) - offset);
 }
 
 /** A here-document line as a command of its own (its text is the whole source line). */
 function lineCommand(l: ScriptLine): Command {
-  return { text: l.text, first: l.line, lineOf: () => l.line, columnOf: (o) => o + 1 };
+  return {
+    text: l.text,
+    first: l.line,
+    lineOf: () => l.line,
+    columnOf: (o) => o + 1,
+    lineEndOf: () => l.text.length,
+  };
 }
 
 /** The words of a command with their offsets. */
@@ -661,4 +664,11 @@ function wordsOf(text: string): Array<{ word: string; at: number }> {
     i = end;
   }
   return out;
+}
+
+/** Only blanks between the statement's start (`;`, `{` or the text's start) and `at`: no copy of the prefix. */
+function statementStart(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return i < 0 || text[i] === ';' || text[i] === '{';
 }

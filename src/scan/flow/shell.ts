@@ -18,6 +18,8 @@ export interface Command {
   lineOf: (offset: number) => number;
   /** Source column (1-based) of each character of `text`. */
   columnOf: (offset: number) => number;
+  /** Where the next source line starts in `text` (the end of `text` on the last line). */
+  lineEndOf: (offset: number) => number;
   first: number;
   /** A here-document fed to the command, if any. */
   heredoc?: ScriptLine[];
@@ -72,10 +74,16 @@ function build(parts: Array<{ line: number; text: string; col: number }>): Comma
     starts.push(text.length);
     text += p.text;
   }
+  // The part holding `offset`: the last start at or before it (a command may join 5000 lines).
   const index = (offset: number) => {
-    let k = 0;
-    while (k + 1 < starts.length && starts[k + 1]! <= offset) k++;
-    return k;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   };
   return {
     text,
@@ -84,6 +92,10 @@ function build(parts: Array<{ line: number; text: string; col: number }>): Comma
     columnOf: (o) => {
       const k = index(o);
       return (parts[k]?.col ?? 1) + (o - (starts[k] ?? 0));
+    },
+    lineEndOf: (o) => {
+      const k = index(o);
+      return k + 1 < starts.length ? starts[k + 1]! : text.length;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { mdCode, mdText } from '../../runner/markdown.js';
 import { formatDuration } from '../../runner/inputs.js';
 import { RULES, rule } from '../rules/catalog.js';
 import { SEVERITIES, severityRank, type Cloud, type Severity } from '../types.js';
@@ -365,7 +366,7 @@ export function formatOrgMarkdown(r: OrgReport): string {
     );
     for (const f of r.findings.slice(0, MAX_FINDING_ROWS)) {
       lines.push(
-        `| ${f.severity} | ${esc(f.repository)}: \`${esc(f.file)}:${f.line}\` | ${f.rule} ${rule(f.rule).name} | ${esc(f.message)} |`,
+        `| ${f.severity} | ${esc(f.repository)}: ${mdCode(`${f.file}:${f.line}`)} | ${f.rule} ${rule(f.rule).name} | ${esc(f.message)} |`,
       );
     }
     if (r.findings.length > MAX_FINDING_ROWS)
@@ -380,10 +381,5 @@ export function formatOrgMarkdown(r: OrgReport): string {
 
 /** Names and messages come from scanned repositories: no table breaks, no HTML. */
 function esc(s: string): string {
-  return s
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/`/g, "'");
+  return mdText(s);
 }
