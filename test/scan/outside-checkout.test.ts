@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixCli } from '../../src/cli/fix.ts';
 import { runScanAction } from '../../src/entry/scan.ts';
-import { RecordingLogger } from '../../src/runner/logger.ts';
-import type { Runner } from '../../src/runner/runner.ts';
+import { FakeRunner } from '../fakes/runner.ts';
 import { nodeBinary, REPO_ROOT } from '../harness/node.ts';
 
 const KEYED = `on: push
@@ -39,29 +38,21 @@ function layout() {
   return { root, workspace, outside };
 }
 
-function fakeRunner(workspace: string) {
-  const log = new RecordingLogger();
-  const summary: string[] = [];
-  const outputs: Record<string, string> = {};
-  const env: Record<string, string> = {
-    GITHUB_WORKSPACE: workspace,
-    RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'scan-temp-')),
-  };
-  const runner: Runner = {
-    log,
-    input: (n) => ({ 'fail-on': 'none' })[n] ?? '',
-    mask: () => {},
-    setOutput: (n, v) => void (outputs[n] = v),
-    exportVariable: () => {},
-    passOnVariable: () => {},
-    passOnPath: () => {},
-    saveState: () => {},
-    getState: () => '',
-    appendSummary: async (m) => void summary.push(m),
-    fail: () => {},
-    env: (n) => env[n],
-  };
-  return { runner, log, summary, outputs };
+/** The scan action in process, as a pull request's check runs it. */
+function scanAction(workspace: string) {
+  return new FakeRunner(
+    { 'fail-on': 'none' },
+    { GITHUB_WORKSPACE: workspace, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'scan-temp-')) },
+  );
+}
+
+/** The bundled CLI on the checkout, killed after 20 s: a bound for a hang, not for speed. */
+function scanInChild(workspace: string) {
+  return spawnSync(
+    nodeBinary(),
+    [join(REPO_ROOT, 'dist/cli.js'), 'scan', '--fail-on', 'none', '-f', 'json'],
+    { cwd: workspace, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' },
+  );
 }
 
 describe('symbolic links in the scanned checkout', () => {
@@ -71,8 +62,8 @@ describe('symbolic links in the scanned checkout', () => {
       join(outside, '.github/workflows/prod.yml'),
       join(workspace, '.github/workflows/linked.yml'),
     );
-    const r = fakeRunner(workspace);
-    await runScanAction(r.runner);
+    const r = scanAction(workspace);
+    await runScanAction(r);
     expect(Number(r.outputs['findings'])).toBe(0);
   });
 
@@ -80,22 +71,14 @@ describe('symbolic links in the scanned checkout', () => {
     const { workspace } = layout();
     symlinkSync('/', join(workspace, '.github/root'));
     const started = performance.now();
-    const r = spawnSync(
-      nodeBinary(),
-      [join(REPO_ROOT, 'dist/cli.js'), 'scan', '--fail-on', 'none', '-f', 'json'],
-      { cwd: workspace, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' },
-    );
+    const r = scanInChild(workspace);
     expect(r.signal, `killed after ${Math.round(performance.now() - started)} ms`).toBeNull();
   }, 30_000);
 
   it('a workflow linked to /dev/urandom is not read (it was read without a size bound)', () => {
     const { workspace } = layout();
     symlinkSync('/dev/urandom', join(workspace, '.github/workflows/random.yml'));
-    const r = spawnSync(
-      nodeBinary(),
-      [join(REPO_ROOT, 'dist/cli.js'), 'scan', '--fail-on', 'none', '-f', 'json'],
-      { cwd: workspace, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' },
-    );
+    const r = scanInChild(workspace);
     expect(r.signal).toBeNull();
   }, 30_000);
 
@@ -121,8 +104,8 @@ describe('`uses: ./..` names a file outside the repository (no symbolic link nee
       join(workspace, '.github/workflows/ci.yml'),
       'on: push\njobs:\n  a:\n    uses: ./../outside/.github/workflows/prod.yml\n    secrets: inherit\n',
     );
-    const r = fakeRunner(workspace);
-    await runScanAction(r.runner);
+    const r = scanAction(workspace);
+    await runScanAction(r);
     // Had the callee outside been read, JIT106 would say "which uses long-lived cloud keys".
     const annotation = r.log.lines.find((l) => l.message.startsWith('::'))!.message;
     expect(annotation).not.toMatch(/which uses long-lived cloud keys/);
@@ -134,11 +117,7 @@ describe('`uses: ./..` names a file outside the repository (no symbolic link nee
       join(workspace, '.github/workflows/ci.yml'),
       'on: push\njobs:\n  a:\n    uses: ./../../../../../../../../../../dev/urandom\n    secrets: inherit\n',
     );
-    const r = spawnSync(
-      nodeBinary(),
-      [join(REPO_ROOT, 'dist/cli.js'), 'scan', '--fail-on', 'none', '-f', 'json'],
-      { cwd: workspace, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' },
-    );
+    const r = scanInChild(workspace);
     expect(r.signal).toBeNull();
   }, 30_000);
 });
