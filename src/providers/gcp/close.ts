@@ -45,7 +45,13 @@ export const gcpCloser: Closer<GcpHandle> = {
       ? await (await import('./metadata-server.js')).stopMetadataServers()
       : undefined;
     const closed = expiryCloseOf(handle, ctx);
-    if (server === undefined) return closed;
+    if (!handle.metadataServer) return closed;
+    if (server === undefined) {
+      return {
+        ...closed,
+        note: `${closed.note}; the loopback metadata server ran in the main step's process and stopped with it: this step cannot say how many token requests it answered`,
+      };
+    }
     return {
       ...closed,
       note: `${closed.note}; the loopback metadata server answered ${server.served} token request(s), refused ${server.refused} request(s) from processes of other OS users, and is stopped`,

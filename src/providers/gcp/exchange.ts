@@ -194,7 +194,11 @@ export class Exchanger {
   }
 
   private expiresIn(seconds: number | undefined): Date | undefined {
-    return typeof seconds === 'number' && seconds > 0
+    // Google's tokens live at most 12 hours; anything else is not an expiry we can record.
+    return typeof seconds === 'number' &&
+      Number.isFinite(seconds) &&
+      seconds > 0 &&
+      seconds <= 43_200
       ? new Date(this.options.now().getTime() + seconds * 1000)
       : undefined;
   }

@@ -70,7 +70,7 @@ export async function startMetadataServer(grant: MetadataGrant): Promise<Metadat
     // Nothing is answered, not even a 404, before the owner is known.
     void ownerIsRunner(req.socket).then((own) => {
       if (!own) refused++;
-      const answer = own ? respond(req, grant) : REFUSED;
+      const answer = own ? respond(req, grant, handle.host) : REFUSED;
       if (answer.token) fetches++;
       res.writeHead(answer.status, {
         [FLAVOR]: 'Google',
@@ -128,8 +128,11 @@ const REFUSED: Answer = {
 };
 
 /** The answer to a request of the runner's user. */
-function respond(req: http.IncomingMessage, grant: MetadataGrant): Answer {
+function respond(req: http.IncomingMessage, grant: MetadataGrant, host: string): Answer {
   if (req.headers['x-forwarded-for'] !== undefined) return { status: 403, body: 'Forbidden\n' };
+  // Clients reach it through GCE_METADATA_HOST, so they send exactly that Host. Any other name is a
+  // page whose DNS name was rebound to 127.0.0.1: same-origin to the browser, never to us.
+  if (req.headers.host !== host) return { status: 403, body: 'Forbidden: unexpected Host\n' };
   if (req.headers['metadata-flavor'] !== 'Google') {
     return { status: 403, body: 'Missing required header: "Metadata-Flavor": "Google"\n' };
   }
@@ -176,8 +179,12 @@ function route(path: string, grant: MetadataGrant): string | 'token' | undefined
   return undefined;
 }
 
-/** Stops every server of this process; answers how many requests they served and refused. */
-export async function stopMetadataServers(): Promise<MetadataServed> {
+/**
+ * Stops every server of this process; answers how many requests they served and refused, or
+ * undefined when this process ran none (a post step after the main step died: its count died too).
+ */
+export async function stopMetadataServers(): Promise<MetadataServed | undefined> {
+  if (running.size === 0) return undefined;
   let served = 0;
   let refused = 0;
   for (const s of [...running]) {
