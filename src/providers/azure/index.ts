@@ -1,4 +1,5 @@
 import { decodeJwt } from 'jose';
+import { CloudError } from '../../errors.js';
 import { ID_TOKEN_REQUEST_TOKEN, ID_TOKEN_URL } from '../../runner/oidc-env.js';
 import type { Credential, Provider } from '../provider.js';
 import { azureCloser, NOT_REVOCABLE, type AzureHandle } from './close.js';
@@ -29,14 +30,18 @@ function tokenClaims(token: string): Record<string, string> {
   }
 }
 
-function tokenExp(token: string): number | undefined {
+export function tokenExp(token: string): number | undefined {
   try {
     const exp = decodeJwt(token).exp;
-    return typeof exp === 'number' ? exp * 1000 : undefined;
+    return typeof exp === 'number' ? validTime(exp * 1000) : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** A time a Date can hold, or undefined: an answer's absurd expiry must not become `Invalid Date`. */
+const validTime = (ms: number): number | undefined =>
+  Number.isFinite(ms) && !Number.isNaN(new Date(ms).getTime()) ? ms : undefined;
 
 export interface AzureCredential extends Credential {
   readonly accessToken: string;
@@ -82,7 +87,16 @@ export const azureProvider: Provider<AzureSettings, AzureCredential, AzureHandle
     });
     // The token's own `exp` is Entra's clock; expiresOnTimestamp is ours plus expires_in.
     const exp = tokenExp(accessToken.token);
-    const expiresAt = new Date(exp ?? accessToken.expiresOnTimestamp);
+    const at = exp ?? validTime(accessToken.expiresOnTimestamp);
+    if (at === undefined) {
+      throw new CloudError(
+        "Entra ID's answer gives the token no readable expiry (neither its exp nor expires_in), so the " +
+          'record could not say until when Azure accepts it: it was not delivered. Check the authority ' +
+          "(or any proxy between the runner and it): Entra's own answers carry both.",
+        false,
+      );
+    }
+    const expiresAt = new Date(at);
     const kept = s.azLogin ? assertion : undefined;
     const credential: AzureCredential = {
       principal: s.clientId,

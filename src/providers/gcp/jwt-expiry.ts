@@ -4,7 +4,10 @@ import { decodeJwt } from 'jose';
 export function jwtExpiry(jwt: string): Date | undefined {
   try {
     const exp = decodeJwt(jwt).exp;
-    return typeof exp === 'number' ? new Date(exp * 1000) : undefined;
+    if (typeof exp !== 'number') return undefined;
+    // An absurd exp would be `Invalid Date`, which no record can hold.
+    const at = new Date(exp * 1000);
+    return Number.isNaN(at.getTime()) ? undefined : at;
   } catch {
     return undefined;
   }
