@@ -41,6 +41,11 @@ const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 const REDACTED_PROXY = /^https?:\/\/(\*\*\*@)?[\w.:[\]-]{1,260}$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/** How far ahead of AWS's clock the runner's may be before a session is taken as expired. */
+const CLOCK_SKEW_MS = 15 * 60_000;
+/** AssumeRoleWithWebIdentity's longest session (settings.ts MAX_DURATION, not loaded by a post). */
+const LONGEST_SESSION_MS = 43_200_000;
+
 export const awsCloser: Closer<AwsHandle> = {
   id: 'aws',
   envNames: [
@@ -54,14 +59,21 @@ export const awsCloser: Closer<AwsHandle> = {
   ],
   credentialNames: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
   async close(handle, ctx) {
-    // A session already past its expiry needs no deny; otherwise, with a revoker, refuse it now.
-    const stsExpiry = new Date(handle.stsExpiration);
-    if (handle.revoke && stsExpiry > ctx.now) {
+    // With a revoker, refuse it now. Whether it has expired is AWS's clock to say (the probe's
+    // ExpiredToken), and the runner's may run ahead of it: only a session well past its end is
+    // left without a deny.
+    const end = Date.parse(handle.stsExpiration);
+    if (handle.revoke && end > ctx.now.getTime() - CLOCK_SKEW_MS) {
       const { revokeSession } = await import('./revoke.js');
+      // A ledger's expiry is anyone's word: a deny that ended with it could lapse while the
+      // session lives. It lasts as long as any web-identity session can.
+      const longest = ctx.now.getTime() + LONGEST_SESSION_MS;
       const target: RevokeTarget = {
         ...handle.revoke,
         grantId: ctx.grantId,
-        sessionExpiresAt: handle.stsExpiration,
+        sessionExpiresAt: ctx.handleTrusted
+          ? handle.stsExpiration
+          : new Date(Math.max(end, longest)).toISOString(),
       };
       return revokeSession(target, ctx);
     }

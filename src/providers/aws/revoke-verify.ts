@@ -88,7 +88,11 @@ export function verifySeconds(env: NodeJS.ProcessEnv): number {
 }
 
 export type ProbeOutcome =
-  | { readonly refused: 'explicit-deny'; readonly by: 'identity' | 'session' | 'unknown' }
+  | {
+      readonly refused: 'explicit-deny';
+      /** 'before': the call was refused so before the deny was written: no proof of it. */
+      readonly by: 'identity' | 'session' | 'unknown' | 'before';
+    }
   | { readonly refused: 'expired' }
   /** The keys on the runner are another session's than the one denied: they prove nothing about it. */
   | { readonly refused: 'other-session'; readonly userId: string }

@@ -143,6 +143,25 @@ export async function revokeSession(
   const net = networkNow(serviceUrls(region, variant, stsEndpoint, iamEndpoint), deps.extraCa);
   const moved = closeNetwork(target, net, ctx);
 
+  // 0. The session's keys, and whether the probe's call is refused with an explicit deny already
+  // (a permissions boundary, an SCP, a Deny of sts:GetAccessKeyInfo, an earlier close's deny):
+  // then an explicit deny after the write shows nothing about it. Made alongside step 1.
+  const { keys, problem } = probeKeys(ctx);
+  if (keys) for (const secret of [keys.secretAccessKey, keys.sessionToken]) ctx.mask(secret);
+  const probeOptions = (boundMs: number) => ({
+    assumedRoleId,
+    region,
+    endpoint: stsEndpoint,
+    variant,
+    timeoutMs,
+    boundMs,
+    sleep,
+    now: clock,
+  });
+  const baseline = keys
+    ? probeUntilDenied(keys, probeOptions(0)).catch(() => undefined)
+    : Promise.resolve(undefined);
+
   // 1. The revoker's session, from its own trust policy.
   const creds = await assumeRevoker(target, ctx, {
     stsEndpoint,
@@ -176,22 +195,16 @@ export async function revokeSession(
     const written = writtenNote(name, target, expiry, pruned);
 
     // 3. Proof: the session's own keys, refused with an explicit deny.
-    const { keys, problem } = probeKeys(ctx);
-    if (keys) for (const secret of [keys.secretAccessKey, keys.sessionToken]) ctx.mask(secret);
+    const before = await baseline;
     const bound = verifySeconds(ctx.env);
     const started = clock();
-    const outcome: ProbeOutcome | undefined = keys
-      ? await probeUntilDenied(keys, {
-          assumedRoleId,
-          region,
-          endpoint: stsEndpoint,
-          variant,
-          timeoutMs,
-          boundMs: bound * 1000,
-          sleep,
-          now: clock,
-        })
+    let outcome: ProbeOutcome | undefined = keys
+      ? await probeUntilDenied(keys, probeOptions(bound * 1000))
       : undefined;
+    // Over a changed network path nothing the probe got is proof anyway, and that is said first.
+    if (!moved && outcome?.refused === 'explicit-deny' && before?.refused === 'explicit-deny') {
+      outcome = { refused: 'explicit-deny', by: 'before' };
+    }
     const waited = formatDuration(Math.max(0, Math.round((clock() - started) / 1000)));
 
     // 4. Still there? Another process may have deleted it after AWS refused the session once.
@@ -504,6 +517,11 @@ function verdict(
   }
   switch (outcome.refused) {
     case 'explicit-deny':
+      if (outcome.by === 'before') {
+        return revoked(
+          `${written}; not verified: AWS refused the probe's call with an explicit deny already before this deny was written (another policy, or an earlier close's deny), so the refusal does not show this deny${recheck}`,
+        );
+      }
       if (outcome.by === 'session') {
         return revoked(
           `${written}; not verified: AWS refused the session by its own session policy (its time limit), which does not show the deny${recheck}`,

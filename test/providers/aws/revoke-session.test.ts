@@ -130,19 +130,27 @@ describe('revokeSession against the AWS emulator', () => {
     // The revoker was assumed with its own session name; it wrote, listed, and read back at the end.
     const revokerSession = x.e.aws.issued.find((c) => c.roleArn === REVOKER)!;
     expect(revokerSession.sessionName).toBe('jit-revoke.aws-00000000a1');
-    // Its keys may write any deny on the role, and the probe reads the grant's own: all masked.
+    // Its keys may write any deny on the role, and the probe reads the grant's own: all masked
+    // (the grant's first: the probe asks once before the deny is written).
     expect(masked).toEqual([
-      revokerSession.secretAccessKey,
-      revokerSession.sessionToken,
       g.keys.secretAccessKey,
       g.keys.sessionToken,
+      revokerSession.secretAccessKey,
+      revokerSession.sessionToken,
     ]);
     expect(iamCalls(x)).toEqual(['PutRolePolicy 200', 'ListRolePolicies 200', 'GetRolePolicy 200']);
-    // The probe first asks whose keys these are, then makes the call a deny refuses.
+    // The probe first asks whose keys these are, then makes the call a deny refuses: once before
+    // the deny is written (refused without an explicit deny: the role just does not allow it),
+    // once after.
     const stsCalls = x.e.aws.requests
       .filter((r) => r.service === 'sts' && r.accessKeyId === g.keys.accessKeyId)
       .map((r) => `${r.action} ${r.code ?? r.status}`);
-    expect(stsCalls).toEqual(['GetCallerIdentity 200', 'GetAccessKeyInfo AccessDenied']);
+    expect(stsCalls).toEqual([
+      'GetCallerIdentity 200',
+      'GetAccessKeyInfo AccessDenied',
+      'GetCallerIdentity 200',
+      'GetAccessKeyInfo AccessDenied',
+    ]);
   });
 
   it('waits for IAM propagation with backoff, within the bound', async () => {
@@ -152,11 +160,12 @@ describe('revokeSession against the AWS emulator', () => {
     expect(result.verified).toBe(true);
     // Probes at 0, 0.5, 1.5, 3.5, 7.5, 15.5, 23.5 s: the deny is first seen at 23.5 s.
     expect(result.note).toMatch(/seen after 24s/);
-    // The role does not grant sts:GetAccessKeyInfo: AccessDenied all along, explicit only at the end.
+    // The role does not grant sts:GetAccessKeyInfo: AccessDenied all along, explicit only at the
+    // end; one probe before the deny is written, seven after.
     const probes = x.e.aws.requests
       .filter((r) => r.action === 'GetAccessKeyInfo')
       .map((r) => r.code);
-    expect(probes).toEqual(Array(7).fill('AccessDenied'));
+    expect(probes).toEqual(Array(8).fill('AccessDenied'));
   });
 
   it('says "written but not yet observed" when IAM is slower than the bound', async () => {
