@@ -43,8 +43,6 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** How far ahead of AWS's clock the runner's may be before a session is taken as expired. */
 const CLOCK_SKEW_MS = 15 * 60_000;
-/** AssumeRoleWithWebIdentity's longest session (settings.ts MAX_DURATION, not loaded by a post). */
-const LONGEST_SESSION_MS = 43_200_000;
 
 export const awsCloser: Closer<AwsHandle> = {
   id: 'aws',
@@ -65,15 +63,10 @@ export const awsCloser: Closer<AwsHandle> = {
     const end = Date.parse(handle.stsExpiration);
     if (handle.revoke && end > ctx.now.getTime() - CLOCK_SKEW_MS) {
       const { revokeSession } = await import('./revoke.js');
-      // A ledger's expiry is anyone's word: a deny that ended with it could lapse while the
-      // session lives. It lasts as long as any web-identity session can.
-      const longest = ctx.now.getTime() + LONGEST_SESSION_MS;
       const target: RevokeTarget = {
         ...handle.revoke,
         grantId: ctx.grantId,
-        sessionExpiresAt: ctx.handleTrusted
-          ? handle.stsExpiration
-          : new Date(Math.max(end, longest)).toISOString(),
+        sessionExpiresAt: handle.stsExpiration,
       };
       return revokeSession(target, ctx);
     }

@@ -192,7 +192,7 @@ export async function revokeSession(
     const name = revokePolicyName(target.grantId, expiry);
     const pruned = await writeDeny(iam, name, target, expiry, fail);
     if (pruned.problem) ctx.log.warning(`Revoking ${assumedRoleId}: ${pruned.problem}.`);
-    const written = writtenNote(name, target, expiry, pruned);
+    const written = writtenNote(name, target, expiry, pruned, ctx.handleTrusted);
 
     // 3. Proof: the session's own keys, refused with an explicit deny.
     const before = await baseline;
@@ -439,7 +439,13 @@ async function writeDeny(
 }
 
 /** What was written where, and what pruning did: the note's first half. */
-function writtenNote(name: string, t: RevokeTarget, expiry: Date, pruned: PruneResult): string {
+function writtenNote(
+  name: string,
+  t: RevokeTarget,
+  expiry: Date,
+  pruned: PruneResult,
+  trusted: boolean,
+): string {
   const counts = [
     ...(pruned.live === undefined
       ? []
@@ -448,6 +454,11 @@ function writtenNote(name: string, t: RevokeTarget, expiry: Date, pruned: PruneR
   ];
   return (
     `inline policy '${name}' on ${t.roleArn} denies aws:userid ${t.assumedRoleId} until ${expiry.toISOString()}` +
+    // A deny lasting 12 hours for every grant would fill the role's 10,240 characters; so it ends
+    // with the session as recorded, which for a grant known only from the ledger any step can move.
+    (trusted
+      ? ''
+      : " (the session's end as the ledger says it, which a step of the job can rewrite)") +
     (counts.length ? ` (${counts.join(', ')})` : '') +
     (pruned.problem ? `; ${pruned.problem}` : '')
   );
