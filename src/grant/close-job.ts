@@ -65,9 +65,9 @@ async function endCommand(own: OpenGrant): Promise<string[]> {
     );
   }
   // The state is data written by this action's main step; a malformed marker is not looked for.
-  const { killMarkedProcesses, MARKER_VALUE } = await import('../runner/survivors.js');
+  const { lookForCommandProcesses, MARKER_VALUE } = await import('../runner/survivors.js');
   if (typeof own.commandMarker === 'string' && MARKER_VALUE.test(own.commandMarker)) {
-    const n = killMarkedProcesses({
+    const { killed: n, unverified } = lookForCommandProcesses({
       marker: own.commandMarker,
       secrets: [],
       processGroup: own.processGroup,
@@ -77,6 +77,10 @@ async function endCommand(own: OpenGrant): Promise<string[]> {
         `The command had left ${n === 1 ? '1 process' : `${n} processes`} outside its process group running (setsid or job control); ${n === 1 ? 'it was' : 'they were'} killed before the grant was closed.`,
       );
     }
+    for (const why of unverified)
+      notes.push(
+        `⚠️ Whether the command left a process running with its credential could not be verified: ${why}. Treat the credential as exposed until it expires.`,
+      );
   }
   return notes;
 }

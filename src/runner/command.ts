@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { runCommand, type CommandResult } from './child.js';
-import { COMMAND_MARKER, killMarkedProcesses } from './survivors.js';
+import { COMMAND_MARKER, lookForCommandProcesses, startTimeOf } from './survivors.js';
 import { parseKeyValues, parsePaths } from './file-commands.js';
 import { codeBlock } from './markdown.js';
 import type { Runner } from './runner.js';
@@ -33,6 +33,7 @@ const DROPPED = {
   direct: "(written directly to the step's file)",
   notRegular: '(not a regular file)',
   over: `(over ${MAX_FILE_BYTES} bytes)`,
+  unverified: '(what the command left running could not be verified)',
 } as const;
 
 export interface IsolatedCommand {
@@ -88,6 +89,7 @@ export async function runIsolated(cmd: IsolatedCommand, runner: Runner): Promise
   Object.assign(env, cmd.grantEnv);
   env[COMMAND_MARKER] = marker;
   let group: number | undefined;
+  let since: number | undefined;
   let stepFiles: StepFileRecord[] = [];
   const result = await runCommand({
     script: cmd.script,
@@ -96,19 +98,27 @@ export async function runIsolated(cmd: IsolatedCommand, runner: Runner): Promise
     cwd: cmd.cwd,
     onStart: (pgid) => {
       group = pgid;
+      since = startTimeOf(pgid);
       cmd.onStart?.(pgid, marker);
       // After onStart's own write to the state, before the command may run.
       stepFiles = recordStepFiles(cmd.baseEnv);
     },
   });
   // Before the step's files are checked: nothing of the command may write to them after.
-  const killedOutsideGroup = killMarkedProcesses({
+  const look = lookForCommandProcesses({
     marker,
     secrets: cmd.secrets,
     processGroup: group,
+    ...(since === undefined ? {} : { since }),
   });
+  const killedOutsideGroup = look.killed;
   if (killedOutsideGroup > 0) runner.log.warning(outsideGroupWarning(killedOutsideGroup));
+  for (const why of look.unverified)
+    runner.log.error(
+      `Whether the command left a process running with its credential could not be verified: ${why}.`,
+    );
   const dropped = takeBackDirectWrites(stepFiles, runner);
+  if (look.unverified.length) dropped.push(`PROCESSES:${DROPPED.unverified}`);
   const summary = forwardFileCommands(cmd, runner, dropped);
   for (const d of dropped) runner.log.error(droppedMessage(d));
   return { ...result, dropped, killedOutsideGroup, ...(summary ? { summary } : {}) };
@@ -240,6 +250,8 @@ export function droppedMessage(entry: string): string {
       return `The command wrote an issued credential to ${file} in the name of an entry; that line was not passed on. ${useInside}`;
     case DROPPED.notRegular:
       return `The command replaced its ${file} file with something other than a regular file; nothing of it was passed on.`;
+    case DROPPED.unverified:
+      return 'The command may have left a process running that holds its credential (the errors above say why); treat the credential as exposed until it expires.';
     case DROPPED.over:
       return `The command wrote more than ${MAX_FILE_BYTES} bytes to ${file}; nothing of it was passed on.`;
     default:

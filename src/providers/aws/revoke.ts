@@ -145,7 +145,8 @@ export async function revokeSession(
 
   // 0. The session's keys, and whether the probe's call is refused with an explicit deny already
   // (a permissions boundary, an SCP, a Deny of sts:GetAccessKeyInfo, an earlier close's deny):
-  // then an explicit deny after the write shows nothing about it. Made alongside step 1.
+  // then an explicit deny after the write shows nothing about it. Asked while the revoker is
+  // assumed, and answered before the deny is written.
   const { keys, problem } = probeKeys(ctx);
   if (keys) for (const secret of [keys.secretAccessKey, keys.sessionToken]) ctx.mask(secret);
   const probeOptions = (boundMs: number) => ({
@@ -188,6 +189,8 @@ export async function revokeSession(
       ctx.log.info(`IAM attempt ${attempt} failed (${iamErrorName(err)}); retrying in ${delay} ms`),
   });
   try {
+    // The baseline's answer must come before the deny exists, or it would see that deny.
+    const before = await baseline;
     // 2. This session's own policy: no other writer ever writes this name.
     const name = revokePolicyName(target.grantId, expiry);
     const pruned = await writeDeny(iam, name, target, expiry, fail);
@@ -195,7 +198,6 @@ export async function revokeSession(
     const written = writtenNote(name, target, expiry, pruned, ctx.handleTrusted);
 
     // 3. Proof: the session's own keys, refused with an explicit deny.
-    const before = await baseline;
     const bound = verifySeconds(ctx.env);
     const started = clock();
     let outcome: ProbeOutcome | undefined = keys

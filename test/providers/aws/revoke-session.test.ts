@@ -151,6 +151,11 @@ describe('revokeSession against the AWS emulator', () => {
       'GetCallerIdentity 200',
       'GetAccessKeyInfo AccessDenied',
     ]);
+    // The first probe is answered before the deny exists: otherwise it would see that deny.
+    const order = x.e.aws.requests.map((r) =>
+      r.accessKeyId === g.keys.accessKeyId ? r.action : r.action === 'PutRolePolicy' ? 'put' : '',
+    );
+    expect(order.indexOf('GetAccessKeyInfo')).toBeLessThan(order.indexOf('put'));
   });
 
   it('waits for IAM propagation with backoff, within the bound', async () => {
