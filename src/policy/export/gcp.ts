@@ -17,6 +17,19 @@ const MAX_CONDITION_LENGTH = 4096;
  */
 export function exportGcp(policy: LoadedPolicy, opts: ExportOptions = {}): ExportResult {
   const rules = rulesFor(policy, 'gcp', opts, false);
+  // Direct federation: the principal is the provider, and each provider has its own condition.
+  const providers = [
+    ...new Set(
+      rules
+        .filter((r) => r.allow.principalKey === 'workload-identity-provider')
+        .map((r) => r.allow.principal.source),
+    ),
+  ];
+  if (opts.principal === undefined && providers.length > 1) {
+    throw new ConfigurationError(
+      `The gcp rules name ${providers.length} workload identity providers (${providers.join(', ')}); each has its own attribute condition. Choose one with --principal.`,
+    );
+  }
   const notes: string[] = [];
   const mapping: Record<string, string> = { 'google.subject': 'assertion.sub' };
   const clauses: string[] = [];

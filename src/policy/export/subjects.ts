@@ -19,8 +19,12 @@ export interface SubjectPlan {
   readonly notes: readonly string[];
 }
 
-/** Events whose jobs carry `repo:…:pull_request` in `sub` (without an environment). */
-const PR_EVENTS = ['pull_request', 'pull_request_target'];
+/**
+ * Events whose jobs carry `repo:…:pull_request` in `sub` (without an environment). Only
+ * `pull_request`: a `pull_request_target` job carries the base ref (`repo:…:ref:…`), so folding
+ * it into `pull_request` would trust the jobs whose workflow file the PR branch controls.
+ */
+const PR_EVENTS = ['pull_request'];
 
 /** Claims folded into `sub` (or that are `sub`). */
 const SUBJECT_CLAIMS = new Set(['sub', 'repository', 'environment', 'event_name', 'ref']);
