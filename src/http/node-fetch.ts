@@ -1,6 +1,6 @@
-import type { Agent, ClientRequest, IncomingMessage } from 'node:http';
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { request as httpRequest } from 'node:http';
-import { agentFor, describeProxyFailure } from '../runner/proxy.js';
+import { agentFor, describeProxyFailure, TUNNEL_SIGNAL } from '../runner/proxy.js';
 import { BufferedResponse, bodyBytes, headerRecord } from './fetch-classes.js';
 
 /** By default: Google's token answers are a few hundred bytes; anything near this is not one. */
@@ -63,7 +63,14 @@ export function nodeHttpRequest(url: URL, init: RawRequest): Promise<RawResponse
   return new Promise<RawResponse>((resolve, reject) => {
     const req = send(
       url,
-      { method: init.method, headers: init.headers, agent, signal: init.signal ?? undefined },
+      {
+        method: init.method,
+        headers: init.headers,
+        agent,
+        signal: init.signal ?? undefined,
+        // For the proxy tunnel, which Node's request does not see (src/runner/proxy.ts).
+        [TUNNEL_SIGNAL]: init.signal ?? undefined,
+      } as RequestOptions,
       (res) => void collect(res, maxBytes).then(resolve, reject),
     );
     req.on('error', (err) => {

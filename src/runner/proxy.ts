@@ -113,7 +113,6 @@ export function parseNoProxy(value: string | undefined): NoProxyRule[] {
 }
 
 function parseNoProxyEntry(entry: string): NoProxyRule {
-  if (entry === '*') return { host: '*', port: undefined };
   let host = entry;
   let port: number | undefined;
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
@@ -128,8 +127,12 @@ function parseNoProxyEntry(entry: string): NoProxyRule {
   if (cidr && isIPv4(cidr[1]!) && Number(cidr[2]) <= 32) {
     return { host, port, cidr: { base: ipv4Number(cidr[1]!), bits: Number(cidr[2]) } };
   }
-  // `.example.com` and `*.example.com` mean what `example.com` means (curl, the runner).
-  return { host: host.replace(/^\*?\./, ''), port };
+  if (host === '*') return { host, port };
+  // An IPv6 address as the URL parser writes it (`0:0:0:0:0:0:0:1` is `::1`).
+  if (isIPv6(host)) return { host: new URL(`http://[${host}]`).hostname.slice(1, -1), port };
+  // `.example.com` and `*.example.com` mean what `example.com` means (curl, the runner); a
+  // trailing dot is dropped as it is from the target.
+  return { host: host.replace(/^\*?\./, '').replace(/\.$/, ''), port };
 }
 
 function ipv4Number(ip: string): number {
@@ -149,8 +152,8 @@ export function bypassesProxy(url: URL, rules: readonly NoProxyRule[]): boolean 
     .replace(/\.$/, '');
   const port = defaultPort(url);
   return rules.some((rule) => {
-    if (rule.host === '*') return true;
     if (rule.port !== undefined && rule.port !== port) return false;
+    if (rule.host === '*') return true;
     if (rule.cidr) {
       if (!isIPv4(host)) return false;
       // Division, not bit operators: those would make the top bit a sign.
@@ -329,13 +332,51 @@ function newAgent(url: URL, proxy: URL | undefined): http.Agent {
   // One TLS context for all of the agent's connections, Node's default (its roots with
   // NODE_EXTRA_CA_CERTS, its ciphers and versions): otherwise each connection builds the same one
   // again, about 2 ms of a first step's seven or eight connections (bench/FIRST-STEP.md).
-  return new (process.getBuiltinModule('node:https').Agent)({
+  const agent = new (process.getBuiltinModule('node:https').Agent)({
     ...options,
     // Whatever NODE_TLS_REJECT_UNAUTHORIZED says: an earlier step can set it through GITHUB_ENV,
     // with a proxy of its own, to answer for GitHub's API (the policy) or the cloud.
     rejectUnauthorized: true,
     secureContext: process.getBuiltinModule('node:tls').createSecureContext(),
   });
+  if (proxy) guardTunnel(agent);
+  return agent;
+}
+
+/** The request option that carries the request's signal to the agent (see guardTunnel). */
+export const TUNNEL_SIGNAL = 'jitCredentialsSignal';
+
+/**
+ * Node's proxy agent gives the request its socket only once the proxy has answered CONNECT and
+ * TLS is up through the tunnel: until then the request's signal has nothing to destroy, and a
+ * proxy that never answers (or trickles) holds the request for ever. Here the tunnel's own socket
+ * is destroyed when the request's signal fires before the tunnel is ready.
+ */
+function guardTunnel(agent: http.Agent): void {
+  type Create = (
+    options: Record<string, unknown>,
+    cb: (err: Error | null, s?: unknown) => void,
+  ) => import('node:net').Socket | undefined;
+  const a = agent as unknown as { createConnection: Create };
+  const create = a.createConnection;
+  a.createConnection = function (this: unknown, options, cb) {
+    const signal = options[TUNNEL_SIGNAL] as AbortSignal | undefined;
+    let ready = false;
+    const onAbort = () => {
+      if (!ready)
+        socket?.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    };
+    const socket = create.call(this, options, (err, s) => {
+      ready = true;
+      signal?.removeEventListener('abort', onAbort);
+      cb(err, s);
+    });
+    if (signal && !ready) {
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
+    return socket;
+  };
 }
 
 /**
