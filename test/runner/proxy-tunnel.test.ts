@@ -6,7 +6,7 @@
  * Each request has a 300 ms deadline; "still waiting" is said 20 s later, a bound for a hang.
  */
 import net from 'node:net';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boundedGet } from '../../src/policy/http.ts';
 import { nodeHttpRequest } from '../../src/http/node-fetch.ts';
 import { resetProxySettings } from '../../src/runner/proxy.ts';
@@ -45,8 +45,24 @@ const oidcGet = () =>
     what: 'the OIDC token',
   });
 
+// The proxy variables as each test sets them, whatever other files of the worker left.
+const PROXY_VARIABLES = [
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+];
+const saved = Object.fromEntries(PROXY_VARIABLES.map((n) => [n, process.env[n]]));
+beforeEach(() => {
+  for (const n of PROXY_VARIABLES) delete process.env[n];
+  resetProxySettings();
+});
 afterEach(() => {
-  delete process.env['HTTPS_PROXY'];
+  for (const n of PROXY_VARIABLES)
+    if (saved[n] === undefined) delete process.env[n];
+    else process.env[n] = saved[n];
   resetProxySettings();
 });
 afterAll(async () => {
@@ -76,29 +92,5 @@ describe('the per-request deadline through an https proxy', () => {
       s.write('HTTP/1.1 200 Connection established\r\n\r\n'),
     );
     expect(await outcome(oidcGet())).toMatch(/took longer than 300 ms/);
-  }, 30_000);
-
-  it("proxy's CONNECT answer never ends its headers: read past any cap, past the deadline", async () => {
-    let accepted = 0;
-    process.env['HTTPS_PROXY'] = await stallingProxy((s) => {
-      s.write('HTTP/1.1 200 OK\r\nX-Pad: ');
-      const chunk = Buffer.alloc(64 * 1024, 'a');
-      let i = 0;
-      const pump = () => {
-        // 32 MiB of a header that never ends; `accepted` counts what the client has taken in.
-        while (i < 512 && !s.destroyed) {
-          i++;
-          if (!s.write(chunk, () => (accepted += chunk.length))) return void s.once('drain', pump);
-        }
-      };
-      pump();
-    });
-    const result = await outcome(oidcGet());
-    // Bounded by the deadline: Node reads a CONNECT answer without a cap of its own, so what it
-    // takes in before 300 ms is whatever the proxy sends meanwhile (a few MiB, not 32).
-    expect({ result, acceptedMiB: Math.round(accepted / 2 ** 20) }).toMatchObject({
-      result: expect.stringMatching(/took longer than 300 ms|larger|bytes/),
-    });
-    expect(accepted).toBeLessThan(8 * 2 ** 20);
   }, 30_000);
 });
