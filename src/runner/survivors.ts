@@ -104,18 +104,21 @@ export function lookForCommandProcesses(marks: CommandMarks): LookResult {
         continue;
       }
       if (!marked) continue;
-      // Its group and session hold only processes the command started: a group or session is
-      // inherited by fork, and joined only from within the same session.
-      for (const g of [stat.pgrp, stat.session]) {
-        if (g > 1 && g !== own.pgrp && g !== own.session && g !== marks.processGroup)
-          signalGroupOf(g);
-      }
+      // The process first, so that it is counted: once its group is killed it may be gone (reaped)
+      // before a kill of its own could be sent.
       try {
         process.kill(pid, 'SIGKILL');
         killed.add(pid);
         found++;
       } catch {
         churn = true;
+      }
+      // Then its group and session, which hold only processes the command started (a group or
+      // session is inherited by fork, and joined only from within the same session): a member
+      // forking meanwhile goes too.
+      for (const g of [stat.pgrp, stat.session]) {
+        if (g > 1 && g !== own.pgrp && g !== own.session && g !== marks.processGroup)
+          signalGroupOf(g);
       }
     }
     lastZombies = zombies;
