@@ -5,6 +5,7 @@ import { parsePolicy } from '../../src/policy/index.ts';
 import { matchingRules as claimMatches } from '../../src/policy/decide.ts';
 import { exportAws, exportAzure, exportGcp } from '../../src/policy/export/index.ts';
 import type { LoadedPolicy } from '../../src/policy/types.ts';
+import { awsAllows, azureAllows, celAllows, HOST } from './cloud-eval.ts';
 
 // Policies here have ^...$ patterns, which a step loads the engine for (readPolicy); some are
 // parsed while the tests are collected.
@@ -17,109 +18,6 @@ await loadPatternEngine();
  * the cloud-side guard agrees with the workflow-side decision — and that every place where
  * it cannot is a documented, noted case.
  */
-
-const HOST = 'token.actions.githubusercontent.com';
-
-// Independent of src: AWS StringLike and Entra `matches` wildcards, * any run, ? one character.
-function wildcard(pattern: string, value: string): boolean {
-  const re = new RegExp(
-    '^' +
-      pattern
-        .split('')
-        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/]/g, '\\$&')))
-        .join('') +
-      '$',
-    's',
-  );
-  return re.test(value);
-}
-
-function awsAllows(doc: any, claims: Record<string, string | undefined>): boolean {
-  return doc.Statement.some((st: any) =>
-    Object.entries(st.Condition as Record<string, Record<string, string | string[]>>).every(
-      ([op, keys]) =>
-        Object.entries(keys).every(([key, want]) => {
-          const value = claims[key.slice(HOST.length + 1)];
-          if (value === undefined) return false;
-          const list = Array.isArray(want) ? want : [want];
-          return op === 'StringEquals'
-            ? list.includes(value)
-            : list.some((p) => wildcard(p, value));
-        }),
-    ),
-  );
-}
-
-function azureAllows(creds: any[], claims: Record<string, string | undefined>): boolean {
-  return creds.some((c) => {
-    if (!c.audiences.includes(claims['aud'])) return false;
-    if (c.subject !== undefined) return c.subject === claims['sub'];
-    return (c.claimsMatchingExpression.value as string).split(' and ').every((term) => {
-      const m = /^claims\['([a-z_]+)'\] matches '([^']*)'$/.exec(term)!;
-      const v = claims[m[1]!];
-      return v !== undefined && wildcard(m[2]!, v);
-    });
-  });
-}
-
-/** A CEL evaluator for exactly the subset the export writes: ==, in [...], .matches(), &&, ||, (). */
-function celAllows(expr: string, claims: Record<string, string | undefined>): boolean {
-  const tokens = expr.match(
-    /'(?:[^'\\]|\\.)*'|&&|\|\||==|\bin\b|\.matches\(|[()[\],]|assertion\.[a-z_]+|true/g,
-  )!;
-  expect(tokens.join('').replace(/\s/g, '')).toBe(expr.replace(/\s/g, ''));
-  let i = 0;
-  const str = (t: string) => t.slice(1, -1).replace(/\\(.)/g, '$1');
-  const or = (): boolean => {
-    let v = and();
-    while (tokens[i] === '||') {
-      i++;
-      const r = and();
-      v = v || r;
-    }
-    return v;
-  };
-  const and = (): boolean => {
-    let v = atom();
-    while (tokens[i] === '&&') {
-      i++;
-      const r = atom();
-      v = v && r;
-    }
-    return v;
-  };
-  const atom = (): boolean => {
-    const t = tokens[i++]!;
-    if (t === '(') {
-      const v = or();
-      expect(tokens[i++]).toBe(')');
-      return v;
-    }
-    if (t === 'true') return true;
-    const value = claims[t.replace('assertion.', '')];
-    const op = tokens[i++];
-    if (op === '==') return value === str(tokens[i++]!);
-    if (op === 'in') {
-      expect(tokens[i++]).toBe('[');
-      const list: string[] = [];
-      while (tokens[i] !== ']') {
-        if (tokens[i] !== ',') list.push(str(tokens[i]!));
-        i++;
-      }
-      i++;
-      return value !== undefined && list.includes(value);
-    }
-    if (op === '.matches(') {
-      const re = new RegExp(str(tokens[i++]!)); // unanchored, like RE2's matches()
-      expect(tokens[i++]).toBe(')');
-      return value !== undefined && re.test(value);
-    }
-    throw new Error(`unexpected token ${op}`);
-  };
-  const v = or();
-  expect(i).toBe(tokens.length);
-  return v;
-}
 
 /** Every combination of repository, event, ref and environment, with `sub` as GitHub builds it. */
 function grid(aud: string): Array<Record<string, string | undefined>> {
