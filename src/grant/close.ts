@@ -96,7 +96,8 @@ export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<
     });
   } catch (err) {
     revocationFailed =
-      err instanceof RevocationError || (target.trusted && asksRevocation(target.handle));
+      err instanceof RevocationError ||
+      (target.trusted && provider.asksRevocation?.(target.handle) === true);
     const expired = target.expiresAt <= deps.now();
     problems.push(
       `${revocationFailed ? 'not revoked' : 'server-side close failed'}: ${errorMessage(err)}`,
@@ -141,12 +142,6 @@ export async function closeGrant(target: CloseTarget, deps: CloseDeps): Promise<
     problems,
     revocationFailed,
   };
-}
-
-/** A handle of this job's own state that names a revocation (AWS revoke-role). */
-function asksRevocation(handle: unknown): boolean {
-  const revoke = (handle as { revoke?: unknown } | null)?.revoke;
-  return revoke !== undefined && revoke !== null;
 }
 
 /** The grant's private directory, deleted and checked gone; or why it could not be. */

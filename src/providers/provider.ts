@@ -173,6 +173,11 @@ export interface Closer<H extends CloseHandle = CloseHandle> {
   readonly credentialNames: readonly string[];
   close(handle: H, ctx: CloseContext): Promise<ServerSideClose>;
   readHandle(raw: unknown): H;
+  /**
+   * Whether a handle, read or not, asks for a revocation (AWS revoke-role): one of this job's own
+   * state that cannot be read, or whose close fails, is then a revocation not made.
+   */
+  asksRevocation?(raw: unknown): boolean;
 }
 
 /**

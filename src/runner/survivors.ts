@@ -140,7 +140,8 @@ function unreadableNote(pids: Set<number>): string[] {
   const alive = [...pids].filter((p) => readStat(p)?.state?.match(/^[^ZX]$/));
   return alive.length
     ? [
-        `${alive.length} process(es) started since the command whose environment cannot be read (pid ${alive.join(', ')})`,
+        `${alive.length} process(es) started since the command whose environment cannot be read (pid ${alive.join(', ')}), ` +
+          'as an agent that made itself non-dumpable: end it before the command ends (`ssh-agent -k`, `gpgconf --kill gpg-agent`)',
       ]
     : [];
 }

@@ -173,6 +173,8 @@ describe.runIf(existsSync('/proc/self/environ'))('what the command leaves runnin
       leftovers.push(agent);
       expect(exitCode).toBe(0);
       expect(alive(agent) && killed === 0 && unverified.length === 0).toBe(false);
+      // Said, it says what to change.
+      if (killed === 0) expect(unverified.join('\n')).toContain('`ssh-agent -k`');
     },
   );
 });

@@ -76,6 +76,11 @@ export const awsCloser: Closer<AwsHandle> = {
     return expiryClose(ctx, why);
   },
 
+  asksRevocation(raw) {
+    const revoke = (raw as { revoke?: unknown } | null | undefined)?.revoke;
+    return revoke !== undefined && revoke !== null;
+  },
+
   readHandle(raw) {
     const h = handleObject(raw, 'aws');
     const revoke =

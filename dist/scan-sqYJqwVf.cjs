@@ -1,4 +1,4 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./args-5uohetB2.cjs"),t=require("./shared-DD7zo31J.cjs"),n=require("./run-Ci6QKyBi.cjs");let r=require("node:fs"),i=require("node:path");async function scanCli(a,o){let s=e.verbArgs(a,{format:{type:`string`,short:`f`},"fail-on":{type:`string`},config:{type:`string`,short:`c`},output:{type:`string`,short:`o`},repository:{type:`string`}},`Usage: jit-credentials scan [PATH...] [options]
+require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./args-5uohetB2.cjs"),t=require("./shared-CPbtO6xN.cjs"),n=require("./run-CIBPErlr.cjs");let r=require("node:fs"),i=require("node:path");async function scanCli(a,o){let s=e.verbArgs(a,{format:{type:`string`,short:`f`},"fail-on":{type:`string`},config:{type:`string`,short:`c`},output:{type:`string`,short:`o`},repository:{type:`string`}},`Usage: jit-credentials scan [PATH...] [options]
 
 Finds long-lived cloud credentials in GitHub workflows and composite actions, and shows the
 OIDC replacement for each. PATH is a file or directory (default .github/).

@@ -1,1 +1,0 @@
-require("./rolldown-runtime-CFwclPk8.cjs");const e=require("./aws-sts-DsqlQpUw.cjs");var GetCallerIdentityCommand=class extends e.s(e.a,e.o,`GetCallerIdentity`,e.d){};Object.defineProperty(exports,"t",{enumerable:!0,get:function(){return GetCallerIdentityCommand}});
